@@ -1,0 +1,144 @@
+/// Calendar conversions for DATE (days since 1970-01-01) and TIMESTAMP (microseconds since the
+/// epoch, UTC), with strict parsing and ISO 8601 formatting. Pure integer arithmetic, no Foundation.
+public enum CivilTime {
+    public static let microsPerSecond: Int64 = 1_000_000
+    public static let microsPerDay: Int64 = 86_400_000_000
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    public static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The (year, month, day) of a day number.
+    public static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Parses exactly `YYYY-MM-DD` with a real calendar date; nil otherwise.
+    public static func parseDate(_ text: String) -> Int32? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        return Int32(days(year: year, month: month, day: day))
+    }
+
+    /// Parses `YYYY-MM-DD[ T]HH:MM[:SS[.ffffff]][Z|±HH:MM|±HHMM]`, normalising any offset to UTC.
+    /// A date alone is midnight UTC. Returns microseconds since the epoch, or nil.
+    public static func parseTimestamp(_ text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 10, let date = parseDate(String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
+        var micros = Int64(date) * microsPerDay
+        if bytes.count == 10 { return micros }
+        guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "t"),
+            let hour = number(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"), let minute = number(bytes, 14, 2),
+            hour < 24, minute < 60
+        else { return nil }
+        var index = 16
+        var second = 0
+        var fraction: Int64 = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+            guard let value = number(bytes, index + 1, 2), value < 60 else { return nil }
+            second = value
+            index += 3
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                var digits = 0
+                while index < bytes.count, let digit = number(bytes, index, 1) {
+                    if digits < 6 { fraction = fraction * 10 + Int64(digit) }
+                    digits += 1
+                    index += 1
+                }
+                guard digits > 0, digits <= 9 else { return nil }
+                if digits < 6 { for _ in digits..<6 { fraction *= 10 } }
+            }
+        }
+        micros += Int64(hour * 3600 + minute * 60 + second) * microsPerSecond + fraction
+        if index == bytes.count { return micros }
+        if bytes[index] == UInt8(ascii: "Z") || bytes[index] == UInt8(ascii: "z") {
+            return index + 1 == bytes.count ? micros : nil
+        }
+        guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else { return nil }
+        let sign: Int64 = bytes[index] == UInt8(ascii: "+") ? 1 : -1
+        let rest = bytes.count - index - 1
+        guard let offsetHour = number(bytes, index + 1, 2), offsetHour <= 18 else { return nil }
+        var offsetMinute = 0
+        if rest == 5, bytes[index + 3] == UInt8(ascii: ":"), let value = number(bytes, index + 4, 2) {
+            offsetMinute = value
+        } else if rest == 4, let value = number(bytes, index + 3, 2) {
+            offsetMinute = value
+        } else if rest != 2 {
+            return nil
+        }
+        guard offsetMinute < 60 else { return nil }
+        return micros - sign * Int64(offsetHour * 3600 + offsetMinute * 60) * microsPerSecond
+    }
+
+    private static func number(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Int? {
+        guard start >= 0, start + length <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[start..<start + length] {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    /// `YYYY-MM-DD`.
+    public static func formatDate(_ days: Int32) -> String {
+        let (year, month, day) = civil(days: Int(days))
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS[.ffffff]Z` (the fraction only when non-zero, trailing zeros trimmed).
+    public static func formatTimestamp(_ micros: Int64, separator: String = "T", zone: String = "Z") -> String {
+        let (dayNumber, dayMicros) = floorDivide(micros, microsPerDay)
+        let seconds = dayMicros / microsPerSecond
+        let fraction = dayMicros % microsPerSecond
+        var text = formatDate(Int32(clamping: dayNumber)) + separator
+        text += pad(Int(seconds / 3600), 2) + ":" + pad(Int(seconds / 60 % 60), 2) + ":" + pad(Int(seconds % 60), 2)
+        if fraction != 0 {
+            var digits = pad(Int(fraction), 6)
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        return text + zone
+    }
+
+    /// Floor division and its non-negative remainder.
+    public static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
+        let quotient = value / divisor
+        let remainder = value % divisor
+        return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(abs(value))
+        let sign = value < 0 ? "-" : ""
+        return sign + (digits.count < width ? String(repeating: "0", count: width - digits.count) : "") + digits
+    }
+}

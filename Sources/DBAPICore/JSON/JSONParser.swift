@@ -1,0 +1,238 @@
+/// A strict RFC 8259 JSON parser over UTF-8 bytes.
+///
+/// It keeps object key order, records the line of every key, keeps numbers exact, and bounds
+/// nesting so hostile input cannot exhaust the stack.
+public struct JSONParser {
+    /// Errors with the 1-based line and column where parsing stopped.
+    public struct SyntaxError: Error, Equatable, CustomStringConvertible {
+        public let message: String
+        public let line: Int
+        public let column: Int
+        public var description: String { "\(message) at line \(line), column \(column)" }
+    }
+
+    /// The deepest nesting accepted.
+    public static let maxDepth = 512
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+    private var lineStart = 0
+
+    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Parses one JSON document; trailing non-space text is an error.
+    public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
+        try parse(bytes: Array(text.utf8))
+    }
+
+    /// Parses one JSON document from UTF-8 bytes (a leading BOM is skipped).
+    public static func parse(bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+        parser.skipSpace()
+        let value = try parser.parseValue(depth: 0)
+        parser.skipSpace()
+        guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        return value
+    }
+
+    private func error(_ message: String) -> SyntaxError {
+        SyntaxError(message: message, line: line, column: index - lineStart + 1)
+    }
+
+    private mutating func skipSpace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\n"):
+                line += 1
+                lineStart = index + 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): break
+            default: return
+            }
+            index += 1
+        }
+    }
+
+    private mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
+        guard depth < Self.maxDepth else { throw error("JSON nested deeper than \(Self.maxDepth) levels") }
+        guard index < bytes.count else { throw error("unexpected end of JSON") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject(depth: depth)
+        case UInt8(ascii: "["): return try parseArray(depth: depth)
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): return try parseWord("true", .bool(true))
+        case UInt8(ascii: "f"): return try parseWord("false", .bool(false))
+        case UInt8(ascii: "n"): return try parseWord("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw error("unexpected character '\(Unicode.Scalar(bytes[index]))'")
+        }
+    }
+
+    private mutating func parseWord(_ word: String, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
+        let utf8 = Array(word.utf8)
+        guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+            throw error("invalid literal, expected \(word)")
+        }
+        index += utf8.count
+        return value
+    }
+
+    private mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
+        index += 1
+        var object = JSONObject()
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object(object)
+        }
+        while true {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            let keyLine = line
+            let key = try parseString()
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key") }
+            index += 1
+            skipSpace()
+            object[key] = try parseValue(depth: depth + 1)
+            object.setLine(keyLine, for: key)
+            skipSpace()
+            guard index < bytes.count else { throw error("unterminated object") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}' in object") }
+            index += 1
+            return .object(object)
+        }
+    }
+
+    private mutating func parseArray(depth: Int) throws(SyntaxError) -> JSONValue {
+        index += 1
+        var items: [JSONValue] = []
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array(items)
+        }
+        while true {
+            skipSpace()
+            items.append(try parseValue(depth: depth + 1))
+            skipSpace()
+            guard index < bytes.count else { throw error("unterminated array") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']' in array") }
+            index += 1
+            return .array(items)
+        }
+    }
+
+    private mutating func parseNumber() throws(SyntaxError) -> JSONValue {
+        let start = index
+        var isInteger = true
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
+        if bytes[index] == UInt8(ascii: "0"), index + 1 < bytes.count, isDigit(bytes[index + 1]) {
+            throw error("invalid number: leading zero")
+        }
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            isInteger = false
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number: digit expected after '.'") }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            isInteger = false
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number: exponent digits expected") }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if isInteger, let value = Int64(text) { return .int(value) }
+        return .number(text)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private mutating func parseString() throws(SyntaxError) -> String {
+        index += 1
+        var scalars = String.UnicodeScalarView()
+        var runStart = index
+        var out = ""
+        while true {
+            guard index < bytes.count else { throw error("unterminated string") }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                out += String(decoding: bytes[runStart..<index], as: UTF8.self)
+                index += 1
+                return out
+            }
+            if byte < 0x20 { throw error("control character in string") }
+            if byte != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
+            out += String(decoding: bytes[runStart..<index], as: UTF8.self)
+            index += 1
+            guard index < bytes.count else { throw error("unterminated escape") }
+            let escaped = bytes[index]
+            index += 1
+            scalars.removeAll()
+            switch escaped {
+            case UInt8(ascii: "\""): out += "\""
+            case UInt8(ascii: "\\"): out += "\\"
+            case UInt8(ascii: "/"): out += "/"
+            case UInt8(ascii: "b"): out += "\u{08}"
+            case UInt8(ascii: "f"): out += "\u{0C}"
+            case UInt8(ascii: "n"): out += "\n"
+            case UInt8(ascii: "r"): out += "\r"
+            case UInt8(ascii: "t"): out += "\t"
+            case UInt8(ascii: "u"): out.unicodeScalars.append(try parseUnicodeEscape())
+            default: throw error("invalid escape '\\\(Unicode.Scalar(escaped))'")
+            }
+            runStart = index
+        }
+    }
+
+    private mutating func parseHex4() throws(SyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("truncated \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw error("invalid hex digit in \\u escape")
+            }
+            value = value * 16 + digit
+            index += 1
+        }
+        return value
+    }
+
+    private mutating func parseUnicodeEscape() throws(SyntaxError) -> Unicode.Scalar {
+        let first = try parseHex4()
+        if (0xD800..<0xDC00).contains(first) {
+            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                throw error("unpaired surrogate in \\u escape")
+            }
+            index += 2
+            let second = try parseHex4()
+            guard (0xDC00..<0xE000).contains(second),
+                let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+            else { throw error("invalid surrogate pair in \\u escape") }
+            return scalar
+        }
+        guard let scalar = Unicode.Scalar(first) else { throw error("unpaired surrogate in \\u escape") }
+        return scalar
+    }
+}

@@ -1,0 +1,57 @@
+/// A column of a result: its name and Spark type.
+public struct ResultColumn: Sendable, Equatable {
+    public var name: String
+    public var type: SQLType
+
+    public init(name: String, type: SQLType) {
+        self.name = name
+        self.type = type
+    }
+}
+
+/// One row of values, in column order.
+public typealias Row = [SQLValue]
+
+/// A fully collected result.
+public struct ResultSet: Sendable, Equatable {
+    public var columns: [ResultColumn]
+    public var rows: [Row]
+    /// Whether the backend cut the result short (e.g. a row limit); facts go to `meta`.
+    public var isTruncated: Bool
+
+    public init(columns: [ResultColumn], rows: [Row], isTruncated: Bool = false) {
+        self.columns = columns
+        self.rows = rows
+        self.isTruncated = isTruncated
+    }
+}
+
+/// A result delivered in batches, so large results can be written out before they are complete.
+///
+/// The mock backend yields one batch; a remote backend yields one per chunk as it arrives.
+public struct ResultStream: Sendable {
+    public let columns: [ResultColumn]
+    private let nextBatch: @Sendable () async throws -> [Row]?
+
+    /// Creates a stream whose batches come from `next` until it returns nil.
+    public init(columns: [ResultColumn], next: @escaping @Sendable () async throws -> [Row]?) {
+        self.columns = columns
+        self.nextBatch = next
+    }
+
+    /// A stream over rows that are already in memory.
+    public init(_ result: ResultSet) {
+        let box = LockedBox<[Row]?>(result.rows)
+        self.init(columns: result.columns) { box.withLock { rows in defer { rows = nil }; return rows } }
+    }
+
+    /// The next batch of rows, or nil when the result is exhausted.
+    public func next() async throws -> [Row]? { try await nextBatch() }
+
+    /// Reads every remaining batch into one result.
+    public func collect() async throws -> ResultSet {
+        var rows: [Row] = []
+        while let batch = try await next() { rows.append(contentsOf: batch) }
+        return ResultSet(columns: columns, rows: rows)
+    }
+}

@@ -1,0 +1,113 @@
+/// Exact decimal arithmetic. Every operation returns nil on 128-bit overflow; callers turn that
+/// into Spark's `NUMERIC_VALUE_OUT_OF_RANGE` error.
+extension SQLDecimal {
+    public func adding(_ other: SQLDecimal) -> SQLDecimal? {
+        let scale = max(self.scale, other.scale)
+        guard let left = withScale(scale), let right = other.withScale(scale) else { return nil }
+        let (sum, overflow) = left.unscaled.addingReportingOverflow(right.unscaled)
+        return overflow ? nil : SQLDecimal(unscaled: sum, scale: scale)
+    }
+
+    public func subtracting(_ other: SQLDecimal) -> SQLDecimal? {
+        adding(SQLDecimal(unscaled: -other.unscaled, scale: other.scale))
+    }
+
+    public func multiplied(by other: SQLDecimal) -> SQLDecimal? {
+        let (product, overflow) = unscaled.multipliedReportingOverflow(by: other.unscaled)
+        return overflow ? nil : SQLDecimal(unscaled: product, scale: scale + other.scale)
+    }
+
+    /// `self / other` rounded half-up to `resultScale` digits; nil on overflow or division by zero.
+    public func divided(by other: SQLDecimal, scale resultScale: Int) -> SQLDecimal? {
+        guard other.unscaled != 0 else { return nil }
+        // self/other = (u1 / 10^s1) / (u2 / 10^s2); scaled to r: u1 * 10^(r - s1 + s2) / u2.
+        let shift = resultScale - scale + other.scale
+        var numerator = unscaled
+        var denominator = other.unscaled
+        if shift >= 0 {
+            guard let widened = SQLDecimal(unscaled: numerator, scale: 0).withScale(shift) else { return nil }
+            numerator = widened.unscaled
+        } else {
+            guard let widened = SQLDecimal(unscaled: denominator, scale: 0).withScale(-shift) else { return nil }
+            denominator = widened.unscaled
+        }
+        return SQLDecimal(unscaled: Self.divideRoundingHalfUp(numerator, denominator), scale: resultScale)
+    }
+
+    /// The remainder with the sign of the dividend (Java `BigDecimal.remainder`).
+    public func remainder(dividingBy other: SQLDecimal) -> SQLDecimal? {
+        guard other.unscaled != 0 else { return nil }
+        let scale = max(self.scale, other.scale)
+        guard let left = withScale(scale), let right = other.withScale(scale) else { return nil }
+        return SQLDecimal(unscaled: left.unscaled % right.unscaled, scale: scale)
+    }
+
+    public var negated: SQLDecimal { SQLDecimal(unscaled: -unscaled, scale: scale) }
+
+    /// Rounds to `places` digits after the point, half-up (negative places round left of the point).
+    public func rounded(places: Int, roundingUp: Bool? = nil) -> SQLDecimal? {
+        guard places < scale else { return self }
+        var divisor: Int128 = 1
+        for _ in 0..<(scale - places) {
+            let (next, overflow) = divisor.multipliedReportingOverflow(by: 10)
+            if overflow { return SQLDecimal(unscaled: 0, scale: max(places, 0)) }
+            divisor = next
+        }
+        var quotient: Int128
+        switch roundingUp {
+        case nil: quotient = Self.divideRoundingHalfUp(unscaled, divisor)
+        case true?:  // ceiling
+            quotient = unscaled / divisor
+            if unscaled % divisor != 0, unscaled > 0 { quotient += 1 }
+        case false?:  // floor
+            quotient = unscaled / divisor
+            if unscaled % divisor != 0, unscaled < 0 { quotient -= 1 }
+        }
+        if places >= 0 { return SQLDecimal(unscaled: quotient, scale: places) }
+        return SQLDecimal(unscaled: quotient, scale: 0).withScale(0).flatMap { value in
+            var widened = value.unscaled
+            for _ in 0..<(-places) {
+                let (next, overflow) = widened.multipliedReportingOverflow(by: 10)
+                if overflow { return nil }
+                widened = next
+            }
+            return SQLDecimal(unscaled: widened, scale: 0)
+        }
+    }
+}
+
+/// Spark's result-type rules for decimal arithmetic (`DecimalPrecision`, with precision loss allowed).
+public enum DecimalRules {
+    /// Caps a (precision, scale) pair at 38 digits, keeping at least 6 fractional digits when it can.
+    public static func adjust(precision: Int, scale: Int) -> SQLType {
+        if precision <= SQLType.maxDecimalPrecision { return .decimal(precision: precision, scale: scale) }
+        let integerDigits = precision - scale
+        let minimumScale = min(scale, 6)
+        let adjustedScale = max(SQLType.maxDecimalPrecision - integerDigits, minimumScale)
+        return .decimal(precision: SQLType.maxDecimalPrecision, scale: adjustedScale)
+    }
+
+    /// Caps precision and scale independently (Spark's `DecimalType.bounded`).
+    public static func bounded(precision: Int, scale: Int) -> SQLType {
+        .decimal(precision: min(precision, 38), scale: min(scale, 38))
+    }
+
+    public static func add(_ p1: Int, _ s1: Int, _ p2: Int, _ s2: Int) -> SQLType {
+        let scale = max(s1, s2)
+        return adjust(precision: max(p1 - s1, p2 - s2) + scale + 1, scale: scale)
+    }
+
+    public static func multiply(_ p1: Int, _ s1: Int, _ p2: Int, _ s2: Int) -> SQLType {
+        adjust(precision: p1 + p2 + 1, scale: s1 + s2)
+    }
+
+    public static func divide(_ p1: Int, _ s1: Int, _ p2: Int, _ s2: Int) -> SQLType {
+        let scale = max(6, s1 + p2 + 1)
+        return adjust(precision: p1 - s1 + s2 + scale, scale: scale)
+    }
+
+    public static func remainder(_ p1: Int, _ s1: Int, _ p2: Int, _ s2: Int) -> SQLType {
+        let scale = max(s1, s2)
+        return adjust(precision: min(p1 - s1, p2 - s2) + scale, scale: scale)
+    }
+}

@@ -1,0 +1,157 @@
+/// An exact decimal number: an unscaled 128-bit integer and a scale (digits after the point).
+///
+/// Spark's DECIMAL(p,s) holds at most 38 digits, which always fits in `Int128`. Arithmetic is exact
+/// and rounds half-up when a result has to lose scale, like Java's `BigDecimal` in Spark.
+///
+///     SQLDecimal(string: "12.50")!.description == "12.50"
+public struct SQLDecimal: Sendable, Hashable, CustomStringConvertible {
+    public var unscaled: Int128
+    public var scale: Int
+
+    public init(unscaled: Int128, scale: Int) {
+        self.unscaled = unscaled
+        self.scale = scale
+    }
+
+    /// Parses `123`, `-0.50`, `1.5e3`; nil when the text is not a number or needs more than 38 digits.
+    public init?(string: String) {
+        var mantissa: Int128 = 0
+        var scale = 0
+        var digits = 0
+        var sawDigit = false
+        var sawPoint = false
+        var negative = false
+        var exponent = 0
+        var utf8 = Substring(string).utf8[...]
+        if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            utf8 = utf8.dropFirst()
+        }
+        while let byte = utf8.first {
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                sawDigit = true
+                if mantissa != 0 || byte != UInt8(ascii: "0") { digits += 1 }
+                guard digits <= 38 else { return nil }
+                mantissa = mantissa * 10 + Int128(byte - UInt8(ascii: "0"))
+                if sawPoint { scale += 1 }
+            } else if byte == UInt8(ascii: "."), !sawPoint {
+                sawPoint = true
+            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                guard sawDigit, let value = Int(String(Substring(utf8.dropFirst()))), abs(value) <= 76 else { return nil }
+                exponent = value
+                utf8 = utf8[utf8.endIndex...]
+                break
+            } else {
+                return nil
+            }
+            utf8 = utf8.dropFirst()
+        }
+        guard sawDigit else { return nil }
+        scale -= exponent
+        if scale < 0 {
+            guard let widened = SQLDecimal(unscaled: mantissa, scale: 0).rescaled(to: 0, shift: -scale) else { return nil }
+            mantissa = widened
+            scale = 0
+        }
+        guard scale <= 38 else { return nil }
+        self.init(unscaled: negative ? -mantissa : mantissa, scale: scale)
+    }
+
+    /// Creates the exact decimal of an integer.
+    public init(_ integer: Int64) { self.init(unscaled: Int128(integer), scale: 0) }
+
+    private func rescaled(to _: Int, shift: Int) -> Int128? {
+        var value = unscaled
+        for _ in 0..<shift {
+            let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            value = product
+        }
+        return value
+    }
+
+    /// The number of significant digits (at least 1), i.e. the precision this value needs.
+    public var digitCount: Int {
+        var value = unscaled.magnitude
+        var count = 1
+        while value >= 10 {
+            value /= 10
+            count += 1
+        }
+        return count
+    }
+
+    /// The value at `newScale`, rounding half-up when digits are dropped; nil on overflow.
+    public func withScale(_ newScale: Int) -> SQLDecimal? {
+        if newScale == scale { return self }
+        if newScale > scale {
+            guard let value = rescaled(to: newScale, shift: newScale - scale) else { return nil }
+            return SQLDecimal(unscaled: value, scale: newScale)
+        }
+        var divisor: Int128 = 1
+        for _ in 0..<(scale - newScale) {
+            let (next, overflow) = divisor.multipliedReportingOverflow(by: 10)
+            if overflow { return SQLDecimal(unscaled: 0, scale: newScale) }
+            divisor = next
+        }
+        return SQLDecimal(unscaled: Self.divideRoundingHalfUp(unscaled, divisor), scale: newScale)
+    }
+
+    /// Integer division of `a` by `b` rounding half away from zero (`b` must not be 0).
+    static func divideRoundingHalfUp(_ a: Int128, _ b: Int128) -> Int128 {
+        let quotient = a / b
+        let remainder = a % b
+        if remainder.magnitude >= (b.magnitude - remainder.magnitude) {
+            return (a < 0) != (b < 0) ? quotient - 1 : quotient + 1
+        }
+        return quotient
+    }
+
+    /// Whether the value fits DECIMAL(precision, scale) after rounding to `scale`.
+    public func fits(precision: Int, scale targetScale: Int) -> SQLDecimal? {
+        guard let value = withScale(targetScale) else { return nil }
+        return value.digitCount <= precision || value.unscaled == 0 ? value : nil
+    }
+
+    public var doubleValue: Double {
+        Double(description) ?? 0
+    }
+
+    public var description: String {
+        let magnitude = String(unscaled.magnitude)
+        let sign = unscaled < 0 ? "-" : ""
+        guard scale > 0 else { return sign + magnitude }
+        let padded = magnitude.count <= scale ? String(repeating: "0", count: scale - magnitude.count + 1) + magnitude : magnitude
+        let point = padded.index(padded.endIndex, offsetBy: -scale)
+        return sign + padded[..<point] + "." + padded[point...]
+    }
+
+    /// Compares two decimals by value, whatever their scales.
+    public static func compare(_ lhs: SQLDecimal, _ rhs: SQLDecimal) -> Int {
+        let scale = max(lhs.scale, rhs.scale)
+        if let left = lhs.withScale(scale), let right = rhs.withScale(scale) {
+            return left.unscaled < right.unscaled ? -1 : (left.unscaled == right.unscaled ? 0 : 1)
+        }
+        let left = lhs.doubleValue
+        let right = rhs.doubleValue
+        return left < right ? -1 : (left == right ? 0 : 1)
+    }
+
+    /// The same value with trailing fractional zeros removed (used for hashing and equality).
+    public var normalized: SQLDecimal {
+        var value = self
+        while value.scale > 0, value.unscaled % 10 == 0 {
+            value.unscaled /= 10
+            value.scale -= 1
+        }
+        return value
+    }
+
+    public static func == (lhs: SQLDecimal, rhs: SQLDecimal) -> Bool { compare(lhs, rhs) == 0 }
+
+    public func hash(into hasher: inout Hasher) {
+        let value = normalized
+        hasher.combine(value.unscaled)
+        hasher.combine(value.scale)
+    }
+}

@@ -1,0 +1,118 @@
+/// One SQL value. The static type lives with the column (`SQLType`); the value carries only what it
+/// needs: all integral types are `.int`, FLOAT and DOUBLE are `.double`, DATE is days since the epoch
+/// and TIMESTAMP is microseconds since the epoch in UTC.
+///
+/// Equality and hashing follow Spark, not Swift: strings compare by code points (`"é"` is not
+/// `"e\u{301}"`), NaN equals NaN, and decimals compare by value whatever their scale.
+public enum SQLValue: Sendable, CustomStringConvertible {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case double(Double)
+    case decimal(SQLDecimal)
+    case string(String)
+    case date(Int32)
+    case timestamp(Int64)
+    case array([SQLValue])
+
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    /// A plain rendering for messages and table output (`NULL`, `2024-01-31`, `12.50`).
+    public var description: String {
+        switch self {
+        case .null: "NULL"
+        case .bool(let flag): flag ? "true" : "false"
+        case .int(let number): String(number)
+        case .double(let number): SQLValue.sparkDouble(number)
+        case .decimal(let number): number.description
+        case .string(let text): text
+        case .date(let days): CivilTime.formatDate(days)
+        case .timestamp(let micros): CivilTime.formatTimestamp(micros, separator: " ", zone: "")
+        case .array(let items): "[" + items.map(\.description).joined(separator: ",") + "]"
+        }
+    }
+
+    /// Spark's (Java's) string form of a DOUBLE: `1.0`, `0.001`, `1.5E10`, `1.0E-4`, `NaN`, `Infinity`.
+    public static func sparkDouble(_ number: Double) -> String {
+        if number.isNaN { return "NaN" }
+        if number.isInfinite { return number < 0 ? "-Infinity" : "Infinity" }
+        if number == 0 { return number.sign == .minus ? "-0.0" : "0.0" }
+        let (digits, exponent) = shortestDigits(abs(number))
+        let sign = number < 0 ? "-" : ""
+        let magnitude = abs(number)
+        if magnitude >= 1e-3, magnitude < 1e7 {
+            if exponent >= 0 {
+                let integerCount = exponent + 1
+                let integer = digits.count >= integerCount
+                    ? String(digits.prefix(integerCount))
+                    : digits + String(repeating: "0", count: integerCount - digits.count)
+                let fraction = digits.count > integerCount ? String(digits.dropFirst(integerCount)) : "0"
+                return sign + integer + "." + fraction
+            }
+            return sign + "0." + String(repeating: "0", count: -exponent - 1) + digits
+        }
+        let fraction = digits.count > 1 ? String(digits.dropFirst()) : "0"
+        return sign + String(digits.prefix(1)) + "." + fraction + "E" + String(exponent)
+    }
+
+    /// The shortest round-trip significant digits of a positive finite double and the decimal
+    /// exponent of the first digit.
+    private static func shortestDigits(_ number: Double) -> (String, Int) {
+        let text = "\(number)"
+        var mantissa = text
+        var exponent = 0
+        if let marker = text.firstIndex(of: "e") {
+            mantissa = String(text[..<marker])
+            exponent = Int(text[text.index(after: marker)...]) ?? 0
+        }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let integer = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        var digits = integer + fraction
+        var pointExponent = integer.count - 1 + exponent
+        while digits.hasPrefix("0"), digits.count > 1 {
+            digits.removeFirst()
+            pointExponent -= 1
+        }
+        while digits.hasSuffix("0"), digits.count > 1 { digits.removeLast() }
+        return (digits, pointExponent)
+    }
+}
+
+// MARK: - Spark equality and hashing
+
+extension SQLValue: Hashable {
+    public static func == (lhs: SQLValue, rhs: SQLValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case let (.bool(a), .bool(b)): a == b
+        case let (.int(a), .int(b)): a == b
+        case let (.double(a), .double(b)): a == b || (a.isNaN && b.isNaN)
+        case let (.decimal(a), .decimal(b)): a == b
+        case let (.string(a), .string(b)): a.utf8.elementsEqual(b.utf8)
+        case let (.date(a), .date(b)): a == b
+        case let (.timestamp(a), .timestamp(b)): a == b
+        case let (.array(a), .array(b)): a == b
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0 as UInt8)
+        case .bool(let flag): hasher.combine(flag)
+        case .int(let number): hasher.combine(number)
+        case .double(let number): hasher.combine(number.isNaN ? Double.nan.bitPattern : (number == 0 ? 0 : number.bitPattern))
+        case .decimal(let number): hasher.combine(number)
+        case .string(let text):
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        case .date(let days): hasher.combine(days)
+        case .timestamp(let micros): hasher.combine(micros)
+        case .array(let items): hasher.combine(items)
+        }
+    }
+}

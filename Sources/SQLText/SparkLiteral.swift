@@ -1,0 +1,105 @@
+import DBAPICore
+
+/// Renders values as Spark SQL literals that the Spark lexer reads back exactly.
+///
+/// Strings are walked per Unicode scalar: `\` becomes `\\`, `'` becomes `\'`, and a `{` right after
+/// `$` becomes `\{` (Spark substitutes `${…}` even inside literals). Quotes are never doubled:
+/// Spark joins adjacent literals, so `'it''s'` reads as `its`. Negative numbers are parenthesised
+/// so `1-:x` with x = -5 cannot become the comment `1--5`.
+public enum SparkLiteral {
+    /// A single-quoted string literal.
+    public static func string(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        out.append("'")
+        var previousWasDollar = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case "'": out.append(contentsOf: "\\'".unicodeScalars)
+            case "{" where previousWasDollar: out.append(contentsOf: "\\{".unicodeScalars)
+            default: out.append(scalar)
+            }
+            previousWasDollar = scalar == "$"
+        }
+        out.append("'")
+        return String(out)
+    }
+
+    /// A back-quoted identifier; each dotted part is quoted separately with inner back-quotes doubled.
+    public static func identifier(_ parts: [String]) -> String {
+        parts.map { "`" + $0.replacingBackquotes() + "`" }.joined(separator: ".")
+    }
+
+    /// The literal for `value` of declared type `type`.
+    ///
+    /// - Parameter inList: render an array as `(a, b)` for `IN :ids` rather than `array(a, b)`.
+    /// - Throws: `BindingError.emptyInList` for an empty array after `IN`.
+    public static func render(_ value: SQLValue, type: SQLType, inList: Bool = false) throws(LiteralError) -> String {
+        switch value {
+        case .null: return type == .null ? "NULL" : "CAST(NULL AS \(type))"
+        case .bool(let flag): return flag ? "TRUE" : "FALSE"
+        case .int(let number): return integer(number, type: type)
+        case .double(let number): return double(number)
+        case .decimal(let number):
+            let text = number.description + "BD"
+            return number.unscaled < 0 ? "(" + text + ")" : text
+        case .string(let text): return string(text)
+        case .date(let days): return "DATE '" + CivilTime.formatDate(days) + "'"
+        case .timestamp(let micros): return "TIMESTAMP '" + CivilTime.formatTimestamp(micros, separator: " ", zone: "Z") + "'"
+        case .array(let items):
+            var elementType = SQLType.string
+            if case .array(let element) = type { elementType = element }
+            var rendered: [String] = []
+            rendered.reserveCapacity(items.count)
+            for item in items { rendered.append(try render(item, type: elementType)) }
+            if inList {
+                guard !rendered.isEmpty else { throw .emptyInList }
+                return "(" + rendered.joined(separator: ", ") + ")"
+            }
+            if rendered.isEmpty { return "CAST(array() AS \(type))" }
+            return "array(" + rendered.joined(separator: ", ") + ")"
+        }
+    }
+
+    private static func integer(_ number: Int64, type: SQLType) -> String {
+        if number == Int64.min { return "(-9223372036854775807L - 1L)" }
+        let suffix: String
+        switch type {
+        case .tinyint: suffix = "Y"
+        case .smallint: suffix = "S"
+        case .bigint: suffix = "L"
+        default: suffix = Int32(exactly: number) == nil ? "L" : ""
+        }
+        let text = String(number.magnitude) + suffix
+        return number < 0 ? "(-" + text + ")" : text
+    }
+
+    private static func double(_ number: Double) -> String {
+        if number.isNaN { return "CAST('NaN' AS DOUBLE)" }
+        if number.isInfinite { return number < 0 ? "CAST('-Infinity' AS DOUBLE)" : "CAST('Infinity' AS DOUBLE)" }
+        let text = "\(number.magnitude)D"
+        return number.sign == .minus ? "(-" + text + ")" : text
+    }
+}
+
+/// Errors from rendering a literal.
+public enum LiteralError: Error, Equatable, CustomStringConvertible {
+    case emptyInList
+
+    public var description: String {
+        switch self {
+        case .emptyInList: "an empty list cannot be used with IN: Spark rejects IN ()"
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingBackquotes() -> String {
+        var out = ""
+        for character in self {
+            out.append(character)
+            if character == "`" { out.append("`") }
+        }
+        return out
+    }
+}
