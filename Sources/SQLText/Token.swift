@@ -25,6 +25,13 @@ public struct Token: Sendable, Equatable {
     public let line: Int
     public let column: Int
 
+    public init(kind: Kind, range: Range<Int>, line: Int, column: Int) {
+        self.kind = kind
+        self.range = range
+        self.line = line
+        self.column = column
+    }
+
     /// Whether this is the word `keyword`, compared case-insensitively.
     public func isWord(_ keyword: String) -> Bool {
         if case .word(let text) = kind { return text.uppercased() == keyword }

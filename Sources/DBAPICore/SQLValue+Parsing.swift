@@ -1,0 +1,55 @@
+/// Reading values of a given SQL type from text (CSV cells, casts from STRING, JSON strings).
+extension SQLValue {
+    /// The value of `text` as `type`, following Spark's string-to-type casts; nil when it does not parse.
+    ///
+    /// Integers must be whole numbers within range, decimals are rounded half-up to the type's scale
+    /// and must fit its precision, dates are `YYYY-MM-DD` (a timestamp's date part is accepted),
+    /// timestamps are ISO 8601 with an optional offset, normalised to UTC.
+    public static func parse(_ text: String, as type: SQLType) -> SQLValue? {
+        switch type {
+        case .null: return .null
+        case .string: return .string(text)
+        case .boolean:
+            switch text.trimmingSpaces().lowercased() {
+            case "true", "t", "yes", "y", "1": return .bool(true)
+            case "false", "f", "no", "n", "0": return .bool(false)
+            default: return nil
+            }
+        case .tinyint, .smallint, .int, .bigint:
+            guard let number = Int64(text.trimmingSpaces()), let range = type.integralRange, range.contains(number) else {
+                return nil
+            }
+            return .int(number)
+        case .float, .double:
+            return parseDouble(text.trimmingSpaces()).map { .double($0) }
+        case let .decimal(precision, scale):
+            guard let number = SQLDecimal(string: text.trimmingSpaces()), let fitted = number.fits(precision: precision, scale: scale) else {
+                return nil
+            }
+            return .decimal(fitted)
+        case .date:
+            let trimmed = text.trimmingSpaces()
+            if let days = CivilTime.parseDate(trimmed) { return .date(days) }
+            guard trimmed.utf8.count > 10, let micros = CivilTime.parseTimestamp(trimmed) else { return nil }
+            return .date(Int32(clamping: CivilTime.floorDivide(micros, CivilTime.microsPerDay).0))
+        case .timestamp:
+            return CivilTime.parseTimestamp(text.trimmingSpaces()).map { .timestamp($0) }
+        case .array:
+            return nil
+        }
+    }
+
+    /// Parses a double the way Spark casts strings: decimal or exponent notation, `NaN`, `Infinity`.
+    public static func parseDouble(_ text: String) -> Double? {
+        switch text.lowercased() {
+        case "nan": return .nan
+        case "infinity", "+infinity", "inf", "+inf": return .infinity
+        case "-infinity", "-inf": return -.infinity
+        default: break
+        }
+        guard let first = text.utf8.first, first != UInt8(ascii: " "),
+            text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 })
+        else { return nil }
+        return Double(text)
+    }
+}

@@ -1,0 +1,131 @@
+import DBAPICore
+
+/// Errors raised by the in-memory engine, each mapped to one `ErrorCode`.
+public enum EngineError: ReportableError, Equatable {
+    /// A syntax error; `sql` is the statement so the message can point at the spot.
+    case syntax(String, line: Int, column: Int, sql: String)
+    case nestingTooDeep(limit: Int, line: Int, column: Int)
+    case unknownTable(String, suggestion: String?)
+    case unknownColumn(String, suggestion: String?)
+    case ambiguousColumn(String, candidates: [String])
+    case unknownFunction(String, suggestion: String?)
+    case wrongArgumentCount(function: String, expected: String, got: Int)
+    case typeMismatch(expression: String, message: String)
+    case notAggregated(expression: String)
+    case invalidGroupingOrdinal(Int, count: Int)
+    case divideByZero
+    case overflow(String)
+    case invalidCast(value: String, type: SQLType)
+    case invalidArgument(function: String, message: String)
+    case subqueryReturnedMoreThanOneRow
+    case unsupported(String)
+    /// A mock data file that cannot be read.
+    case dataFile(file: String, line: Int?, column: Int?, message: String)
+
+    public var code: ErrorCode {
+        switch self {
+        case .dataFile: .configuration
+        case .unknownTable: .notFound
+        default: .sql
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .syntax(message, line, column, sql):
+            return "syntax error at \(line):\(column): \(message)\n" + Self.caret(sql: sql, line: line, column: column)
+        case let .nestingTooDeep(limit, line, column):
+            return "statement nested or chained too deeply (more than \(limit) levels) at \(line):\(column)"
+        case let .unknownTable(name, suggestion):
+            return "[TABLE_OR_VIEW_NOT_FOUND] table or view '\(name)' cannot be found" + Self.didYouMean(suggestion)
+        case let .unknownColumn(name, suggestion):
+            return "[UNRESOLVED_COLUMN] column '\(name)' cannot be resolved" + Self.didYouMean(suggestion)
+        case let .ambiguousColumn(name, candidates):
+            return "[AMBIGUOUS_REFERENCE] reference '\(name)' is ambiguous, could be: \(candidates.joined(separator: ", "))"
+        case let .unknownFunction(name, suggestion):
+            return "[UNRESOLVED_ROUTINE] function '\(name)' cannot be found" + Self.didYouMean(suggestion)
+        case let .wrongArgumentCount(function, expected, got):
+            return "[WRONG_NUM_ARGS] \(function) takes \(expected) argument(s), got \(got)"
+        case let .typeMismatch(expression, message):
+            return "[DATATYPE_MISMATCH] cannot resolve '\(expression)': \(message)"
+        case let .notAggregated(expression):
+            return "[MISSING_AGGREGATION] '\(expression)' is neither in GROUP BY nor inside an aggregate function"
+        case let .invalidGroupingOrdinal(position, count):
+            return "[GROUP_BY_POS_OUT_OF_RANGE] position \(position) is not in the select list (1 to \(count))"
+        case .divideByZero:
+            return "[DIVIDE_BY_ZERO] division by zero; use try_divide to tolerate a zero divisor and return NULL"
+        case let .overflow(what):
+            return "[ARITHMETIC_OVERFLOW] \(what)"
+        case let .invalidCast(value, type):
+            return "[CAST_INVALID_INPUT] the value '\(excerpt(value))' cannot be cast to \(type); use try_cast to get NULL"
+        case let .invalidArgument(function, message):
+            return "[INVALID_ARGUMENT] \(function): \(message)"
+        case .subqueryReturnedMoreThanOneRow:
+            return "[SCALAR_SUBQUERY_TOO_MANY_ROWS] more than one row returned by a subquery used as an expression"
+        case let .unsupported(feature):
+            return "[UNSUPPORTED_FEATURE] \(feature) is not supported by the mock engine"
+        case let .dataFile(file, line, column, message):
+            var place = file
+            if let line { place += ":\(line)" }
+            if let column { place += ":\(column)" }
+            return "mock data \(place): \(message)"
+        }
+    }
+
+    public var details: [String: JSONValue] {
+        switch self {
+        case let .syntax(_, line, column, _): ["line": .int(Int64(line)), "column": .int(Int64(column))]
+        case let .dataFile(file, line, column, _):
+            ["file": .string(file), "line": line.map { .int(Int64($0)) } ?? .null, "column": column.map { .int(Int64($0)) } ?? .null]
+        default: [:]
+        }
+    }
+
+    private static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// The offending source line with a caret under `column`.
+    static func caret(sql: String, line: Int, column: Int) -> String {
+        let lines = sql.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return "" }
+        let text = String(lines[line - 1]).replacingTabs()
+        let prefix = Array(text.utf8.prefix(max(column - 1, 0)))
+        let width = String(decoding: prefix, as: UTF8.self).unicodeScalars.count
+        return "  " + text + "\n  " + String(repeating: " ", count: width) + "^"
+    }
+}
+
+extension String {
+    fileprivate func replacingTabs() -> String {
+        String(map { $0 == "\t" ? " " : $0 })
+    }
+}
+
+/// Finds the closest name for "did you mean" hints (Levenshtein distance, case-insensitive).
+enum Suggestion {
+    static func closest(to name: String, among candidates: [String]) -> String? {
+        let target = Array(name.lowercased().unicodeScalars)
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = levenshtein(target, Array(candidate.lowercased().unicodeScalars))
+            if distance <= max(2, target.count / 3), distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+
+    static func levenshtein(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

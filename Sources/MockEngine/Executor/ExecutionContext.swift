@@ -1,0 +1,34 @@
+import DBAPICore
+
+/// Per-statement state shared by every evaluator: outer rows of correlated subqueries, the
+/// statement's fixed clock, and results computed once (uncorrelated subqueries, shared CTEs).
+final class ExecutionContext: Sendable {
+    /// `current_timestamp()` for the whole statement, microseconds since the epoch (UTC).
+    let now: Int64
+    private let outerRows = LockedBox<[Row]>([])
+    private let cache = LockedBox<[Int: [Row]]>([:])
+
+    init(now: Int64) { self.now = now }
+
+    /// The row `depth` levels out (1 = the query enclosing the current subquery).
+    func outerRow(depth: Int) -> Row {
+        outerRows.withLock { rows in
+            let index = rows.count - depth
+            return index >= 0 && index < rows.count ? rows[index] : []
+        }
+    }
+
+    /// Runs `body` with `row` as the innermost outer row.
+    func withOuterRow<T>(_ row: Row, _ body: () throws(EngineError) -> T) throws(EngineError) -> T {
+        outerRows.withLock { $0.append(row) }
+        defer { outerRows.withLock { _ = $0.popLast() } }
+        return try body()
+    }
+
+    func cached(_ id: Int, compute: () throws(EngineError) -> [Row]) throws(EngineError) -> [Row] {
+        if let rows = cache.withLock({ $0[id] }) { return rows }
+        let rows = try compute()
+        cache.withLock { $0[id] = rows }
+        return rows
+    }
+}

@@ -1,0 +1,119 @@
+import DBAPICore
+
+/// Runs a plan, materialising each node's rows. One `switch` case per node; children are pulled
+/// first, then the node's own work is done in a tight loop over compiled evaluators.
+enum Executor {
+    static func run(_ plan: Plan, _ context: ExecutionContext) throws(EngineError) -> [Row] {
+        switch plan {
+        case .scan(let table):
+            return table.rows
+        case .singleRow:
+            return [[]]
+        case let .filter(input, condition):
+            let rows = try run(input, context)
+            var kept: [Row] = []
+            for row in rows {
+                if case .bool(true) = try condition(row, context) { kept.append(row) }
+            }
+            return kept
+        case let .project(input, evaluators):
+            let rows = try run(input, context)
+            var out: [Row] = []
+            out.reserveCapacity(rows.count)
+            for row in rows {
+                var projected: Row = []
+                projected.reserveCapacity(evaluators.count)
+                for evaluate in evaluators { projected.append(try evaluate(row, context)) }
+                out.append(projected)
+            }
+            return out
+        case let .aggregate(input, keys, aggregates):
+            return try Aggregation.run(try run(input, context), keys: keys, aggregates: aggregates, context)
+        case .join(let join):
+            return try HashJoin.run(join, context)
+        case let .sort(input, keys):
+            return try sort(try run(input, context), keys, context)
+        case let .limit(input, limit, offset):
+            let rows = try run(input, context)
+            let start = min(offset, rows.count)
+            let end = limit.map { min(rows.count, start + min($0, rows.count)) } ?? rows.count
+            return Array(rows[start..<end])
+        case .distinct(let input):
+            var seen = Set<Row>()
+            return try run(input, context).filter { seen.insert($0).inserted }
+        case let .setOperation(op, isAll, left, right):
+            return SetOperations.run(op, isAll: isAll, try run(left, context), try run(right, context))
+        case let .shared(id, input):
+            return try context.cached(id) { () throws(EngineError) in try run(input, context) }
+        }
+    }
+
+    /// A stable sort on precomputed keys; NULLs go first or last per key as the plan says.
+    static func sort(_ rows: [Row], _ keys: [SortKey], _ context: ExecutionContext) throws(EngineError) -> [Row] {
+        var keyed: [(values: Row, index: Int)] = []
+        keyed.reserveCapacity(rows.count)
+        for (index, row) in rows.enumerated() {
+            var values: Row = []
+            values.reserveCapacity(keys.count)
+            for key in keys { values.append(try key.evaluate(row, context)) }
+            keyed.append((values, index))
+        }
+        keyed.sort { a, b in
+            for (position, key) in keys.enumerated() {
+                let x = a.values[position]
+                let y = b.values[position]
+                if x.isNull || y.isNull {
+                    if x.isNull && y.isNull { continue }
+                    return x.isNull == key.nullsFirst
+                }
+                let order = ValueOrder.compare(x, y)
+                if order != 0 { return key.isAscending ? order < 0 : order > 0 }
+            }
+            return a.index < b.index
+        }
+        return keyed.map { rows[$0.index] }
+    }
+}
+
+/// UNION, INTERSECT and EXCEPT, with and without ALL (rows compare with Spark equality).
+enum SetOperations {
+    static func run(_ op: SetOperator, isAll: Bool, _ left: [Row], _ right: [Row]) -> [Row] {
+        switch (op, isAll) {
+        case (.union, true):
+            return left + right
+        case (.union, false):
+            var seen = Set<Row>()
+            return (left + right).filter { seen.insert($0).inserted }
+        case (.intersect, false):
+            let other = Set(right)
+            var seen = Set<Row>()
+            return left.filter { other.contains($0) && seen.insert($0).inserted }
+        case (.intersect, true):
+            var counts = multiplicities(right)
+            return left.filter { row in
+                guard let count = counts[row], count > 0 else { return false }
+                counts[row] = count - 1
+                return true
+            }
+        case (.except, false):
+            let other = Set(right)
+            var seen = Set<Row>()
+            return left.filter { !other.contains($0) && seen.insert($0).inserted }
+        case (.except, true):
+            var counts = multiplicities(right)
+            return left.filter { row in
+                if let count = counts[row], count > 0 {
+                    counts[row] = count - 1
+                    return false
+                }
+                return true
+            }
+        }
+    }
+
+    private static func multiplicities(_ rows: [Row]) -> [Row: Int] {
+        var counts: [Row: Int] = [:]
+        for row in rows { counts[row, default: 0] += 1 }
+        return counts
+    }
+}

@@ -1,0 +1,76 @@
+import DBAPICore
+
+/// Joins two inputs: by hashing the right side on the equality keys when there are any, by
+/// nested loops otherwise; the residual condition filters candidate pairs. NULL keys never match.
+enum HashJoin {
+    static func run(_ join: JoinPlan, _ context: ExecutionContext) throws(EngineError) -> [Row] {
+        let left = try Executor.run(join.left, context)
+        let right = try Executor.run(join.right, context)
+        var rightMatched = [Bool](repeating: false, count: join.kind == .right || join.kind == .full ? right.count : 0)
+        var out: [Row] = []
+        let nullLeft = Row(repeating: .null, count: join.leftWidth)
+        let nullRight = Row(repeating: .null, count: join.rightWidth)
+
+        var buckets: [SQLValue: [Int]] = [:]
+        var multiBuckets: [Row: [Int]] = [:]
+        let useHash = !join.rightKeys.isEmpty
+        if useHash {
+            for (index, row) in right.enumerated() {
+                if join.rightKeys.count == 1 {
+                    let key = try join.rightKeys[0](row, context)
+                    if !key.isNull { buckets[key, default: []].append(index) }
+                } else if let key = try keyRow(join.rightKeys, row, context) {
+                    multiBuckets[key, default: []].append(index)
+                }
+            }
+        }
+        let allRight = Array(right.indices)
+        for leftRow in left {
+            var candidates: [Int] = allRight
+            if useHash {
+                if join.leftKeys.count == 1 {
+                    let key = try join.leftKeys[0](leftRow, context)
+                    candidates = key.isNull ? [] : buckets[key] ?? []
+                } else {
+                    candidates = try keyRow(join.leftKeys, leftRow, context).flatMap { multiBuckets[$0] } ?? []
+                }
+            }
+            var matched = false
+            for index in candidates {
+                let joined = leftRow + right[index]
+                if let residual = join.residual {
+                    guard case .bool(true) = try residual(joined, context) else { continue }
+                }
+                matched = true
+                switch join.kind {
+                case .leftSemi, .leftAnti: break
+                default:
+                    out.append(joined)
+                    if !rightMatched.isEmpty { rightMatched[index] = true }
+                }
+                if join.kind == .leftSemi || join.kind == .leftAnti { break }
+            }
+            switch join.kind {
+            case .leftSemi where matched: out.append(leftRow)
+            case .leftAnti where !matched: out.append(leftRow)
+            case .left where !matched, .full where !matched: out.append(leftRow + nullRight)
+            default: break
+            }
+        }
+        for (index, wasMatched) in rightMatched.enumerated() where !wasMatched {
+            out.append(nullLeft + right[index])
+        }
+        return out
+    }
+
+    private static func keyRow(_ keys: [Evaluator], _ row: Row, _ context: ExecutionContext) throws(EngineError) -> Row? {
+        var values: Row = []
+        values.reserveCapacity(keys.count)
+        for key in keys {
+            let value = try key(row, context)
+            if value.isNull { return nil }
+            values.append(value)
+        }
+        return values
+    }
+}

@@ -1,0 +1,162 @@
+import DBAPICore
+
+/// `+ - * / % div` with Spark's result types and ANSI errors: integer overflow and division by
+/// zero raise errors; decimals are exact and sized by `DecimalRules`; `/` on integers is DOUBLE.
+enum Arithmetic {
+    private enum Domain { case integral(ClosedRange<Int64>), floating, decimal(precision: Int, scale: Int) }
+
+    static func compile(
+        _ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, leftExpr: Expr, rightExpr: Expr, _ expr: Expr
+    ) throws(EngineError) -> CompiledExpr {
+        if let dateResult = try compileDateArithmetic(op, left, right, expr) { return dateResult }
+        let leftType = left.type == .null ? right.type : left.type
+        let rightType = right.type == .null ? left.type : right.type
+        guard leftType.isNumeric || leftType == .null, rightType.isNumeric || rightType == .null else {
+            throw EngineError.typeMismatch(
+                expression: expr.sqlName, message: "\(op.rawValue) needs numbers, got \(left.type) and \(right.type)")
+        }
+        let resultType = try self.resultType(op, leftType, rightType, leftExpr, rightExpr, expr)
+        let domain: Domain
+        switch resultType {
+        case .double, .float: domain = .floating
+        case let .decimal(precision, scale): domain = .decimal(precision: precision, scale: scale)
+        default: domain = .integral(resultType.integralRange ?? Int64.min...Int64.max)
+        }
+        // Division of integers or decimals into DOUBLE computes in the operands' domain first.
+        let (l, r) = (left.evaluate, right.evaluate)
+        let name = expr.sqlName
+        switch domain {
+        case .integral(let range):
+            return CompiledExpr(type: resultType) { row, context throws(EngineError) in
+                guard case .int(let a) = try l(row, context), case .int(let b) = try r(row, context) else { return .null }
+                let (value, overflow): (Int64, Bool)
+                switch op {
+                case .add: (value, overflow) = a.addingReportingOverflow(b)
+                case .subtract: (value, overflow) = a.subtractingReportingOverflow(b)
+                case .multiply: (value, overflow) = a.multipliedReportingOverflow(by: b)
+                case .remainder:
+                    guard b != 0 else { throw EngineError.divideByZero }
+                    (value, overflow) = a.remainderReportingOverflow(dividingBy: b)
+                default:
+                    guard b != 0 else { throw EngineError.divideByZero }
+                    (value, overflow) = a.dividedReportingOverflow(by: b)
+                }
+                guard !overflow, range.contains(value) else { throw EngineError.overflow("\(name) overflows \(resultType)") }
+                return .int(value)
+            }
+        case .floating:
+            return CompiledExpr(type: resultType) { row, context throws(EngineError) in
+                let a = try l(row, context)
+                let b = try r(row, context)
+                guard let x = a.asDouble, let y = b.asDouble else { return .null }
+                switch op {
+                case .add: return .double(x + y)
+                case .subtract: return .double(x - y)
+                case .multiply: return .double(x * y)
+                case .divide:
+                    guard y != 0 else { throw EngineError.divideByZero }
+                    return .double(x / y)
+                default:
+                    guard y != 0 else { throw EngineError.divideByZero }
+                    return .double(x.truncatingRemainder(dividingBy: y))
+                }
+            }
+        case let .decimal(precision, scale):
+            return CompiledExpr(type: resultType) { row, context throws(EngineError) in
+                guard let a = try l(row, context).asDecimal, let b = try r(row, context).asDecimal else { return .null }
+                let exact: SQLDecimal?
+                switch op {
+                case .add: exact = a.adding(b)
+                case .subtract: exact = a.subtracting(b)
+                case .multiply: exact = a.multiplied(by: b)
+                case .divide:
+                    guard b.unscaled != 0 else { throw EngineError.divideByZero }
+                    exact = a.divided(by: b, scale: scale)
+                default:
+                    guard b.unscaled != 0 else { throw EngineError.divideByZero }
+                    exact = a.remainder(dividingBy: b)
+                }
+                guard let exact, let fitted = exact.fits(precision: precision, scale: scale) else {
+                    throw EngineError.overflow("\(name) does not fit \(resultType)")
+                }
+                return .decimal(fitted)
+            }
+        }
+    }
+
+    /// The Spark result type of `left op right` for numeric operands.
+    static func resultType(
+        _ op: BinaryOperator, _ left: SQLType, _ right: SQLType, _ leftExpr: Expr, _ rightExpr: Expr, _ expr: Expr
+    ) throws(EngineError) -> SQLType {
+        if op == .integerDivide { return .bigint }
+        let isFloating = [left, right].contains { $0 == .double || $0 == .float }
+        if isFloating { return .double }
+        let isDecimal = [left, right].contains { if case .decimal = $0 { return true } else { return false } }
+        if !isDecimal {
+            if op == .divide { return .double }
+            guard let common = TypeCoercion.common(left, right) else {
+                throw EngineError.typeMismatch(expression: expr.sqlName, message: "incompatible types \(left) and \(right)")
+            }
+            return common
+        }
+        guard case let .decimal(p1, s1) = decimalType(left, leftExpr), case let .decimal(p2, s2) = decimalType(right, rightExpr) else {
+            throw EngineError.typeMismatch(expression: expr.sqlName, message: "incompatible types \(left) and \(right)")
+        }
+        switch op {
+        case .add, .subtract: return DecimalRules.add(p1, s1, p2, s2)
+        case .multiply: return DecimalRules.multiply(p1, s1, p2, s2)
+        case .divide: return DecimalRules.divide(p1, s1, p2, s2)
+        default: return DecimalRules.remainder(p1, s1, p2, s2)
+        }
+    }
+
+    /// An integer literal next to a decimal takes the precision of its digits (Spark's
+    /// `DecimalPrecision` literal rule); other integers take their type's full precision.
+    private static func decimalType(_ type: SQLType, _ expr: Expr) -> SQLType {
+        if case .literal(.int(let number), _) = expr { return .decimal(precision: SQLDecimal(number).digitCount, scale: 0) }
+        return type.asDecimal ?? type
+    }
+
+    /// `date + n`, `date - n` (days) and `date - date` (days, as an INT here).
+    private static func compileDateArithmetic(
+        _ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, _ expr: Expr
+    ) throws(EngineError) -> CompiledExpr? {
+        guard left.type == .date, op == .add || op == .subtract else { return nil }
+        let (l, r) = (left.evaluate, right.evaluate)
+        if right.type == .date, op == .subtract {
+            return CompiledExpr(type: .int) { row, context throws(EngineError) in
+                guard case .date(let a) = try l(row, context), case .date(let b) = try r(row, context) else { return .null }
+                return .int(Int64(a) - Int64(b))
+            }
+        }
+        guard right.type.isIntegral else {
+            throw EngineError.typeMismatch(expression: expr.sqlName, message: "a DATE can only be shifted by an integer number of days")
+        }
+        let sign: Int64 = op == .add ? 1 : -1
+        return CompiledExpr(type: .date) { row, context throws(EngineError) in
+            guard case .date(let days) = try l(row, context), case .int(let offset) = try r(row, context) else { return .null }
+            return try DateFunctions.shift(days, by: sign * offset)
+        }
+    }
+}
+
+extension SQLValue {
+    /// The value as a double, for numeric values.
+    var asDouble: Double? {
+        switch self {
+        case .int(let number): Double(number)
+        case .double(let number): number
+        case .decimal(let number): number.doubleValue
+        default: nil
+        }
+    }
+
+    /// The value as an exact decimal, for integer and decimal values.
+    var asDecimal: SQLDecimal? {
+        switch self {
+        case .int(let number): SQLDecimal(number)
+        case .decimal(let number): number
+        default: nil
+        }
+    }
+}

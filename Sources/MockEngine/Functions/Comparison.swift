@@ -1,0 +1,58 @@
+import DBAPICore
+
+/// Compiles `=`, `<=>`, `!=`, `<`, `<=`, `>`, `>=` after coercing both sides to a common type.
+enum Comparison {
+    static func compile(_ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr {
+        guard let type = TypeCoercion.comparison(left.type, right.type) else {
+            throw EngineError.typeMismatch(
+                expression: expr.sqlName, message: "cannot compare \(left.type) with \(right.type)")
+        }
+        let l = ExpressionCompiler.coerce(left, to: type)
+        let r = ExpressionCompiler.coerce(right, to: type)
+        let test = predicate(op)
+        let nullSafe = op == .nullSafeEqual
+        // Fast path: column against a constant, the shape of most filters.
+        if let constant = r.constant, !constant.isNull {
+            let evaluateLeft = l.evaluate
+            if case .string(let text) = constant, op == .equal {
+                let bytes = Array(text.utf8)
+                return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
+                    switch try evaluateLeft(row, context) {
+                    case .string(let value): return .bool(value.utf8.elementsEqual(bytes))
+                    case .null: return nullSafe ? .bool(false) : .null
+                    default: return .bool(false)
+                    }
+                }
+            }
+            if case .int(let bound) = constant {
+                return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
+                    switch try evaluateLeft(row, context) {
+                    case .int(let value): return .bool(test(value < bound ? -1 : (value == bound ? 0 : 1)))
+                    case .null: return nullSafe ? .bool(false) : .null
+                    case let other: return .bool(test(ValueOrder.compare(other, constant)))
+                    }
+                }
+            }
+        }
+        let (evaluateLeft, evaluateRight) = (l.evaluate, r.evaluate)
+        return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
+            let a = try evaluateLeft(row, context)
+            let b = try evaluateRight(row, context)
+            if a.isNull || b.isNull {
+                return nullSafe ? .bool(a.isNull && b.isNull) : .null
+            }
+            return .bool(test(ValueOrder.compare(a, b)))
+        }
+    }
+
+    static func predicate(_ op: BinaryOperator) -> @Sendable (Int) -> Bool {
+        switch op {
+        case .equal, .nullSafeEqual: { $0 == 0 }
+        case .notEqual: { $0 != 0 }
+        case .less: { $0 < 0 }
+        case .lessOrEqual: { $0 <= 0 }
+        case .greater: { $0 > 0 }
+        default: { $0 >= 0 }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import DBAPICore
+
+/// round (half-up), abs, floor, ceil, with Spark's result types.
+enum MathFunctions {
+    static func compile(_ name: String, _ arguments: [CompiledExpr], _ expr: Expr) throws(EngineError) -> CompiledExpr {
+        try ScalarFunctions.requireCount(arguments, name == "round" ? 1...2 : 1...1, name)
+        let operand = arguments[0]
+        guard operand.type.isNumeric || operand.type == .null else {
+            throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(name) expects a number, got \(operand.type)")
+        }
+        let inner = operand.evaluate
+        switch name {
+        case "round":
+            var places = 0
+            if arguments.count == 2 {
+                guard case .int(let value)? = arguments[1].constant, let small = Int(exactly: value), abs(small) <= 38 else {
+                    throw EngineError.typeMismatch(expression: expr.sqlName, message: "round's scale must be an integer constant")
+                }
+                places = small
+            }
+            return round(operand, places: places, expr)
+        case "abs":
+            let type = operand.type
+            return CompiledExpr(type: type) { row, context throws(EngineError) in
+                switch try inner(row, context) {
+                case .int(let number):
+                    guard number != Int64.min, type.integralRange?.contains(-number) ?? true else {
+                        throw EngineError.overflow("abs(\(number)) overflows \(type)")
+                    }
+                    return .int(abs(number))
+                case .double(let number): return .double(abs(number))
+                case .decimal(let number): return .decimal(number.unscaled < 0 ? number.negated : number)
+                default: return .null
+                }
+            }
+        default:  // floor, ceil, ceiling
+            let up = name != "floor"
+            if case let .decimal(precision, scale) = operand.type {
+                let type = DecimalRules.bounded(precision: precision - scale + 1, scale: 0)
+                return CompiledExpr(type: type) { row, context throws(EngineError) in
+                    guard case .decimal(let number) = try inner(row, context) else { return .null }
+                    return number.rounded(places: 0, roundingUp: up).map { .decimal($0) } ?? .null
+                }
+            }
+            return CompiledExpr(type: .bigint) { row, context throws(EngineError) in
+                switch try inner(row, context) {
+                case .int(let number): return .int(number)
+                case .double(let number):
+                    let rounded = up ? number.rounded(.up) : number.rounded(.down)
+                    guard rounded.isFinite, abs(rounded) < 9.2e18 else { throw EngineError.overflow("\(name)(\(number)) overflows BIGINT") }
+                    return .int(Int64(rounded))
+                default: return .null
+                }
+            }
+        }
+    }
+
+    private static func round(_ operand: CompiledExpr, places: Int, _ expr: Expr) -> CompiledExpr {
+        let inner = operand.evaluate
+        switch operand.type {
+        case let .decimal(precision, scale):
+            let integralDigits = precision - scale + 1
+            let type: SQLType = places < 0
+                ? DecimalRules.bounded(precision: integralDigits - places, scale: 0)
+                : DecimalRules.bounded(precision: integralDigits + min(scale, places), scale: min(scale, places))
+            return CompiledExpr(type: type) { row, context throws(EngineError) in
+                guard case .decimal(let number) = try inner(row, context) else { return .null }
+                guard let rounded = number.rounded(places: places), let fitted = rounded.withScale(max(0, min(scale, places))) else {
+                    throw EngineError.overflow("round(\(number), \(places)) overflows")
+                }
+                return .decimal(fitted)
+            }
+        case .double, .float:
+            return CompiledExpr(type: operand.type) { row, context throws(EngineError) in
+                guard case .double(let number) = try inner(row, context) else { return .null }
+                guard number.isFinite, let exact = SQLDecimal(string: "\(number)"), let rounded = exact.rounded(places: places) else {
+                    return .double(number)
+                }
+                return .double(rounded.doubleValue)
+            }
+        default:
+            let type = operand.type
+            return CompiledExpr(type: type) { row, context throws(EngineError) in
+                guard case .int(let number) = try inner(row, context) else { return .null }
+                guard places < 0 else { return .int(number) }
+                guard let rounded = SQLDecimal(number).rounded(places: places), let value = Int64(exactly: rounded.unscaled),
+                    type.integralRange?.contains(value) ?? true
+                else { throw EngineError.overflow("round(\(number), \(places)) overflows \(type)") }
+                return .int(value)
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import DBAPICore
+
+/// Spark's implicit type widening (`findWiderTypeForTwo` and the decimal precision rules).
+enum TypeCoercion {
+    /// The type both sides widen to, or nil when there is none.
+    static func common(_ a: SQLType, _ b: SQLType) -> SQLType? {
+        if a == b { return a }
+        if a == .null { return b }
+        if b == .null { return a }
+        switch (a, b) {
+        case _ where a.isIntegral && b.isIntegral:
+            return rank(a) >= rank(b) ? a : b
+        case (.double, _) where b.isNumeric, (_, .double) where a.isNumeric: return .double
+        case (.float, _) where b.isNumeric, (_, .float) where a.isNumeric: return .double
+        case _ where a.isNumeric && b.isNumeric:
+            guard case let .decimal(p1, s1)? = a.asDecimal, case let .decimal(p2, s2)? = b.asDecimal else { return nil }
+            let scale = max(s1, s2)
+            let integerDigits = max(p1 - s1, p2 - s2)
+            return DecimalRules.bounded(precision: integerDigits + scale, scale: scale)
+        case (.date, .timestamp), (.timestamp, .date): return .timestamp
+        case let (.array(x), .array(y)): return common(x, y).map { .array($0) }
+        default: return nil
+        }
+    }
+
+    /// The type to compare `a` and `b` in: the common type, or for a string against a number,
+    /// date, timestamp or boolean, the other side's type (the string is cast, as in ANSI Spark).
+    static func comparison(_ a: SQLType, _ b: SQLType) -> SQLType? {
+        if let type = common(a, b) { return type }
+        if a == .string, b != .string, Cast.isSupported(from: .string, to: b) { return b }
+        if b == .string, a != .string, Cast.isSupported(from: .string, to: a) { return a }
+        return nil
+    }
+
+    private static func rank(_ type: SQLType) -> Int {
+        switch type {
+        case .tinyint: 1
+        case .smallint: 2
+        case .int: 3
+        default: 4
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import DBAPICore
+
+/// Total order over non-null values of one type, as Spark sorts and compares them.
+///
+/// Strings compare by code point (UTF-8 byte order equals code point order), NaN is larger than
+/// every other double and equal to itself, booleans order false before true.
+enum ValueOrder {
+    static func compare(_ lhs: SQLValue, _ rhs: SQLValue) -> Int {
+        switch (lhs, rhs) {
+        case let (.int(a), .int(b)): return a < b ? -1 : (a == b ? 0 : 1)
+        case let (.string(a), .string(b)): return compareBytes(a, b)
+        case let (.double(a), .double(b)): return compareDoubles(a, b)
+        case let (.decimal(a), .decimal(b)): return SQLDecimal.compare(a, b)
+        case let (.date(a), .date(b)): return a < b ? -1 : (a == b ? 0 : 1)
+        case let (.timestamp(a), .timestamp(b)): return a < b ? -1 : (a == b ? 0 : 1)
+        case let (.bool(a), .bool(b)): return a == b ? 0 : (a ? 1 : -1)
+        case let (.array(a), .array(b)):
+            for (x, y) in zip(a, b) {
+                if x.isNull || y.isNull {
+                    if x.isNull && y.isNull { continue }
+                    return x.isNull ? -1 : 1
+                }
+                let order = compare(x, y)
+                if order != 0 { return order }
+            }
+            return a.count < b.count ? -1 : (a.count == b.count ? 0 : 1)
+        case (.null, .null): return 0
+        case (.null, _): return -1
+        case (_, .null): return 1
+        case let (.int(a), .double(b)): return compareDoubles(Double(a), b)
+        case let (.double(a), .int(b)): return compareDoubles(a, Double(b))
+        case let (.int(a), .decimal(b)): return SQLDecimal.compare(SQLDecimal(a), b)
+        case let (.decimal(a), .int(b)): return SQLDecimal.compare(a, SQLDecimal(b))
+        default: return compareBytes(lhs.description, rhs.description)
+        }
+    }
+
+    static func compareDoubles(_ a: Double, _ b: Double) -> Int {
+        if a.isNaN { return b.isNaN ? 0 : 1 }
+        if b.isNaN { return -1 }
+        return a < b ? -1 : (a == b ? 0 : 1)
+    }
+
+    static func compareBytes(_ a: String, _ b: String) -> Int {
+        var left = a.utf8.makeIterator()
+        var right = b.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case let (x?, y?):
+                if x != y { return x < y ? -1 : 1 }
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import DBAPICore
+
+/// The parser's output: a syntax tree with names, not yet resolved against any table.
+indirect enum Expr: Sendable, Equatable {
+    case literal(SQLValue, SQLType)
+    /// A possibly qualified column name: `sku`, `t.sku`, `main.retail.t.sku`.
+    case column([String])
+    case unary(UnaryOperator, Expr)
+    case binary(BinaryOperator, Expr, Expr)
+    case isNull(Expr, negated: Bool)
+    case inList(Expr, [Expr], negated: Bool)
+    case inSubquery(Expr, Query, negated: Bool)
+    case exists(Query, negated: Bool)
+    case scalarSubquery(Query)
+    case between(Expr, low: Expr, high: Expr, negated: Bool)
+    case like(Expr, pattern: Expr, caseInsensitive: Bool, negated: Bool)
+    case caseWhen(operand: Expr?, branches: [WhenBranch], otherwise: Expr?)
+    case cast(Expr, SQLType, isTry: Bool)
+    /// A function call; `count(*)` has `isStar` set and no arguments.
+    case function(name: String, arguments: [Expr], isDistinct: Bool, isStar: Bool)
+}
+
+struct WhenBranch: Sendable, Equatable {
+    var condition: Expr
+    var result: Expr
+}
+
+enum UnaryOperator: String, Sendable, Equatable {
+    case negate = "-"
+    case plus = "+"
+    case not = "NOT"
+    case bitNot = "~"
+}
+
+enum BinaryOperator: String, Sendable, Equatable {
+    case or = "OR", and = "AND"
+    case equal = "=", nullSafeEqual = "<=>", notEqual = "!="
+    case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%", integerDivide = "div"
+    case concat = "||"
+    case bitAnd = "&", bitOr = "|", bitXor = "^"
+}
+
+/// A full query: `WITH … body ORDER BY … LIMIT … OFFSET …`.
+struct Query: Sendable, Equatable {
+    var ctes: [CommonTableExpression] = []
+    var body: QueryBody
+    var orderBy: [OrderItem] = []
+    var limit: Expr?
+    var offset: Expr?
+}
+
+struct CommonTableExpression: Sendable, Equatable {
+    var name: String
+    var query: Query
+}
+
+indirect enum QueryBody: Sendable, Equatable {
+    case select(Select)
+    case nested(Query)
+    case setOperation(SetOperator, isAll: Bool, QueryBody, QueryBody)
+}
+
+enum SetOperator: String, Sendable, Equatable {
+    case union = "UNION", intersect = "INTERSECT", except = "EXCEPT"
+}
+
+struct Select: Sendable, Equatable {
+    var isDistinct = false
+    var items: [SelectItem] = []
+    var from: FromItem?
+    var filter: Expr?
+    var groupBy: [Expr] = []
+    var having: Expr?
+}
+
+enum SelectItem: Sendable, Equatable {
+    case expression(Expr, alias: String?)
+    /// `*` or `t.*`.
+    case star(qualifier: [String]?)
+}
+
+indirect enum FromItem: Sendable, Equatable {
+    case table(name: [String], alias: String?, line: Int, column: Int)
+    case subquery(Query, alias: String?)
+    case join(JoinKind, FromItem, FromItem, JoinCondition)
+}
+
+enum JoinKind: String, Sendable, Equatable {
+    case inner = "INNER", left = "LEFT", right = "RIGHT", full = "FULL", cross = "CROSS"
+    case leftSemi = "LEFT SEMI", leftAnti = "LEFT ANTI"
+}
+
+enum JoinCondition: Sendable, Equatable {
+    case on(Expr)
+    case using([String])
+    case none
+}
+
+struct OrderItem: Sendable, Equatable {
+    var expression: Expr
+    var isAscending: Bool
+    /// nil means Spark's default: NULLS FIRST for ascending, NULLS LAST for descending.
+    var nullsFirst: Bool?
+
+    var effectiveNullsFirst: Bool { nullsFirst ?? isAscending }
+}

@@ -1,0 +1,238 @@
+import DBAPICore
+import SQLText
+
+/// Expression parsing by precedence climbing. From loosest to tightest binding:
+///
+///     OR
+///     AND
+///     NOT
+///     = == <=> <> != < <= > >=, IS [NOT] NULL, [NOT] IN, [NOT] BETWEEN, [NOT] LIKE/ILIKE
+///     |
+///     ^
+///     &
+///     + - ||
+///     * / % DIV
+///     unary - + ~
+///     expr::type
+extension Parser {
+    mutating func parseExpression() throws(EngineError) -> Expr {
+        try nested { (parser: inout Parser) throws(EngineError) -> Expr in try parser.parseOr() }
+    }
+
+    private mutating func countOperator() throws(EngineError) {
+        operatorCount += 1
+        guard operatorCount <= Self.maxOperators else {
+            throw EngineError.nestingTooDeep(limit: Self.maxOperators, line: current.line, column: current.column)
+        }
+    }
+
+    private mutating func parseOr() throws(EngineError) -> Expr {
+        var left = try parseAnd()
+        while consumeWord("OR") {
+            try countOperator()
+            left = .binary(.or, left, try parseAnd())
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(EngineError) -> Expr {
+        var left = try parseNot()
+        while consumeWord("AND") {
+            try countOperator()
+            left = .binary(.and, left, try parseNot())
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(EngineError) -> Expr {
+        if current.isWord("NOT") || current.isSymbol("!") {
+            advance()
+            return try nested { (parser: inout Parser) throws(EngineError) -> Expr in .unary(.not, try parser.parseNot()) }
+        }
+        return try parsePredicate()
+    }
+
+    private static let comparisons: [String: BinaryOperator] = [
+        "=": .equal, "==": .equal, "<=>": .nullSafeEqual, "<>": .notEqual, "!=": .notEqual,
+        "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual,
+    ]
+
+    private mutating func parsePredicate() throws(EngineError) -> Expr {
+        var left = try parseBitOr()
+        while true {
+            if case .symbol(let symbol) = current.kind, let op = Self.comparisons[symbol] {
+                advance()
+                try countOperator()
+                left = .binary(op, left, try parseBitOr())
+                continue
+            }
+            if consumeWord("IS") {
+                let negated = consumeWord("NOT")
+                if consumeWord("NULL") {
+                    left = .isNull(left, negated: negated)
+                } else if current.isWord("TRUE") || current.isWord("FALSE") {
+                    let wantTrue = current.isWord("TRUE")
+                    advance()
+                    let test = Expr.binary(.nullSafeEqual, left, .literal(.bool(wantTrue), .boolean))
+                    left = negated ? .unary(.not, test) : test
+                } else {
+                    throw unexpected("NULL, TRUE or FALSE after IS")
+                }
+                continue
+            }
+            let negated = current.isWord("NOT")
+                && (peek(1).isWord("IN") || peek(1).isWord("BETWEEN") || peek(1).isWord("LIKE") || peek(1).isWord("ILIKE"))
+            if negated { advance() }
+            if consumeWord("IN") {
+                left = try parseInRest(left, negated: negated)
+            } else if consumeWord("BETWEEN") {
+                let low = try parseBitOr()
+                try expectWord("AND")
+                left = .between(left, low: low, high: try parseBitOr(), negated: negated)
+            } else if current.isWord("LIKE") || current.isWord("ILIKE") {
+                let caseInsensitive = current.isWord("ILIKE")
+                advance()
+                left = .like(left, pattern: try parseBitOr(), caseInsensitive: caseInsensitive, negated: negated)
+            } else {
+                return left
+            }
+        }
+    }
+
+    private mutating func parseInRest(_ left: Expr, negated: Bool) throws(EngineError) -> Expr {
+        try expectSymbol("(")
+        if current.isWord("SELECT") || current.isWord("WITH") {
+            let query = try parseQuery()
+            try expectSymbol(")")
+            return .inSubquery(left, query, negated: negated)
+        }
+        if current.isSymbol(")") {
+            throw EngineError.syntax(
+                "IN () needs at least one value", line: current.line, column: current.column, sql: source)
+        }
+        var items: [Expr] = []
+        repeat { items.append(try parseExpression()) } while consumeSymbol(",")
+        try expectSymbol(")")
+        return .inList(left, items, negated: negated)
+    }
+
+    private mutating func parseBinaryLevel(
+        _ operators: [String: BinaryOperator], next: (inout Parser) throws(EngineError) -> Expr
+    ) throws(EngineError) -> Expr {
+        var left = try next(&self)
+        while true {
+            var op: BinaryOperator?
+            switch current.kind {
+            case .symbol(let symbol): op = operators[symbol]
+            case .word(let word): op = operators[word.uppercased()]
+            default: op = nil
+            }
+            guard let op else { return left }
+            advance()
+            try countOperator()
+            left = .binary(op, left, try next(&self))
+        }
+    }
+
+    private mutating func parseBitOr() throws(EngineError) -> Expr {
+        try parseBinaryLevel(["|": .bitOr]) { (parser: inout Parser) throws(EngineError) in try parser.parseBitXor() }
+    }
+
+    private mutating func parseBitXor() throws(EngineError) -> Expr {
+        try parseBinaryLevel(["^": .bitXor]) { (parser: inout Parser) throws(EngineError) in try parser.parseBitAnd() }
+    }
+
+    private mutating func parseBitAnd() throws(EngineError) -> Expr {
+        try parseBinaryLevel(["&": .bitAnd]) { (parser: inout Parser) throws(EngineError) in try parser.parseAdditive() }
+    }
+
+    private mutating func parseAdditive() throws(EngineError) -> Expr {
+        try parseBinaryLevel(["+": .add, "-": .subtract, "||": .concat]) { (parser: inout Parser) throws(EngineError) in
+            try parser.parseMultiplicative()
+        }
+    }
+
+    private mutating func parseMultiplicative() throws(EngineError) -> Expr {
+        try parseBinaryLevel(["*": .multiply, "/": .divide, "%": .remainder, "DIV": .integerDivide]) {
+            (parser: inout Parser) throws(EngineError) in try parser.parseUnary()
+        }
+    }
+
+    private mutating func parseUnary() throws(EngineError) -> Expr {
+        let op: UnaryOperator?
+        if current.isSymbol("-") {
+            op = .negate
+        } else if current.isSymbol("+") {
+            op = .plus
+        } else if current.isSymbol("~") {
+            op = .bitNot
+        } else {
+            op = nil
+        }
+        guard let op else { return try parsePostfix() }
+        advance()
+        return try nested { (parser: inout Parser) throws(EngineError) -> Expr in
+            let operand = try parser.parseUnary()
+            if op == .negate, case .literal(let value, let type) = operand, let negated = Self.negateLiteral(value) {
+                return .literal(negated, Self.negatedLiteralType(negated, type))
+            }
+            return .unary(op, operand)
+        }
+    }
+
+    /// Folds `-5` into a literal so `-2147483648` is an INT, as in Spark.
+    private static func negateLiteral(_ value: SQLValue) -> SQLValue? {
+        switch value {
+        case .int(let number) where number != Int64.min: .int(-number)
+        case .double(let number): .double(-number)
+        case .decimal(let number): .decimal(number.negated)
+        default: nil
+        }
+    }
+
+    private static func negatedLiteralType(_ value: SQLValue, _ type: SQLType) -> SQLType {
+        if case .int(let number) = value, type == .bigint, Int32(exactly: number) != nil { return .int }
+        return type
+    }
+
+    private mutating func parsePostfix() throws(EngineError) -> Expr {
+        var expression = try parsePrimary()
+        while consumeSymbol("::") {
+            expression = .cast(expression, try parseType(), isTry: false)
+        }
+        return expression
+    }
+
+    /// type := name ['(' int [',' int] ')'] | ARRAY '<' type '>'
+    mutating func parseType() throws(EngineError) -> SQLType {
+        let line = current.line
+        let column = current.column
+        guard case .word(let name) = current.kind else { throw unexpected("a type name") }
+        advance()
+        var text = name
+        if name.uppercased() == "ARRAY" {
+            try expectSymbol("<")
+            let element = try parseType()
+            if !consumeSymbol(">") {
+                // `ARRAY<ARRAY<INT>>` lexes its end as one `>>`.
+                guard current.isSymbol(">>") else { throw unexpected("'>'") }
+                tokens[position] = Token(kind: .symbol(">"), range: current.range, line: current.line, column: current.column + 1)
+            }
+            return .array(element)
+        }
+        if consumeSymbol("(") {
+            var arguments: [String] = []
+            repeat {
+                guard case .number(let digits) = current.kind else { throw unexpected("a number") }
+                arguments.append(digits)
+                advance()
+            } while consumeSymbol(",")
+            try expectSymbol(")")
+            text += "(" + arguments.joined(separator: ",") + ")"
+        }
+        guard let type = SQLType(sparkName: text) else {
+            throw EngineError.syntax("unknown data type '\(text)'", line: line, column: column, sql: source)
+        }
+        return type
+    }
+}

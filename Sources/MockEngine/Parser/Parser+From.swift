@@ -1,0 +1,78 @@
+import DBAPICore
+import SQLText
+
+extension Parser {
+    /// fromItem := primary {joinType JOIN primary [ON expr | USING '(' name {',' name} ')']}
+    mutating func parseJoinChain() throws(EngineError) -> FromItem {
+        var left = try parseTablePrimary()
+        while let kind = try parseJoinKind() {
+            let right = try parseTablePrimary()
+            var condition = JoinCondition.none
+            if consumeWord("ON") {
+                condition = .on(try parseExpression())
+            } else if consumeWord("USING") {
+                try expectSymbol("(")
+                var names: [String] = []
+                repeat { names.append(try parseIdentifier("a column name")) } while consumeSymbol(",")
+                try expectSymbol(")")
+                condition = .using(names)
+            } else if kind != .cross {
+                throw unexpected("ON or USING after \(kind.rawValue) JOIN")
+            }
+            left = .join(kind, left, right, condition)
+        }
+        return left
+    }
+
+    /// joinType := [INNER] | CROSS | LEFT [OUTER | SEMI | ANTI] | RIGHT [OUTER] | FULL [OUTER], then JOIN
+    private mutating func parseJoinKind() throws(EngineError) -> JoinKind? {
+        let kind: JoinKind
+        if consumeWord("JOIN") { return .inner }
+        if consumeWord("INNER") {
+            kind = .inner
+        } else if consumeWord("CROSS") {
+            kind = .cross
+        } else if consumeWord("LEFT") {
+            if consumeWord("SEMI") {
+                kind = .leftSemi
+            } else if consumeWord("ANTI") {
+                kind = .leftAnti
+            } else {
+                _ = consumeWord("OUTER")
+                kind = .left
+            }
+        } else if consumeWord("RIGHT") {
+            _ = consumeWord("OUTER")
+            kind = .right
+        } else if consumeWord("FULL") {
+            _ = consumeWord("OUTER")
+            kind = .full
+        } else {
+            return nil
+        }
+        try expectWord("JOIN")
+        return kind
+    }
+
+    /// primary := name {'.' name} [[AS] alias] | '(' query ')' [[AS] alias]
+    private mutating func parseTablePrimary() throws(EngineError) -> FromItem {
+        if current.isSymbol("(") {
+            return try nested { (parser: inout Parser) throws(EngineError) -> FromItem in
+                parser.advance()
+                if parser.current.isWord("SELECT") || parser.current.isWord("WITH") || parser.current.isSymbol("(") {
+                    let query = try parser.parseQuery()
+                    try parser.expectSymbol(")")
+                    return .subquery(query, alias: try parser.parseAlias())
+                }
+                let item = try parser.parseJoinChain()
+                try parser.expectSymbol(")")
+                return item
+            }
+        }
+        let line = current.line
+        let column = current.column
+        var name = [try parseIdentifier("a table name")]
+        while consumeSymbol(".") { name.append(try parseIdentifier("a table name part")) }
+        return .table(name: name, alias: try parseAlias(), line: line, column: column)
+    }
+}

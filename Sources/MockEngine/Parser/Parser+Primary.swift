@@ -1,0 +1,188 @@
+import DBAPICore
+import SQLText
+
+extension Parser {
+    /// primary := literal | typedLiteral | CASE … | CAST(…) | EXISTS(…) | '(' query ')' | '(' expr ')'
+    ///          | name '(' [DISTINCT] args ')' | name {'.' name}
+    mutating func parsePrimary() throws(EngineError) -> Expr {
+        let token = current
+        switch token.kind {
+        case .number(let text):
+            advance()
+            return try numberLiteral(text, token)
+        case .string(let text):
+            advance()
+            var value = text
+            while case .string(let next) = current.kind {  // Spark joins adjacent literals
+                value += next
+                advance()
+            }
+            return .literal(.string(value), .string)
+        case .marker(let name):
+            throw EngineError.syntax("unbound parameter :\(name)", line: token.line, column: token.column, sql: source)
+        case .symbol("("):
+            return try nested { (parser: inout Parser) throws(EngineError) -> Expr in
+                parser.advance()
+                if parser.current.isWord("SELECT") || parser.current.isWord("WITH") {
+                    let query = try parser.parseQuery()
+                    try parser.expectSymbol(")")
+                    return .scalarSubquery(query)
+                }
+                let inner = try parser.parseExpression()
+                try parser.expectSymbol(")")
+                return inner
+            }
+        case .word(let word):
+            return try parseWordPrimary(word.uppercased(), token)
+        case .quotedIdentifier:
+            return try parseColumnReference()
+        default:
+            throw unexpected("an expression")
+        }
+    }
+
+    private mutating func parseWordPrimary(_ upper: String, _ token: Token) throws(EngineError) -> Expr {
+        switch upper {
+        case "TRUE", "FALSE":
+            advance()
+            return .literal(.bool(upper == "TRUE"), .boolean)
+        case "NULL":
+            advance()
+            return .literal(.null, .null)
+        case "DATE", "TIMESTAMP", "TIMESTAMP_NTZ", "TIMESTAMP_LTZ":
+            guard case .string(let text) = peek(1).kind else { break }
+            advance()
+            advance()
+            return try typedLiteral(upper, text, token)
+        case "CASE":
+            advance()
+            return try parseCase()
+        case "CAST", "TRY_CAST":
+            guard peek(1).isSymbol("(") else { break }
+            advance()
+            advance()
+            let operand = try parseExpression()
+            try expectWord("AS")
+            let type = try parseType()
+            try expectSymbol(")")
+            return .cast(operand, type, isTry: upper == "TRY_CAST")
+        case "EXISTS":
+            guard peek(1).isSymbol("(") else { break }
+            advance()
+            advance()
+            let query = try parseQuery()
+            try expectSymbol(")")
+            return .exists(query, negated: false)
+        case "CURRENT_DATE", "CURRENT_TIMESTAMP":
+            guard !peek(1).isSymbol("(") else { break }
+            advance()
+            return .function(name: upper.lowercased(), arguments: [], isDistinct: false, isStar: false)
+        default:
+            break
+        }
+        if peek(1).isSymbol("(") { return try parseFunctionCall() }
+        guard !Keywords.reserved.contains(upper) else { throw unexpected("an expression") }
+        return try parseColumnReference()
+    }
+
+    private mutating func parseColumnReference() throws(EngineError) -> Expr {
+        var parts = [try parseIdentifier("a column name")]
+        while current.isSymbol("."), !peek(1).isSymbol("*") {
+            advance()
+            parts.append(try parseIdentifier("a column name"))
+        }
+        return .column(parts)
+    }
+
+    /// call := name '(' ['*' | [DISTINCT | ALL] expr {',' expr}] ')'
+    private mutating func parseFunctionCall() throws(EngineError) -> Expr {
+        guard case .word(let name) = current.kind else { throw unexpected("a function name") }
+        advance()
+        try expectSymbol("(")
+        if consumeSymbol("*") {
+            try expectSymbol(")")
+            return .function(name: name.lowercased(), arguments: [], isDistinct: false, isStar: true)
+        }
+        var arguments: [Expr] = []
+        var isDistinct = false
+        if !current.isSymbol(")") {
+            if consumeWord("DISTINCT") { isDistinct = true } else { _ = consumeWord("ALL") }
+            repeat { arguments.append(try parseExpression()) } while consumeSymbol(",")
+        }
+        try expectSymbol(")")
+        return .function(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: false)
+    }
+
+    /// case := CASE [operand] WHEN expr THEN expr {WHEN …} [ELSE expr] END
+    private mutating func parseCase() throws(EngineError) -> Expr {
+        let operand = current.isWord("WHEN") ? nil : try parseExpression()
+        var branches: [WhenBranch] = []
+        while consumeWord("WHEN") {
+            let condition = try parseExpression()
+            try expectWord("THEN")
+            branches.append(WhenBranch(condition: condition, result: try parseExpression()))
+        }
+        guard !branches.isEmpty else { throw unexpected("WHEN") }
+        let otherwise = consumeWord("ELSE") ? try parseExpression() : nil
+        try expectWord("END")
+        return .caseWhen(operand: operand, branches: branches, otherwise: otherwise)
+    }
+
+    private func typedLiteral(_ kind: String, _ text: String, _ token: Token) throws(EngineError) -> Expr {
+        if kind == "DATE" {
+            guard let days = CivilTime.parseDate(text.trimmingSpaces()) else {
+                throw EngineError.syntax("invalid DATE literal '\(text)'", line: token.line, column: token.column, sql: source)
+            }
+            return .literal(.date(days), .date)
+        }
+        guard let micros = CivilTime.parseTimestamp(text.trimmingSpaces()) else {
+            throw EngineError.syntax("invalid TIMESTAMP literal '\(text)'", line: token.line, column: token.column, sql: source)
+        }
+        return .literal(.timestamp(micros), .timestamp)
+    }
+
+    /// Spark's numeric literal rules: `42` INT (BIGINT, then DECIMAL when larger), suffixes L S Y D F BD,
+    /// `1.5` DECIMAL, `1e3` DOUBLE.
+    private func numberLiteral(_ text: String, _ token: Token) throws(EngineError) -> Expr {
+        let upper = text.uppercased()
+        func fail(_ why: String) -> EngineError {
+            .syntax("\(why): \(text)", line: token.line, column: token.column, sql: source)
+        }
+        if upper.hasSuffix("BD") {
+            guard let value = SQLDecimal(string: String(text.dropLast(2))) else { throw fail("invalid decimal literal") }
+            return .literal(.decimal(value), Self.literalDecimalType(value))
+        }
+        let suffix = upper.last ?? " "
+        let body = String(text.dropLast(["L", "S", "Y", "D", "F"].contains(suffix) ? 1 : 0))
+        switch suffix {
+        case "L", "S", "Y":
+            let type: SQLType = suffix == "L" ? .bigint : (suffix == "S" ? .smallint : .tinyint)
+            guard let value = Int64(body), let range = type.integralRange, range.contains(value) else {
+                throw fail("numeric literal out of range for \(type)")
+            }
+            return .literal(.int(value), type)
+        case "D", "F":
+            guard let value = Double(body) else { throw fail("invalid floating-point literal") }
+            return .literal(.double(value), suffix == "D" ? .double : .float)
+        default:
+            break
+        }
+        if upper.contains("E") {
+            guard let value = Double(text) else { throw fail("invalid floating-point literal") }
+            return .literal(.double(value), .double)
+        }
+        if text.contains(".") {
+            guard let value = SQLDecimal(string: text) else { throw fail("decimal literal has more than 38 digits") }
+            return .literal(.decimal(value), Self.literalDecimalType(value))
+        }
+        if let value = Int64(text) {
+            return .literal(.int(value), Int32(exactly: value) == nil ? .bigint : .int)
+        }
+        guard let value = SQLDecimal(string: text) else { throw fail("integer literal has more than 38 digits") }
+        return .literal(.decimal(value), Self.literalDecimalType(value))
+    }
+
+    static func literalDecimalType(_ value: SQLDecimal) -> SQLType {
+        .decimal(precision: max(value.digitCount, value.scale, 1), scale: value.scale)
+    }
+}

@@ -1,0 +1,274 @@
+import DBAPICore
+import SQLText
+
+/// Parses one Spark SQL query into an AST. It checks syntax only: whether a table or column exists
+/// is the planner's business.
+///
+/// Grammar (a subset of Spark SQL; keywords case-insensitive):
+///
+///     statement   := query [';']
+///     query       := [WITH name AS '(' query ')' {',' …}] setExpr
+///                    [ORDER BY orderItem {',' orderItem}] [LIMIT expr | LIMIT ALL] [OFFSET expr]
+///     setExpr     := intersect {(UNION | EXCEPT | MINUS) [ALL | DISTINCT] intersect}
+///     intersect   := setPrimary {INTERSECT [ALL | DISTINCT] setPrimary}
+///     setPrimary  := select | '(' query ')'
+///     select      := SELECT [DISTINCT | ALL] item {',' item} [FROM fromItem {',' fromItem}]
+///                    [WHERE expr] [GROUP BY expr {',' expr}] [HAVING expr]
+///     item        := '*' | name '.' '*' | expr [[AS] alias]
+///     fromItem    := primary {joinType JOIN primary [ON expr | USING '(' name {',' name} ')']}
+///     primary     := name {'.' name} [[AS] alias] | '(' query ')' [[AS] alias]
+///     orderItem   := expr [ASC | DESC] [NULLS (FIRST | LAST)]
+///
+/// Expressions are parsed by precedence climbing; see `Parser+Expression.swift`.
+struct Parser {
+    /// The deepest nesting of parentheses, subqueries and unary operators accepted.
+    static let maxNesting = 100
+    /// The most binary operators one statement may contain.
+    static let maxOperators = 2_000
+
+    let source: String
+    var tokens: [Token]
+    var position = 0
+    var nesting = 0
+    var operatorCount = 0
+
+    init(_ sql: String) throws(EngineError) {
+        source = sql
+        do {
+            tokens = try Lexer.tokenize(sql)
+        } catch {
+            throw EngineError.syntax(error.description, line: error.line, column: error.column, sql: sql)
+        }
+    }
+
+    /// Parses a whole statement: one query, an optional `;`, nothing after it.
+    static func parse(_ sql: String) throws(EngineError) -> Query {
+        var parser = try Parser(sql)
+        let query = try parser.parseQuery()
+        _ = parser.consumeSymbol(";")
+        guard parser.current.kind == .end else { throw parser.unexpected("end of statement") }
+        return query
+    }
+
+    // MARK: - Token helpers
+
+    var current: Token { tokens[min(position, tokens.count - 1)] }
+
+    func peek(_ offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
+
+    mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+
+    mutating func consumeWord(_ keyword: String) -> Bool {
+        guard current.isWord(keyword) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func consumeSymbol(_ symbol: String) -> Bool {
+        guard current.isSymbol(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func expectWord(_ keyword: String) throws(EngineError) {
+        guard consumeWord(keyword) else { throw unexpected(keyword) }
+    }
+
+    mutating func expectSymbol(_ symbol: String) throws(EngineError) {
+        guard consumeSymbol(symbol) else { throw unexpected("'\(symbol)'") }
+    }
+
+    func unexpected(_ expected: String) -> EngineError {
+        let found: String
+        switch current.kind {
+        case .end: found = "end of input"
+        case .word(let text), .symbol(let text), .number(let text): found = "'\(text)'"
+        case .quotedIdentifier(let text): found = "`\(text)`"
+        case .string(let text): found = "string '\(excerpt(text, limit: 20))'"
+        case .marker(let name): found = "unbound parameter :\(name)"
+        }
+        return .syntax("expected \(expected), found \(found)", line: current.line, column: current.column, sql: source)
+    }
+
+    /// Runs `body` one nesting level deeper, failing past `maxNesting`.
+    mutating func nested<T>(_ body: (inout Parser) throws(EngineError) -> T) throws(EngineError) -> T {
+        guard nesting < Self.maxNesting else {
+            throw EngineError.nestingTooDeep(limit: Self.maxNesting, line: current.line, column: current.column)
+        }
+        nesting += 1
+        defer { nesting -= 1 }
+        return try body(&self)
+    }
+
+    /// An identifier: a word that is not a reserved keyword, or a back-quoted name.
+    mutating func parseIdentifier(_ what: String = "an identifier") throws(EngineError) -> String {
+        switch current.kind {
+        case .quotedIdentifier(let name):
+            advance()
+            return name
+        case .word(let word) where !Keywords.reserved.contains(word.uppercased()):
+            advance()
+            return word
+        default:
+            throw unexpected(what)
+        }
+    }
+
+    /// An optional alias: `AS name`, or a bare non-reserved word.
+    mutating func parseAlias() throws(EngineError) -> String? {
+        if consumeWord("AS") { return try parseIdentifier("an alias") }
+        switch current.kind {
+        case .quotedIdentifier(let name):
+            advance()
+            return name
+        case .word(let word) where !Keywords.reserved.contains(word.uppercased()):
+            advance()
+            return word
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Queries
+
+    /// query := [WITH …] setExpr [ORDER BY …] [LIMIT …] [OFFSET …]
+    mutating func parseQuery() throws(EngineError) -> Query {
+        try nested { (parser: inout Parser) throws(EngineError) -> Query in
+            var ctes: [CommonTableExpression] = []
+            if parser.consumeWord("WITH") {
+                repeat {
+                    let name = try parser.parseIdentifier("a CTE name")
+                    try parser.expectWord("AS")
+                    try parser.expectSymbol("(")
+                    let query = try parser.parseQuery()
+                    try parser.expectSymbol(")")
+                    ctes.append(CommonTableExpression(name: name, query: query))
+                } while parser.consumeSymbol(",")
+            }
+            var query = Query(ctes: ctes, body: try parser.parseSetExpression())
+            if parser.consumeWord("ORDER") {
+                try parser.expectWord("BY")
+                query.orderBy = try parser.parseOrderItems()
+            }
+            if parser.consumeWord("LIMIT") {
+                if !parser.consumeWord("ALL") { query.limit = try parser.parseExpression() }
+            }
+            if parser.consumeWord("OFFSET") { query.offset = try parser.parseExpression() }
+            return query
+        }
+    }
+
+    mutating func parseOrderItems() throws(EngineError) -> [OrderItem] {
+        var items: [OrderItem] = []
+        repeat {
+            let expression = try parseExpression()
+            var ascending = true
+            if consumeWord("DESC") { ascending = false } else { _ = consumeWord("ASC") }
+            var nullsFirst: Bool?
+            if consumeWord("NULLS") {
+                if consumeWord("FIRST") {
+                    nullsFirst = true
+                } else {
+                    try expectWord("LAST")
+                    nullsFirst = false
+                }
+            }
+            items.append(OrderItem(expression: expression, isAscending: ascending, nullsFirst: nullsFirst))
+        } while consumeSymbol(",")
+        return items
+    }
+
+    /// setExpr := intersect {(UNION | EXCEPT | MINUS) [ALL | DISTINCT] intersect}
+    mutating func parseSetExpression() throws(EngineError) -> QueryBody {
+        var body = try parseIntersect()
+        while true {
+            let op: SetOperator
+            if consumeWord("UNION") {
+                op = .union
+            } else if consumeWord("EXCEPT") || consumeWord("MINUS") {
+                op = .except
+            } else {
+                return body
+            }
+            let isAll = consumeWord("ALL")
+            if !isAll { _ = consumeWord("DISTINCT") }
+            body = .setOperation(op, isAll: isAll, body, try parseIntersect())
+        }
+    }
+
+    /// intersect := setPrimary {INTERSECT [ALL | DISTINCT] setPrimary}
+    mutating func parseIntersect() throws(EngineError) -> QueryBody {
+        var body = try parseSetPrimary()
+        while consumeWord("INTERSECT") {
+            let isAll = consumeWord("ALL")
+            if !isAll { _ = consumeWord("DISTINCT") }
+            body = .setOperation(.intersect, isAll: isAll, body, try parseSetPrimary())
+        }
+        return body
+    }
+
+    /// setPrimary := select | '(' query ')'
+    mutating func parseSetPrimary() throws(EngineError) -> QueryBody {
+        if current.isSymbol("(") {
+            advance()
+            let query = try parseQuery()
+            try expectSymbol(")")
+            return .nested(query)
+        }
+        return .select(try parseSelect())
+    }
+
+    /// select := SELECT [DISTINCT | ALL] item {',' item} [FROM …] [WHERE …] [GROUP BY …] [HAVING …]
+    mutating func parseSelect() throws(EngineError) -> Select {
+        guard consumeWord("SELECT") else { throw unexpected("SELECT") }
+        var select = Select()
+        if consumeWord("DISTINCT") { select.isDistinct = true } else { _ = consumeWord("ALL") }
+        repeat { select.items.append(try parseSelectItem()) } while consumeSymbol(",")
+        if consumeWord("FROM") {
+            var from = try parseJoinChain()
+            while consumeSymbol(",") { from = .join(.cross, from, try parseJoinChain(), .none) }
+            select.from = from
+        }
+        if consumeWord("WHERE") { select.filter = try parseExpression() }
+        if consumeWord("GROUP") {
+            try expectWord("BY")
+            repeat { select.groupBy.append(try parseExpression()) } while consumeSymbol(",")
+        }
+        if consumeWord("HAVING") { select.having = try parseExpression() }
+        return select
+    }
+
+    /// item := '*' | name '.' '*' | expr [[AS] alias]
+    mutating func parseSelectItem() throws(EngineError) -> SelectItem {
+        if consumeSymbol("*") { return .star(qualifier: nil) }
+        var lookahead = 0
+        var qualifier: [String] = []
+        while true {
+            let token = peek(lookahead)
+            switch token.kind {
+            case .word(let name) where !Keywords.reserved.contains(name.uppercased()): qualifier.append(name)
+            case .quotedIdentifier(let name): qualifier.append(name)
+            default: qualifier = []
+            }
+            guard !qualifier.isEmpty, peek(lookahead + 1).isSymbol(".") else { break }
+            if peek(lookahead + 2).isSymbol("*") {
+                position += lookahead + 3
+                return .star(qualifier: qualifier)
+            }
+            lookahead += 2
+        }
+        let expression = try parseExpression()
+        return .expression(expression, alias: try parseAlias())
+    }
+}
+
+/// Words that cannot be used as bare aliases or identifiers.
+enum Keywords {
+    static let reserved: Set<String> = [
+        "ALL", "AND", "ANTI", "AS", "ASC", "BETWEEN", "BY", "CASE", "CROSS", "DESC", "DISTINCT", "ELSE", "END",
+        "EXCEPT", "EXISTS", "FALSE", "FROM", "FULL", "GROUP", "HAVING", "ILIKE", "IN", "INNER", "INTERSECT", "IS",
+        "JOIN", "LATERAL", "LEFT", "LIKE", "LIMIT", "MINUS", "NATURAL", "NOT", "NULL", "NULLS", "OFFSET", "ON", "OR",
+        "ORDER", "OUTER", "RIGHT", "RLIKE", "SELECT", "SEMI", "THEN", "TRUE", "UNION", "USING", "WHEN", "WHERE",
+        "WINDOW", "WITH",
+    ]
+}

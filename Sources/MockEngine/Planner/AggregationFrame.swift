@@ -1,0 +1,66 @@
+import DBAPICore
+
+/// How expressions above an aggregation map onto its output row: group-by expressions first,
+/// then aggregate calls.
+struct AggregationFrame {
+    /// The group-by expressions, as written.
+    let groupExpressions: [Expr]
+    /// For group-by expressions that are plain columns, the input column index they name.
+    let groupColumnIndexes: [Int?]
+    let aggregateCalls: [Expr]
+    /// Output types: group keys, then aggregates.
+    let types: [SQLType]
+
+    /// The output position `expr` reads, or nil when it must be computed from its parts.
+    func position(of expr: Expr, in scope: Scope) throws(EngineError) -> Int? {
+        if let index = groupExpressions.firstIndex(of: expr) { return index }
+        if let index = aggregateCalls.firstIndex(of: expr) { return groupExpressions.count + index }
+        if case .column(let parts) = expr, case .found(0, let column, _) = scope.resolve(parts),
+            let index = groupColumnIndexes.firstIndex(of: column)
+        {
+            return index
+        }
+        return nil
+    }
+}
+
+extension Expr {
+    /// Aggregate calls inside this expression, outermost first; subqueries are not searched.
+    var aggregateCalls: [Expr] {
+        var found: [Expr] = []
+        collectAggregates(into: &found)
+        return found
+    }
+
+    private func collectAggregates(into found: inout [Expr]) {
+        switch self {
+        case let .function(name, arguments, _, _):
+            if AggregateFunctions.isAggregate(name) {
+                if !found.contains(self) { found.append(self) }
+                return
+            }
+            for argument in arguments { argument.collectAggregates(into: &found) }
+        case .literal, .column, .exists, .scalarSubquery: return
+        case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _), .inSubquery(let operand, _, _):
+            operand.collectAggregates(into: &found)
+        case let .binary(_, left, right):
+            left.collectAggregates(into: &found)
+            right.collectAggregates(into: &found)
+        case let .inList(operand, items, _):
+            operand.collectAggregates(into: &found)
+            for item in items { item.collectAggregates(into: &found) }
+        case let .between(operand, low, high, _):
+            for part in [operand, low, high] { part.collectAggregates(into: &found) }
+        case let .like(operand, pattern, _, _):
+            operand.collectAggregates(into: &found)
+            pattern.collectAggregates(into: &found)
+        case let .caseWhen(operand, branches, otherwise):
+            operand?.collectAggregates(into: &found)
+            for branch in branches {
+                branch.condition.collectAggregates(into: &found)
+                branch.result.collectAggregates(into: &found)
+            }
+            otherwise?.collectAggregates(into: &found)
+        }
+    }
+}

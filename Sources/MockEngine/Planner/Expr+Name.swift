@@ -1,0 +1,48 @@
+import DBAPICore
+
+extension Expr {
+    /// The column name Spark generates for an unaliased expression: `count(1)`, `(qty * price)`,
+    /// `upper(name)`, and for a string literal its value.
+    var sqlName: String {
+        switch self {
+        case let .literal(value, type):
+            switch value {
+            case .null: return "NULL"
+            case .string(let text): return text
+            case .date: return "DATE '\(value)'"
+            case .timestamp: return "TIMESTAMP '\(value)'"
+            case .int(let number): return type == .bigint && Int32(exactly: number) != nil ? "\(number)L" : "\(number)"
+            default: return Cast.string(value, type: type)
+            }
+        case .column(let parts): return parts.last ?? ""
+        case let .unary(op, operand):
+            return op == .not ? "(NOT \(operand.sqlName))" : "(\(op.rawValue) \(operand.sqlName))"
+        case let .binary(op, left, right): return "(\(left.sqlName) \(op.rawValue) \(right.sqlName))"
+        case let .isNull(operand, negated): return "(\(operand.sqlName) IS \(negated ? "NOT " : "")NULL)"
+        case let .inList(operand, items, negated):
+            let list = items.map(\.sqlName).joined(separator: ", ")
+            return negated ? "(NOT (\(operand.sqlName) IN (\(list))))" : "(\(operand.sqlName) IN (\(list)))"
+        case let .inSubquery(operand, _, negated):
+            return negated ? "(NOT (\(operand.sqlName) IN (listquery())))" : "(\(operand.sqlName) IN (listquery()))"
+        case let .exists(_, negated): return negated ? "(NOT exists())" : "exists()"
+        case .scalarSubquery: return "scalarsubquery()"
+        case let .between(operand, low, high, negated):
+            let test = "((\(operand.sqlName) >= \(low.sqlName)) AND (\(operand.sqlName) <= \(high.sqlName)))"
+            return negated ? "(NOT \(test))" : test
+        case let .like(operand, pattern, caseInsensitive, negated):
+            let test = "\(caseInsensitive ? "ilike(\(operand.sqlName), \(pattern.sqlName))" : "\(operand.sqlName) LIKE \(pattern.sqlName)")"
+            return negated ? "(NOT \(test))" : test
+        case let .caseWhen(operand, branches, otherwise):
+            var text = "CASE"
+            if let operand { text += " \(operand.sqlName)" }
+            for branch in branches { text += " WHEN \(branch.condition.sqlName) THEN \(branch.result.sqlName)" }
+            if let otherwise { text += " ELSE \(otherwise.sqlName)" }
+            return text + " END"
+        case let .cast(operand, type, isTry): return "\(isTry ? "TRY_CAST" : "CAST")(\(operand.sqlName) AS \(type))"
+        case let .function(name, arguments, isDistinct, isStar):
+            if isStar { return "\(name)(1)" }
+            let list = arguments.map(\.sqlName).joined(separator: ", ")
+            return "\(name)(\(isDistinct ? "DISTINCT " : "")\(list))"
+        }
+    }
+}

@@ -1,0 +1,240 @@
+import DBAPICore
+
+/// Resolves names and types in an `Expr` and compiles it into a closure over input rows.
+///
+/// In an aggregating query, `aggregation` maps group-by expressions and aggregate calls to
+/// positions of the aggregate node's output row; any other column reference is an error.
+struct ExpressionCompiler {
+    let planner: Planner
+    let scope: Scope
+    var aggregation: AggregationFrame?
+
+    init(planner: Planner, scope: Scope, aggregation: AggregationFrame? = nil) {
+        self.planner = planner
+        self.scope = scope
+        self.aggregation = aggregation
+    }
+
+    func compile(_ expr: Expr) throws(EngineError) -> CompiledExpr {
+        if let aggregation, let position = try aggregation.position(of: expr, in: scope) {
+            return CompiledExpr(type: aggregation.types[position]) { row, _ in row[position] }
+        }
+        switch expr {
+        case let .literal(value, type):
+            return CompiledExpr(constant: value, type: type)
+        case .column(let parts):
+            return try compileColumn(parts)
+        case let .unary(op, operand):
+            return try compileUnary(op, try compile(operand), expr)
+        case let .binary(op, left, right):
+            return try compileBinary(op, left, right, expr)
+        case let .isNull(operand, negated):
+            let inner = try compile(operand).evaluate
+            return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
+                .bool(try inner(row, context).isNull != negated)
+            }
+        case let .inList(operand, items, negated):
+            return try compileInList(operand, items, negated: negated, expr)
+        case let .inSubquery(operand, query, negated):
+            return try compileInSubquery(operand, query, negated: negated, expr)
+        case let .exists(query, negated):
+            return try compileExists(query, negated: negated)
+        case .scalarSubquery(let query):
+            return try compileScalarSubquery(query)
+        case let .between(operand, low, high, negated):
+            let test = Expr.binary(.and, .binary(.greaterOrEqual, operand, low), .binary(.lessOrEqual, operand, high))
+            return try compile(negated ? .unary(.not, test) : test)
+        case let .like(operand, pattern, caseInsensitive, negated):
+            return try compileLike(operand, pattern, caseInsensitive: caseInsensitive, negated: negated, expr)
+        case let .caseWhen(operand, branches, otherwise):
+            return try compileCase(operand, branches, otherwise, expr)
+        case let .cast(operand, type, isTry):
+            return try compileCast(try compile(operand), to: type, isTry: isTry, expr)
+        case let .function(name, arguments, isDistinct, isStar):
+            if AggregateFunctions.isAggregate(name) {
+                throw EngineError.typeMismatch(
+                    expression: expr.sqlName,
+                    message: "aggregate functions are not allowed here (only in SELECT, HAVING and ORDER BY)")
+            }
+            if isDistinct || isStar {
+                throw EngineError.typeMismatch(expression: expr.sqlName, message: "DISTINCT and * only apply to aggregate functions")
+            }
+            return try ScalarFunctions.compile(name, arguments.map { (argument) throws(EngineError) in try compile(argument) }, expr)
+        }
+    }
+
+    private func compileColumn(_ parts: [String]) throws(EngineError) -> CompiledExpr {
+        switch scope.resolve(parts) {
+        case let .found(0, index, type):
+            if aggregation != nil {
+                throw EngineError.notAggregated(expression: parts.joined(separator: "."))
+            }
+            return CompiledExpr(type: type) { row, _ in row[index] }
+        case let .found(depth, index, type):
+            scope.ancestor(depth)?.outerReads.withLock { $0 += 1 }
+            return CompiledExpr(type: type) { _, context in
+                let outer = context.outerRow(depth: depth)
+                return index < outer.count ? outer[index] : .null
+            }
+        case .ambiguous(let candidates):
+            throw EngineError.ambiguousColumn(parts.joined(separator: "."), candidates: candidates)
+        case .missing:
+            let name = parts.joined(separator: ".")
+            throw EngineError.unknownColumn(name, suggestion: Suggestion.closest(to: parts.last ?? name, among: scope.allNames))
+        }
+    }
+
+    private func compileUnary(_ op: UnaryOperator, _ operand: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr {
+        let inner = operand.evaluate
+        switch op {
+        case .plus:
+            guard operand.type.isNumeric || operand.type == .null else {
+                throw EngineError.typeMismatch(expression: expr.sqlName, message: "unary + needs a number, got \(operand.type)")
+            }
+            return operand
+        case .negate:
+            let type = operand.type
+            guard type.isNumeric || type == .null else {
+                throw EngineError.typeMismatch(expression: expr.sqlName, message: "unary - needs a number, got \(type)")
+            }
+            return CompiledExpr(type: type) { row, context throws(EngineError) in
+                switch try inner(row, context) {
+                case .int(let number):
+                    guard number != Int64.min, type.integralRange?.contains(-number) ?? true else {
+                        throw EngineError.overflow("-(\(number)) overflows \(type)")
+                    }
+                    return .int(-number)
+                case .double(let number): return .double(-number)
+                case .decimal(let number): return .decimal(number.negated)
+                default: return .null
+                }
+            }
+        case .not:
+            try requireBoolean(operand, expr)
+            return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
+                if case .bool(let flag) = try inner(row, context) { return .bool(!flag) }
+                return .null
+            }
+        case .bitNot:
+            guard operand.type.isIntegral else {
+                throw EngineError.typeMismatch(expression: expr.sqlName, message: "~ needs an integer, got \(operand.type)")
+            }
+            return CompiledExpr(type: operand.type) { row, context throws(EngineError) in
+                if case .int(let number) = try inner(row, context) { return .int(~number) }
+                return .null
+            }
+        }
+    }
+
+    func requireBoolean(_ operand: CompiledExpr, _ expr: Expr) throws(EngineError) {
+        guard operand.type == .boolean || operand.type == .null else {
+            throw EngineError.typeMismatch(expression: expr.sqlName, message: "expected BOOLEAN, got \(operand.type)")
+        }
+    }
+
+    private func compileBinary(_ op: BinaryOperator, _ leftExpr: Expr, _ rightExpr: Expr, _ expr: Expr) throws(EngineError) -> CompiledExpr {
+        let left = try compile(leftExpr)
+        let right = try compile(rightExpr)
+        switch op {
+        case .and, .or:
+            try requireBoolean(left, expr)
+            try requireBoolean(right, expr)
+            return Logic.compile(isAnd: op == .and, left.evaluate, right.evaluate)
+        case .equal, .nullSafeEqual, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            return try Comparison.compile(op, left, right, expr)
+        case .add, .subtract, .multiply, .divide, .remainder, .integerDivide:
+            return try Arithmetic.compile(op, left, right, leftExpr: leftExpr, rightExpr: rightExpr, expr)
+        case .concat:
+            return try ScalarFunctions.compile("concat", [left, right], expr)
+        case .bitAnd, .bitOr, .bitXor:
+            guard left.type.isIntegral || left.type == .null, right.type.isIntegral || right.type == .null,
+                let type = TypeCoercion.common(left.type, right.type)
+            else {
+                throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(op.rawValue) needs integers")
+            }
+            let (l, r) = (left.evaluate, right.evaluate)
+            return CompiledExpr(type: type) { row, context throws(EngineError) in
+                guard case .int(let a) = try l(row, context), case .int(let b) = try r(row, context) else { return .null }
+                switch op {
+                case .bitAnd: return .int(a & b)
+                case .bitOr: return .int(a | b)
+                default: return .int(a ^ b)
+                }
+            }
+        }
+    }
+
+    private func compileCast(_ operand: CompiledExpr, to type: SQLType, isTry: Bool, _ expr: Expr) throws(EngineError) -> CompiledExpr {
+        guard Cast.isSupported(from: operand.type, to: type) else {
+            throw EngineError.typeMismatch(expression: expr.sqlName, message: "cannot cast \(operand.type) to \(type)")
+        }
+        let inner = operand.evaluate
+        let source = operand.type
+        if isTry {
+            return CompiledExpr(type: type) { row, context throws(EngineError) in
+                let value = try inner(row, context)
+                return (try? Cast.value(value, from: source, to: type)) ?? .null
+            }
+        }
+        return CompiledExpr(type: type) { row, context throws(EngineError) in
+            try Cast.value(try inner(row, context), from: source, to: type)
+        }
+    }
+
+    /// Wraps `operand` in a cast to `type` when its type differs.
+    static func coerce(_ operand: CompiledExpr, to type: SQLType) -> CompiledExpr {
+        if operand.type == type || operand.type == .null { return CompiledExpr(type: type, evaluate: operand.evaluate) }
+        let inner = operand.evaluate
+        let source = operand.type
+        if let constant = operand.constant, let value = try? Cast.value(constant, from: source, to: type) {
+            return CompiledExpr(constant: value, type: type)
+        }
+        return CompiledExpr(type: type) { row, context throws(EngineError) in
+            try Cast.value(try inner(row, context), from: source, to: type)
+        }
+    }
+
+    private func compileCase(_ operand: Expr?, _ branches: [WhenBranch], _ otherwise: Expr?, _ expr: Expr) throws(EngineError) -> CompiledExpr {
+        var conditions: [Evaluator] = []
+        var results: [CompiledExpr] = []
+        for branch in branches {
+            let condition = operand.map { Expr.binary(.equal, $0, branch.condition) } ?? branch.condition
+            let compiled = try compile(condition)
+            try requireBoolean(compiled, expr)
+            conditions.append(compiled.evaluate)
+            results.append(try compile(branch.result))
+        }
+        let fallback = try otherwise.map { (value) throws(EngineError) in try compile(value) } ?? CompiledExpr(constant: .null, type: .null)
+        var type = fallback.type
+        for result in results {
+            guard let common = TypeCoercion.common(type, result.type) else {
+                throw EngineError.typeMismatch(
+                    expression: expr.sqlName, message: "CASE branches have incompatible types \(type) and \(result.type)")
+            }
+            type = common
+        }
+        let evaluators = results.map { Self.coerce($0, to: type).evaluate }
+        let otherwiseEvaluator = Self.coerce(fallback, to: type).evaluate
+        let conditionEvaluators = conditions
+        return CompiledExpr(type: type) { row, context throws(EngineError) in
+            for (index, condition) in conditionEvaluators.enumerated() {
+                if case .bool(true) = try condition(row, context) { return try evaluators[index](row, context) }
+            }
+            return try otherwiseEvaluator(row, context)
+        }
+    }
+}
+
+/// AND and OR with SQL's three-valued logic (NULL is unknown; FALSE AND NULL is FALSE).
+enum Logic {
+    static func compile(isAnd: Bool, _ left: @escaping Evaluator, _ right: @escaping Evaluator) -> CompiledExpr {
+        CompiledExpr(type: .boolean) { row, context throws(EngineError) in
+            let a = try left(row, context)
+            if case .bool(let flag) = a, flag != isAnd { return a }  // short-circuit
+            let b = try right(row, context)
+            if case .bool(let flag) = b, flag != isAnd { return b }
+            if a.isNull || b.isNull { return .null }
+            return .bool(isAnd)
+        }
+    }
+}

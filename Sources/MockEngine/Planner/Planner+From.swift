@@ -1,0 +1,156 @@
+import DBAPICore
+
+extension Planner {
+    /// Plans a FROM item: a table or CTE, a derived table, or a join.
+    func planFrom(_ item: FromItem, outer: Scope?) throws(EngineError) -> PlannedRelation {
+        switch item {
+        case let .table(name, alias, _, _):
+            if name.count == 1, let cte = commonTables[name[0].lowercased()] {
+                let qualifier = [(alias ?? name[0]).lowercased()]
+                let columns = cte.relation.columns.map { ScopeColumn(qualifier: qualifier, name: $0.name, type: $0.type) }
+                return PlannedRelation(plan: .shared(id: cte.id, cte.relation.plan), columns: columns)
+            }
+            let table = try catalog.table(name)
+            let qualifier = alias.map { [$0.lowercased()] } ?? table.name.split(separator: ".").map(String.init)
+            let columns = table.columns.map { ScopeColumn(qualifier: qualifier, name: $0.name, type: $0.type) }
+            return PlannedRelation(plan: .scan(table), columns: columns)
+        case let .subquery(query, alias):
+            let relation = try planQuery(query, outer: nil)
+            let qualifier = alias.map { [$0.lowercased()] } ?? []
+            let columns = relation.columns.map { ScopeColumn(qualifier: qualifier, name: $0.name, type: $0.type) }
+            return PlannedRelation(plan: relation.plan, columns: columns)
+        case let .join(kind, left, right, condition):
+            return try planJoin(kind, try planFrom(left, outer: outer), try planFrom(right, outer: outer), condition, outer: outer)
+        }
+    }
+
+    private func planJoin(
+        _ kind: JoinKind, _ left: PlannedRelation, _ right: PlannedRelation, _ condition: JoinCondition, outer: Scope?
+    ) throws(EngineError) -> PlannedRelation {
+        let leftScope = Scope(columns: left.columns, parent: outer)
+        let rightScope = Scope(columns: right.columns, parent: outer)
+        let combined = Scope(columns: left.columns + right.columns, parent: outer)
+        var join = JoinPlan(
+            kind: kind, left: left.plan, right: right.plan, leftWidth: left.columns.count, rightWidth: right.columns.count,
+            leftKeys: [], rightKeys: [], residual: nil)
+        let outputColumns = kind == .leftSemi || kind == .leftAnti ? left.columns : left.columns + right.columns
+        switch condition {
+        case .none:
+            return PlannedRelation(plan: .join(join), columns: outputColumns)
+        case .on(let expr):
+            var residual: [Expr] = []
+            for conjunct in expr.conjuncts {
+                if case let .binary(.equal, a, b) = conjunct,
+                    let keys = equiKeys(a, b, leftScope, rightScope) ?? equiKeys(b, a, leftScope, rightScope)
+                {
+                    join.leftKeys.append(keys.0)
+                    join.rightKeys.append(keys.1)
+                } else {
+                    residual.append(conjunct)
+                }
+            }
+            if let first = residual.first {
+                let condition = residual.dropFirst().reduce(first) { Expr.binary(.and, $0, $1) }
+                let compiler = ExpressionCompiler(planner: self, scope: combined)
+                let compiled = try compiler.compile(condition)
+                try compiler.requireBoolean(compiled, condition)
+                join.residual = compiled.evaluate
+            }
+            return PlannedRelation(plan: .join(join), columns: outputColumns)
+        case .using(let names):
+            var usingLeft: [Int] = []
+            var usingRight: [Int] = []
+            var usingTypes: [SQLType] = []
+            for name in names {
+                guard case .found(0, let l, let leftType) = leftScope.resolve([name]) else {
+                    throw EngineError.unknownColumn(name, suggestion: Suggestion.closest(to: name, among: leftScope.allNames))
+                }
+                guard case .found(0, let r, let rightType) = rightScope.resolve([name]) else {
+                    throw EngineError.unknownColumn(name, suggestion: Suggestion.closest(to: name, among: rightScope.allNames))
+                }
+                guard let type = TypeCoercion.comparison(leftType, rightType) else {
+                    throw EngineError.typeMismatch(expression: "USING (\(name))", message: "cannot compare \(leftType) with \(rightType)")
+                }
+                join.leftKeys.append(ExpressionCompiler.coerce(CompiledExpr(type: leftType) { row, _ in row[l] }, to: type).evaluate)
+                join.rightKeys.append(ExpressionCompiler.coerce(CompiledExpr(type: rightType) { row, _ in row[r] }, to: type).evaluate)
+                usingLeft.append(l)
+                usingRight.append(r)
+                usingTypes.append(TypeCoercion.common(leftType, rightType) ?? leftType)
+            }
+            if kind == .leftSemi || kind == .leftAnti { return PlannedRelation(plan: .join(join), columns: outputColumns) }
+            return usingProjection(join, left, right, names, usingLeft, usingRight, usingTypes)
+        }
+    }
+
+    /// Spark's USING output: each USING column once (from the side that is always present, or
+    /// coalesced for FULL joins), then the other left and right columns; the per-side copies stay
+    /// reachable as `t.k` but are hidden from `*` and unqualified names.
+    private func usingProjection(
+        _ join: JoinPlan, _ left: PlannedRelation, _ right: PlannedRelation, _ names: [String],
+        _ usingLeft: [Int], _ usingRight: [Int], _ types: [SQLType]
+    ) -> PlannedRelation {
+        let offset = left.columns.count
+        var evaluators: [Evaluator] = []
+        var columns: [ScopeColumn] = []
+        for (position, name) in names.enumerated() {
+            let (l, r) = (usingLeft[position], usingRight[position] + offset)
+            switch join.kind {
+            case .right: evaluators.append { row, _ in row[r] }
+            case .full: evaluators.append { row, _ in row[l].isNull ? row[r] : row[l] }
+            default: evaluators.append { row, _ in row[l] }
+            }
+            columns.append(ScopeColumn(qualifier: [], name: left.columns[usingLeft[position]].name.isEmpty ? name : left.columns[usingLeft[position]].name, type: types[position]))
+        }
+        for (index, column) in left.columns.enumerated() where !usingLeft.contains(index) {
+            evaluators.append { row, _ in row[index] }
+            columns.append(column)
+        }
+        for (index, column) in right.columns.enumerated() where !usingRight.contains(index) {
+            evaluators.append { row, _ in row[index + offset] }
+            columns.append(column)
+        }
+        for index in usingLeft {
+            evaluators.append { row, _ in row[index] }
+            var column = left.columns[index]
+            column.isHidden = true
+            columns.append(column)
+        }
+        for index in usingRight {
+            evaluators.append { row, _ in row[index + offset] }
+            var column = right.columns[index]
+            column.isHidden = true
+            columns.append(column)
+        }
+        return PlannedRelation(plan: .project(.join(join), evaluators), columns: columns)
+    }
+
+    /// Hash-join keys when `a` reads only the left input and `b` only the right one.
+    private func equiKeys(_ a: Expr, _ b: Expr, _ leftScope: Scope, _ rightScope: Scope) -> (Evaluator, Evaluator)? {
+        guard a.referencesColumns, b.referencesColumns,
+            let left = try? ExpressionCompiler(planner: self, scope: leftScope).compile(a),
+            let right = try? ExpressionCompiler(planner: self, scope: rightScope).compile(b),
+            let type = TypeCoercion.comparison(left.type, right.type)
+        else { return nil }
+        return (ExpressionCompiler.coerce(left, to: type).evaluate, ExpressionCompiler.coerce(right, to: type).evaluate)
+    }
+}
+
+extension Expr {
+    /// The operands of a chain of ANDs.
+    var conjuncts: [Expr] {
+        if case let .binary(.and, left, right) = self { return left.conjuncts + right.conjuncts }
+        return [self]
+    }
+
+    /// Whether the expression contains a column reference (and no subquery).
+    var referencesColumns: Bool {
+        switch self {
+        case .column: true
+        case .literal, .exists, .scalarSubquery, .inSubquery: false
+        case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _): operand.referencesColumns
+        case let .binary(_, left, right): left.referencesColumns || right.referencesColumns
+        case let .function(_, arguments, _, _): arguments.contains { $0.referencesColumns }
+        default: false
+        }
+    }
+}

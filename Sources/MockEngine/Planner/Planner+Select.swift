@@ -1,0 +1,192 @@
+import DBAPICore
+
+extension Planner {
+    /// One output column of a SELECT list before compilation.
+    enum ProjectionItem {
+        case expression(Expr, name: String)
+        /// A column from `*` or `t.*`, already resolved to an input index.
+        case inputColumn(index: Int, name: String)
+
+        var name: String {
+            switch self {
+            case .expression(_, let name), .inputColumn(_, let name): name
+            }
+        }
+    }
+
+    /// Plans SELECT … FROM … WHERE … GROUP BY … HAVING …, then the ORDER BY of the enclosing query
+    /// (which may use columns the SELECT list does not return).
+    func planSelect(_ select: Select, orderBy: [OrderItem], outer: Scope?) throws(EngineError) -> PlannedRelation {
+        let source = try select.from.map { (from) throws(EngineError) in try planFrom(from, outer: outer) }
+            ?? PlannedRelation(plan: .singleRow, columns: [])
+        let scope = Scope(columns: source.columns, parent: outer)
+        let compiler = ExpressionCompiler(planner: self, scope: scope)
+        var plan = source.plan
+        if let filter = select.filter {
+            let condition = try compiler.compile(filter)
+            try compiler.requireBoolean(condition, filter)
+            plan = .filter(plan, condition.evaluate)
+        }
+        let items = try expand(select.items, scope: scope)
+        let expressions = items.compactMap { item -> Expr? in
+            if case .expression(let expr, _) = item { return expr }
+            return nil
+        }
+        let usesAggregates = !select.groupBy.isEmpty
+            || (expressions + [select.having].compactMap { $0 } + orderBy.map(\.expression)).contains { !$0.aggregateCalls.isEmpty }
+        var projectionCompiler = compiler
+        if usesAggregates {
+            let (aggregatePlan, frame) = try planAggregation(select, items: items, orderBy: orderBy, input: plan, scope: scope)
+            plan = aggregatePlan
+            projectionCompiler.aggregation = frame
+            if let having = select.having {
+                let condition = try projectionCompiler.compile(having)
+                try projectionCompiler.requireBoolean(condition, having)
+                plan = .filter(plan, condition.evaluate)
+            }
+        } else if let having = select.having {
+            throw EngineError.typeMismatch(expression: having.sqlName, message: "HAVING needs GROUP BY or an aggregate")
+        }
+        var outputs: [Evaluator] = []
+        var columns: [ScopeColumn] = []
+        for item in items {
+            let compiled: CompiledExpr
+            switch item {
+            case let .expression(expr, _): compiled = try projectionCompiler.compile(expr)
+            case let .inputColumn(index, _):
+                let column = source.columns[index]
+                if let frame = projectionCompiler.aggregation {
+                    guard let position = frame.groupColumnIndexes.firstIndex(of: index) else {
+                        throw EngineError.notAggregated(expression: column.name)
+                    }
+                    compiled = CompiledExpr(type: column.type) { row, _ in row[position] }
+                } else {
+                    compiled = CompiledExpr(type: column.type) { row, _ in row[index] }
+                }
+            }
+            outputs.append(compiled.evaluate)
+            columns.append(ScopeColumn(qualifier: [], name: item.name, type: compiled.type))
+        }
+        var keys: [SortKey] = []
+        var hidden = 0
+        for item in orderBy {
+            var position = try Self.ordinal(item.expression, count: items.count)
+            if position == nil, case .column(let parts) = item.expression, parts.count == 1 {
+                let matches = items.indices.filter { items[$0].name.lowercased() == parts[0].lowercased() }
+                if matches.count == 1 { position = matches[0] }
+            }
+            if position == nil {
+                guard !select.isDistinct else {
+                    throw EngineError.typeMismatch(
+                        expression: item.expression.sqlName, message: "with SELECT DISTINCT, ORDER BY expressions must appear in the select list")
+                }
+                outputs.append(try projectionCompiler.compile(item.expression).evaluate)
+                position = items.count + hidden
+                hidden += 1
+            }
+            let index = position ?? 0
+            keys.append(SortKey(evaluate: { row, _ in row[index] }, isAscending: item.isAscending, nullsFirst: item.effectiveNullsFirst))
+        }
+        plan = .project(plan, outputs)
+        if select.isDistinct { plan = .distinct(plan) }
+        if !keys.isEmpty { plan = .sort(plan, keys) }
+        if hidden > 0 {
+            let visible = items.count
+            plan = .project(plan, (0..<visible).map { index in { row, _ in row[index] } })
+        }
+        return PlannedRelation(plan: plan, columns: columns)
+    }
+
+    /// Expands `*` and `t.*` into the input columns they stand for.
+    private func expand(_ items: [SelectItem], scope: Scope) throws(EngineError) -> [ProjectionItem] {
+        var expanded: [ProjectionItem] = []
+        for item in items {
+            switch item {
+            case let .expression(expr, alias):
+                let name: String
+                if let alias {
+                    name = alias
+                } else if case .column(let parts) = expr {
+                    name = parts.last ?? ""
+                } else {
+                    name = expr.sqlName
+                }
+                expanded.append(.expression(expr, name: name))
+            case .star(let qualifier):
+                let matching = scope.columns.indices.filter { index in
+                    let column = scope.columns[index]
+                    guard !column.isHidden else { return false }
+                    return qualifier.map { column.matches(qualifier: $0) } ?? true
+                }
+                if let qualifier, matching.isEmpty {
+                    throw EngineError.unknownTable(qualifier.joined(separator: "."), suggestion: nil)
+                }
+                expanded += matching.map { .inputColumn(index: $0, name: scope.columns[$0].name) }
+            }
+        }
+        return expanded
+    }
+
+    /// Plans GROUP BY and the aggregate calls of a SELECT; returns the aggregate node and the frame
+    /// that maps expressions above it onto its output.
+    private func planAggregation(
+        _ select: Select, items: [ProjectionItem], orderBy: [OrderItem], input: Plan, scope: Scope
+    ) throws(EngineError) -> (Plan, AggregationFrame) {
+        let compiler = ExpressionCompiler(planner: self, scope: scope)
+        var groupExpressions: [Expr] = []
+        for expr in select.groupBy {
+            var resolved = expr
+            if let ordinal = try Self.ordinal(expr, count: items.count) {
+                guard case .expression(let itemExpr, _) = items[ordinal] else {
+                    if case .inputColumn(let index, _) = items[ordinal] {
+                        resolved = .column(scope.columns[index].qualifier + [scope.columns[index].name])
+                        groupExpressions.append(resolved)
+                    }
+                    continue
+                }
+                resolved = itemExpr
+            } else if case .column(let parts) = expr, parts.count == 1, case .missing = scope.resolve(parts),
+                let item = items.first(where: { $0.name.lowercased() == parts[0].lowercased() }),
+                case .expression(let itemExpr, _) = item
+            {
+                resolved = itemExpr  // GROUP BY a select-list alias
+            }
+            guard resolved.aggregateCalls.isEmpty else {
+                throw EngineError.typeMismatch(expression: resolved.sqlName, message: "aggregate functions are not allowed in GROUP BY")
+            }
+            groupExpressions.append(resolved)
+        }
+        var keys: [Evaluator] = []
+        var types: [SQLType] = []
+        var groupColumnIndexes: [Int?] = []
+        for expr in groupExpressions {
+            let compiled = try compiler.compile(expr)
+            keys.append(compiled.evaluate)
+            types.append(compiled.type)
+            if case .column(let parts) = expr, case .found(0, let index, _) = scope.resolve(parts) {
+                groupColumnIndexes.append(index)
+            } else {
+                groupColumnIndexes.append(nil)
+            }
+        }
+        var calls: [Expr] = []
+        let searched = items.compactMap { item -> Expr? in
+            if case .expression(let expr, _) = item { return expr }
+            return nil
+        } + [select.having].compactMap { $0 } + orderBy.map(\.expression)
+        for expr in searched {
+            for call in expr.aggregateCalls where !calls.contains(call) { calls.append(call) }
+        }
+        var specs: [AggregateSpec] = []
+        for call in calls {
+            guard case let .function(name, arguments, isDistinct, isStar) = call else { continue }
+            let compiledArguments = try arguments.map { (argument) throws(EngineError) in try compiler.compile(argument) }
+            let spec = try AggregateFunctions.spec(name, arguments: compiledArguments, isDistinct: isDistinct, isStar: isStar, call)
+            specs.append(spec)
+            types.append(spec.resultType)
+        }
+        let frame = AggregationFrame(
+            groupExpressions: groupExpressions, groupColumnIndexes: groupColumnIndexes, aggregateCalls: calls, types: types)
+        return (.aggregate(input, keys: keys, aggregates: specs), frame)
+    }
+}

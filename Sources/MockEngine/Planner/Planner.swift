@@ -1,0 +1,117 @@
+import DBAPICore
+
+/// Turns a parsed `Query` into an executable `Plan`: resolves tables against the catalog and
+/// columns against scopes, checks types, and compiles every expression. An unknown table or
+/// column fails here, before any row is read.
+struct Planner: Sendable {
+    struct CommonTable: Sendable {
+        var id: Int
+        var relation: PlannedRelation
+    }
+
+    let catalog: MockCatalog
+    private let idCounter: LockedBox<Int>
+    /// CTEs visible at this point, by lower-cased name.
+    private(set) var commonTables: [String: CommonTable] = [:]
+
+    init(catalog: MockCatalog) {
+        self.catalog = catalog
+        self.idCounter = LockedBox(0)
+    }
+
+    /// A number unique within the statement (for caching subquery and CTE results).
+    func nextID() -> Int { idCounter.withLock { value in value += 1; return value } }
+
+    /// query := [WITH …] body [ORDER BY …] [LIMIT …] [OFFSET …]
+    func planQuery(_ query: Query, outer: Scope?) throws(EngineError) -> PlannedRelation {
+        var planner = self
+        for cte in query.ctes {
+            let relation = try planner.planQuery(cte.query, outer: nil)
+            let columns = relation.columns.map { ScopeColumn(qualifier: [], name: $0.name, type: $0.type) }
+            planner.commonTables[cte.name.lowercased()] = CommonTable(
+                id: nextID(), relation: PlannedRelation(plan: relation.plan, columns: columns))
+        }
+        var relation: PlannedRelation
+        if case .select(let select) = query.body {
+            relation = try planner.planSelect(select, orderBy: query.orderBy, outer: outer)
+        } else {
+            relation = try planner.planBody(query.body, outer: outer)
+            if !query.orderBy.isEmpty {
+                let scope = Scope(columns: relation.columns, parent: outer)
+                let compiler = ExpressionCompiler(planner: planner, scope: scope)
+                var keys: [SortKey] = []
+                for item in query.orderBy {
+                    let evaluate: Evaluator
+                    if let ordinal = try Self.ordinal(item.expression, count: relation.columns.count) {
+                        evaluate = { row, _ in row[ordinal] }
+                    } else {
+                        evaluate = try compiler.compile(item.expression).evaluate
+                    }
+                    keys.append(SortKey(evaluate: evaluate, isAscending: item.isAscending, nullsFirst: item.effectiveNullsFirst))
+                }
+                relation.plan = .sort(relation.plan, keys)
+            }
+        }
+        if query.limit != nil || query.offset != nil {
+            let limit = try query.limit.map { (expr) throws(EngineError) in try planner.constantCount(expr, clause: "LIMIT") }
+            let offset = try query.offset.map { (expr) throws(EngineError) in try planner.constantCount(expr, clause: "OFFSET") } ?? 0
+            relation.plan = .limit(relation.plan, limit: limit, offset: offset)
+        }
+        return relation
+    }
+
+    func planBody(_ body: QueryBody, outer: Scope?) throws(EngineError) -> PlannedRelation {
+        switch body {
+        case .select(let select): try planSelect(select, orderBy: [], outer: outer)
+        case .nested(let query): try planQuery(query, outer: outer)
+        case let .setOperation(op, isAll, left, right): try planSetOperation(op, isAll: isAll, left, right, outer: outer)
+        }
+    }
+
+    /// A 1-based select-list position (`ORDER BY 2`, `GROUP BY 1`) as a 0-based index.
+    static func ordinal(_ expr: Expr, count: Int) throws(EngineError) -> Int? {
+        guard case .literal(.int(let position), _) = expr else { return nil }
+        guard position >= 1, position <= count else { throw EngineError.invalidGroupingOrdinal(Int(clamping: position), count: count) }
+        return Int(position) - 1
+    }
+
+    private func constantCount(_ expr: Expr, clause: String) throws(EngineError) -> Int {
+        let compiled = try ExpressionCompiler(planner: self, scope: Scope(columns: [], parent: nil)).compile(expr)
+        guard compiled.type.isIntegral || compiled.type == .null, let value = compiled.constant ?? (try? compiled.evaluate([], ExecutionContext(now: 0))) else {
+            throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(clause) needs a constant integer")
+        }
+        guard case .int(let number) = value, number >= 0, let count = Int(exactly: number) else {
+            throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(clause) must be a non-negative integer, got \(value)")
+        }
+        return count
+    }
+
+    private func planSetOperation(
+        _ op: SetOperator, isAll: Bool, _ leftBody: QueryBody, _ rightBody: QueryBody, outer: Scope?
+    ) throws(EngineError) -> PlannedRelation {
+        let left = try planBody(leftBody, outer: outer)
+        let right = try planBody(rightBody, outer: outer)
+        guard left.columns.count == right.columns.count else {
+            throw EngineError.typeMismatch(
+                expression: op.rawValue,
+                message: "both sides must have the same number of columns, got \(left.columns.count) and \(right.columns.count)")
+        }
+        var types: [SQLType] = []
+        for (a, b) in zip(left.columns, right.columns) {
+            guard let type = TypeCoercion.common(a.type, b.type) else {
+                throw EngineError.typeMismatch(
+                    expression: op.rawValue, message: "column '\(a.name)' has incompatible types \(a.type) and \(b.type)")
+            }
+            types.append(type)
+        }
+        func widened(_ relation: PlannedRelation) -> Plan {
+            guard zip(relation.columns, types).contains(where: { $0.type != $1 }) else { return relation.plan }
+            let evaluators = relation.columns.enumerated().map { index, column in
+                ExpressionCompiler.coerce(CompiledExpr(type: column.type) { row, _ in row[index] }, to: types[index]).evaluate
+            }
+            return .project(relation.plan, evaluators)
+        }
+        let columns = zip(left.columns, types).map { ScopeColumn(qualifier: [], name: $0.name, type: $1) }
+        return PlannedRelation(plan: .setOperation(op, isAll: isAll, widened(left), widened(right)), columns: columns)
+    }
+}

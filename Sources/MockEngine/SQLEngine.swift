@@ -1,0 +1,23 @@
+import DBAPICore
+
+/// The in-memory Spark SQL engine: parse → plan → execute over a `MockCatalog`.
+///
+///     let engine = SQLEngine(catalog: try MockCatalog(directory: "config/mock-data"))
+///     let result = try engine.execute("SELECT sku, qty FROM inventory WHERE qty > 10 ORDER BY qty DESC")
+///     result.columns.map(\.name) == ["sku", "qty"]
+public struct SQLEngine: Sendable {
+    public let catalog: MockCatalog
+
+    public init(catalog: MockCatalog) { self.catalog = catalog }
+
+    /// Runs one SELECT statement.
+    ///
+    /// - Parameter now: the statement's `current_timestamp()`, microseconds since the epoch (UTC).
+    /// - Throws: `EngineError` for syntax, name, type and runtime (ANSI) errors.
+    public func execute(_ sql: String, now: Int64) throws(EngineError) -> ResultSet {
+        let query = try Parser.parse(sql)
+        let relation = try Planner(catalog: catalog).planQuery(query, outer: nil)
+        let rows = try Executor.run(relation.plan, ExecutionContext(now: now))
+        return ResultSet(columns: relation.columns.map { ResultColumn(name: $0.name, type: $0.type) }, rows: rows)
+    }
+}
