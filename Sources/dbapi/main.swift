@@ -1,4 +1,4 @@
 import DBAPICLI
+import Foundation
 
-let status = await DBAPICommandLine.run(arguments: Array(CommandLine.arguments.dropFirst()))
-exit(status)
+exit(await DBAPICommandLine.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -11,7 +11,7 @@ extension Expr {
             case .string(let text): return text
             case .date: return "DATE '\(value)'"
             case .timestamp: return "TIMESTAMP '\(value)'"
-            case .int(let number): return type == .bigint && Int32(exactly: number) != nil ? "\(number)L" : "\(number)"
+            case .int(let number): return String(number)
             default: return Cast.string(value, type: type)
             }
         case .column(let parts): return parts.last ?? ""
