@@ -1,0 +1,244 @@
+import DBAPICore
+
+/// The fixed set of built-in functions and methods a mapping expression may call.
+enum MappingFunctions {
+    static let names: Set<String> = [
+        "abs", "all", "any", "bool", "float", "int", "len", "list", "max", "min", "round", "sorted", "str", "sum",
+    ]
+    static let methods: Set<String> = [
+        "endswith", "get", "items", "join", "keys", "lower", "replace", "split", "startswith", "strip", "upper", "values",
+    ]
+
+    private static func arity(_ name: String, _ arguments: [MappingValue], _ range: ClosedRange<Int>) throws(MappingError) {
+        guard range.contains(arguments.count) else {
+            throw .typeError("\(name)() takes \(range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)") argument(s) (\(arguments.count) given)")
+        }
+    }
+
+    static func call(_ name: String, _ arguments: [MappingValue], _ keywords: [String: MappingValue]) throws(MappingError) -> MappingValue {
+        if let unexpected = keywords.keys.first(where: { !(name == "sorted" && $0 == "reverse") && !(name == "sum" && $0 == "start") }) {
+            throw .typeError("\(name)() got an unexpected keyword argument '\(unexpected)'")
+        }
+        switch name {
+        case "len":
+            try arity(name, arguments, 1...1)
+            switch arguments[0] {
+            case .list(let items): return .int(Int64(items.count))
+            case .dict(let dict): return .int(Int64(dict.count))
+            case .string(let text): return .int(Int64(text.unicodeScalars.count))
+            default: throw .typeError("object of type '\(arguments[0].typeName)' has no len()")
+            }
+        case "sum":
+            try arity(name, arguments, 1...2)
+            var total = arguments.count == 2 ? arguments[1] : (keywords["start"] ?? .int(0))
+            for item in try MappingOperators.iterate(arguments[0]) { total = try MappingOperators.binary("+", total, item) }
+            return total
+        case "min", "max":
+            guard !arguments.isEmpty else { throw .typeError("\(name) expected at least 1 argument, got 0") }
+            let items = arguments.count == 1 ? try MappingOperators.iterate(arguments[0]) : arguments
+            guard var best = items.first else { throw .valueError("\(name)() arg is an empty sequence") }
+            for item in items.dropFirst() {
+                let order = try MappingOperators.order(item, best)
+                if (name == "min" && order < 0) || (name == "max" && order > 0) { best = item }
+            }
+            return best
+        case "round":
+            try arity(name, arguments, 1...2)
+            return try round(arguments[0], digits: arguments.count == 2 ? arguments[1] : nil)
+        case "abs":
+            try arity(name, arguments, 1...1)
+            switch arguments[0] {
+            case .int(let number):
+                guard number != Int64.min else { throw .valueError("integer result too large") }
+                return .int(abs(number))
+            case .float(let number): return .float(abs(number))
+            case .decimal(let number): return .decimal(number.unscaled < 0 ? number.negated : number)
+            case .bool(let flag): return .int(flag ? 1 : 0)
+            default: throw .typeError("bad operand type for abs(): '\(arguments[0].typeName)'")
+            }
+        case "int":
+            try arity(name, arguments, 1...1)
+            return try toInt(arguments[0])
+        case "float":
+            try arity(name, arguments, 1...1)
+            switch arguments[0] {
+            case .int(let number): return .float(Double(number))
+            case .float: return arguments[0]
+            case .decimal(let number): return .float(number.doubleValue)
+            case .bool(let flag): return .float(flag ? 1 : 0)
+            case .string(let text):
+                guard let value = SQLValue.parseDouble(text.trimmingSpaces()) else { throw .valueError("could not convert string to float: '\(text)'") }
+                return .float(value)
+            default: throw .typeError("float() argument must be a string or a number, not '\(arguments[0].typeName)'")
+            }
+        case "str":
+            try arity(name, arguments, 1...1)
+            return .string(MappingValue.keyText(arguments[0]))
+        case "bool":
+            try arity(name, arguments, 1...1)
+            return .bool(arguments[0].isTruthy)
+        case "list":
+            try arity(name, arguments, 0...1)
+            return .list(arguments.isEmpty ? [] : try MappingOperators.iterate(arguments[0]))
+        case "sorted":
+            try arity(name, arguments, 1...1)
+            var items = try MappingOperators.iterate(arguments[0])
+            var failure: MappingError?
+            items.sort { a, b in
+                do throws(MappingError) {
+                    return try MappingOperators.order(a, b) < 0
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let failure { throw failure }
+            return .list(keywords["reverse"]?.isTruthy == true ? items.reversed() : items)
+        case "any", "all":
+            try arity(name, arguments, 1...1)
+            let items = try MappingOperators.iterate(arguments[0])
+            return .bool(name == "any" ? items.contains(where: \.isTruthy) : items.allSatisfy(\.isTruthy))
+        default:
+            throw .unknownFunction(name)
+        }
+    }
+
+    private static func toInt(_ value: MappingValue) throws(MappingError) -> MappingValue {
+        switch value {
+        case .int: return value
+        case .bool(let flag): return .int(flag ? 1 : 0)
+        case .float(let number):
+            guard number.isFinite, abs(number) < 9.2e18 else { throw .valueError("cannot convert \(number) to integer") }
+            return .int(Int64(number.rounded(.towardZero)))
+        case .decimal(let number):
+            guard let whole = number.rounded(places: 0, roundingUp: number.unscaled < 0), let integer = Int64(exactly: whole.unscaled) else {
+                throw .valueError("cannot convert \(number) to integer")
+            }
+            return .int(integer)
+        case .string(let text):
+            guard let number = Int64(text.trimmingSpaces()) else { throw .valueError("invalid literal for int() with base 10: '\(text)'") }
+            return .int(number)
+        default: throw .typeError("int() argument must be a string or a number, not '\(value.typeName)'")
+        }
+    }
+
+    /// Python's round: half to even, an int without digits, the value's type with digits.
+    private static func round(_ value: MappingValue, digits: MappingValue?) throws(MappingError) -> MappingValue {
+        var places = 0
+        if let digits, digits != .none {
+            guard case .int(let count) = digits, abs(count) <= 30 else { throw .typeError("round() digits must be an integer") }
+            places = Int(count)
+        }
+        let exact: SQLDecimal
+        switch value {
+        case .int(let number): if digits == nil || places >= 0 { return value } else { exact = SQLDecimal(number) }
+        case .decimal(let number): exact = number
+        case .float(let number):
+            guard number.isFinite, let parsed = SQLDecimal(string: "\(number)") else { return value }
+            exact = parsed
+        default: throw .typeError("type \(value.typeName) doesn't define __round__ method")
+        }
+        guard let rounded = halfEven(exact, places: places) else { throw .valueError("round() result out of range") }
+        if digits == nil || digits == MappingValue.none {
+            guard let integer = Int64(exactly: rounded.withScale(0)?.unscaled ?? 0) else { throw .valueError("round() result out of range") }
+            return .int(integer)
+        }
+        switch value {
+        case .float: return .float(rounded.doubleValue)
+        case .int: return .int(Int64(exactly: rounded.withScale(0)?.unscaled ?? 0) ?? 0)
+        default: return .decimal(rounded)
+        }
+    }
+
+    /// Rounds half to even (Python's rule for both floats and Decimals).
+    private static func halfEven(_ number: SQLDecimal, places: Int) -> SQLDecimal? {
+        guard places < number.scale else { return number }
+        var divisor: Int128 = 1
+        for _ in 0..<(number.scale - places) {
+            let (next, overflow) = divisor.multipliedReportingOverflow(by: 10)
+            if overflow { return SQLDecimal(unscaled: 0, scale: max(places, 0)) }
+            divisor = next
+        }
+        var quotient = number.unscaled / divisor
+        let twiceRemainder = (number.unscaled % divisor).magnitude * 2
+        let away: Int128 = number.unscaled < 0 ? -1 : 1
+        if twiceRemainder > divisor.magnitude || (twiceRemainder == divisor.magnitude && quotient % 2 != 0) {
+            quotient += away
+        }
+        if places >= 0 { return SQLDecimal(unscaled: quotient, scale: places) }
+        for _ in 0..<(-places) {
+            let (next, overflow) = quotient.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            quotient = next
+        }
+        return SQLDecimal(unscaled: quotient, scale: 0)
+    }
+
+    static func method(
+        _ name: String, on value: MappingValue, _ arguments: [MappingValue], _ keywords: [String: MappingValue]
+    ) throws(MappingError) -> MappingValue {
+        guard keywords.isEmpty else { throw .typeError("\(name)() takes no keyword arguments") }
+        switch (value, name) {
+        case (.dict(let dict), "get"):
+            try arity(name, arguments, 1...2)
+            return dict[arguments[0]] ?? (arguments.count == 2 ? arguments[1] : .none)
+        case (.dict(let dict), "keys"): return .list(dict.entries.map(\.key))
+        case (.dict(let dict), "values"): return .list(dict.entries.map(\.value))
+        case (.dict(let dict), "items"): return .list(dict.entries.map { .list([$0.key, $0.value]) })
+        case (.string(let text), "upper"): return .string(text.uppercased())
+        case (.string(let text), "lower"): return .string(text.lowercased())
+        case (.string(let text), "strip"): return .string(text.trimmingSpaces())
+        case (.string(let text), "startswith"), (.string(let text), "endswith"):
+            try arity(name, arguments, 1...1)
+            guard case .string(let part) = arguments[0] else { throw .typeError("\(name) arg must be str") }
+            return .bool(name == "startswith" ? text.unicodeScalars.starts(with: part.unicodeScalars)
+                : text.unicodeScalars.reversed().starts(with: part.unicodeScalars.reversed()))
+        case (.string(let text), "replace"):
+            try arity(name, arguments, 2...2)
+            guard case .string(let old) = arguments[0], case .string(let new) = arguments[1] else { throw .typeError("replace() args must be str") }
+            return .string(old.isEmpty ? text : text.replacingOccurrences(of: old, with: new))
+        case (.string(let text), "split"):
+            try arity(name, arguments, 0...1)
+            if let separator = arguments.first, case .string(let glue) = separator, !glue.isEmpty {
+                return .list(text.components(separatedBy: glue).map { .string($0) })
+            }
+            return .list(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { .string(String($0)) })
+        case (.string(let glue), "join"):
+            try arity(name, arguments, 1...1)
+            var parts: [String] = []
+            for item in try MappingOperators.iterate(arguments[0]) {
+                guard case .string(let part) = item else { throw .typeError("sequence item: expected str instance, \(item.typeName) found") }
+                parts.append(part)
+            }
+            return .string(parts.joined(separator: glue))
+        default:
+            throw .unknownMethod(name, typeName: value.typeName)
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of old: String, with new: String) -> String {
+        components(separatedBy: old).joined(separator: new)
+    }
+
+    fileprivate func components(separatedBy separator: String) -> [String] {
+        var parts: [String] = []
+        var current = String.UnicodeScalarView()
+        let scalars = Array(unicodeScalars)
+        let pattern = Array(separator.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if index + pattern.count <= scalars.count, Array(scalars[index..<index + pattern.count]) == pattern {
+                parts.append(String(current))
+                current = String.UnicodeScalarView()
+                index += pattern.count
+            } else {
+                current.append(scalars[index])
+                index += 1
+            }
+        }
+        parts.append(String(current))
+        return parts
+    }
+}
