@@ -101,31 +101,3 @@ extension String {
         String(map { $0 == "\t" ? " " : $0 })
     }
 }
-
-/// Finds the closest name for "did you mean" hints (Levenshtein distance, case-insensitive).
-enum Suggestion {
-    static func closest(to name: String, among candidates: [String]) -> String? {
-        let target = Array(name.lowercased().unicodeScalars)
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = levenshtein(target, Array(candidate.lowercased().unicodeScalars))
-            if distance <= max(2, target.count / 3), distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
-        }
-        return best?.0
-    }
-
-    static func levenshtein(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
-}

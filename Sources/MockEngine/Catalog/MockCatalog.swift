@@ -73,7 +73,7 @@ public final class MockCatalog: Sendable {
             let shortNames = tableNames.map { $0.hasPrefix(defaultCatalog + "." + defaultSchema + ".") ? String($0.split(separator: ".").last ?? "") : $0 }
             throw EngineError.unknownTable(
                 parts.joined(separator: "."),
-                suggestion: Suggestion.closest(to: parts.joined(separator: "."), among: shortNames + tableNames))
+                suggestion: NameSuggestion.closest(to: parts.joined(separator: "."), among: shortNames + tableNames))
         }
         let table = try load(file, name: name)
         loaded.withLock { $0[name] = table }

@@ -80,7 +80,7 @@ struct ExpressionCompiler {
             throw EngineError.ambiguousColumn(parts.joined(separator: "."), candidates: candidates)
         case .missing:
             let name = parts.joined(separator: ".")
-            throw EngineError.unknownColumn(name, suggestion: Suggestion.closest(to: parts.last ?? name, among: scope.allNames))
+            throw EngineError.unknownColumn(name, suggestion: NameSuggestion.closest(to: parts.last ?? name, among: scope.allNames))
         }
     }
 

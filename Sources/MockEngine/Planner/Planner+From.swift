@@ -63,10 +63,10 @@ extension Planner {
             var usingTypes: [SQLType] = []
             for name in names {
                 guard case .found(0, let l, let leftType) = leftScope.resolve([name]) else {
-                    throw EngineError.unknownColumn(name, suggestion: Suggestion.closest(to: name, among: leftScope.allNames))
+                    throw EngineError.unknownColumn(name, suggestion: NameSuggestion.closest(to: name, among: leftScope.allNames))
                 }
                 guard case .found(0, let r, let rightType) = rightScope.resolve([name]) else {
-                    throw EngineError.unknownColumn(name, suggestion: Suggestion.closest(to: name, among: rightScope.allNames))
+                    throw EngineError.unknownColumn(name, suggestion: NameSuggestion.closest(to: name, among: rightScope.allNames))
                 }
                 guard let type = TypeCoercion.comparison(leftType, rightType) else {
                     throw EngineError.typeMismatch(expression: "USING (\(name))", message: "cannot compare \(leftType) with \(rightType)")

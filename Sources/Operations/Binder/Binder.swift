@@ -1,0 +1,74 @@
+import DBAPICore
+import SQLText
+
+/// A value ready to bind to a marker: the typed value, its declared type, and the parameter it
+/// came from (for error messages).
+public struct Binding: Sendable, Equatable {
+    public var value: SQLValue
+    public var type: ParamType
+    public var param: String
+
+    public init(value: SQLValue, type: ParamType, param: String) {
+        self.value = value
+        self.type = type
+        self.param = param
+    }
+}
+
+/// Binds typed values into a template, producing both forms a backend may run.
+///
+/// - Inlined: each marker replaced by an escaped Spark literal (`SparkLiteral`); arrays become
+///   `(a, b)` after `IN` and `array(a, b)` elsewhere; identifiers become back-quoted names.
+/// - Native: markers kept; an array marker expands to `:ids_0, :ids_1, …`; an identifier marker
+///   becomes `IDENTIFIER(:name)`; each value goes in `parameters` with its Spark type.
+public enum Binder {
+    /// Binds `bindings` (by marker name) into `template`.
+    ///
+    /// - Throws: `ParamError` for a marker without a value, a NULL identifier or an empty IN list.
+    public static func bind(_ template: Template, name: String, bindings: [String: Binding]) throws(ParamError) -> BoundStatement {
+        var rendered: [String: (inline: String, native: String)] = [:]
+        var parameters: [BoundStatement.Parameter] = []
+        var seen = Set<String>()
+        for marker in template.markers {
+            guard let binding = bindings[marker.name] else {
+                throw ParamError.unbound(marker: marker.name, line: marker.line, column: marker.column)
+            }
+            let (inlineText, nativeText, markerParameters) = try render(marker, binding)
+            rendered[key(marker)] = (inlineText, nativeText)
+            for parameter in markerParameters where seen.insert(parameter.name).inserted { parameters.append(parameter) }
+        }
+        let inlined = template.render { rendered[key($0)]?.inline ?? "" }
+        let native = template.render { rendered[key($0)]?.native ?? "" }
+        return BoundStatement(name: name, inlinedSQL: inlined, nativeSQL: native, parameters: parameters)
+    }
+
+    private static func key(_ marker: Template.Marker) -> String { "\(marker.name)@\(marker.line):\(marker.column)" }
+
+    private static func render(
+        _ marker: Template.Marker, _ binding: Binding
+    ) throws(ParamError) -> (String, String, [BoundStatement.Parameter]) {
+        let sqlType = binding.type.sqlType(for: binding.value)
+        if binding.type == .identifier {
+            guard case .string(let name) = binding.value else {
+                throw ParamError.invalid(param: binding.param, expected: "an identifier", received: "null")
+            }
+            let parts = name.split(separator: ".").map(String.init)
+            return (SparkLiteral.identifier(parts), "IDENTIFIER(:\(marker.name))",
+                [.init(name: marker.name, value: .string(SparkLiteral.identifier(parts)), type: .string)])
+        }
+        let inlined: String
+        do {
+            inlined = try SparkLiteral.render(binding.value, type: sqlType, inList: marker.followsIn)
+        } catch {
+            throw ParamError.emptyList(param: binding.param)
+        }
+        guard case .array(let items) = binding.value, case .array(let elementType) = sqlType else {
+            return (inlined, ":" + marker.name, [.init(name: marker.name, value: binding.value, type: sqlType)])
+        }
+        let names = items.indices.map { "\(marker.name)_\($0)" }
+        let list = names.map { ":" + $0 }.joined(separator: ", ")
+        let native = marker.followsIn ? "(" + list + ")" : (names.isEmpty ? "CAST(array() AS \(sqlType))" : "array(" + list + ")")
+        let parameters = zip(names, items).map { BoundStatement.Parameter(name: $0, value: $1, type: elementType) }
+        return (inlined, native, parameters)
+    }
+}

@@ -1,0 +1,147 @@
+import DBAPICore
+import Foundation
+import SQLText
+
+/// Every operation under a root directory: `config/operations.json` and `config/operations/*.json`,
+/// with templates in `queries/**/*.sql`. Config files are parsed at once (they are small); a
+/// template is read only when an operation that uses it is validated or run.
+public final class OperationCatalog: Sendable {
+    public let root: String
+    private let operations: [String: Operation]
+    /// Problems found while reading config files (syntax, duplicates, declarations).
+    public let loadIssues: [ConfigIssue]
+    private let templates = LockedBox<[String: Template]>([:])
+
+    /// Loads the config files under `root`.
+    ///
+    /// - Throws: `CatalogError.noConfiguration` when there is no config file at all.
+    public init(root: String) throws(CatalogError) {
+        self.root = root
+        let fileManager = FileManager.default
+        var files: [String] = []
+        if fileManager.fileExists(atPath: root + "/config/operations.json") { files.append("config/operations.json") }
+        let directory = root + "/config/operations"
+        if let entries = try? fileManager.contentsOfDirectory(atPath: directory) {
+            files += entries.filter { $0.hasSuffix(".json") }.sorted().map { "config/operations/" + $0 }
+        }
+        guard !files.isEmpty else { throw .noConfiguration(root: root) }
+        var operations: [String: Operation] = [:]
+        var issues: [ConfigIssue] = []
+        for file in files {
+            guard let data = fileManager.contents(atPath: root + "/" + file) else {
+                issues.append(ConfigIssue(file: file, message: "cannot be read"))
+                continue
+            }
+            let json: JSONValue
+            do {
+                json = try JSONParser.parse(bytes: [UInt8](data))
+            } catch {
+                issues.append(ConfigIssue(file: file, line: error.line, column: error.column, message: "invalid JSON: \(error.message)"))
+                continue
+            }
+            guard case .object(let object) = json else {
+                issues.append(ConfigIssue(file: file, line: 1, message: "expected an object of operation name → declaration"))
+                continue
+            }
+            var parser = OperationParser(file: file)
+            for (name, declaration) in object.members {
+                let line = object.line(of: name)
+                if let existing = operations[name] {
+                    issues.append(ConfigIssue(
+                        file: file, line: line, operation: name,
+                        message: "operation is defined twice: in \(existing.file)\(existing.line.map { ":\($0)" } ?? "") and in \(file)\(line.map { ":\($0)" } ?? "")"))
+                    continue
+                }
+                if let operation = parser.parse(name: name, json: declaration, line: line) { operations[name] = operation }
+            }
+            issues += parser.issues
+        }
+        self.operations = operations
+        self.loadIssues = issues
+    }
+
+    /// Operation names, sorted.
+    public var names: [String] { operations.keys.sorted() }
+
+    /// The operation called `name`, checked (templates included) and ready to run.
+    ///
+    /// - Throws: `CatalogError.unknownOperation`, or `.invalidConfiguration` with its problems.
+    public func operation(_ name: String) throws(CatalogError) -> Operation {
+        guard let operation = operations[name] else {
+            let ownIssues = loadIssues.filter { $0.operation == name }
+            if !ownIssues.isEmpty { throw .invalidConfiguration(ownIssues) }
+            throw .unknownOperation(name, suggestion: NameSuggestion.closest(to: name, among: names))
+        }
+        let issues = loadIssues.filter { $0.operation == name } + validateTemplates(of: operation)
+        guard issues.isEmpty else { throw .invalidConfiguration(issues) }
+        return operation
+    }
+
+    /// The declaration of `name` without reading its templates (for `describe`).
+    public func declaration(_ name: String) throws(CatalogError) -> Operation {
+        guard let operation = operations[name] else { throw .unknownOperation(name, suggestion: NameSuggestion.closest(to: name, among: names)) }
+        return operation
+    }
+
+    /// Every problem in the whole configuration, templates included, in file order.
+    public func validateAll() -> [ConfigIssue] {
+        loadIssues + names.compactMap { operations[$0] }.flatMap(validateTemplates(of:))
+    }
+
+    /// The parsed template of a query.
+    public func template(_ query: QuerySpec) throws(CatalogError) -> Template {
+        if let cached = templates.withLock({ $0[query.name] }) { return cached }
+        let (template, issues) = loadTemplate(query.name, operation: nil)
+        guard let template else { throw .invalidConfiguration(issues) }
+        return template
+    }
+
+    static func templatePath(_ name: String) -> String? {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard !name.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." || $0.contains("\\") }) else { return nil }
+        return "queries/" + name + ".sql"
+    }
+
+    private func loadTemplate(_ name: String, operation: String?) -> (Template?, [ConfigIssue]) {
+        if let cached = templates.withLock({ $0[name] }) { return (cached, []) }
+        guard let relative = Self.templatePath(name) else {
+            return (nil, [ConfigIssue(file: "queries/", operation: operation, message: "query name '\(name)' escapes queries/ (no absolute paths, '..' or empty parts)")])
+        }
+        guard let data = FileManager.default.contents(atPath: root + "/" + relative) else {
+            return (nil, [ConfigIssue(file: relative, operation: operation, message: "template \(relative) for query '\(name)' does not exist")])
+        }
+        do {
+            let template = try Template(parsing: String(decoding: data, as: UTF8.self))
+            templates.withLock { $0[name] = template }
+            return (template, [])
+        } catch {
+            return (nil, [ConfigIssue(file: relative, line: error.line, column: error.column, operation: operation, message: error.description)])
+        }
+    }
+
+    /// Checks that each query's template exists and every marker is bound to a parameter.
+    func validateTemplates(of operation: Operation) -> [ConfigIssue] {
+        var issues: [ConfigIssue] = []
+        var usesLimit = false
+        for query in operation.queries {
+            let (template, loadIssues) = loadTemplate(query.name, operation: operation.name)
+            issues += loadIssues
+            guard let template, let relative = Self.templatePath(query.name) else { continue }
+            for marker in template.markers {
+                if marker.name == "limit" { usesLimit = true }
+                let source = query.source(ofMarker: marker.name) ?? marker.name
+                if operation.param(named: source) == nil {
+                    issues.append(ConfigIssue(
+                        file: relative, line: marker.line, column: marker.column, operation: operation.name,
+                        message: "marker :\(marker.name) is not mapped to any parameter (add it to params_map or params)"))
+                }
+            }
+        }
+        if operation.pagination != nil, !usesLimit {
+            issues.append(ConfigIssue(
+                file: operation.file, line: operation.line, operation: operation.name,
+                message: "pagination is declared but no query uses the :limit marker"))
+        }
+        return issues
+    }
+}

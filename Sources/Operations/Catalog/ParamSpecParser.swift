@@ -1,0 +1,80 @@
+import DBAPICore
+import Foundation
+
+/// Reads a parameter declaration (`{"type": "integer", "minimum": 0, …}`) and reports problems.
+struct ParamSpecParser {
+    let file: String
+    let operation: String
+    var issues: [ConfigIssue] = []
+
+    mutating func parse(name: String, json: JSONValue, line: Int?) -> ParamSpec? {
+        func issue(_ message: String) { issues.append(ConfigIssue(file: file, line: line, operation: operation, message: "params.\(name): \(message)")) }
+        let object: JSONObject
+        switch json {
+        case .object(let value): object = value
+        case .string(let typeName): object = JSONObject([("type", .string(typeName))])
+        default:
+            issue("expected an object like {\"type\": \"string\"}, got \(json.kindName)")
+            return nil
+        }
+        var items: ParamSpec?
+        if let itemsJSON = object["items"] {
+            var nested = ParamSpecParser(file: file, operation: operation)
+            items = nested.parse(name: "\(name).items", json: itemsJSON, line: line)
+            issues += nested.issues
+            if items?.type.isArray == true { issue("array items must be a scalar type") }
+        }
+        let typeName = object["type"]?.string ?? "string"
+        guard var type = ParamType(name: typeName, items: items?.type) else {
+            let hint = typeName.lowercased() == "array" ? " (an array needs \"items\": \"<type>\")" : ""
+            issue("unknown type '\(typeName)'\(hint); expected one of string, integer, number, decimal, boolean, date, timestamp, array, identifier")
+            return nil
+        }
+        if case .decimal(nil, _) = type, let precision = integer(object, "precision") {
+            type = .decimal(precision: precision, scale: integer(object, "scale") ?? 0)
+            if !(1...38).contains(precision) || !(0...precision).contains(integer(object, "scale") ?? 0) {
+                issue("decimal precision must be 1…38 and scale 0…precision")
+            }
+        }
+        if case .array(let element) = type, items == nil { items = ParamSpec.implicit("\(name).items", type: element) }
+        var pattern: ParamSpec.Pattern?
+        if let source = object["pattern"]?.string {
+            do {
+                pattern = ParamSpec.Pattern(source: source, regex: try NSRegularExpression(pattern: source))
+            } catch {
+                issue("invalid regular expression in pattern: \(source)")
+            }
+        }
+        var allowed: [JSONValue]?
+        if let values = object["enum"] {
+            if let array = values.array, !array.isEmpty { allowed = array } else { issue("enum must be a non-empty array") }
+        }
+        let spec = ParamSpec(
+            name: name, type: type, isRequired: object["required"] == .bool(true), isNullable: object["nullable"] == .bool(true),
+            defaultValue: object["default"], summary: object["description"]?.string, pattern: pattern,
+            minLength: integer(object, "min_length", "minLength"), maxLength: integer(object, "max_length", "maxLength"),
+            allowed: allowed, minimum: number(object, "minimum"), maximum: number(object, "maximum"),
+            minItems: integer(object, "min_items", "minItems"), maxItems: integer(object, "max_items", "maxItems"), items: items)
+        if let defaultValue = spec.defaultValue {
+            do {
+                _ = try spec.coerce(.json(defaultValue))
+            } catch {
+                issue("default \(JSONWriter().string(defaultValue)) is not valid: \(error.description)")
+            }
+        }
+        return spec
+    }
+
+    private func integer(_ object: JSONObject, _ keys: String...) -> Int? {
+        for key in keys { if case .int(let value)? = object[key] { return Int(clamping: value) } }
+        return nil
+    }
+
+    private func number(_ object: JSONObject, _ key: String) -> SQLDecimal? {
+        switch object[key] {
+        case .int(let value)?: SQLDecimal(value)
+        case .number(let text)?: SQLDecimal(string: text)
+        default: nil
+        }
+    }
+}

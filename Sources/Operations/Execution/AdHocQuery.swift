@@ -1,0 +1,74 @@
+import DBAPICore
+import SQLText
+
+/// `dbapi query "SQL"`: ad-hoc SQL through the same binder and backend as operations.
+///
+/// Parameters are typed by the caller: `name:TYPE=value` (`d:date=2024-01-31`), plain `name=value`
+/// as a string, or JSON values from `--params-json` typed by their JSON kind.
+public enum AdHocQuery {
+    /// A parameter key `name` or `name:TYPE`, split.
+    public static func splitKey(_ key: String) throws(ParamError) -> (name: String, type: ParamType?) {
+        guard let colon = key.firstIndex(of: ":") else { return (key, nil) }
+        let name = String(key[..<colon])
+        let typeName = String(key[key.index(after: colon)...])
+        guard let type = ParamType(name: typeName) else {
+            throw ParamError.invalid(param: name, expected: "a known type after ':' (string, integer, number, decimal(p,s), boolean, date, timestamp, array<type>)", received: "\"\(typeName)\"")
+        }
+        return (name, type)
+    }
+
+    /// The type a JSON value binds as when the caller did not name one.
+    static func inferredType(_ json: JSONValue) -> ParamType {
+        switch json {
+        case .int: .integer
+        case .number: .decimal(precision: nil, scale: nil)
+        case .double: .number
+        case .bool: .boolean
+        case .array(let items): .array(items.first(where: { $0 != .null }).map(inferredType) ?? .string)
+        default: .string
+        }
+    }
+
+    /// Binds `sql` with typed parameters.
+    public static func bind(_ sql: String, params: [String: (type: ParamType?, raw: RawParam)]) throws -> BoundStatement {
+        let template: Template
+        do {
+            template = try Template(parsing: sql)
+        } catch {
+            throw DBAPIError(.sql, "syntax error at \(error.line):\(error.column): \(error.description)")
+        }
+        var bindings: [String: Binding] = [:]
+        for (name, entry) in params {
+            var type = entry.type
+            if type == nil, case .json(let json) = entry.raw { type = inferredType(json) }
+            let resolved = type ?? .string
+            let items: ParamSpec? = if case .array(let element) = resolved { .implicit("\(name).items", type: element) } else { nil }
+            let spec = ParamSpec(name: name, type: resolved, isNullable: true, items: items)
+            bindings[name] = Binding(value: try spec.coerce(entry.raw), type: resolved, param: name)
+        }
+        return try Binder.bind(template, name: "query", bindings: bindings)
+    }
+
+    /// Runs ad-hoc SQL; `data` is `{"columns": [{"name", "type"}], "rows": [[…]]}`.
+    public static func run(
+        _ sql: String, params: [String: (type: ParamType?, raw: RawParam)], backend: any SQLBackend, meta baseMeta: JSONObject
+    ) async -> Envelope {
+        let started = ContinuousClock.now
+        var meta = baseMeta
+        meta["backend"] = .string(backend.name)
+        do {
+            let statement = try bind(sql, params: params)
+            let result = try await backend.execute(statement).collect()
+            let columns = JSONValue.array(result.columns.map { .object(JSONObject([("name", .string($0.name)), ("type", .string($0.type.description))])) })
+            let rows = JSONValue.array(result.rows.map { .array($0.map(\.json)) })
+            meta["duration_ms"] = .double(OperationRunner.milliseconds(since: started))
+            meta["rows"] = .int(Int64(result.rows.count))
+            return .success(data: .object(JSONObject([("columns", columns), ("rows", rows)])), meta: meta, columns: result.columns)
+        } catch let error as any ReportableError {
+            meta["duration_ms"] = .double(OperationRunner.milliseconds(since: started))
+            return .failure(error, meta: meta)
+        } catch {
+            return .failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: meta)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import DBAPICore
+import SQLText
+
+/// Runs operations: resolves parameters, binds each query, executes it on the backend, applies
+/// pagination and the response mapping, and builds the envelope's `data` and `meta`.
+public struct OperationRunner: Sendable {
+    public let catalog: OperationCatalog
+    public let backend: any SQLBackend
+
+    public init(catalog: OperationCatalog, backend: any SQLBackend) {
+        self.catalog = catalog
+        self.backend = backend
+    }
+
+    /// The bound statements of an operation, without running anything (`dbapi render`).
+    public func render(_ name: String, raw: [String: RawParam]) throws -> [BoundStatement] {
+        let operation = try catalog.operation(name)
+        let values = try ParameterResolver.resolve(operation, raw: raw)
+        return try operation.queries.map { query in try bind(query, of: operation, values: values) }
+    }
+
+    /// Runs an operation and returns its envelope; failures become error envelopes, never throws.
+    public func run(_ name: String, raw: [String: RawParam], meta baseMeta: JSONObject) async -> Envelope {
+        let started = ContinuousClock.now
+        var meta = baseMeta
+        meta["operation"] = .string(name)
+        meta["backend"] = .string(backend.name)
+        var queryMeta: [JSONValue] = []
+        do {
+            let operation = try catalog.operation(name)
+            let values = try ParameterResolver.resolve(operation, raw: raw)
+            var results = MappingDict()
+            var tables = JSONObject()
+            var page: (limit: Int, offset: Int, returned: Int, hasMore: Bool)?
+            for query in operation.queries {
+                let statement = try bind(query, of: operation, values: values)
+                let queryStarted = ContinuousClock.now
+                var result: ResultSet
+                do {
+                    result = try await backend.execute(statement).collect()
+                } catch let error as any ReportableError {
+                    throw QueryFailure(query: query.name, underlying: error)
+                }
+                if operation.pagination != nil, try catalog.template(query).markerNames.contains("limit"),
+                    case .int(let limit)? = values["limit"], case .int(let offset)? = values["offset"]
+                {
+                    let hasMore = result.rows.count > Int(limit)
+                    if hasMore { result.rows.removeLast(result.rows.count - Int(limit)) }
+                    page = (Int(limit), Int(offset), result.rows.count, hasMore)
+                }
+                queryMeta.append(.object(JSONObject([
+                    ("name", .string(query.name)), ("rows", .int(Int64(result.rows.count))),
+                    ("duration_ms", .double(Self.milliseconds(since: queryStarted))),
+                ])))
+                results[.string(query.resultKey)] = .list(result.rows.map { row in
+                    var dict = MappingDict()
+                    for (column, value) in zip(result.columns, row) { dict[.string(column.name)] = MappingValue(value) }
+                    return .dict(dict)
+                })
+                tables[query.resultKey] = .array(result.jsonObjects)
+            }
+            let data = try mapped(operation, results: results, values: values) ?? .object(tables)
+            meta["duration_ms"] = .double(Self.milliseconds(since: started))
+            meta["queries"] = .array(queryMeta)
+            if let page {
+                meta["pagination"] = .object(JSONObject([
+                    ("limit", .int(Int64(page.limit))), ("offset", .int(Int64(page.offset))),
+                    ("returned", .int(Int64(page.returned))), ("has_more", .bool(page.hasMore)),
+                ]))
+            }
+            return .success(data: data, meta: meta)
+        } catch let error as any ReportableError {
+            meta["duration_ms"] = .double(Self.milliseconds(since: started))
+            if !queryMeta.isEmpty { meta["queries"] = .array(queryMeta) }
+            return .failure(error, meta: meta)
+        } catch {
+            return .failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: meta)
+        }
+    }
+
+    /// Binds one query: each marker takes its parameter (via `params_map`); the pagination
+    /// `:limit` receives limit + 1 so one extra row tells whether there are more.
+    func bind(_ query: QuerySpec, of operation: Operation, values: [String: SQLValue]) throws -> BoundStatement {
+        let template = try catalog.template(query)
+        var bindings: [String: Binding] = [:]
+        for name in template.markerNames {
+            let source = query.source(ofMarker: name) ?? name
+            guard let spec = operation.param(named: source) else { continue }
+            var value = values[source] ?? .null
+            if operation.pagination != nil, source == "limit", case .int(let limit) = value { value = .int(limit + 1) }
+            bindings[name] = Binding(value: value, type: spec.type, param: source)
+        }
+        return try Binder.bind(template, name: query.name, bindings: bindings)
+    }
+
+    private func mapped(_ operation: Operation, results: MappingDict, values: [String: SQLValue]) throws -> JSONValue? {
+        guard let mapping = operation.responseMapping else { return nil }
+        var params = MappingDict()
+        for spec in operation.params { params[.string(spec.name)] = MappingValue(values[spec.name] ?? .null) }
+        let scope: [String: MappingValue] = ["results": .dict(results), "params": .dict(params)]
+        var data = JSONObject()
+        for (key, expression) in mapping {
+            do {
+                data[key] = try expression.evaluate(scope).json
+            } catch {
+                throw MappingFailure(key: key, underlying: error)
+            }
+        }
+        return .object(data)
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+        return Double(micros) / 1000
+    }
+}

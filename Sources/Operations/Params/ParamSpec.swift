@@ -1,0 +1,106 @@
+import DBAPICore
+import Foundation
+
+/// One declared parameter of an operation: its type, whether it is required or nullable, its
+/// default, and its constraints.
+public struct ParamSpec: Sendable {
+    /// A compiled `pattern` constraint (JSON Schema semantics: the pattern is searched, not anchored).
+    struct Pattern: @unchecked Sendable {
+        let source: String
+        let regex: NSRegularExpression  // immutable after creation; safe to share
+    }
+
+    public let name: String
+    public let type: ParamType
+    public let isRequired: Bool
+    public let isNullable: Bool
+    public let defaultValue: JSONValue?
+    public let summary: String?
+    let pattern: Pattern?
+    let minLength: Int?
+    let maxLength: Int?
+    let allowed: [JSONValue]?
+    let minimum: SQLDecimal?
+    let maximum: SQLDecimal?
+    let minItems: Int?
+    let maxItems: Int?
+    /// For arrays: the spec each element must satisfy.
+    let items: Box?
+
+    /// Indirection for the recursive `items` spec.
+    final class Box: Sendable {
+        let spec: ParamSpec
+        init(_ spec: ParamSpec) { self.spec = spec }
+    }
+
+    init(
+        name: String, type: ParamType, isRequired: Bool = false, isNullable: Bool = false, defaultValue: JSONValue? = nil,
+        summary: String? = nil, pattern: Pattern? = nil, minLength: Int? = nil, maxLength: Int? = nil,
+        allowed: [JSONValue]? = nil, minimum: SQLDecimal? = nil, maximum: SQLDecimal? = nil,
+        minItems: Int? = nil, maxItems: Int? = nil, items: ParamSpec? = nil
+    ) {
+        self.name = name
+        self.type = type
+        self.isRequired = isRequired
+        self.isNullable = isNullable
+        self.defaultValue = defaultValue
+        self.summary = summary
+        self.pattern = pattern
+        self.minLength = minLength
+        self.maxLength = maxLength
+        self.allowed = allowed
+        self.minimum = minimum
+        self.maximum = maximum
+        self.minItems = minItems
+        self.maxItems = maxItems
+        self.items = items.map(Box.init)
+    }
+
+    /// A plain optional parameter of a type, e.g. for undeclared `params_map` sources.
+    static func implicit(_ name: String, type: ParamType = .string) -> ParamSpec { ParamSpec(name: name, type: type) }
+
+    /// What a valid value looks like, for error messages and `describe`.
+    public var expected: String {
+        var text: String
+        switch type {
+        case .string: text = "a string"
+        case .integer: text = "an integer"
+        case .number: text = "a number"
+        case let .decimal(precision?, scale): text = "a decimal with at most \(precision - (scale ?? 0)) integer and \(scale ?? 0) fractional digits"
+        case .decimal: text = "a decimal number"
+        case .boolean: text = "a boolean (true/false, 1/0, yes/no)"
+        case .date: text = "a date (YYYY-MM-DD)"
+        case .timestamp: text = "a timestamp (ISO 8601, e.g. 2024-01-31T10:00:00Z)"
+        case .identifier: text = "an identifier (name, schema.name or catalog.schema.name)"
+        case .array: text = "a list of \(items?.spec.pluralNoun ?? "values") (JSON array, or a,b,c)"
+        }
+        if let allowed { return "one of " + allowed.map { JSONWriter().string($0) }.joined(separator: ", ") }
+        switch (minimum, maximum) {
+        case let (low?, high?): text += " between \(low) and \(high)"
+        case let (low?, nil): text += " ≥ \(low)"
+        case let (nil, high?): text += " ≤ \(high)"
+        default: break
+        }
+        switch (minLength ?? minItems, maxLength ?? maxItems) {
+        case let (low?, high?): text += " of \(low) to \(high) \(type.isArray ? "items" : "characters")"
+        case let (low?, nil): text += " of at least \(low) \(type.isArray ? "items" : "characters")"
+        case let (nil, high?): text += " of at most \(high) \(type.isArray ? "items" : "characters")"
+        default: break
+        }
+        if let pattern { text += " matching \(pattern.source)" }
+        return text
+    }
+
+    private var pluralNoun: String {
+        switch type {
+        case .string: "strings"
+        case .integer: "integers"
+        case .number, .decimal: "numbers"
+        case .boolean: "booleans"
+        case .date: "dates"
+        case .timestamp: "timestamps"
+        case .identifier: "identifiers"
+        case .array: "lists"
+        }
+    }
+}
