@@ -54,8 +54,8 @@ public enum AdHocQuery {
         _ sql: String, params: [String: (type: ParamType?, raw: RawParam)], backend: any SQLBackend, meta baseMeta: JSONObject
     ) async -> Envelope {
         let started = ContinuousClock.now
-        var meta = baseMeta
-        meta["backend"] = .string(backend.name)
+        var meta = JSONObject([("backend", .string(backend.name))])
+        for (key, value) in baseMeta.members { meta[key] = value }
         do {
             let statement = try bind(sql, params: params)
             let result = try await backend.execute(statement).collect()

@@ -13,18 +13,17 @@ public struct OperationRunner: Sendable {
     }
 
     /// The bound statements of an operation, without running anything (`dbapi render`).
-    public func render(_ name: String, raw: [String: RawParam]) throws -> [BoundStatement] {
+    public static func renderOnly(catalog: OperationCatalog, _ name: String, raw: [String: RawParam]) throws -> [BoundStatement] {
         let operation = try catalog.operation(name)
         let values = try ParameterResolver.resolve(operation, raw: raw)
-        return try operation.queries.map { query in try bind(query, of: operation, values: values) }
+        return try operation.queries.map { query in try bind(query, of: operation, values: values, catalog: catalog) }
     }
 
     /// Runs an operation and returns its envelope; failures become error envelopes, never throws.
     public func run(_ name: String, raw: [String: RawParam], meta baseMeta: JSONObject) async -> Envelope {
         let started = ContinuousClock.now
-        var meta = baseMeta
-        meta["operation"] = .string(name)
-        meta["backend"] = .string(backend.name)
+        var meta = JSONObject([("operation", .string(name)), ("backend", .string(backend.name))])
+        for (key, value) in baseMeta.members { meta[key] = value }
         var queryMeta: [JSONValue] = []
         do {
             let operation = try catalog.operation(name)
@@ -33,7 +32,7 @@ public struct OperationRunner: Sendable {
             var tables = JSONObject()
             var page: (limit: Int, offset: Int, returned: Int, hasMore: Bool)?
             for query in operation.queries {
-                let statement = try bind(query, of: operation, values: values)
+                let statement = try Self.bind(query, of: operation, values: values, catalog: catalog)
                 let queryStarted = ContinuousClock.now
                 var result: ResultSet
                 do {
@@ -80,7 +79,7 @@ public struct OperationRunner: Sendable {
 
     /// Binds one query: each marker takes its parameter (via `params_map`); the pagination
     /// `:limit` receives limit + 1 so one extra row tells whether there are more.
-    func bind(_ query: QuerySpec, of operation: Operation, values: [String: SQLValue]) throws -> BoundStatement {
+    static func bind(_ query: QuerySpec, of operation: Operation, values: [String: SQLValue], catalog: OperationCatalog) throws -> BoundStatement {
         let template = try catalog.template(query)
         var bindings: [String: Binding] = [:]
         for name in template.markerNames {

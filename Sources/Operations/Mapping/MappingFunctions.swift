@@ -3,7 +3,7 @@ import DBAPICore
 /// The fixed set of built-in functions and methods a mapping expression may call.
 enum MappingFunctions {
     static let names: Set<String> = [
-        "abs", "all", "any", "bool", "float", "int", "len", "list", "max", "min", "round", "sorted", "str", "sum",
+        "abs", "all", "any", "bool", "enumerate", "float", "int", "len", "list", "max", "min", "round", "sorted", "str", "sum",
     ]
     static let methods: Set<String> = [
         "endswith", "get", "items", "join", "keys", "lower", "replace", "split", "startswith", "strip", "upper", "values",
@@ -94,6 +94,9 @@ enum MappingFunctions {
             }
             if let failure { throw failure }
             return .list(keywords["reverse"]?.isTruthy == true ? items.reversed() : items)
+        case "enumerate":
+            try arity(name, arguments, 1...1)
+            return .list(try MappingOperators.iterate(arguments[0]).enumerated().map { .list([.int(Int64($0.offset)), $0.element]) })
         case "any", "all":
             try arity(name, arguments, 1...1)
             let items = try MappingOperators.iterate(arguments[0])

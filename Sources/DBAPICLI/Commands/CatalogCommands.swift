@@ -1,0 +1,100 @@
+import DBAPICore
+import Operations
+
+/// `dbapi list`: the operations under the root.
+struct ListCommand {
+    let invocation: Invocation
+
+    func execute() -> Int32 {
+        invocation.emit(invocation.envelope {
+            let catalog = try invocation.catalog()
+            let operations = catalog.names.compactMap { try? catalog.declaration($0) }.map { operation in
+                JSONValue.object(JSONObject([
+                    ("name", .string(operation.name)), ("description", operation.summary.map { .string($0) } ?? .null),
+                    ("params", .string(operation.params.map(\.name).joined(separator: ", "))),
+                    ("queries", .int(Int64(operation.queries.count))),
+                ]))
+            }
+            return .success(data: .object(JSONObject([("operations", .array(operations))])), meta: invocation.baseMeta)
+        })
+    }
+}
+
+/// `dbapi describe OP`: parameters with types, defaults and constraints; queries; mapping keys.
+struct DescribeCommand {
+    let invocation: Invocation
+
+    func execute() -> Int32 {
+        invocation.emit(invocation.envelope {
+            let catalog = try invocation.catalog()
+            let operation = try catalog.declaration(invocation.arguments.positionals.first ?? "")
+            let params = operation.params.map { spec in
+                JSONValue.object(JSONObject([
+                    ("name", .string(spec.name)), ("type", .string(spec.type.description)),
+                    ("required", .bool(spec.isRequired)), ("nullable", .bool(spec.isNullable)),
+                    ("default", spec.defaultValue ?? .null), ("expected", .string(spec.expected)),
+                    ("description", spec.summary.map { .string($0) } ?? .null),
+                ]))
+            }
+            let queries = operation.queries.map { query in
+                JSONValue.object(JSONObject([
+                    ("name", .string(query.name)), ("template", .string("queries/\(query.name).sql")),
+                    ("result_key", .string(query.resultKey)),
+                ]))
+            }
+            var data = JSONObject([
+                ("name", .string(operation.name)), ("description", operation.summary.map { .string($0) } ?? .null),
+                ("type", .string(operation.kind)), ("params", .array(params)), ("queries", .array(queries)),
+                ("response_mapping", operation.responseMapping.map { .array($0.map { .string($0.key) }) } ?? .null),
+            ])
+            if let pagination = operation.pagination {
+                data["pagination"] = .object(JSONObject([
+                    ("default_limit", .int(Int64(pagination.defaultLimit))), ("max_limit", .int(Int64(pagination.maxLimit))),
+                ]))
+            }
+            data["defined_in"] = .string(operation.file + (operation.line.map { ":\($0)" } ?? ""))
+            return .success(data: .object(data), meta: invocation.baseMeta)
+        })
+    }
+}
+
+/// `dbapi validate`: every configuration problem at once, with file and line; non-zero if any.
+struct ValidateCommand {
+    let invocation: Invocation
+
+    func execute() -> Int32 {
+        invocation.emit(invocation.envelope {
+            let catalog = try invocation.catalog()
+            let issues = catalog.validateAll()
+            guard issues.isEmpty else { throw CatalogError.invalidConfiguration(issues) }
+            return .success(
+                data: .object(JSONObject([("valid", .bool(true)), ("operations", .int(Int64(catalog.names.count)))])),
+                meta: invocation.baseMeta)
+        })
+    }
+}
+
+/// `dbapi render OP`: the bound SQL of each query; nothing is executed.
+struct RenderCommand {
+    let invocation: Invocation
+
+    func execute() -> Int32 {
+        let envelope = invocation.envelope {
+            let name = invocation.arguments.positionals.first ?? ""
+            let raw = try ParameterSources(invocation.arguments, io: invocation.io).forOperation()
+            let statements = try OperationRunner.renderOnly(catalog: try invocation.catalog(), name, raw: raw)
+            let queries = statements.map { JSONValue.object(JSONObject([("name", .string($0.name)), ("sql", .string($0.inlinedSQL))])) }
+            var meta = invocation.baseMeta
+            meta["operation"] = .string(name)
+            return .success(data: .object(JSONObject([("queries", .array(queries))])), meta: meta)
+        }
+        guard envelope.isSuccess, invocation.arguments.value("--format") == nil else { return invocation.emit(envelope) }
+        var text = ""
+        for query in envelope.data["queries"]?.array ?? [] {
+            text += "-- query: \(query["name"]?.string ?? "")\n\(query["sql"]?.string ?? "")"
+            if !text.hasSuffix("\n") { text += "\n" }
+        }
+        invocation.io.stdout(text)
+        return 0
+    }
+}

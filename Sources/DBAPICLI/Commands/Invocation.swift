@@ -1,0 +1,108 @@
+import DBAPICore
+import Foundation
+import MockEngine
+import Operations
+
+/// One run of the command line: parsed arguments, the streams, and the settings every command
+/// shares (root, output format, correlation id), plus writing the result.
+struct Invocation: Sendable {
+    let arguments: ParsedArguments
+    let io: IO
+    let correlationID: String
+
+    init(arguments: ParsedArguments, io: IO) {
+        self.arguments = arguments
+        self.io = io
+        self.correlationID = arguments.value("--correlation-id") ?? UUID().uuidString.lowercased()
+    }
+
+    enum Format: String, CaseIterable { case json, ndjson, csv, table }
+
+    var format: Format { Format(rawValue: arguments.value("--format") ?? "json") ?? .json }
+
+    func checkFormat() throws(UsageError) {
+        if let value = arguments.value("--format"), Format(rawValue: value) == nil {
+            throw .invalidValue(option: "--format", value: value, expected: "one of json, ndjson, csv, table")
+        }
+        if let value = arguments.value("--timeout"), (Double(value) ?? -1) <= 0 {
+            throw .invalidValue(option: "--timeout", value: value, expected: "a positive number of seconds")
+        }
+        if let value = arguments.value("--backend"), !["mock", "databricks"].contains(value) {
+            throw .invalidValue(option: "--backend", value: value, expected: "mock or databricks")
+        }
+    }
+
+    /// `--root`, else `$DBAPI_ROOT`, else the working directory.
+    var root: String {
+        let path = arguments.value("--root") ?? io.environment["DBAPI_ROOT"] ?? io.currentDirectory
+        return path.hasPrefix("/") ? path : io.currentDirectory + "/" + path
+    }
+
+    var baseMeta: JSONObject { JSONObject([("correlation_id", .string(correlationID))]) }
+
+    func log(_ message: String) {
+        if arguments.has("--verbose") { io.stderr("dbapi [\(correlationID)] \(message)\n") }
+    }
+
+    /// The backend chosen by `--backend` (the mock engine by default).
+    func makeBackend() throws -> any SQLBackend {
+        let name = arguments.value("--backend") ?? io.environment["DBAPI_BACKEND"] ?? "mock"
+        switch name {
+        case "mock":
+            let directory = arguments.value("--mock-data").map { $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0 }
+                ?? root + "/config/mock-data"
+            log("backend mock, data \(directory)")
+            return MockBackend(catalog: try MockCatalog(directory: directory))
+        default:
+            throw DBAPIError(
+                .configuration, "the '\(name)' backend is not available in this build; use --backend mock",
+                details: ["backend": .string(name)])
+        }
+    }
+
+    func catalog() throws -> OperationCatalog {
+        log("root \(root)")
+        return try OperationCatalog(root: root)
+    }
+
+    /// Writes an envelope in the chosen format and returns the exit status.
+    func emit(_ envelope: Envelope) -> Int32 {
+        var out = ""
+        if let error = envelope.error {
+            if format == .json || format == .ndjson { JSONFormat(pretty: arguments.has("--pretty")).write(envelope, to: &out) }
+            io.stdout(out)
+            io.stderr("Error: \(error.description)\n")
+            return envelope.exitStatus
+        }
+        switch format {
+        case .json: JSONFormat(pretty: arguments.has("--pretty")).write(envelope, to: &out)
+        case .ndjson: NDJSONFormat().write(envelope, to: &out)
+        case .csv: CSVFormat().write(envelope, to: &out)
+        case .table: TableFormat().write(envelope, to: &out)
+        }
+        io.stdout(out)
+        return 0
+    }
+
+    /// Reports a usage error: an envelope on stdout, the message and usage on stderr, exit 64.
+    func fail(usage error: UsageError, command: Command?) -> Int32 {
+        var out = ""
+        JSONFormat().write(.failure(error, meta: baseMeta), to: &out)
+        io.stdout(out)
+        let usage = command.map { HelpText.usage(for: $0) } ?? "dbapi <command> [options]"
+        let helpHint = command.map { "See 'dbapi \($0.rawValue) --help'." } ?? "See 'dbapi --help'."
+        io.stderr("Error: \(error.description)\nUsage: \(usage)\n\(helpHint)\n")
+        return error.code.exitStatus
+    }
+
+    /// Runs `body`, turning a thrown error into an error envelope.
+    func envelope(_ body: () throws -> Envelope) -> Envelope {
+        do {
+            return try body()
+        } catch let error as any ReportableError {
+            return .failure(error, meta: baseMeta)
+        } catch {
+            return .failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: baseMeta)
+        }
+    }
+}

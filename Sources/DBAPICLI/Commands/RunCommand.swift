@@ -1,0 +1,77 @@
+import DBAPICore
+import Foundation
+import Operations
+
+/// `dbapi run OP`: runs a named operation and prints its envelope.
+struct RunCommand {
+    let invocation: Invocation
+
+    func execute() async -> Int32 {
+        guard let name = invocation.arguments.positionals.first else { return 64 }
+        var meta = invocation.baseMeta
+        meta["operation"] = .string(name)
+        do {
+            let raw = try ParameterSources(invocation.arguments, io: invocation.io).forOperation()
+            let runner = OperationRunner(catalog: try invocation.catalog(), backend: try invocation.makeBackend())
+            invocation.log("run \(name)")
+            let envelope = try await Deadline.run(seconds: invocation.arguments.value("--timeout").flatMap(Double.init)) {
+                await runner.run(name, raw: raw, meta: invocation.baseMeta)
+            }
+            return invocation.emit(envelope)
+        } catch let error as any ReportableError {
+            return invocation.emit(.failure(error, meta: meta))
+        } catch {
+            return invocation.emit(.failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: meta))
+        }
+    }
+}
+
+/// `dbapi query "SQL"`: ad-hoc SQL through the same binder and backend.
+struct QueryCommand {
+    let invocation: Invocation
+
+    func execute() async -> Int32 {
+        do {
+            let sql = try readSQL()
+            let params = try ParameterSources(invocation.arguments, io: invocation.io).forQuery()
+            let backend = try invocation.makeBackend()
+            let envelope = try await Deadline.run(seconds: invocation.arguments.value("--timeout").flatMap(Double.init)) {
+                await AdHocQuery.run(sql, params: params, backend: backend, meta: invocation.baseMeta)
+            }
+            return invocation.emit(envelope)
+        } catch let error as any ReportableError {
+            return invocation.emit(.failure(error, meta: invocation.baseMeta))
+        } catch {
+            return invocation.emit(.failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: invocation.baseMeta))
+        }
+    }
+
+    private func readSQL() throws -> String {
+        if let text = invocation.arguments.positionals.first { return text }
+        let file = invocation.arguments.value("--sql-file") ?? ""
+        let path = file.hasPrefix("/") ? file : invocation.io.currentDirectory + "/" + file
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DBAPIError(.usage, "--sql-file \(file): cannot be read", details: ["file": .string(file)])
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Bounds how long a command may take (`--timeout`); past it the result is a TIMEOUT error.
+enum Deadline {
+    static func run(seconds: Double?, _ body: @escaping @Sendable () async -> Envelope) async throws -> Envelope {
+        guard let seconds else { return await body() }
+        return try await withThrowingTaskGroup(of: Envelope?.self) { group in
+            group.addTask { await body() }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let envelope = first else {
+                throw DBAPIError(.timeout, "timed out after \(seconds) s (--timeout)", details: ["timeout_s": .double(seconds)])
+            }
+            return envelope
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// Help for `dbapi` and each command: USAGE, ARGUMENTS, OPTIONS, SUBCOMMANDS sections.
+enum HelpText {
+    static let main = """
+        OVERVIEW: Run named, parameterized SQL operations against Databricks or an in-memory Spark SQL engine.
+
+        USAGE: dbapi <command> [options]
+
+        SUBCOMMANDS:
+          run OP          Run an operation and print its envelope.
+          query SQL       Run ad-hoc SQL through the same binder and backend.
+          list            List the operations.
+          describe OP     Show an operation's parameters, queries and mapping.
+          validate        Check every operation, template and mapping expression.
+          render OP       Print the bound SQL of an operation without running it.
+          help [COMMAND]  Show help.
+
+        OPTIONS:
+          -h, --help      Show help.
+          -V, --version   Print the version.
+
+        See 'dbapi <command> --help' for a command's options.
+
+        """
+
+    static func usage(for command: Command) -> String {
+        switch command {
+        case .run: "dbapi run OP [--param NAME=VALUE]... [--params-json JSON | --params-file FILE] [options]"
+        case .query: "dbapi query (SQL | --sql-file FILE) [--param NAME[:TYPE]=VALUE]... [options]"
+        case .list: "dbapi list [options]"
+        case .describe: "dbapi describe OP [options]"
+        case .validate: "dbapi validate [options]"
+        case .render: "dbapi render OP [--param NAME=VALUE]... [options]"
+        }
+    }
+
+    private static let summaries: [Command: String] = [
+        .run: "Run a named operation: validate and coerce its parameters, bind them into its templates, execute them, and print one JSON envelope {status, data, meta}.",
+        .query: "Run ad-hoc SQL through the same binder and backend. Typed parameters: --param d:date=2024-01-31; untyped ones are strings. data is {\"columns\": [{\"name\", \"type\"}], \"rows\": [[…]]}.",
+        .list: "List the operations found under ROOT/config.",
+        .describe: "Show an operation's parameters (types, defaults, constraints), queries and response mapping.",
+        .validate: "Check every operation: templates exist and stay under queries/, every marker is mapped, parameter types, patterns and defaults are valid, and mapping expressions parse. Exits 78 with every problem listed.",
+        .render: "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}.",
+    ]
+
+    static func text(for command: Command) -> String {
+        var text = "OVERVIEW: \(summaries[command] ?? "")\n\nUSAGE: \(usage(for: command))\n"
+        switch command {
+        case .run, .describe, .render: text += "\nARGUMENTS:\n  OP                      The operation name, e.g. inventory/status.\n"
+        case .query: text += "\nARGUMENTS:\n  SQL                     The SQL text, with :name markers.\n"
+        default: break
+        }
+        text += "\nOPTIONS:\n"
+        for name in command.options.sorted() {
+            guard let option = OptionTable.all[name] else { continue }
+            let label = option.takesValue ? "\(name) \(option.placeholder)" : name
+            text += "  " + label.padding(24) + option.help + "\n"
+        }
+        return text
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self + "  " : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Where a command reads and writes: real standard streams in the binary, buffers in tests.
+public struct IO: Sendable {
+    public var stdout: @Sendable (String) -> Void
+    public var stderr: @Sendable (String) -> Void
+    public var stdin: @Sendable () -> Data
+    public var environment: [String: String]
+    public var currentDirectory: String
+
+    public init(
+        stdout: @escaping @Sendable (String) -> Void, stderr: @escaping @Sendable (String) -> Void,
+        stdin: @escaping @Sendable () -> Data, environment: [String: String], currentDirectory: String
+    ) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.stdin = stdin
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+    }
+
+    /// The process's own streams, environment and working directory.
+    public static var standard: IO {
+        IO(
+            stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            stderr: { FileHandle.standardError.write(Data($0.utf8)) },
+            stdin: { FileHandle.standardInput.readDataToEndOfFile() },
+            environment: ProcessInfo.processInfo.environment,
+            currentDirectory: FileManager.default.currentDirectoryPath)
+    }
+}

@@ -1,0 +1,33 @@
+import DBAPICore
+import Operations
+
+/// How an envelope is written to stdout. One struct per format; none of them prints directly.
+protocol OutputFormat: Sendable {
+    /// Writes a successful envelope (errors are always written as JSON by the caller).
+    func write(_ envelope: Envelope, to out: inout String)
+}
+
+extension OutputFormat where Self == JSONFormat {
+    static func json(pretty: Bool = false) -> Self { JSONFormat(pretty: pretty) }
+}
+
+extension OutputFormat where Self == NDJSONFormat {
+    static var ndjson: Self { NDJSONFormat() }
+}
+
+extension OutputFormat where Self == CSVFormat {
+    static func csv(header: Bool = true, nullText: String = "") -> Self { CSVFormat(header: header, nullText: nullText) }
+}
+
+extension OutputFormat where Self == TableFormat {
+    static var table: Self { TableFormat() }
+}
+
+/// The text of a cell in csv and table output: strings bare, nested values as JSON.
+func cellText(_ value: JSONValue, nullText: String) -> String {
+    switch value {
+    case .null: nullText
+    case .string(let text): text
+    default: JSONWriter().string(value)
+    }
+}

@@ -1,4 +1,0 @@
-import DBAPICore
-public enum DBAPICommandLine {
-    public static func run(arguments: [String]) async -> Int32 { 0 }
-}
