@@ -32,13 +32,15 @@ let package = Package(
         .testTarget(name: "SQLTextTests", dependencies: ["SQLText", "DBAPITestSupport"], swiftSettings: strict),
         .testTarget(
             name: "MockEngineTests",
-            dependencies: ["MockEngine", "DBAPITestSupport"],
+            dependencies: ["MockEngine", "SQLText", "DBAPITestSupport"],
             resources: [.copy("Scripts")],
             swiftSettings: strict
         ),
-        .testTarget(name: "OperationsTests", dependencies: ["Operations", "DBAPITestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "OperationsTests", dependencies: ["Operations", "SQLText", "MockEngine", "DBAPITestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "DBAPICLITests", dependencies: ["DBAPICLI", "DBAPITestSupport"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["DBAPITestSupport"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["DBAPITestSupport", "DBAPICore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

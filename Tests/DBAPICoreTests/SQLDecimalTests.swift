@@ -1,0 +1,58 @@
+import XCTest
+
+@testable import DBAPICore
+
+final class SQLDecimalTests: XCTestCase {
+    func testParsing_AcceptsAndRejects() {
+        let cases: [(String, String?)] = [
+            ("12.50", "12.50"), ("-0.5", "-0.5"), ("+7", "7"), ("1e3", "1000"), ("1.5E-2", "0.015"), (".5", "0.5"),
+            ("12345678901234567890123456789012345678", "12345678901234567890123456789012345678"),
+            ("123456789012345678901234567890123456789", nil), ("abc", nil), ("", nil), ("1.2.3", nil), ("-", nil),
+        ]
+        for (input, expected) in cases {
+            XCTAssertEqual(SQLDecimal(string: input)?.description, expected, input)
+        }
+    }
+
+    func testArithmetic_IsExact() throws {
+        let a = try XCTUnwrap(SQLDecimal(string: "0.1"))
+        let b = try XCTUnwrap(SQLDecimal(string: "0.2"))
+        XCTAssertEqual(a.adding(b)?.description, "0.3")
+        XCTAssertEqual(a.subtracting(b)?.description, "-0.1")
+        XCTAssertEqual(a.multiplied(by: b)?.description, "0.02")
+        XCTAssertEqual(SQLDecimal(10).divided(by: SQLDecimal(3), scale: 6)?.description, "3.333333")
+        XCTAssertEqual(SQLDecimal(2).divided(by: SQLDecimal(3), scale: 2)?.description, "0.67")
+        XCTAssertEqual(SQLDecimal(-2).divided(by: SQLDecimal(3), scale: 2)?.description, "-0.67")
+        XCTAssertNil(SQLDecimal(1).divided(by: SQLDecimal(0), scale: 2))
+        XCTAssertEqual(SQLDecimal(string: "-7.5")?.remainder(dividingBy: SQLDecimal(2))?.description, "-1.5")
+    }
+
+    func testRounding_HalfUpAwayFromZero() throws {
+        let cases: [(String, Int, String)] = [("2.5", 0, "3"), ("-2.5", 0, "-3"), ("1.2345", 2, "1.23"), ("1.235", 2, "1.24"), ("125", -1, "130")]
+        for (input, places, expected) in cases {
+            XCTAssertEqual(try XCTUnwrap(SQLDecimal(string: input)).rounded(places: places)?.description, expected, input)
+        }
+    }
+
+    func testOverflow_ReturnsNil() throws {
+        let big = try XCTUnwrap(SQLDecimal(string: "99999999999999999999999999999999999999"))
+        XCTAssertNil(big.multiplied(by: big))
+        XCTAssertNil(big.withScale(5))
+        XCTAssertNil(big.fits(precision: 10, scale: 0))
+    }
+
+    func testEqualityAndHashing_IgnoreScale() throws {
+        let a = try XCTUnwrap(SQLDecimal(string: "1.50"))
+        let b = try XCTUnwrap(SQLDecimal(string: "1.5"))
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(Set([a, b]).count, 1)
+        XCTAssertEqual(a.description, "1.50")
+    }
+
+    func testDecimalRules_MatchSpark() {
+        XCTAssertEqual(DecimalRules.add(10, 2, 5, 0), .decimal(precision: 11, scale: 2))
+        XCTAssertEqual(DecimalRules.multiply(10, 2, 10, 0), .decimal(precision: 21, scale: 2))
+        XCTAssertEqual(DecimalRules.divide(10, 2, 1, 0), .decimal(precision: 14, scale: 6))
+        XCTAssertEqual(DecimalRules.multiply(38, 10, 38, 10), .decimal(precision: 38, scale: 6))
+    }
+}

@@ -1,0 +1,46 @@
+import DBAPICore
+import XCTest
+
+@testable import SQLText
+
+final class SparkLiteralTests: XCTestCase {
+    func testStrings_EscapeBackslashQuoteAndSubstitution() {
+        let cases: [(String, String)] = [
+            ("plain", "'plain'"), ("it's", #"'it\'s'"#), (#"back\slash"#, #"'back\\slash'"#), (#"\'"#, #"'\\\''"#),
+            ("${env:HOME}", #"'$\{env:HOME}'"#), ("$ {x}", "'$ {x}'"), ("{$}", "'{$}'"), ("line\nbreak\0nul", "'line\nbreak\0nul'"),
+            ("'\u{301}", "'\\'\u{301}'"), ("‘curly’", "'‘curly’'"),
+        ]
+        for (input, expected) in cases { XCTAssertEqual(SparkLiteral.string(input), expected, input) }
+    }
+
+    func testIdentifiers_QuoteEachPart() {
+        XCTAssertEqual(SparkLiteral.identifier(["main", "my schema", "t`x"]), "`main`.`my schema`.`t``x`")
+    }
+
+    func testRender_TypedLiterals() throws {
+        let cases: [(SQLValue, SQLType, Bool, String)] = [
+            (.int(5), .bigint, false, "5L"), (.int(-5), .int, false, "(-5)"), (.int(Int64.min), .bigint, false, "(-9223372036854775807L - 1L)"),
+            (.int(3), .tinyint, false, "3Y"), (.double(1.5), .double, false, "1.5D"), (.double(-0.25), .double, false, "(-0.25D)"),
+            (.double(.nan), .double, false, "CAST('NaN' AS DOUBLE)"), (.decimal(SQLDecimal(unscaled: -1050, scale: 2)), .decimal(precision: 5, scale: 2), false, "(-10.50BD)"),
+            (.bool(true), .boolean, false, "TRUE"), (.null, .date, false, "CAST(NULL AS DATE)"), (.date(19_723), .date, false, "DATE '2024-01-01'"),
+            (.timestamp(1_704_067_200_500_000), .timestamp, false, "TIMESTAMP '2024-01-01 00:00:00.5Z'"),
+            (.array([.int(1), .int(2)]), .array(.bigint), true, "(1L, 2L)"),
+            (.array([.string("a")]), .array(.string), false, "array('a')"),
+            (.array([]), .array(.string), false, "CAST(array() AS ARRAY<STRING>)"),
+        ]
+        for (value, type, inList, expected) in cases {
+            XCTAssertEqual(try SparkLiteral.render(value, type: type, inList: inList), expected, "\(value)")
+        }
+        XCTAssertThrowsError(try SparkLiteral.render(.array([]), type: .array(.int), inList: true)) {
+            XCTAssertEqual($0 as? LiteralError, .emptyInList)
+        }
+    }
+
+    func testRenderedStrings_LexBackToTheSameValue() throws {
+        for text in ["a'b", #"a\'b"#, "\\", "${x}", "$${x}", "'; DROP TABLE t; --", "é\u{301}", "\u{0}\u{7}", "--", "/*", "\"", "`"] {
+            let tokens = try Lexer.tokenize("SELECT " + SparkLiteral.string(text))
+            XCTAssertEqual(tokens[1].kind, .string(text), text)
+            XCTAssertEqual(tokens[2].kind, .end, text)
+        }
+    }
+}
