@@ -15,6 +15,15 @@ public struct SQLEngine: Sendable {
     /// - Parameter now: the statement's `current_timestamp()`, microseconds since the epoch (UTC).
     /// - Throws: `EngineError` for syntax, name, type and runtime (ANSI) errors.
     public func execute(_ sql: String, now: Int64) throws(EngineError) -> ResultSet {
+        try LargeStack.run { () throws(EngineError) in try executeOnCurrentThread(sql, now: now) }
+    }
+
+    /// Runs one statement without blocking the caller (on the engine's own thread).
+    public func execute(_ sql: String, now: Int64) async throws(EngineError) -> ResultSet {
+        try await LargeStack.run { () throws(EngineError) in try executeOnCurrentThread(sql, now: now) }
+    }
+
+    func executeOnCurrentThread(_ sql: String, now: Int64) throws(EngineError) -> ResultSet {
         let query = try Parser.parse(sql)
         let relation = try Planner(catalog: catalog).planQuery(query, outer: nil)
         let rows = try Executor.run(relation.plan, ExecutionContext(now: now))
