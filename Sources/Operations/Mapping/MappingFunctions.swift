@@ -1,3 +1,4 @@
+import Foundation
 import DBAPICore
 
 /// The fixed set of built-in functions and methods a mapping expression may call.
@@ -137,7 +138,8 @@ enum MappingFunctions {
         case .int(let number): if digits == nil || places >= 0 { return value } else { exact = SQLDecimal(number) }
         case .decimal(let number): exact = number
         case .float(let number):
-            guard number.isFinite, let parsed = SQLDecimal(string: "\(number)") else { return value }
+            // 17 significant digits expose the binary value, so 2.675 (really 2.67499…) rounds down as in Python.
+            guard number.isFinite, let parsed = SQLDecimal(string: String(format: "%.17g", number)) else { return value }
             exact = parsed
         default: throw .typeError("type \(value.typeName) doesn't define __round__ method")
         }
