@@ -84,4 +84,9 @@ public struct JSONObject: Sendable, Equatable {
     public func line(of key: String) -> Int? { keyLines[key] }
 
     mutating func setLine(_ line: Int, for key: String) { keyLines[key] = line }
+
+    /// Objects are equal when they have the same members in the same order; lines do not count.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.keys == rhs.keys && lhs.values == rhs.values
+    }
 }

@@ -1,0 +1,98 @@
+import DBAPICore
+import DBAPITestSupport
+import XCTest
+
+@testable import DBAPICLI
+
+final class CommandTests: XCTestCase {
+    func testRun_EchoReturnsTheMessage() async throws {
+        let result = await runCLI(["run", "example/echo", "--param", "message=hi", "--correlation-id", "abc"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.json?["status"], .string("success"))
+        XCTAssertEqual(result.json?["data"], .object(JSONObject([("message", .string("hi"))])))
+        XCTAssertEqual(result.json?["meta"]?["correlation_id"], .string("abc"))
+        XCTAssertEqual(result.json?["meta"]?["operation"], .string("example/echo"))
+        XCTAssertEqual(result.stderr, "")
+    }
+
+    func testParameterSources_LaterOverridesEarlier() async throws {
+        let directory = TemporaryDirectory()
+        directory.write("params.json", #"{"message": "from-file"}"#)
+        let cases: [([String], String, String)] = [
+            (["--params-file", directory.path + "/params.json"], "", "from-file"),
+            (["--params-file", directory.path + "/params.json", "--param", "message=cli"], "", "cli"),
+            (["--param", "message=cli", "--params-json", #"{"message": "json"}"#], "", "json"),
+            (["--params-file", "-"], #"{"message": "stdin"}"#, "stdin"),
+        ]
+        for (flags, stdin, expected) in cases {
+            let result = await runCLI(["run", "example/echo"] + flags, stdin: stdin)
+            XCTAssertEqual(result.json?["data"]?["message"], .string(expected), "\(flags)")
+        }
+    }
+
+    func testExitStatuses_OnePerErrorClass() async {
+        let cases: [([String], Int32, String)] = [
+            (["frob"], 64, "USAGE_ERROR"),
+            (["run", "inventory/status", "--param", "sku=lower"], 65, "INVALID_PARAMETER"),
+            (["run", "no/such"], 66, "NOT_FOUND"),
+            (["query", "SELECT * FROM nowhere"], 66, "NOT_FOUND"),
+            (["query", "SELECT 1/0"], 67, "SQL_ERROR"),
+            (["run", "example/echo", "--root", "/nonexistent"], 78, "CONFIGURATION_ERROR"),
+            (["run", "example/echo", "--backend", "databricks"], 78, "CONFIGURATION_ERROR"),
+            (["run", "inventory/status", "--param", "sku:string=A"], 65, "INVALID_PARAMETER"),
+            (["run", "example/echo", "--params-json", "[1]"], 65, "INVALID_PARAMETER"),
+        ]
+        for (arguments, status, code) in cases {
+            let result = await runCLI(arguments)
+            XCTAssertEqual(result.status, status, "\(arguments): \(result.stderr)")
+            XCTAssertEqual(result.json?["error"]?["code"], .string(code), "\(arguments)")
+            XCTAssertTrue(result.stderr.hasPrefix("Error: "), "\(arguments)")
+        }
+    }
+
+    func testQuery_TypedParametersAndSparkNames() async {
+        let result = await runCLI([
+            "query", "SELECT :d + 1 AS next, :n * 2, :s, :flag", "--param", "d:date=2024-02-28", "--param", "n:int=21",
+            "--param", "s=x", "--params-json", #"{"flag": true}"#,
+        ])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(
+            JSONWriter().string(result.json?["data"] ?? .null),
+            #"{"columns":[{"name":"next","type":"DATE"},{"name":"(21 * 2)","type":"BIGINT"},{"name":"x","type":"STRING"},{"name":"true","type":"BOOLEAN"}],"rows":[["2024-02-29",42,"x",true]]}"#)
+    }
+
+    func testRender_PlainTextAndJSON() async {
+        let text = await runCLI(["render", "customers/orders", "--param", "customer_ids=[3, 1]", "--param", "statuses=shipped"])
+        XCTAssertEqual(text.status, 0)
+        XCTAssertTrue(text.stdout.hasPrefix("-- query: customers/profiles\nSELECT customer_id"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("WHERE customer_id IN (3L, 1L)\n  AND status IN ('shipped')"), text.stdout)
+        let json = await runCLI(["render", "example/echo", "--param", "message=it's", "--format", "json"])
+        XCTAssertEqual(
+            json.json?["data"], .object(JSONObject([("queries", .array([.object(JSONObject([
+                ("name", .string("examples/echo")), ("sql", .string("SELECT 'it\\'s' AS message, current_timestamp() AS timestamp\n")),
+            ]))]))])))
+    }
+
+    func testDescribeListValidate() async {
+        let describe = await runCLI(["describe", "inventory/status"])
+        XCTAssertEqual(describe.json?["data"]?["params"]?.array?.map { $0["name"] }, [.string("sku"), .string("min_qty"), .string("countries")])
+        XCTAssertEqual(describe.json?["data"]?["params"]?.array?[1]["expected"], .string("an integer ≥ 0"))
+        let list = await runCLI(["list"])
+        XCTAssertEqual(list.json?["data"]?["operations"]?.array?.count, 7)
+        let validate = await runCLI(["validate"])
+        XCTAssertEqual(validate.status, 0)
+        XCTAssertEqual(validate.json?["data"]?["valid"], .bool(true))
+    }
+
+    func testHelpAndVersion() async {
+        let help = await runCLI(["run", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("USAGE: dbapi run OP"))
+        XCTAssertTrue(help.stdout.contains("OPTIONS:\n"))
+        XCTAssertTrue(help.stdout.contains("--params-file FILE"))
+        let main = await runCLI(["--help"])
+        XCTAssertTrue(main.stdout.contains("SUBCOMMANDS:"))
+        let version = await runCLI(["--version"])
+        XCTAssertEqual(version.stdout, "dbapi \(DBAPICommandLine.version)\n")
+    }
+}
