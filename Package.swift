@@ -22,6 +22,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "dbapi", dependencies: ["DBAPICLI"], swiftSettings: strict),
+        .executableTarget(name: "dbapi-bench", dependencies: ["DBAPICore", "MockEngine"], swiftSettings: strict),
         .target(
             name: "DBAPITestSupport",
             dependencies: ["DBAPICore", "SQLText", "MockEngine", "Operations", "DBAPICLI"],

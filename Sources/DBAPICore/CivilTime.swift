@@ -39,7 +39,12 @@ public enum CivilTime {
 
     /// Parses exactly `YYYY-MM-DD` with a real calendar date; nil otherwise.
     public static func parseDate(_ text: String) -> Int32? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parseDate(bytes: $0) }
+    }
+
+    /// `parseDate` over UTF-8 bytes (no allocation).
+    public static func parseDate(bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
             (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
@@ -50,8 +55,13 @@ public enum CivilTime {
     /// Parses `YYYY-MM-DD[ T]HH:MM[:SS[.ffffff]][Z|±HH:MM|±HHMM]`, normalising any offset to UTC.
     /// A date alone is midnight UTC. Returns microseconds since the epoch, or nil.
     public static func parseTimestamp(_ text: String) -> Int64? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 10, let date = parseDate(String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
+        var text = text
+        return text.withUTF8 { parseTimestamp(bytes: $0) }
+    }
+
+    /// `parseTimestamp` over UTF-8 bytes (no allocation).
+    public static func parseTimestamp(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard bytes.count >= 10, let date = parseDate(bytes: UnsafeBufferPointer(rebasing: bytes[0..<10])) else { return nil }
         var micros = Int64(date) * microsPerDay
         if bytes.count == 10 { return micros }
         guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "t"),
@@ -98,7 +108,7 @@ public enum CivilTime {
         return micros - sign * Int64(offsetHour * 3600 + offsetMinute * 60) * microsPerSecond
     }
 
-    private static func number(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Int? {
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
         guard start >= 0, start + length <= bytes.count else { return nil }
         var value = 0
         for byte in bytes[start..<start + length] {

@@ -92,7 +92,7 @@ extension SQLValue: Hashable {
         case let (.int(a), .int(b)): a == b
         case let (.double(a), .double(b)): a == b || (a.isNaN && b.isNaN)
         case let (.decimal(a), .decimal(b)): a == b
-        case let (.string(a), .string(b)): a.utf8.elementsEqual(b.utf8)
+        case let (.string(a), .string(b)): a.hasSameBytes(as: b)
         case let (.date(a), .date(b)): a == b
         case let (.timestamp(a), .timestamp(b)): a == b
         case let (.array(a), .array(b)): a == b

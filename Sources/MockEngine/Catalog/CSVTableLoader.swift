@@ -70,11 +70,19 @@ enum CSVTableLoader {
     ) throws(EngineError) -> SQLValue {
         if !field.isQuoted {
             if field.start == field.end { return .null }
-            if type.isIntegral {
-                guard let number = TypeInference.parseInteger(reader.bytes[field.start..<field.end]),
-                    type.integralRange?.contains(number) == true
-                else { throw failure() }
+            let bytes = reader.bytes[field.start..<field.end]
+            switch type {
+            case _ where type.isIntegral:
+                guard let number = TypeInference.parseInteger(bytes), type.integralRange?.contains(number) == true else {
+                    throw failure()
+                }
                 return .int(number)
+            case .date:
+                if let days = bytes.withUnsafeBufferPointer(CivilTime.parseDate(bytes:)) { return .date(days) }
+            case .timestamp:
+                if let micros = bytes.withUnsafeBufferPointer(CivilTime.parseTimestamp(bytes:)) { return .timestamp(micros) }
+            default:
+                break
             }
         }
         guard let text = reader.text(field) else { return .null }

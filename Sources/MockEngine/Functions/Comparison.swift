@@ -15,10 +15,9 @@ enum Comparison {
         if let constant = r.constant, !constant.isNull {
             let evaluateLeft = l.evaluate
             if case .string(let text) = constant, op == .equal {
-                let bytes = Array(text.utf8)
                 return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
                     switch try evaluateLeft(row, context) {
-                    case .string(let value): return .bool(value.utf8.elementsEqual(bytes))
+                    case .string(let value): return .bool(value.hasSameBytes(as: text))
                     case .null: return nullSafe ? .bool(false) : .null
                     default: return .bool(false)
                     }

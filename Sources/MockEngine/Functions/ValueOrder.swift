@@ -8,7 +8,7 @@ enum ValueOrder {
     static func compare(_ lhs: SQLValue, _ rhs: SQLValue) -> Int {
         switch (lhs, rhs) {
         case let (.int(a), .int(b)): return a < b ? -1 : (a == b ? 0 : 1)
-        case let (.string(a), .string(b)): return compareBytes(a, b)
+        case let (.string(a), .string(b)): return a.compareBytes(with: b)
         case let (.double(a), .double(b)): return compareDoubles(a, b)
         case let (.decimal(a), .decimal(b)): return SQLDecimal.compare(a, b)
         case let (.date(a), .date(b)): return a < b ? -1 : (a == b ? 0 : 1)
@@ -31,7 +31,7 @@ enum ValueOrder {
         case let (.double(a), .int(b)): return compareDoubles(a, Double(b))
         case let (.int(a), .decimal(b)): return SQLDecimal.compare(SQLDecimal(a), b)
         case let (.decimal(a), .int(b)): return SQLDecimal.compare(a, SQLDecimal(b))
-        default: return compareBytes(lhs.description, rhs.description)
+        default: return lhs.description.compareBytes(with: rhs.description)
         }
     }
 
@@ -39,19 +39,5 @@ enum ValueOrder {
         if a.isNaN { return b.isNaN ? 0 : 1 }
         if b.isNaN { return -1 }
         return a < b ? -1 : (a == b ? 0 : 1)
-    }
-
-    static func compareBytes(_ a: String, _ b: String) -> Int {
-        var left = a.utf8.makeIterator()
-        var right = b.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case let (x?, y?):
-                if x != y { return x < y ? -1 : 1 }
-            }
-        }
     }
 }

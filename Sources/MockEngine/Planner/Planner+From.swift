@@ -2,7 +2,22 @@ import DBAPICore
 
 extension Planner {
     /// Plans a FROM item: a table or CTE, a derived table, or a join.
-    func planFrom(_ item: FromItem, outer: Scope?) throws(EngineError) -> PlannedRelation {
+    ///
+    /// `pushable` are WHERE conjuncts without subqueries. One that resolves entirely within a table
+    /// on a row-preserving side of the joins above it also filters that table's scan, so joins see
+    /// fewer rows. The WHERE clause still applies on top, so names, types and errors are unchanged.
+    func planFrom(_ item: FromItem, outer: Scope?, pushable: [Expr] = []) throws(EngineError) -> PlannedRelation {
+        var relation = try planFromItem(item, outer: outer, pushable: pushable)
+        if case .join = item { return relation }
+        let compiler = ExpressionCompiler(planner: self, scope: Scope(columns: relation.columns, parent: nil))
+        for conjunct in pushable where conjunct.referencesColumns {
+            guard let condition = try? compiler.compile(conjunct), condition.type == .boolean else { continue }
+            relation.plan = .filter(relation.plan, condition.evaluate)
+        }
+        return relation
+    }
+
+    private func planFromItem(_ item: FromItem, outer: Scope?, pushable: [Expr]) throws(EngineError) -> PlannedRelation {
         switch item {
         case let .table(name, alias, _, _):
             if name.count == 1, let cte = commonTables[name[0].lowercased()] {
@@ -20,7 +35,11 @@ extension Planner {
             let columns = relation.columns.map { ScopeColumn(qualifier: qualifier, name: $0.name, type: $0.type) }
             return PlannedRelation(plan: relation.plan, columns: columns)
         case let .join(kind, left, right, condition):
-            return try planJoin(kind, try planFrom(left, outer: outer), try planFrom(right, outer: outer), condition, outer: outer)
+            let leftPreserved: Set<JoinKind> = [.inner, .cross, .left, .leftSemi, .leftAnti]
+            let rightPreserved: Set<JoinKind> = [.inner, .cross, .right]
+            return try planJoin(
+                kind, try planFrom(left, outer: outer, pushable: leftPreserved.contains(kind) ? pushable : []),
+                try planFrom(right, outer: outer, pushable: rightPreserved.contains(kind) ? pushable : []), condition, outer: outer)
         }
     }
 
@@ -140,6 +159,23 @@ extension Expr {
     var conjuncts: [Expr] {
         if case let .binary(.and, left, right) = self { return left.conjuncts + right.conjuncts }
         return [self]
+    }
+
+    /// Whether the expression contains a subquery anywhere.
+    var containsSubquery: Bool {
+        switch self {
+        case .exists, .scalarSubquery, .inSubquery: true
+        case .literal, .column: false
+        case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _): operand.containsSubquery
+        case let .binary(_, left, right): left.containsSubquery || right.containsSubquery
+        case let .function(_, arguments, _, _): arguments.contains { $0.containsSubquery }
+        case let .inList(operand, items, _): operand.containsSubquery || items.contains { $0.containsSubquery }
+        case let .between(operand, low, high, _): [operand, low, high].contains { $0.containsSubquery }
+        case let .like(operand, pattern, _, _): operand.containsSubquery || pattern.containsSubquery
+        case let .caseWhen(operand, branches, otherwise):
+            (operand?.containsSubquery ?? false) || (otherwise?.containsSubquery ?? false)
+                || branches.contains { $0.condition.containsSubquery || $0.result.containsSubquery }
+        }
     }
 
     /// Whether the expression contains a column reference (and no subquery).

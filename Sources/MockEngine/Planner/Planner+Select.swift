@@ -17,7 +17,9 @@ extension Planner {
     /// Plans SELECT … FROM … WHERE … GROUP BY … HAVING …, then the ORDER BY of the enclosing query
     /// (which may use columns the SELECT list does not return).
     func planSelect(_ select: Select, orderBy: [OrderItem], outer: Scope?) throws(EngineError) -> PlannedRelation {
-        let source = try select.from.map { (from) throws(EngineError) in try planFrom(from, outer: outer) }
+        var pushable: [Expr] = []
+        if case .join? = select.from, let filter = select.filter { pushable = filter.conjuncts.filter { !$0.containsSubquery } }
+        let source = try select.from.map { (from) throws(EngineError) in try planFrom(from, outer: outer, pushable: pushable) }
             ?? PlannedRelation(plan: .singleRow, columns: [])
         let scope = Scope(columns: source.columns, parent: outer)
         let compiler = ExpressionCompiler(planner: self, scope: scope)

@@ -6,10 +6,18 @@ import SQLText
 /// with templates in `queries/**/*.sql`. Config files are parsed at once (they are small); a
 /// template is read only when an operation that uses it is validated or run.
 public final class OperationCatalog: Sendable {
+    /// One operation's declaration as read from its file, parsed into an `Operation` on first use.
+    struct Declaration: Sendable {
+        var file: String
+        var line: Int?
+        var json: JSONValue
+    }
+
     public let root: String
-    private let operations: [String: Operation]
-    /// Problems found while reading config files (syntax, duplicates, declarations).
-    public let loadIssues: [ConfigIssue]
+    private let declarations: [String: Declaration]
+    /// Problems found while reading config files (syntax, duplicates).
+    private let fileIssues: [ConfigIssue]
+    private let parsed = LockedBox<[String: (operation: Operation?, issues: [ConfigIssue])]>([:])
     private let templates = LockedBox<[String: Template]>([:])
 
     /// Loads the config files under `root`.
@@ -25,7 +33,7 @@ public final class OperationCatalog: Sendable {
             files += entries.filter { $0.hasSuffix(".json") }.sorted().map { "config/operations/" + $0 }
         }
         guard !files.isEmpty else { throw .noConfiguration(root: root) }
-        var operations: [String: Operation] = [:]
+        var declarations: [String: Declaration] = [:]
         var issues: [ConfigIssue] = []
         for file in files {
             guard let data = fileManager.contents(atPath: root + "/" + file) else {
@@ -43,49 +51,65 @@ public final class OperationCatalog: Sendable {
                 issues.append(ConfigIssue(file: file, line: 1, message: "expected an object of operation name → declaration"))
                 continue
             }
-            var parser = OperationParser(file: file)
             for (name, declaration) in object.members {
                 let line = object.line(of: name)
-                if let existing = operations[name] {
+                if let existing = declarations[name] {
                     issues.append(ConfigIssue(
                         file: file, line: line, operation: name,
                         message: "operation is defined twice: in \(existing.file)\(existing.line.map { ":\($0)" } ?? "") and in \(file)\(line.map { ":\($0)" } ?? "")"))
                     continue
                 }
-                if let operation = parser.parse(name: name, json: declaration, line: line) { operations[name] = operation }
+                declarations[name] = Declaration(file: file, line: line, json: declaration)
             }
-            issues += parser.issues
         }
-        self.operations = operations
-        self.loadIssues = issues
+        self.declarations = declarations
+        self.fileIssues = issues
     }
 
     /// Operation names, sorted.
-    public var names: [String] { operations.keys.sorted() }
+    public var names: [String] { declarations.keys.sorted() }
+
+    /// Parses one declaration (once) and returns it with its declaration problems.
+    private func parse(_ name: String) -> (operation: Operation?, issues: [ConfigIssue]) {
+        if let cached = parsed.withLock({ $0[name] }) { return cached }
+        guard let declaration = declarations[name] else { return (nil, []) }
+        var parser = OperationParser(file: declaration.file)
+        let operation = parser.parse(name: name, json: declaration.json, line: declaration.line)
+        let result = (operation, parser.issues)
+        parsed.withLock { $0[name] = result }
+        return result
+    }
+
+    /// Problems of one operation found without reading templates.
+    private func declarationIssues(_ name: String) -> [ConfigIssue] {
+        fileIssues.filter { $0.operation == name } + parse(name).issues
+    }
 
     /// The operation called `name`, checked (templates included) and ready to run.
     ///
     /// - Throws: `CatalogError.unknownOperation`, or `.invalidConfiguration` with its problems.
     public func operation(_ name: String) throws(CatalogError) -> Operation {
-        guard let operation = operations[name] else {
-            let ownIssues = loadIssues.filter { $0.operation == name }
-            if !ownIssues.isEmpty { throw .invalidConfiguration(ownIssues) }
-            throw .unknownOperation(name, suggestion: NameSuggestion.closest(to: name, among: names))
-        }
-        let issues = loadIssues.filter { $0.operation == name } + validateTemplates(of: operation)
+        guard declarations[name] != nil else { throw .unknownOperation(name, suggestion: NameSuggestion.closest(to: name, among: names)) }
+        let ownIssues = declarationIssues(name)
+        guard let operation = parse(name).operation else { throw .invalidConfiguration(ownIssues) }
+        let issues = ownIssues + validateTemplates(of: operation)
         guard issues.isEmpty else { throw .invalidConfiguration(issues) }
         return operation
     }
 
     /// The declaration of `name` without reading its templates (for `describe`).
     public func declaration(_ name: String) throws(CatalogError) -> Operation {
-        guard let operation = operations[name] else { throw .unknownOperation(name, suggestion: NameSuggestion.closest(to: name, among: names)) }
+        guard declarations[name] != nil else { throw .unknownOperation(name, suggestion: NameSuggestion.closest(to: name, among: names)) }
+        guard let operation = parse(name).operation else { throw .invalidConfiguration(declarationIssues(name)) }
         return operation
     }
 
-    /// Every problem in the whole configuration, templates included, in file order.
+    /// Every problem in the whole configuration, templates included.
     public func validateAll() -> [ConfigIssue] {
-        loadIssues + names.compactMap { operations[$0] }.flatMap(validateTemplates(of:))
+        fileIssues + names.flatMap { name in
+            let (operation, issues) = parse(name)
+            return issues + (operation.map(validateTemplates(of:)) ?? [])
+        }
     }
 
     /// The parsed template of a query.

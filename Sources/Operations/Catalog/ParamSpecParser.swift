@@ -1,5 +1,4 @@
 import DBAPICore
-import Foundation
 
 /// Reads a parameter declaration (`{"type": "integer", "minimum": 0, …}`) and reports problems.
 struct ParamSpecParser {
@@ -37,12 +36,12 @@ struct ParamSpecParser {
             }
         }
         if case .array(let element) = type, items == nil { items = ParamSpec.implicit("\(name).items", type: element) }
-        var pattern: ParamSpec.Pattern?
+        var pattern: Pattern?
         if let source = object["pattern"]?.string {
             do {
-                pattern = ParamSpec.Pattern(source: source, regex: try NSRegularExpression(pattern: source))
+                pattern = try Pattern(source)
             } catch {
-                issue("invalid regular expression in pattern: \(source)")
+                issue("invalid regular expression in pattern \(source): \(error.description)")
             }
         }
         var allowed: [JSONValue]?

@@ -14,9 +14,10 @@ struct MappingToken: Equatable {
 }
 
 enum MappingLexer {
-    private static let operators = [
+    /// Operators, longest first, as scalar arrays (built once).
+    private static let operators: [(text: String, scalars: [Unicode.Scalar])] = [
         "**", "//", "==", "!=", "<=", ">=", "=", "(", ")", "[", "]", "{", "}", ",", ":", ".", "+", "-", "*", "/", "%", "<", ">",
-    ]
+    ].map { ($0, Array($0.unicodeScalars)) }
 
     static func tokenize(_ text: String) throws(MappingError) -> [MappingToken] {
         let scalars = Array(text.unicodeScalars)
@@ -67,9 +68,9 @@ enum MappingLexer {
                 }
             } else if scalar == "'" || scalar == "\"" {
                 tokens.append(MappingToken(kind: .string(try scanString(scalars, &index, raw: false)), column: column))
-            } else if let symbol = operators.first(where: { matches($0, scalars, index) }) {
-                tokens.append(MappingToken(kind: .op(symbol), column: column))
-                index += symbol.unicodeScalars.count
+            } else if let symbol = operators.first(where: { matches($0.scalars, scalars, index) }) {
+                tokens.append(MappingToken(kind: .op(symbol.text), column: column))
+                index += symbol.scalars.count
             } else {
                 throw .syntax("unexpected character '\(scalar)'", column: column)
             }
@@ -78,9 +79,8 @@ enum MappingLexer {
         return tokens
     }
 
-    private static func matches(_ symbol: String, _ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
-        let pattern = Array(symbol.unicodeScalars)
-        return index + pattern.count <= scalars.count && Array(scalars[index..<index + pattern.count]) == pattern
+    private static func matches(_ pattern: [Unicode.Scalar], _ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        index + pattern.count <= scalars.count && scalars[index..<index + pattern.count].elementsEqual(pattern)
     }
 
     private static func scanString(_ scalars: [Unicode.Scalar], _ index: inout Int, raw: Bool) throws(MappingError) -> String {

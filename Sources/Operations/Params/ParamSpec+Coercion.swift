@@ -1,5 +1,4 @@
 import DBAPICore
-import Foundation
 
 extension ParamSpec {
     /// The typed value for this parameter from what the caller sent (nil when absent).
@@ -130,10 +129,7 @@ extension ParamSpec {
             let length = text.unicodeScalars.count
             if let minLength, length < minLength { throw invalid(raw) }
             if let maxLength, length > maxLength { throw invalid(raw) }
-            if let pattern {
-                let range = NSRange(text.startIndex..<text.endIndex, in: text)
-                guard pattern.regex.firstMatch(in: text, options: [], range: range) != nil else { throw invalid(raw) }
-            }
+            if let pattern, !pattern.matches(text) { throw invalid(raw) }
         }
         if case .array(let items) = value {
             if let minItems, items.count < minItems { throw invalid(raw) }

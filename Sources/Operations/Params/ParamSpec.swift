@@ -1,15 +1,8 @@
 import DBAPICore
-import Foundation
 
 /// One declared parameter of an operation: its type, whether it is required or nullable, its
 /// default, and its constraints.
 public struct ParamSpec: Sendable {
-    /// A compiled `pattern` constraint (JSON Schema semantics: the pattern is searched, not anchored).
-    struct Pattern: @unchecked Sendable {
-        let source: String
-        let regex: NSRegularExpression  // immutable after creation; safe to share
-    }
-
     public let name: String
     public let type: ParamType
     public let isRequired: Bool

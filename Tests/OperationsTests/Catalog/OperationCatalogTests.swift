@@ -42,7 +42,7 @@ final class OperationCatalogTests: XCTestCase {
             "config/operations.json:10: unknown/function: response_mapping.x: unknown function 'eval'",
             "config/operations.json:6: undeclared/source: params_map of good_id: :id maps to 'nope', which is not a declared parameter",
             "config/operations.json:7: bad/type: params.x: unknown type 'int32'; expected one of string, integer, number, decimal, boolean, date, timestamp, array, identifier",
-            "config/operations.json:8: bad/regex: params.x: invalid regular expression in pattern: ([",
+            "config/operations.json:8: bad/regex: params.x: invalid regular expression in pattern ([: missing ']' at offset 2",
             "config/operations.json:9: bad/mapping: response_mapping.total: syntax error at column 16: expected ']', found end of expression",
             "config/operations/dup.json:2: good/op: operation is defined twice: in config/operations.json:2 and in config/operations/dup.json:2",
             "config/operations/syntax.json:2:11: invalid JSON: unexpected character ','",

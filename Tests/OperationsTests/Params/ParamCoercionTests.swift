@@ -84,7 +84,7 @@ final class ParamCoercionTests: XCTestCase {
         let cases: [(String, String)] = [
             (#"{"type": "int32"}"#, "params.p: unknown type 'int32'; expected one of string, integer, number, decimal, boolean, date, timestamp, array, identifier"),
             (#"{"type": "array"}"#, "params.p: unknown type 'array' (an array needs \"items\": \"<type>\"); expected one of string, integer, number, decimal, boolean, date, timestamp, array, identifier"),
-            (#"{"type": "string", "pattern": "([a-z"}"#, "params.p: invalid regular expression in pattern: ([a-z"),
+            (#"{"type": "string", "pattern": "([a-z"}"#, "params.p: invalid regular expression in pattern ([a-z: missing ']' at offset 5"),
             (#"{"type": "integer", "default": "ten"}"#, #"params.p: default "ten" is not valid: p must be an integer, got "ten""#),
             (#"{"type": "string", "enum": []}"#, "params.p: enum must be a non-empty array"),
         ]
