@@ -27,7 +27,7 @@ public enum SparkLiteral {
 
     /// A back-quoted identifier; each dotted part is quoted separately with inner back-quotes doubled.
     public static func identifier(_ parts: [String]) -> String {
-        parts.map { "`" + $0.replacingBackquotes() + "`" }.joined(separator: ".")
+        parts.map { "`" + $0.doubling("`") + "`" }.joined(separator: ".")
     }
 
     /// The literal for `value` of declared type `type`.
@@ -90,16 +90,5 @@ public enum LiteralError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .emptyInList: "an empty list cannot be used with IN: Spark rejects IN ()"
         }
-    }
-}
-
-extension String {
-    fileprivate func replacingBackquotes() -> String {
-        var out = ""
-        for character in self {
-            out.append(character)
-            if character == "`" { out.append("`") }
-        }
-        return out
     }
 }

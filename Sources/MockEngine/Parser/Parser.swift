@@ -100,23 +100,8 @@ struct Parser {
         return try body(&self)
     }
 
-    /// An identifier: a word that is not a reserved keyword, or a back-quoted name.
-    mutating func parseIdentifier(_ what: String = "an identifier") throws(EngineError) -> String {
-        switch current.kind {
-        case .quotedIdentifier(let name):
-            advance()
-            return name
-        case .word(let word) where !Keywords.reserved.contains(word.uppercased()):
-            advance()
-            return word
-        default:
-            throw unexpected(what)
-        }
-    }
-
-    /// An optional alias: `AS name`, or a bare non-reserved word.
-    mutating func parseAlias() throws(EngineError) -> String? {
-        if consumeWord("AS") { return try parseIdentifier("an alias") }
+    /// Consumes an identifier if there is one: a non-reserved word or a back-quoted name.
+    private mutating func consumeIdentifier() -> String? {
         switch current.kind {
         case .quotedIdentifier(let name):
             advance()
@@ -127,6 +112,18 @@ struct Parser {
         default:
             return nil
         }
+    }
+
+    /// An identifier: a word that is not a reserved keyword, or a back-quoted name.
+    mutating func parseIdentifier(_ what: String = "an identifier") throws(EngineError) -> String {
+        guard let name = consumeIdentifier() else { throw unexpected(what) }
+        return name
+    }
+
+    /// An optional alias: `AS name`, or a bare non-reserved word.
+    mutating func parseAlias() throws(EngineError) -> String? {
+        if consumeWord("AS") { return try parseIdentifier("an alias") }
+        return consumeIdentifier()
     }
 
     // MARK: - Queries

@@ -205,14 +205,7 @@ struct ExpressionCompiler {
             results.append(try compile(branch.result))
         }
         let fallback = try otherwise.map { (value) throws(EngineError) in try compile(value) } ?? CompiledExpr(constant: .null, type: .null)
-        var type = fallback.type
-        for result in results {
-            guard let common = TypeCoercion.common(type, result.type) else {
-                throw EngineError.typeMismatch(
-                    expression: expr.sqlName, message: "CASE branches have incompatible types \(type) and \(result.type)")
-            }
-            type = common
-        }
+        let type = try ConditionalFunctions.commonType(results + [fallback], expr)
         let evaluators = results.map { Self.coerce($0, to: type).evaluate }
         let otherwiseEvaluator = Self.coerce(fallback, to: type).evaluate
         let conditionEvaluators = conditions
