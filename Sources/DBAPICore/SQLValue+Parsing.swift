@@ -41,6 +41,9 @@ extension SQLValue {
 
     /// Parses a double the way Spark casts strings: decimal or exponent notation, `NaN`, `Infinity`.
     public static func parseDouble(_ text: String) -> Double? {
+        if let first = text.utf8.first, (first >= 48 && first <= 57) || first == 46 {
+            return Double(text)  // the common case: no sign, no special value
+        }
         switch text.lowercased() {
         case "nan": return .nan
         case "infinity", "+infinity", "inf", "+inf": return .infinity

@@ -8,7 +8,10 @@ extension String {
     /// Byte-wise (code point) equality, unlike `==`, which compares canonical equivalence.
     @inlinable
     public func hasSameBytes(as other: String) -> Bool {
-        compareBytes(with: other) == 0
+        // `==` is fast (small ASCII strings compare as raw bits) and never says "different" for equal
+        // bytes; only when it says "equal" can two spellings of the same text still differ.
+        guard self == other else { return false }
+        return compareBytes(with: other) == 0
     }
 
     /// Byte-wise (code point) order: negative, zero or positive.

@@ -4,51 +4,87 @@ import DBAPICore
 /// Without GROUP BY there is exactly one group, even over no rows (`count(*)` is 0, `sum` NULL).
 enum Aggregation {
     static func run(
-        _ rows: [Row], keys: [Evaluator], aggregates: [AggregateSpec], _ context: ExecutionContext
+        _ input: Plan, keys: [Evaluator], aggregates: [AggregateSpec], _ context: ExecutionContext
     ) throws(EngineError) -> [Row] {
-        var groupKeys: [Row] = []
-        var states: [AggregateState] = []
-        let width = aggregates.count
-        var singleIndex: [SQLValue: Int] = [:]
-        var multiIndex: [Row: Int] = [:]
-        if keys.isEmpty {
-            groupKeys.append([])
-            states.append(contentsOf: aggregates.map { AggregateState($0) })
+        var buffer = AggregationBuffer(keys: keys, aggregates: aggregates)
+        // A scan, filtered or not, is read in a plain loop: no closure boundary per row.
+        switch input {
+        case .scan(let table):
+            for row in table.rows { try buffer.add(row, context) }
+        case .filter(.scan(let table), let condition):
+            for row in table.rows {
+                if case .bool(true) = try condition(row, context) { try buffer.add(row, context) }
+            }
+        default:
+            try Executor.forEach(input, context) { (row) throws(EngineError) in try buffer.add(row, context) }
         }
-        var arguments: Row = []
-        for row in rows {
-            let group: Int
-            if keys.isEmpty {
-                group = 0
-            } else if keys.count == 1 {
-                let key = try keys[0](row, context)
-                if let existing = singleIndex[key] {
-                    group = existing
-                } else {
-                    group = groupKeys.count
-                    singleIndex[key] = group
-                    groupKeys.append([key])
-                    states.append(contentsOf: aggregates.map { AggregateState($0) })
-                }
+        return try buffer.finish()
+    }
+}
+
+/// The groups of one aggregation and their running states, kept in stored properties so adding a
+/// row touches no closure captures.
+struct AggregationBuffer {
+    private let keys: [Evaluator]
+    private let aggregates: [AggregateSpec]
+    private let functions: [AggregateSpec.Function]
+    /// The argument of each single-argument, non-distinct aggregate (the fast path).
+    private let singleArguments: [Evaluator?]
+    private let width: Int
+    private var groupKeys: [Row] = []
+    private var states: [AggregateState] = []
+    private var singleIndex: [SQLValue: Int] = [:]
+    private var multiIndex: [Row: Int] = [:]
+    private var arguments: Row = []
+
+    init(keys: [Evaluator], aggregates: [AggregateSpec]) {
+        self.keys = keys
+        self.aggregates = aggregates
+        functions = aggregates.map(\.function)
+        singleArguments = aggregates.map { $0.arguments.count == 1 && !$0.isDistinct ? $0.arguments[0] : nil }
+        width = aggregates.count
+        if keys.isEmpty { addGroup([]) }
+    }
+
+    private mutating func addGroup(_ key: Row) {
+        groupKeys.append(key)
+        states.append(contentsOf: aggregates.map { AggregateState($0) })
+    }
+
+    private mutating func group(of row: Row, _ context: ExecutionContext) throws(EngineError) -> Int {
+        if keys.isEmpty { return 0 }
+        if keys.count == 1 {
+            let key = try keys[0](row, context)
+            if let existing = singleIndex[key] { return existing }
+            singleIndex[key] = groupKeys.count
+            addGroup([key])
+            return groupKeys.count - 1
+        }
+        var key: Row = []
+        key.reserveCapacity(keys.count)
+        for evaluate in keys { key.append(try evaluate(row, context)) }
+        if let existing = multiIndex[key] { return existing }
+        multiIndex[key] = groupKeys.count
+        addGroup(key)
+        return groupKeys.count - 1
+    }
+
+    mutating func add(_ row: Row, _ context: ExecutionContext) throws(EngineError) {
+        let base = try group(of: row, context) * width
+        for position in 0..<width {
+            if functions[position] == .countStar {
+                states[base + position].countRow()
+            } else if let argument = singleArguments[position] {
+                try states[base + position].accumulate(functions[position], try argument(row, context))
             } else {
-                var key: Row = []
-                key.reserveCapacity(keys.count)
-                for evaluate in keys { key.append(try evaluate(row, context)) }
-                if let existing = multiIndex[key] {
-                    group = existing
-                } else {
-                    group = groupKeys.count
-                    multiIndex[key] = group
-                    groupKeys.append(key)
-                    states.append(contentsOf: aggregates.map { AggregateState($0) })
-                }
-            }
-            for (position, spec) in aggregates.enumerated() {
                 arguments.removeAll(keepingCapacity: true)
-                for evaluate in spec.arguments { arguments.append(try evaluate(row, context)) }
-                try states[group * width + position].update(spec, arguments)
+                for evaluate in aggregates[position].arguments { arguments.append(try evaluate(row, context)) }
+                try states[base + position].update(aggregates[position], arguments)
             }
         }
+    }
+
+    mutating func finish() throws(EngineError) -> [Row] {
         var out: [Row] = []
         out.reserveCapacity(groupKeys.count)
         for (group, key) in groupKeys.enumerated() {
@@ -75,6 +111,9 @@ struct AggregateState {
         if spec.isDistinct { distinctArguments = [] }
     }
 
+    /// `count(*)`: one more row.
+    mutating func countRow() { count += 1 }
+
     mutating func update(_ spec: AggregateSpec, _ arguments: Row) throws(EngineError) {
         if spec.function == .countStar {
             count += 1
@@ -85,17 +124,19 @@ struct AggregateState {
             distinctArguments?.insert(arguments)
             return
         }
-        try accumulate(spec, arguments)
+        try accumulate(spec.function, arguments.first ?? .null)
     }
 
-    private mutating func accumulate(_ spec: AggregateSpec, _ arguments: Row) throws(EngineError) {
+    /// Adds one non-distinct input value; NULL is skipped.
+    mutating func accumulate(_ function: AggregateSpec.Function, _ value: SQLValue) throws(EngineError) {
+        if value.isNull { return }
         count += 1
-        guard spec.function != .count, let value = arguments.first else { return }
-        switch spec.function {
+        guard function != .count else { return }
+        switch function {
         case .sum, .average:
             switch value {
             case .int(let number):
-                if spec.function == .average {
+                if function == .average {
                     doubleSum += Double(number)
                 } else {
                     let (sum, overflow) = integerSum.addingReportingOverflow(number)
@@ -104,7 +145,7 @@ struct AggregateState {
                 }
             case .double(let number): doubleSum += number
             case .decimal(let number):
-                guard let sum = decimalSum.adding(number) else { throw EngineError.overflow("sum overflows \(spec.resultType)") }
+                guard let sum = decimalSum.adding(number) else { throw EngineError.overflow("decimal sum overflows 38 digits") }
                 decimalSum = sum
             default: break
             }
@@ -113,7 +154,7 @@ struct AggregateState {
                 extreme = value
             } else {
                 let order = ValueOrder.compare(value, extreme)
-                if (spec.function == .minimum && order < 0) || (spec.function == .maximum && order > 0) { extreme = value }
+                if (function == .minimum && order < 0) || (function == .maximum && order > 0) { extreme = value }
             }
         default: break
         }
@@ -122,7 +163,7 @@ struct AggregateState {
     mutating func result(_ spec: AggregateSpec) throws(EngineError) -> SQLValue {
         if let distinct = distinctArguments {
             distinctArguments = nil
-            for arguments in distinct { try accumulate(spec, arguments) }
+            for arguments in distinct { try accumulate(spec.function, arguments.first ?? .null) }
         }
         switch spec.function {
         case .countStar, .count:

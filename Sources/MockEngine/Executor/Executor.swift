@@ -1,36 +1,23 @@
 import DBAPICore
 
-/// Runs a plan, materialising each node's rows. One `switch` case per node; children are pulled
-/// first, then the node's own work is done in a tight loop over compiled evaluators.
+/// Runs a plan. Streaming nodes (scan, filter, project, the probe side of a join) push rows one at
+/// a time into their consumer, so a chain like scan → filter → aggregate never materialises an
+/// intermediate array; nodes that need all their input (sort, distinct, set operations, the build
+/// side of a join) collect it. One `switch` case per node.
 enum Executor {
+    /// All rows of `plan`.
     static func run(_ plan: Plan, _ context: ExecutionContext) throws(EngineError) -> [Row] {
         switch plan {
         case .scan(let table):
             return table.rows
         case .singleRow:
             return [[]]
-        case let .filter(input, condition):
-            let rows = try run(input, context)
-            var kept: [Row] = []
-            for row in rows {
-                if case .bool(true) = try condition(row, context) { kept.append(row) }
-            }
-            return kept
-        case let .project(input, evaluators):
-            let rows = try run(input, context)
-            var out: [Row] = []
-            out.reserveCapacity(rows.count)
-            for row in rows {
-                var projected: Row = []
-                projected.reserveCapacity(evaluators.count)
-                for evaluate in evaluators { projected.append(try evaluate(row, context)) }
-                out.append(projected)
-            }
-            return out
+        case .filter, .project, .join:
+            var rows: [Row] = []
+            try forEach(plan, context) { (row) throws(EngineError) in rows.append(row) }
+            return rows
         case let .aggregate(input, keys, aggregates):
-            return try Aggregation.run(try run(input, context), keys: keys, aggregates: aggregates, context)
-        case .join(let join):
-            return try HashJoin.run(join, context)
+            return try Aggregation.run(input, keys: keys, aggregates: aggregates, context)
         case let .sort(input, keys):
             return try sort(try run(input, context), keys, context)
         case let .limit(input, limit, offset):
@@ -45,6 +32,29 @@ enum Executor {
             return SetOperations.run(op, isAll: isAll, try run(left, context), try run(right, context))
         case let .shared(id, input):
             return try context.cached(id) { () throws(EngineError) in try run(input, context) }
+        }
+    }
+
+    /// Pushes each row of `plan` into `body`, without materialising streaming nodes.
+    static func forEach(_ plan: Plan, _ context: ExecutionContext, _ body: (Row) throws(EngineError) -> Void) throws(EngineError) {
+        switch plan {
+        case .scan(let table):
+            for row in table.rows { try body(row) }
+        case let .filter(input, condition):
+            try forEach(input, context) { (row) throws(EngineError) in
+                if case .bool(true) = try condition(row, context) { try body(row) }
+            }
+        case let .project(input, evaluators):
+            try forEach(input, context) { (row) throws(EngineError) in
+                var projected: Row = []
+                projected.reserveCapacity(evaluators.count)
+                for evaluate in evaluators { projected.append(try evaluate(row, context)) }
+                try body(projected)
+            }
+        case .join(let join):
+            try HashJoin.forEach(join, context, body)
+        default:
+            for row in try run(plan, context) { try body(row) }
         }
     }
 

@@ -3,11 +3,11 @@ import DBAPICore
 /// Joins two inputs: by hashing the right side on the equality keys when there are any, by
 /// nested loops otherwise; the residual condition filters candidate pairs. NULL keys never match.
 enum HashJoin {
-    static func run(_ join: JoinPlan, _ context: ExecutionContext) throws(EngineError) -> [Row] {
-        let left = try Executor.run(join.left, context)
+    /// Streams the joined rows into `body`: the right input is collected and hashed, the left input
+    /// is streamed through it.
+    static func forEach(_ join: JoinPlan, _ context: ExecutionContext, _ body: (Row) throws(EngineError) -> Void) throws(EngineError) {
         let right = try Executor.run(join.right, context)
         var rightMatched = [Bool](repeating: false, count: join.kind == .right || join.kind == .full ? right.count : 0)
-        var out: [Row] = []
         let nullLeft = Row(repeating: .null, count: join.leftWidth)
         let nullRight = Row(repeating: .null, count: join.rightWidth)
 
@@ -25,7 +25,7 @@ enum HashJoin {
             }
         }
         let allRight = Array(right.indices)
-        for leftRow in left {
+        try Executor.forEach(join.left, context) { (leftRow) throws(EngineError) in
             var candidates: [Int] = allRight
             if useHash {
                 if join.leftKeys.count == 1 {
@@ -45,22 +45,21 @@ enum HashJoin {
                 switch join.kind {
                 case .leftSemi, .leftAnti: break
                 default:
-                    out.append(joined)
+                    try body(joined)
                     if !rightMatched.isEmpty { rightMatched[index] = true }
                 }
                 if join.kind == .leftSemi || join.kind == .leftAnti { break }
             }
             switch join.kind {
-            case .leftSemi where matched: out.append(leftRow)
-            case .leftAnti where !matched: out.append(leftRow)
-            case .left where !matched, .full where !matched: out.append(leftRow + nullRight)
+            case .leftSemi where matched: try body(leftRow)
+            case .leftAnti where !matched: try body(leftRow)
+            case .left where !matched, .full where !matched: try body(leftRow + nullRight)
             default: break
             }
         }
         for (index, wasMatched) in rightMatched.enumerated() where !wasMatched {
-            out.append(nullLeft + right[index])
+            try body(nullLeft + right[index])
         }
-        return out
     }
 
     private static func keyRow(_ keys: [Evaluator], _ row: Row, _ context: ExecutionContext) throws(EngineError) -> Row? {

@@ -15,9 +15,15 @@ enum Comparison {
         if let constant = r.constant, !constant.isNull {
             let evaluateLeft = l.evaluate
             if case .string(let text) = constant, op == .equal {
+                // For an ASCII literal, `==` (canonical, fast) plus equal UTF-8 length is byte equality:
+                // a non-ASCII spelling of ASCII text (KELVIN SIGN for K) is always longer.
+                let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+                let length = text.utf8.count
                 return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
                     switch try evaluateLeft(row, context) {
-                    case .string(let value): return .bool(value.hasSameBytes(as: text))
+                    case .string(let value):
+                        if isASCII { return .bool(value.utf8.count == length && value == text) }
+                        return .bool(value.hasSameBytes(as: text))
                     case .null: return nullSafe ? .bool(false) : .null
                     default: return .bool(false)
                     }

@@ -183,7 +183,10 @@ struct ExpressionCompiler {
 
     /// Wraps `operand` in a cast to `type` when its type differs.
     static func coerce(_ operand: CompiledExpr, to type: SQLType) -> CompiledExpr {
-        if operand.type == type || operand.type == .null { return CompiledExpr(type: type, evaluate: operand.evaluate) }
+        if operand.type == type { return operand }
+        if operand.type == .null {
+            return operand.constant.map { CompiledExpr(constant: $0, type: type) } ?? CompiledExpr(type: type, evaluate: operand.evaluate)
+        }
         let inner = operand.evaluate
         let source = operand.type
         if let constant = operand.constant, let value = try? Cast.value(constant, from: source, to: type) {
