@@ -34,6 +34,7 @@ struct AggregationBuffer {
     private var groupKeys: [Row] = []
     private var states: [AggregateState] = []
     private var singleIndex: [SQLValue: Int] = [:]
+    private var pairIndex: [KeyPair: Int] = [:]
     private var multiIndex: [Row: Int] = [:]
     private var arguments: Row = []
 
@@ -58,6 +59,13 @@ struct AggregationBuffer {
             if let existing = singleIndex[key] { return existing }
             singleIndex[key] = groupKeys.count
             addGroup([key])
+            return groupKeys.count - 1
+        }
+        if keys.count == 2 {
+            let key = KeyPair(first: try keys[0](row, context), second: try keys[1](row, context))
+            if let existing = pairIndex[key] { return existing }
+            pairIndex[key] = groupKeys.count
+            addGroup([key.first, key.second])
             return groupKeys.count - 1
         }
         var key: Row = []
@@ -96,6 +104,12 @@ struct AggregationBuffer {
         }
         return out
     }
+}
+
+/// A two-column group key that needs no array per row.
+struct KeyPair: Hashable {
+    let first: SQLValue
+    let second: SQLValue
 }
 
 /// The running state of one aggregate for one group.

@@ -25,6 +25,10 @@ enum HashJoin {
             }
         }
         let allRight = Array(right.indices)
+        // One buffer for joined rows: a consumer that keeps a row forces a copy (copy-on-write),
+        // one that only reads it (aggregation) costs no allocation per match.
+        var joined: Row = []
+        joined.reserveCapacity(join.leftWidth + join.rightWidth)
         try Executor.forEach(join.left, context) { (leftRow) throws(EngineError) in
             var candidates: [Int] = allRight
             if useHash {
@@ -37,7 +41,9 @@ enum HashJoin {
             }
             var matched = false
             for index in candidates {
-                let joined = leftRow + right[index]
+                joined.removeAll(keepingCapacity: true)
+                joined.append(contentsOf: leftRow)
+                joined.append(contentsOf: right[index])
                 if let residual = join.residual {
                     guard case .bool(true) = try residual(joined, context) else { continue }
                 }
