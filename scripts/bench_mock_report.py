@@ -79,7 +79,8 @@ if duck:
 print(header)
 print(line)
 load_ours = ours["load_ms"].get("t", 0)
-row = "| load orders.csv | %.0f | %.0f | %.2f× faster |" % (load_ours, sqlite["load_orders_ms"], sqlite["load_orders_ms"] / load_ours)
+load_ratio = sqlite["load_orders_ms"] / load_ours
+row = "| load orders.csv | %.0f | %.0f | %.2f× %s |" % (load_ours, sqlite["load_orders_ms"], load_ratio if load_ratio >= 1 else 1 / load_ratio, "faster" if load_ratio >= 1 else "slower")
 if duck:
     row += " %.0f | %.2f× slower |" % (duck["load_orders_ms"], load_ours / duck["load_orders_ms"])
 print(row)
