@@ -2,14 +2,14 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
     name: "dbapi",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "dbapi", targets: ["dbapi"]),
+        .executable(name: "dbapi", targets: ["dbapi"])
     ],
     targets: [
         .target(name: "DBAPICore", swiftSettings: strict),

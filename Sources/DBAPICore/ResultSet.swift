@@ -42,7 +42,11 @@ public struct ResultStream: Sendable {
     /// A stream over rows that are already in memory.
     public init(_ result: ResultSet) {
         let box = LockedBox<[Row]?>(result.rows)
-        self.init(columns: result.columns) { box.withLock { rows in defer { rows = nil }; return rows } }
+        self.init(columns: result.columns) {
+            box.withLock { rows in
+                defer { rows = nil }; return rows
+            }
+        }
     }
 
     /// The next batch of rows, or nil when the result is exhausted.

@@ -23,7 +23,8 @@ extension SQLValue {
         case .float, .double:
             return parseDouble(text.trimmingSpaces()).map { .double($0) }
         case let .decimal(precision, scale):
-            guard let number = SQLDecimal(string: text.trimmingSpaces()), let fitted = number.fits(precision: precision, scale: scale) else {
+            guard let number = SQLDecimal(string: text.trimmingSpaces()), let fitted = number.fits(precision: precision, scale: scale)
+            else {
                 return nil
             }
             return .decimal(fitted)

@@ -46,7 +46,8 @@ public enum SQLValue: Sendable, CustomStringConvertible {
         if magnitude >= 1e-3, magnitude < 1e7 {
             if exponent >= 0 {
                 let integerCount = exponent + 1
-                let integer = digits.count >= integerCount
+                let integer =
+                    digits.count >= integerCount
                     ? String(digits.prefix(integerCount))
                     : digits + String(repeating: "0", count: integerCount - digits.count)
                 let fraction = digits.count > integerCount ? String(digits.dropFirst(integerCount)) : "0"

@@ -63,14 +63,16 @@ public enum LexError: Error, Equatable, CustomStringConvertible {
     public var line: Int {
         switch self {
         case .unterminatedString(let line, _), .unterminatedComment(let line, _),
-            .unterminatedIdentifier(let line, _), .unexpectedCharacter(_, let line, _): line
+            .unterminatedIdentifier(let line, _), .unexpectedCharacter(_, let line, _):
+            line
         }
     }
 
     public var column: Int {
         switch self {
         case .unterminatedString(_, let column), .unterminatedComment(_, let column),
-            .unterminatedIdentifier(_, let column), .unexpectedCharacter(_, _, let column): column
+            .unterminatedIdentifier(_, let column), .unexpectedCharacter(_, _, let column):
+            column
         }
     }
 }

@@ -49,12 +49,14 @@ do {
         }
         times.sort()
         let rows = first?.rows ?? []
-        results.append(.object(JSONObject([
-            ("query", .string(name)), ("median_ms", .double(times[times.count / 2] * 1000)),
-            ("min_ms", .double((times.first ?? 0) * 1000)), ("max_ms", .double((times.last ?? 0) * 1000)),
-            ("runs", .int(Int64(runs))), ("result_rows", .int(Int64(rows.count))),
-            ("first_row", .string(rows.first.map { $0.map(\.description).joined(separator: " | ") } ?? "")),
-        ])))
+        results.append(
+            .object(
+                JSONObject([
+                    ("query", .string(name)), ("median_ms", .double(times[times.count / 2] * 1000)),
+                    ("min_ms", .double((times.first ?? 0) * 1000)), ("max_ms", .double((times.last ?? 0) * 1000)),
+                    ("runs", .int(Int64(runs))), ("result_rows", .int(Int64(rows.count))),
+                    ("first_row", .string(rows.first.map { $0.map(\.description).joined(separator: " | ") } ?? "")),
+                ])))
     }
     let report = JSONObject([
         ("engine", .string("dbapi mock engine")),

@@ -28,7 +28,9 @@ final class SQLDecimalTests: XCTestCase {
     }
 
     func testRounding_HalfUpAwayFromZero() throws {
-        let cases: [(String, Int, String)] = [("2.5", 0, "3"), ("-2.5", 0, "-3"), ("1.2345", 2, "1.23"), ("1.235", 2, "1.24"), ("125", -1, "130")]
+        let cases: [(String, Int, String)] = [
+            ("2.5", 0, "3"), ("-2.5", 0, "-3"), ("1.2345", 2, "1.23"), ("1.235", 2, "1.24"), ("125", -1, "130"),
+        ]
         for (input, places, expected) in cases {
             XCTAssertEqual(try XCTUnwrap(SQLDecimal(string: input)).rounded(places: places)?.description, expected, input)
         }

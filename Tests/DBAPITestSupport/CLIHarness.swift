@@ -48,10 +48,11 @@ public final class TemporaryDirectory {
 extension Fixtures {
     /// The built `dbapi` executable next to the test bundle.
     public static var binary: URL {
-        let candidates = [
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("dbapi"),
-            packageRoot.appendingPathComponent(".build/debug/dbapi"),
-        ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("dbapi") }
+        let candidates =
+            [
+                Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("dbapi"),
+                packageRoot.appendingPathComponent(".build/debug/dbapi"),
+            ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("dbapi") }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
     }
 }

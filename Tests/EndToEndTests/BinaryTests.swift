@@ -47,7 +47,10 @@ final class BinaryTests: XCTestCase {
             (["run", "example/echo", "--param", "message=hi"], "message", .string("hi")),
             (["run", "system/ping"], "status", .string("ok")),
             (["run", "inventory/status", "--param", "sku=KIT-1001"], "total", .int(35)),
-            (["run", "sales/daily-revenue", "--param", "start_date=2024-03-01", "--param", "end_date=2024-03-03"], "total_orders", .int(42)),
+            (
+                ["run", "sales/daily-revenue", "--param", "start_date=2024-03-01", "--param", "end_date=2024-03-03"], "total_orders",
+                .int(42)
+            ),
             (["run", "sales/top-products", "--param", "top_n=1"], "since", .string("2024-01-01")),
             (["run", "customers/orders", "--params-json", #"{"customer_ids": [1, 2]}"#], "order_count", .int(17)),
         ]
@@ -79,7 +82,9 @@ final class BinaryTests: XCTestCase {
     }
 
     func testCSVOutput_OfAdHocQuery() throws {
-        let outcome = try dbapi(["query", "SELECT warehouse_id, city FROM retail.warehouses WHERE country IN ('CH', 'BR') ORDER BY 1", "--format", "csv"])
+        let outcome = try dbapi([
+            "query", "SELECT warehouse_id, city FROM retail.warehouses WHERE country IN ('CH', 'BR') ORDER BY 1", "--format", "csv",
+        ])
         XCTAssertEqual(outcome.stdout, "warehouse_id,city\r\nW-SAO,São Paulo\r\nW-ZRH,Zürich\r\n")
     }
 }

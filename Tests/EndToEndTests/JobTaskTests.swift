@@ -22,7 +22,9 @@ final class JobTaskTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
         var env = ProcessInfo.processInfo.environment
-        for key in ["DATABRICKS_RUNTIME_VERSION", "DATABRICKS_HOST", "DATABRICKS_TOKEN", "DATABRICKS_CLIENT_ID", "DBAPI_ROOT", "PYTHONPATH"] + removing {
+        for key in [
+            "DATABRICKS_RUNTIME_VERSION", "DATABRICKS_HOST", "DATABRICKS_TOKEN", "DATABRICKS_CLIENT_ID", "DBAPI_ROOT", "PYTHONPATH",
+        ] + removing {
             env[key] = nil
         }
         env["DBAPI_BINARY"] = Fixtures.binary.path
@@ -37,7 +39,9 @@ final class JobTaskTests: XCTestCase {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// A stub `databricks.sdk.runtime.dbutils` and `dbruntime` context, as on a cluster.
@@ -45,7 +49,9 @@ final class JobTaskTests: XCTestCase {
         let directory = TemporaryDirectory()
         directory.write("databricks/__init__.py", "")
         directory.write("databricks/sdk/__init__.py", "")
-        directory.write("databricks/sdk/runtime.py", """
+        directory.write(
+            "databricks/sdk/runtime.py",
+            """
             import json, os
             class _TaskValues:
                 def set(self, key, value):
@@ -58,7 +64,9 @@ final class JobTaskTests: XCTestCase {
             dbutils = _DBUtils()
             """)
         directory.write("dbruntime/__init__.py", "")
-        directory.write("dbruntime/databricks_repl_context.py", """
+        directory.write(
+            "dbruntime/databricks_repl_context.py",
+            """
             class _Context:
                 workspaceUrl = "adb-123.azuredatabricks.net"
                 apiToken = "dapi-secret-from-runtime"
@@ -101,7 +109,9 @@ final class JobTaskTests: XCTestCase {
     func testInsideAJob_UsesDatabricksAndRuntimeCredentialsWithoutPrintingThem() throws {
         let runtime = stubRuntime()
         // A stand-in binary that reports what it was given (never the token itself).
-        runtime.write("fake-dbapi", """
+        runtime.write(
+            "fake-dbapi",
+            """
             #!/bin/sh
             printf '{"status":"success","data":{"args":"%s","host":"%s","token_set":%s},"meta":{"operation":"x","queries":[{"rows":3}]}}\\n' \
               "$*" "$DATABRICKS_HOST" "$( [ -n "$DATABRICKS_TOKEN" ] && echo true || echo false )"
@@ -110,7 +120,9 @@ final class JobTaskTests: XCTestCase {
         let values = runtime.path + "/values.jsonl"
         let outcome = try python(
             [script, "run", "system/ping"],
-            environment: ["PYTHONPATH": runtime.path, "TASK_VALUES_FILE": values, "DATABRICKS_RUNTIME_VERSION": "15.4", "DBAPI_BINARY": fake])
+            environment: [
+                "PYTHONPATH": runtime.path, "TASK_VALUES_FILE": values, "DATABRICKS_RUNTIME_VERSION": "15.4", "DBAPI_BINARY": fake,
+            ])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertEqual(outcome.json?["data"]?["args"], .string("run system/ping --backend databricks"))
         XCTAssertEqual(outcome.json?["data"]?["host"], .string("https://adb-123.azuredatabricks.net"))
@@ -121,8 +133,10 @@ final class JobTaskTests: XCTestCase {
         XCTAssertEqual(try JSONParser.parse(published.trimmingSpaces())["value"]?["rows"], .int(3))
         let explicitHost = try python(
             [script, "run", "system/ping", "--backend", "mock"],
-            environment: ["PYTHONPATH": runtime.path, "TASK_VALUES_FILE": values, "DATABRICKS_RUNTIME_VERSION": "15.4",
-                          "DBAPI_BINARY": fake, "DATABRICKS_HOST": "https://mine.example.com", "DATABRICKS_TOKEN": "t"])
+            environment: [
+                "PYTHONPATH": runtime.path, "TASK_VALUES_FILE": values, "DATABRICKS_RUNTIME_VERSION": "15.4",
+                "DBAPI_BINARY": fake, "DATABRICKS_HOST": "https://mine.example.com", "DATABRICKS_TOKEN": "t",
+            ])
         XCTAssertEqual(explicitHost.json?["data"]?["args"], .string("run system/ping --backend mock"))
         XCTAssertEqual(explicitHost.json?["data"]?["host"], .string("https://mine.example.com"))
     }

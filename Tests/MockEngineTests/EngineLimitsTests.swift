@@ -9,16 +9,19 @@ final class EngineLimitsTests: XCTestCase {
     func testDeepParentheses_AreAnErrorNotACrash() {
         let sql = "SELECT " + String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
         XCTAssertThrowsError(try engine.execute(sql, now: 0)) { error in
-            XCTAssertEqual((error as? EngineError)?.description.hasPrefix("statement nested or chained too deeply (more than 100 levels)"), true)
+            XCTAssertEqual(
+                (error as? EngineError)?.description.hasPrefix("statement nested or chained too deeply (more than 100 levels)"), true)
         }
     }
 
     func testLongOperatorChains_AreBounded() {
         let sql = "SELECT " + Array(repeating: "1", count: 3_000).joined(separator: " + ")
         XCTAssertThrowsError(try engine.execute(sql, now: 0)) { error in
-            XCTAssertEqual((error as? EngineError)?.description.hasPrefix("statement nested or chained too deeply (more than 2000 levels)"), true)
+            XCTAssertEqual(
+                (error as? EngineError)?.description.hasPrefix("statement nested or chained too deeply (more than 2000 levels)"), true)
         }
-        XCTAssertEqual(try engine.execute("SELECT " + Array(repeating: "1", count: 1_000).joined(separator: " + "), now: 0).rows, [[.int(1_000)]])
+        XCTAssertEqual(
+            try engine.execute("SELECT " + Array(repeating: "1", count: 1_000).joined(separator: " + "), now: 0).rows, [[.int(1_000)]])
     }
 
     func testDeepNotAndNegation_AreBounded() {
@@ -28,7 +31,8 @@ final class EngineLimitsTests: XCTestCase {
 
     func testSyntaxError_PointsWithCaret() {
         XCTAssertThrowsError(try engine.execute("SELECT 1,\n  2 +* 3", now: 0)) { error in
-            XCTAssertEqual((error as? EngineError)?.description, "syntax error at 2:6: expected an expression, found '*'\n    2 +* 3\n       ^")
+            XCTAssertEqual(
+                (error as? EngineError)?.description, "syntax error at 2:6: expected an expression, found '*'\n    2 +* 3\n       ^")
         }
     }
 }

@@ -19,10 +19,13 @@ final class SparkLiteralTests: XCTestCase {
 
     func testRender_TypedLiterals() throws {
         let cases: [(SQLValue, SQLType, Bool, String)] = [
-            (.int(5), .bigint, false, "5L"), (.int(-5), .int, false, "(-5)"), (.int(Int64.min), .bigint, false, "(-9223372036854775807L - 1L)"),
+            (.int(5), .bigint, false, "5L"), (.int(-5), .int, false, "(-5)"),
+            (.int(Int64.min), .bigint, false, "(-9223372036854775807L - 1L)"),
             (.int(3), .tinyint, false, "3Y"), (.double(1.5), .double, false, "1.5D"), (.double(-0.25), .double, false, "(-0.25D)"),
-            (.double(.nan), .double, false, "CAST('NaN' AS DOUBLE)"), (.decimal(SQLDecimal(unscaled: -1050, scale: 2)), .decimal(precision: 5, scale: 2), false, "(-10.50BD)"),
-            (.bool(true), .boolean, false, "TRUE"), (.null, .date, false, "CAST(NULL AS DATE)"), (.date(19_723), .date, false, "DATE '2024-01-01'"),
+            (.double(.nan), .double, false, "CAST('NaN' AS DOUBLE)"),
+            (.decimal(SQLDecimal(unscaled: -1050, scale: 2)), .decimal(precision: 5, scale: 2), false, "(-10.50BD)"),
+            (.bool(true), .boolean, false, "TRUE"), (.null, .date, false, "CAST(NULL AS DATE)"),
+            (.date(19_723), .date, false, "DATE '2024-01-01'"),
             (.timestamp(1_704_067_200_500_000), .timestamp, false, "TIMESTAMP '2024-01-01 00:00:00.5Z'"),
             (.array([.int(1), .int(2)]), .array(.bigint), true, "(1L, 2L)"),
             (.array([.string("a")]), .array(.string), false, "array('a')"),

@@ -23,10 +23,12 @@ final class TemplateTests: XCTestCase {
 
     func testMarkers_RecordPositionAndInContext() throws {
         let template = try Template(parsing: "SELECT *\nFROM t\nWHERE id IN :ids AND d = :d")
-        XCTAssertEqual(template.markers, [
-            Template.Marker(name: "ids", line: 3, column: 13, followsIn: true),
-            Template.Marker(name: "d", line: 3, column: 26, followsIn: false),
-        ])
+        XCTAssertEqual(
+            template.markers,
+            [
+                Template.Marker(name: "ids", line: 3, column: 13, followsIn: true),
+                Template.Marker(name: "d", line: 3, column: 26, followsIn: false),
+            ])
     }
 
     func testLexErrors_ReportWhere() {

@@ -73,7 +73,8 @@ struct OptionTable {
     static let all: [String: Option] = [
         "--help": Option(takesValue: false, placeholder: "", help: "Show help for the command."),
         "--version": Option(takesValue: false, placeholder: "", help: "Print the version."),
-        "--root": Option(takesValue: true, placeholder: "DIR", help: "Directory holding config/ and queries/ (default: $DBAPI_ROOT, else .)."),
+        "--root": Option(
+            takesValue: true, placeholder: "DIR", help: "Directory holding config/ and queries/ (default: $DBAPI_ROOT, else .)."),
         "--mock-data": Option(takesValue: true, placeholder: "DIR", help: "Mock data directory (default: ROOT/config/mock-data)."),
         "--backend": Option(takesValue: true, placeholder: "NAME", help: "Backend: mock (default) or databricks."),
         "--format": Option(takesValue: true, placeholder: "FORMAT", help: "Output: json (default), ndjson, csv or table."),
@@ -81,7 +82,8 @@ struct OptionTable {
         "--correlation-id": Option(takesValue: true, placeholder: "ID", help: "Correlation id for meta and logs (default: a new UUID)."),
         "--timeout": Option(takesValue: true, placeholder: "SECONDS", help: "Give up after this many seconds."),
         "--verbose": Option(takesValue: false, placeholder: "", help: "Log what happens to stderr."),
-        "--param": Option(takesValue: true, placeholder: "NAME=VALUE", help: "A parameter; repeatable. For query: NAME:TYPE=VALUE types it."),
+        "--param": Option(
+            takesValue: true, placeholder: "NAME=VALUE", help: "A parameter; repeatable. For query: NAME:TYPE=VALUE types it."),
         "--params-json": Option(takesValue: true, placeholder: "JSON", help: "Parameters as a JSON object."),
         "--params-file": Option(takesValue: true, placeholder: "FILE", help: "Parameters from a JSON file ('-' reads stdin)."),
         "--sql-file": Option(takesValue: true, placeholder: "FILE", help: "Read the SQL from a file (query)."),

@@ -49,7 +49,8 @@ struct Invocation: Sendable {
         let name = arguments.value("--backend") ?? io.environment["DBAPI_BACKEND"] ?? "mock"
         switch name {
         case "mock":
-            let directory = arguments.value("--mock-data").map { $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0 }
+            let directory =
+                arguments.value("--mock-data").map { $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0 }
                 ?? root + "/config/mock-data"
             log("backend mock, data \(directory)")
             return MockBackend(catalog: try MockCatalog(directory: directory))

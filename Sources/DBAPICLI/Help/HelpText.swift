@@ -34,12 +34,16 @@ enum HelpText {
     }
 
     private static let summaries: [Command: String] = [
-        .run: "Run a named operation: validate and coerce its parameters, bind them into its templates, execute them, and print one JSON envelope {status, data, meta}.",
-        .query: "Run ad-hoc SQL through the same binder and backend. Typed parameters: --param d:date=2024-01-31; untyped ones are strings. data is {\"columns\": [{\"name\", \"type\"}], \"rows\": [[…]]}.",
+        .run:
+            "Run a named operation: validate and coerce its parameters, bind them into its templates, execute them, and print one JSON envelope {status, data, meta}.",
+        .query:
+            "Run ad-hoc SQL through the same binder and backend. Typed parameters: --param d:date=2024-01-31; untyped ones are strings. data is {\"columns\": [{\"name\", \"type\"}], \"rows\": [[…]]}.",
         .list: "List the operations found under ROOT/config.",
         .describe: "Show an operation's parameters (types, defaults, constraints), queries and response mapping.",
-        .validate: "Check every operation: templates exist and stay under queries/, every marker is mapped, parameter types, patterns and defaults are valid, and mapping expressions parse. Exits 78 with every problem listed.",
-        .render: "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}.",
+        .validate:
+            "Check every operation: templates exist and stay under queries/, every marker is mapped, parameter types, patterns and defaults are valid, and mapping expressions parse. Exits 78 with every problem listed.",
+        .render:
+            "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}.",
     ]
 
     static func text(for command: Command) -> String {

@@ -25,12 +25,13 @@ struct TableFormat: OutputFormat {
             out += padded.joined(separator: " | ").trimmingTrailingSpaces() + "\n"
         }
         let numeric = table.columns.indices.map { index in
-            !table.rows.isEmpty && table.rows.allSatisfy { row in
-                switch row[index] {
-                case .int, .double, .number, .null: true
-                default: false
+            !table.rows.isEmpty
+                && table.rows.allSatisfy { row in
+                    switch row[index] {
+                    case .int, .double, .number, .null: true
+                    default: false
+                    }
                 }
-            }
         }
         render(table.columns, numeric: Array(repeating: false, count: table.columns.count))
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "-+-") + "\n"

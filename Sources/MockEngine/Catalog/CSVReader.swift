@@ -78,7 +78,9 @@ struct CSVReader {
                     }
                     field.end = index
                     index += 1
-                    if index < count, bytes[index] != UInt8(ascii: ","), bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") {
+                    if index < count, bytes[index] != UInt8(ascii: ","), bytes[index] != UInt8(ascii: "\n"),
+                        bytes[index] != UInt8(ascii: "\r")
+                    {
                         throw EngineError.dataFile(
                             file: file, line: line, column: record.count + 1, message: "unexpected text after a closing quote")
                     }

@@ -54,11 +54,13 @@ enum CSVTableLoader {
             row.reserveCapacity(columns.count)
             for (position, column) in columns.enumerated() {
                 let field = reader.field(record: record, column: sourceIndex[position])
-                row.append(try convert(field, reader: reader, type: column.type) { () -> EngineError in
-                    EngineError.dataFile(
-                        file: file, line: reader.recordLines[record], column: sourceIndex[position] + 1,
-                        message: "value '\(excerpt(reader.text(field) ?? ""))' is not a valid \(column.type) for column '\(column.name)'")
-                })
+                row.append(
+                    try convert(field, reader: reader, type: column.type) { () -> EngineError in
+                        EngineError.dataFile(
+                            file: file, line: reader.recordLines[record], column: sourceIndex[position] + 1,
+                            message:
+                                "value '\(excerpt(reader.text(field) ?? ""))' is not a valid \(column.type) for column '\(column.name)'")
+                    })
             }
             rows.append(row)
         }

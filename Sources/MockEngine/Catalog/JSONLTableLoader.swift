@@ -32,7 +32,9 @@ enum JSONLTableLoader {
         var rows: [Row] = []
         rows.reserveCapacity(objects.count)
         for (line, object) in objects {
-            if schema != nil, let unknown = object.keys.first(where: { key in !columns.contains { $0.name.lowercased() == key.lowercased() } }) {
+            if schema != nil,
+                let unknown = object.keys.first(where: { key in !columns.contains { $0.name.lowercased() == key.lowercased() } })
+            {
                 throw EngineError.dataFile(file: file, line: line, column: nil, message: "key '\(unknown)' is not declared in the schema")
             }
             var row: Row = []

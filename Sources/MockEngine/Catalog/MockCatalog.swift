@@ -70,7 +70,9 @@ public final class MockCatalog: Sendable {
         let name = Self.qualify(parts, defaultCatalog, defaultSchema)
         if let table = loaded.withLock({ $0[name] }) { return table }
         guard parts.count <= 3, let file = files[name] else {
-            let shortNames = tableNames.map { $0.hasPrefix(defaultCatalog + "." + defaultSchema + ".") ? String($0.split(separator: ".").last ?? "") : $0 }
+            let shortNames = tableNames.map {
+                $0.hasPrefix(defaultCatalog + "." + defaultSchema + ".") ? String($0.split(separator: ".").last ?? "") : $0
+            }
             throw EngineError.unknownTable(
                 parts.joined(separator: "."),
                 suggestion: NameSuggestion.closest(to: parts.joined(separator: "."), among: shortNames + tableNames))

@@ -2,7 +2,8 @@ import DBAPICore
 
 /// Compiles `=`, `<=>`, `!=`, `<`, `<=`, `>`, `>=` after coercing both sides to a common type.
 enum Comparison {
-    static func compile(_ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr {
+    static func compile(_ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr
+    {
         guard let type = TypeCoercion.comparison(left.type, right.type) else {
             throw EngineError.typeMismatch(
                 expression: expr.sqlName, message: "cannot compare \(left.type) with \(right.type)")

@@ -17,7 +17,8 @@ enum DateFunctions {
             try ScalarFunctions.requireCount(arguments, 2...2, name)
             let date = try ScalarFunctions.argument(arguments[0], as: .date, name, expr)
             guard arguments[1].type.isIntegral || arguments[1].type == .null else {
-                throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(name) expects an integer number of days, got \(arguments[1].type)")
+                throw EngineError.typeMismatch(
+                    expression: expr.sqlName, message: "\(name) expects an integer number of days, got \(arguments[1].type)")
             }
             let offset = arguments[1].evaluate
             let sign: Int64 = name == "date_add" ? 1 : -1
@@ -67,7 +68,9 @@ enum DateFunctions {
                 throw EngineError.typeMismatch(expression: expr.sqlName, message: "date_format's format must be a string constant")
             }
             let format = try DateFormat(pattern)
-            let source = arguments[0].type == .date ? arguments[0].evaluate
+            let source =
+                arguments[0].type == .date
+                ? arguments[0].evaluate
                 : try ScalarFunctions.argument(arguments[0], as: .timestamp, name, expr)
             return CompiledExpr(type: .string) { row, context throws(EngineError) in
                 switch try source(row, context) {
@@ -147,7 +150,10 @@ struct DateFormat {
             case .literal(let text): out += text
             case .year(let width): out += width == 2 ? pad(civil.year % 100, 2) : pad(civil.year, width)
             case .month(let width):
-                out += width >= 4 ? Self.monthNames[civil.month - 1] : (width == 3 ? String(Self.monthNames[civil.month - 1].prefix(3)) : pad(civil.month, width))
+                out +=
+                    width >= 4
+                    ? Self.monthNames[civil.month - 1]
+                    : (width == 3 ? String(Self.monthNames[civil.month - 1].prefix(3)) : pad(civil.month, width))
             case .day(let width): out += pad(civil.day, width)
             case .hour24(let width): out += pad(hour, width)
             case .hour12(let width): out += pad(hour % 12 == 0 ? 12 : hour % 12, width)

@@ -60,7 +60,8 @@ enum MathFunctions {
         switch operand.type {
         case let .decimal(precision, scale):
             let integralDigits = precision - scale + 1
-            let type: SQLType = places < 0
+            let type: SQLType =
+                places < 0
                 ? DecimalRules.bounded(precision: integralDigits - places, scale: 0)
                 : DecimalRules.bounded(precision: integralDigits + min(scale, places), scale: min(scale, places))
             return CompiledExpr(type: type) { row, context throws(EngineError) in

@@ -39,7 +39,8 @@ enum ScalarFunctions {
     /// Casts a STRING argument to `type` (or passes one that already has it), as Spark's implicit casts do.
     static func argument(_ argument: CompiledExpr, as type: SQLType, _ name: String, _ expr: Expr) throws(EngineError) -> Evaluator {
         if argument.type == type || argument.type == .null { return argument.evaluate }
-        let acceptable = argument.type == .string || (type.isNumeric && argument.type.isNumeric)
+        let acceptable =
+            argument.type == .string || (type.isNumeric && argument.type.isNumeric)
             || (type == .date && argument.type == .timestamp) || (type == .string)
         guard acceptable, Cast.isSupported(from: argument.type, to: type) else {
             throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(name) expects \(type), got \(argument.type)")
@@ -55,7 +56,8 @@ enum ConditionalFunctions {
         case "if":
             try ScalarFunctions.requireCount(arguments, 3...3, name)
             guard arguments[0].type == .boolean || arguments[0].type == .null else {
-                throw EngineError.typeMismatch(expression: expr.sqlName, message: "if expects a BOOLEAN condition, got \(arguments[0].type)")
+                throw EngineError.typeMismatch(
+                    expression: expr.sqlName, message: "if expects a BOOLEAN condition, got \(arguments[0].type)")
             }
             let type = try commonType(Array(arguments.dropFirst()), expr)
             let condition = arguments[0].evaluate
@@ -137,7 +139,8 @@ enum ArrayFunctions {
         default:  // array_contains
             try ScalarFunctions.requireCount(arguments, 2...2, name)
             guard case .array(let element) = arguments[0].type, let type = TypeCoercion.comparison(element, arguments[1].type) else {
-                throw EngineError.typeMismatch(expression: expr.sqlName, message: "array_contains expects an ARRAY and a value of its element type")
+                throw EngineError.typeMismatch(
+                    expression: expr.sqlName, message: "array_contains expects an ARRAY and a value of its element type")
             }
             let array = arguments[0].evaluate
             let needle = ExpressionCompiler.coerce(arguments[1], to: type).evaluate

@@ -14,7 +14,9 @@ enum StringFunctions {
                 return .string(isUpper ? value.uppercased() : value.lowercased())
             }
         case "concat":
-            let parts = try arguments.map { (argument) throws(EngineError) in try ScalarFunctions.argument(argument, as: .string, name, expr) }
+            let parts = try arguments.map { (argument) throws(EngineError) in
+                try ScalarFunctions.argument(argument, as: .string, name, expr)
+            }
             return CompiledExpr(type: .string) { row, context throws(EngineError) in
                 var out = ""
                 for part in parts {

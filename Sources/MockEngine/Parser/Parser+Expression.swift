@@ -80,7 +80,8 @@ extension Parser {
                 }
                 continue
             }
-            let negated = current.isWord("NOT")
+            let negated =
+                current.isWord("NOT")
                 && (peek(1).isWord("IN") || peek(1).isWord("BETWEEN") || peek(1).isWord("LIKE") || peek(1).isWord("ILIKE"))
             if negated { advance() }
             if consumeWord("IN") {

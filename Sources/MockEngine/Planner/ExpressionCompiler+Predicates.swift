@@ -43,20 +43,28 @@ extension ExpressionCompiler {
 
     /// Plans `query` as a subquery of this scope; the evaluator runs it once if it is uncorrelated,
     /// or once per outer row if it reads outer columns.
-    private func planSubquery(_ query: Query) throws(EngineError) -> (relation: PlannedRelation, run: @Sendable (Row, ExecutionContext) throws(EngineError) -> [Row]) {
+    private func planSubquery(_ query: Query) throws(EngineError) -> (
+        relation: PlannedRelation, run: @Sendable (Row, ExecutionContext) throws(EngineError) -> [Row]
+    ) {
         let before = scope.outerReadsInChain
         let relation = try planner.planQuery(query, outer: scope)
         let isCorrelated = scope.outerReadsInChain != before
         let plan = relation.plan
         if isCorrelated {
-            return (relation, { row, context throws(EngineError) in
-                try context.withOuterRow(row) { () throws(EngineError) in try Executor.run(plan, context) }
-            })
+            return (
+                relation,
+                { row, context throws(EngineError) in
+                    try context.withOuterRow(row) { () throws(EngineError) in try Executor.run(plan, context) }
+                }
+            )
         }
         let id = planner.nextID()
-        return (relation, { _, context throws(EngineError) in
-            try context.cached(id) { () throws(EngineError) in try Executor.run(plan, context) }
-        })
+        return (
+            relation,
+            { _, context throws(EngineError) in
+                try context.cached(id) { () throws(EngineError) in try Executor.run(plan, context) }
+            }
+        )
     }
 
     func compileInSubquery(_ operand: Expr, _ query: Query, negated: Bool, _ expr: Expr) throws(EngineError) -> CompiledExpr {

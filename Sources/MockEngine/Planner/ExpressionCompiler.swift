@@ -132,7 +132,8 @@ struct ExpressionCompiler {
         }
     }
 
-    private func compileBinary(_ op: BinaryOperator, _ leftExpr: Expr, _ rightExpr: Expr, _ expr: Expr) throws(EngineError) -> CompiledExpr {
+    private func compileBinary(_ op: BinaryOperator, _ leftExpr: Expr, _ rightExpr: Expr, _ expr: Expr) throws(EngineError) -> CompiledExpr
+    {
         let left = try compile(leftExpr)
         let right = try compile(rightExpr)
         switch op {
@@ -197,7 +198,9 @@ struct ExpressionCompiler {
         }
     }
 
-    private func compileCase(_ operand: Expr?, _ branches: [WhenBranch], _ otherwise: Expr?, _ expr: Expr) throws(EngineError) -> CompiledExpr {
+    private func compileCase(_ operand: Expr?, _ branches: [WhenBranch], _ otherwise: Expr?, _ expr: Expr) throws(EngineError)
+        -> CompiledExpr
+    {
         var conditions: [Evaluator] = []
         var results: [CompiledExpr] = []
         for branch in branches {

@@ -118,7 +118,10 @@ extension Planner {
             case .full: evaluators.append { row, _ in row[l].isNull ? row[r] : row[l] }
             default: evaluators.append { row, _ in row[l] }
             }
-            columns.append(ScopeColumn(qualifier: [], name: left.columns[usingLeft[position]].name.isEmpty ? name : left.columns[usingLeft[position]].name, type: types[position]))
+            columns.append(
+                ScopeColumn(
+                    qualifier: [], name: left.columns[usingLeft[position]].name.isEmpty ? name : left.columns[usingLeft[position]].name,
+                    type: types[position]))
         }
         for (index, column) in left.columns.enumerated() where !usingLeft.contains(index) {
             evaluators.append { row, _ in row[index] }

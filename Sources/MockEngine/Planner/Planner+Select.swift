@@ -19,7 +19,8 @@ extension Planner {
     func planSelect(_ select: Select, orderBy: [OrderItem], outer: Scope?) throws(EngineError) -> PlannedRelation {
         var pushable: [Expr] = []
         if case .join? = select.from, let filter = select.filter { pushable = filter.conjuncts.filter { !$0.containsSubquery } }
-        let source = try select.from.map { (from) throws(EngineError) in try planFrom(from, outer: outer, pushable: pushable) }
+        let source =
+            try select.from.map { (from) throws(EngineError) in try planFrom(from, outer: outer, pushable: pushable) }
             ?? PlannedRelation(plan: .singleRow, columns: [])
         let scope = Scope(columns: source.columns, parent: outer)
         let compiler = ExpressionCompiler(planner: self, scope: scope)
@@ -34,7 +35,8 @@ extension Planner {
             if case .expression(let expr, _) = item { return expr }
             return nil
         }
-        let usesAggregates = !select.groupBy.isEmpty
+        let usesAggregates =
+            !select.groupBy.isEmpty
             || (expressions + [select.having].compactMap { $0 } + orderBy.map(\.expression)).contains { !$0.aggregateCalls.isEmpty }
         var projectionCompiler = compiler
         if usesAggregates {
@@ -80,7 +82,8 @@ extension Planner {
             if position == nil {
                 guard !select.isDistinct else {
                     throw EngineError.typeMismatch(
-                        expression: item.expression.sqlName, message: "with SELECT DISTINCT, ORDER BY expressions must appear in the select list")
+                        expression: item.expression.sqlName,
+                        message: "with SELECT DISTINCT, ORDER BY expressions must appear in the select list")
                 }
                 outputs.append(try projectionCompiler.compile(item.expression).evaluate)
                 position = items.count + hidden
@@ -172,10 +175,11 @@ extension Planner {
             }
         }
         var calls: [Expr] = []
-        let searched = items.compactMap { item -> Expr? in
-            if case .expression(let expr, _) = item { return expr }
-            return nil
-        } + [select.having].compactMap { $0 } + orderBy.map(\.expression)
+        let searched =
+            items.compactMap { item -> Expr? in
+                if case .expression(let expr, _) = item { return expr }
+                return nil
+            } + [select.having].compactMap { $0 } + orderBy.map(\.expression)
         for expr in searched {
             for call in expr.aggregateCalls where !calls.contains(call) { calls.append(call) }
         }

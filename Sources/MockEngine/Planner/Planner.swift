@@ -20,7 +20,11 @@ struct Planner: Sendable {
     }
 
     /// A number unique within the statement (for caching subquery and CTE results).
-    func nextID() -> Int { idCounter.withLock { value in value += 1; return value } }
+    func nextID() -> Int {
+        idCounter.withLock { value in
+            value += 1; return value
+        }
+    }
 
     /// query := [WITH …] body [ORDER BY …] [LIMIT …] [OFFSET …]
     func planQuery(_ query: Query, outer: Scope?) throws(EngineError) -> PlannedRelation {
@@ -77,7 +81,9 @@ struct Planner: Sendable {
 
     private func constantCount(_ expr: Expr, clause: String) throws(EngineError) -> Int {
         let compiled = try ExpressionCompiler(planner: self, scope: Scope(columns: [], parent: nil)).compile(expr)
-        guard compiled.type.isIntegral || compiled.type == .null, let value = compiled.constant ?? (try? compiled.evaluate([], ExecutionContext(now: 0))) else {
+        guard compiled.type.isIntegral || compiled.type == .null,
+            let value = compiled.constant ?? (try? compiled.evaluate([], ExecutionContext(now: 0)))
+        else {
             throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(clause) needs a constant integer")
         }
         guard case .int(let number) = value, number >= 0, let count = Int(exactly: number) else {

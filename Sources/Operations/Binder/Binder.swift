@@ -53,8 +53,10 @@ public enum Binder {
                 throw ParamError.invalid(param: binding.param, expected: "an identifier", received: "null")
             }
             let parts = name.split(separator: ".").map(String.init)
-            return (SparkLiteral.identifier(parts), "IDENTIFIER(:\(marker.name))",
-                [.init(name: marker.name, value: .string(SparkLiteral.identifier(parts)), type: .string)])
+            return (
+                SparkLiteral.identifier(parts), "IDENTIFIER(:\(marker.name))",
+                [.init(name: marker.name, value: .string(SparkLiteral.identifier(parts)), type: .string)]
+            )
         }
         let inlined: String
         do {

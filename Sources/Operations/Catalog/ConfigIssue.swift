@@ -25,11 +25,12 @@ public struct ConfigIssue: Sendable, Equatable, CustomStringConvertible {
     }
 
     var json: JSONValue {
-        .object(JSONObject([
-            ("file", .string(file)), ("line", line.map { .int(Int64($0)) } ?? .null),
-            ("column", column.map { .int(Int64($0)) } ?? .null), ("operation", operation.map { .string($0) } ?? .null),
-            ("message", .string(message)),
-        ]))
+        .object(
+            JSONObject([
+                ("file", .string(file)), ("line", line.map { .int(Int64($0)) } ?? .null),
+                ("column", column.map { .int(Int64($0)) } ?? .null), ("operation", operation.map { .string($0) } ?? .null),
+                ("message", .string(message)),
+            ]))
     }
 }
 
@@ -54,7 +55,8 @@ public enum CatalogError: ReportableError, Equatable {
         case let .unknownOperation(name, suggestion):
             return "unknown operation '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see 'dbapi list'")
         case .noConfiguration(let root):
-            return "no operations found: expected \(root)/config/operations.json or \(root)/config/operations/*.json (set --root or DBAPI_ROOT)"
+            return
+                "no operations found: expected \(root)/config/operations.json or \(root)/config/operations/*.json (set --root or DBAPI_ROOT)"
         }
     }
 

@@ -54,9 +54,12 @@ public final class OperationCatalog: Sendable {
             for (name, declaration) in object.members {
                 let line = object.line(of: name)
                 if let existing = declarations[name] {
-                    issues.append(ConfigIssue(
-                        file: file, line: line, operation: name,
-                        message: "operation is defined twice: in \(existing.file)\(existing.line.map { ":\($0)" } ?? "") and in \(file)\(line.map { ":\($0)" } ?? "")"))
+                    issues.append(
+                        ConfigIssue(
+                            file: file, line: line, operation: name,
+                            message:
+                                "operation is defined twice: in \(existing.file)\(existing.line.map { ":\($0)" } ?? "") and in \(file)\(line.map { ":\($0)" } ?? "")"
+                        ))
                     continue
                 }
                 declarations[name] = Declaration(file: file, line: line, json: declaration)
@@ -106,10 +109,11 @@ public final class OperationCatalog: Sendable {
 
     /// Every problem in the whole configuration, templates included.
     public func validateAll() -> [ConfigIssue] {
-        fileIssues + names.flatMap { name in
-            let (operation, issues) = parse(name)
-            return issues + (operation.map(validateTemplates(of:)) ?? [])
-        }
+        fileIssues
+            + names.flatMap { name in
+                let (operation, issues) = parse(name)
+                return issues + (operation.map(validateTemplates(of:)) ?? [])
+            }
     }
 
     /// The parsed template of a query.
@@ -122,24 +126,37 @@ public final class OperationCatalog: Sendable {
 
     static func templatePath(_ name: String) -> String? {
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-        guard !name.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." || $0.contains("\\") }) else { return nil }
+        guard !name.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." || $0.contains("\\") }) else {
+            return nil
+        }
         return "queries/" + name + ".sql"
     }
 
     private func loadTemplate(_ name: String, operation: String?) -> (Template?, [ConfigIssue]) {
         if let cached = templates.withLock({ $0[name] }) { return (cached, []) }
         guard let relative = Self.templatePath(name) else {
-            return (nil, [ConfigIssue(file: "queries/", operation: operation, message: "query name '\(name)' escapes queries/ (no absolute paths, '..' or empty parts)")])
+            return (
+                nil,
+                [
+                    ConfigIssue(
+                        file: "queries/", operation: operation,
+                        message: "query name '\(name)' escapes queries/ (no absolute paths, '..' or empty parts)")
+                ]
+            )
         }
         guard let data = FileManager.default.contents(atPath: root + "/" + relative) else {
-            return (nil, [ConfigIssue(file: relative, operation: operation, message: "template \(relative) for query '\(name)' does not exist")])
+            return (
+                nil, [ConfigIssue(file: relative, operation: operation, message: "template \(relative) for query '\(name)' does not exist")]
+            )
         }
         do {
             let template = try Template(parsing: String(decoding: data, as: UTF8.self))
             templates.withLock { $0[name] = template }
             return (template, [])
         } catch {
-            return (nil, [ConfigIssue(file: relative, line: error.line, column: error.column, operation: operation, message: error.description)])
+            return (
+                nil, [ConfigIssue(file: relative, line: error.line, column: error.column, operation: operation, message: error.description)]
+            )
         }
     }
 
@@ -155,16 +172,18 @@ public final class OperationCatalog: Sendable {
                 if marker.name == "limit" { usesLimit = true }
                 let source = query.source(ofMarker: marker.name) ?? marker.name
                 if operation.param(named: source) == nil {
-                    issues.append(ConfigIssue(
-                        file: relative, line: marker.line, column: marker.column, operation: operation.name,
-                        message: "marker :\(marker.name) is not mapped to any parameter (add it to params_map or params)"))
+                    issues.append(
+                        ConfigIssue(
+                            file: relative, line: marker.line, column: marker.column, operation: operation.name,
+                            message: "marker :\(marker.name) is not mapped to any parameter (add it to params_map or params)"))
                 }
             }
         }
         if operation.pagination != nil, !usesLimit {
-            issues.append(ConfigIssue(
-                file: operation.file, line: operation.line, operation: operation.name,
-                message: "pagination is declared but no query uses the :limit marker"))
+            issues.append(
+                ConfigIssue(
+                    file: operation.file, line: operation.line, operation: operation.name,
+                    message: "pagination is declared but no query uses the :limit marker"))
         }
         return issues
     }

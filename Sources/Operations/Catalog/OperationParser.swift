@@ -37,12 +37,14 @@ struct OperationParser {
             }
             pagination = Pagination(defaultLimit: defaultLimit, maxLimit: maxLimit)
             if !params.contains(where: { $0.name == "limit" }) {
-                params.append(ParamSpec(
-                    name: "limit", type: .integer, defaultValue: .int(Int64(defaultLimit)), summary: "page size",
-                    minimum: SQLDecimal(1), maximum: SQLDecimal(Int64(maxLimit))))
+                params.append(
+                    ParamSpec(
+                        name: "limit", type: .integer, defaultValue: .int(Int64(defaultLimit)), summary: "page size",
+                        minimum: SQLDecimal(1), maximum: SQLDecimal(Int64(maxLimit))))
             }
             if !params.contains(where: { $0.name == "offset" }) {
-                params.append(ParamSpec(name: "offset", type: .integer, defaultValue: .int(0), summary: "rows to skip", minimum: SQLDecimal(0)))
+                params.append(
+                    ParamSpec(name: "offset", type: .integer, defaultValue: .int(0), summary: "rows to skip", minimum: SQLDecimal(0)))
             }
         }
         let execution = object["execution"]?.object
@@ -67,7 +69,9 @@ struct OperationParser {
                         }
                         paramsMap.append((marker, sourceName))
                         if declaresParams || pagination != nil, !params.contains(where: { $0.name == sourceName }) {
-                            issue("params_map of \(queryName): :\(marker) maps to '\(sourceName)', which is not a declared parameter", line: mapObject.line(of: marker))
+                            issue(
+                                "params_map of \(queryName): :\(marker) maps to '\(sourceName)', which is not a declared parameter",
+                                line: mapObject.line(of: marker))
                         }
                     }
                 }

@@ -7,7 +7,9 @@ struct ParamSpecParser {
     var issues: [ConfigIssue] = []
 
     mutating func parse(name: String, json: JSONValue, line: Int?) -> ParamSpec? {
-        func issue(_ message: String) { issues.append(ConfigIssue(file: file, line: line, operation: operation, message: "params.\(name): \(message)")) }
+        func issue(_ message: String) {
+            issues.append(ConfigIssue(file: file, line: line, operation: operation, message: "params.\(name): \(message)"))
+        }
         let object: JSONObject
         switch json {
         case .object(let value): object = value
@@ -26,7 +28,9 @@ struct ParamSpecParser {
         let typeName = object["type"]?.string ?? "string"
         guard var type = ParamType(name: typeName, items: items?.type) else {
             let hint = typeName.lowercased() == "array" ? " (an array needs \"items\": \"<type>\")" : ""
-            issue("unknown type '\(typeName)'\(hint); expected one of string, integer, number, decimal, boolean, date, timestamp, array, identifier")
+            issue(
+                "unknown type '\(typeName)'\(hint); expected one of string, integer, number, decimal, boolean, date, timestamp, array, identifier"
+            )
             return nil
         }
         if case .decimal(nil, _) = type, let precision = integer(object, "precision") {

@@ -12,7 +12,10 @@ public enum AdHocQuery {
         let name = String(key[..<colon])
         let typeName = String(key[key.index(after: colon)...])
         guard let type = ParamType(name: typeName) else {
-            throw ParamError.invalid(param: name, expected: "a known type after ':' (string, integer, number, decimal(p,s), boolean, date, timestamp, array<type>)", received: "\"\(typeName)\"")
+            throw ParamError.invalid(
+                param: name,
+                expected: "a known type after ':' (string, integer, number, decimal(p,s), boolean, date, timestamp, array<type>)",
+                received: "\"\(typeName)\"")
         }
         return (name, type)
     }
@@ -59,7 +62,8 @@ public enum AdHocQuery {
         do {
             let statement = try bind(sql, params: params)
             let result = try await backend.execute(statement).collect()
-            let columns = JSONValue.array(result.columns.map { .object(JSONObject([("name", .string($0.name)), ("type", .string($0.type.description))])) })
+            let columns = JSONValue.array(
+                result.columns.map { .object(JSONObject([("name", .string($0.name)), ("type", .string($0.type.description))])) })
             let rows = JSONValue.array(result.rows.map { .array($0.map(\.json)) })
             meta["duration_ms"] = .double(OperationRunner.milliseconds(since: started))
             meta["rows"] = .int(Int64(result.rows.count))

@@ -47,25 +47,29 @@ public struct OperationRunner: Sendable {
                     if hasMore { result.rows.removeLast(result.rows.count - Int(limit)) }
                     page = (Int(limit), Int(offset), result.rows.count, hasMore)
                 }
-                queryMeta.append(.object(JSONObject([
-                    ("name", .string(query.name)), ("rows", .int(Int64(result.rows.count))),
-                    ("duration_ms", .double(Self.milliseconds(since: queryStarted))),
-                ])))
-                results[.string(query.resultKey)] = .list(result.rows.map { row in
-                    var dict = MappingDict()
-                    for (column, value) in zip(result.columns, row) { dict[.string(column.name)] = MappingValue(value) }
-                    return .dict(dict)
-                })
+                queryMeta.append(
+                    .object(
+                        JSONObject([
+                            ("name", .string(query.name)), ("rows", .int(Int64(result.rows.count))),
+                            ("duration_ms", .double(Self.milliseconds(since: queryStarted))),
+                        ])))
+                results[.string(query.resultKey)] = .list(
+                    result.rows.map { row in
+                        var dict = MappingDict()
+                        for (column, value) in zip(result.columns, row) { dict[.string(column.name)] = MappingValue(value) }
+                        return .dict(dict)
+                    })
                 tables[query.resultKey] = .array(result.jsonObjects)
             }
             let data = try mapped(operation, results: results, values: values) ?? .object(tables)
             meta["duration_ms"] = .double(Self.milliseconds(since: started))
             meta["queries"] = .array(queryMeta)
             if let page {
-                meta["pagination"] = .object(JSONObject([
-                    ("limit", .int(Int64(page.limit))), ("offset", .int(Int64(page.offset))),
-                    ("returned", .int(Int64(page.returned))), ("has_more", .bool(page.hasMore)),
-                ]))
+                meta["pagination"] = .object(
+                    JSONObject([
+                        ("limit", .int(Int64(page.limit))), ("offset", .int(Int64(page.offset))),
+                        ("returned", .int(Int64(page.returned))), ("has_more", .bool(page.hasMore)),
+                    ]))
             }
             return .success(data: data, meta: meta)
         } catch let error as any ReportableError {
@@ -79,7 +83,9 @@ public struct OperationRunner: Sendable {
 
     /// Binds one query: each marker takes its parameter (via `params_map`); the pagination
     /// `:limit` receives limit + 1 so one extra row tells whether there are more.
-    static func bind(_ query: QuerySpec, of operation: Operation, values: [String: SQLValue], catalog: OperationCatalog) throws -> BoundStatement {
+    static func bind(_ query: QuerySpec, of operation: Operation, values: [String: SQLValue], catalog: OperationCatalog) throws
+        -> BoundStatement
+    {
         let template = try catalog.template(query)
         var bindings: [String: Binding] = [:]
         for name in template.markerNames {

@@ -108,7 +108,9 @@ struct MappingEvaluator {
         }
     }
 
-    private func bind(_ targets: [String], to item: MappingValue, in scope: [String: MappingValue]) throws(MappingError) -> [String: MappingValue] {
+    private func bind(_ targets: [String], to item: MappingValue, in scope: [String: MappingValue]) throws(MappingError) -> [String:
+        MappingValue]
+    {
         var inner = scope
         if targets.count == 1 {
             inner[targets[0]] = item

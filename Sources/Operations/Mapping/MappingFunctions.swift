@@ -1,5 +1,5 @@
-import Foundation
 import DBAPICore
+import Foundation
 
 /// The fixed set of built-in functions and methods a mapping expression may call.
 enum MappingFunctions {
@@ -12,7 +12,9 @@ enum MappingFunctions {
 
     private static func arity(_ name: String, _ arguments: [MappingValue], _ range: ClosedRange<Int>) throws(MappingError) {
         guard range.contains(arguments.count) else {
-            throw .typeError("\(name)() takes \(range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)") argument(s) (\(arguments.count) given)")
+            throw .typeError(
+                "\(name)() takes \(range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)") argument(s) (\(arguments.count) given)"
+            )
         }
     }
 
@@ -68,7 +70,9 @@ enum MappingFunctions {
             case .decimal(let number): return .float(number.doubleValue)
             case .bool(let flag): return .float(flag ? 1 : 0)
             case .string(let text):
-                guard let value = SQLValue.parseDouble(text.trimmingSpaces()) else { throw .valueError("could not convert string to float: '\(text)'") }
+                guard let value = SQLValue.parseDouble(text.trimmingSpaces()) else {
+                    throw .valueError("could not convert string to float: '\(text)'")
+                }
                 return .float(value)
             default: throw .typeError("float() argument must be a string or a number, not '\(arguments[0].typeName)'")
             }
@@ -115,7 +119,8 @@ enum MappingFunctions {
             guard number.isFinite, abs(number) < 9.2e18 else { throw .valueError("cannot convert \(number) to integer") }
             return .int(Int64(number.rounded(.towardZero)))
         case .decimal(let number):
-            guard let whole = number.rounded(places: 0, roundingUp: number.unscaled < 0), let integer = Int64(exactly: whole.unscaled) else {
+            guard let whole = number.rounded(places: 0, roundingUp: number.unscaled < 0), let integer = Int64(exactly: whole.unscaled)
+            else {
                 throw .valueError("cannot convert \(number) to integer")
             }
             return .int(integer)
@@ -145,7 +150,9 @@ enum MappingFunctions {
         }
         guard let rounded = halfEven(exact, places: places) else { throw .valueError("round() result out of range") }
         if digits == nil || digits == MappingValue.none {
-            guard let integer = Int64(exactly: rounded.withScale(0)?.unscaled ?? 0) else { throw .valueError("round() result out of range") }
+            guard let integer = Int64(exactly: rounded.withScale(0)?.unscaled ?? 0) else {
+                throw .valueError("round() result out of range")
+            }
             return .int(integer)
         }
         switch value {
@@ -196,11 +203,15 @@ enum MappingFunctions {
         case (.string(let text), "startswith"), (.string(let text), "endswith"):
             try arity(name, arguments, 1...1)
             guard case .string(let part) = arguments[0] else { throw .typeError("\(name) arg must be str") }
-            return .bool(name == "startswith" ? text.unicodeScalars.starts(with: part.unicodeScalars)
-                : text.unicodeScalars.reversed().starts(with: part.unicodeScalars.reversed()))
+            return .bool(
+                name == "startswith"
+                    ? text.unicodeScalars.starts(with: part.unicodeScalars)
+                    : text.unicodeScalars.reversed().starts(with: part.unicodeScalars.reversed()))
         case (.string(let text), "replace"):
             try arity(name, arguments, 2...2)
-            guard case .string(let old) = arguments[0], case .string(let new) = arguments[1] else { throw .typeError("replace() args must be str") }
+            guard case .string(let old) = arguments[0], case .string(let new) = arguments[1] else {
+                throw .typeError("replace() args must be str")
+            }
             return .string(old.isEmpty ? text : text.replacingOccurrences(of: old, with: new))
         case (.string(let text), "split"):
             try arity(name, arguments, 0...1)
@@ -212,7 +223,9 @@ enum MappingFunctions {
             try arity(name, arguments, 1...1)
             var parts: [String] = []
             for item in try MappingOperators.iterate(arguments[0]) {
-                guard case .string(let part) = item else { throw .typeError("sequence item: expected str instance, \(item.typeName) found") }
+                guard case .string(let part) = item else {
+                    throw .typeError("sequence item: expected str instance, \(item.typeName) found")
+                }
                 parts.append(part)
             }
             return .string(parts.joined(separator: glue))

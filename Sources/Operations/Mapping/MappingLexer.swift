@@ -30,7 +30,9 @@ enum MappingLexer {
                 index += 1
             } else if scalar.properties.isAlphabetic || scalar == "_" {
                 var name = String.UnicodeScalarView()
-                while index < scalars.count, scalars[index].properties.isAlphabetic || scalars[index] == "_" || ("0"..."9").contains(scalars[index]) {
+                while index < scalars.count,
+                    scalars[index].properties.isAlphabetic || scalars[index] == "_" || ("0"..."9").contains(scalars[index])
+                {
                     name.append(scalars[index])
                     index += 1
                 }
@@ -40,7 +42,9 @@ enum MappingLexer {
                 } else {
                     tokens.append(MappingToken(kind: .name(word), column: column))
                 }
-            } else if ("0"..."9").contains(scalar) || (scalar == "." && index + 1 < scalars.count && ("0"..."9").contains(scalars[index + 1])) {
+            } else if ("0"..."9").contains(scalar)
+                || (scalar == "." && index + 1 < scalars.count && ("0"..."9").contains(scalars[index + 1]))
+            {
                 var number = ""
                 var isInteger = true
                 while index < scalars.count {

@@ -1,5 +1,5 @@
-import Foundation
 import DBAPICore
+import Foundation
 
 /// Python's operators over `MappingValue`s: arithmetic with int/float/Decimal promotion,
 /// comparisons (chained by the evaluator), membership, subscripts and slices.
@@ -253,7 +253,9 @@ enum MappingOperators {
         case let (.string(text), .int(position)):
             let scalars = Array(text.unicodeScalars)
             let resolved = position < 0 ? Int64(scalars.count) + position : position
-            guard resolved >= 0, resolved < Int64(scalars.count) else { throw .indexOutOfRange(Int(clamping: position), count: scalars.count) }
+            guard resolved >= 0, resolved < Int64(scalars.count) else {
+                throw .indexOutOfRange(Int(clamping: position), count: scalars.count)
+            }
             return .string(String(scalars[Int(resolved)]))
         case (.dict(let dict), _):
             guard let value = dict[index] else { throw .keyNotFound(MappingValue.repr(index)) }

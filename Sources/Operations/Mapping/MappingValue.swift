@@ -149,7 +149,11 @@ extension MappingValue: Hashable {
         case .int(let number): hasher.combine(number)
         case .float(let number): if let exact = Int64(exactly: number) { hasher.combine(exact) } else { hasher.combine(number) }
         case .decimal(let number):
-            if number.normalized.scale == 0, let exact = Int64(exactly: number.normalized.unscaled) { hasher.combine(exact) } else { hasher.combine(number) }
+            if number.normalized.scale == 0, let exact = Int64(exactly: number.normalized.unscaled) {
+                hasher.combine(exact)
+            } else {
+                hasher.combine(number)
+            }
         case .string(let text): hasher.combine(text)
         case .date(let days): hasher.combine(days)
         case .timestamp(let micros): hasher.combine(micros)

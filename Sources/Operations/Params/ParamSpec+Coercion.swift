@@ -72,7 +72,8 @@ extension ParamSpec {
                 guard case .array(let items)? = try? JSONParser.parse(trimmed) else { throw invalid(raw) }
                 return try array(items.map { .json($0) }, raw)
             }
-            let parts = trimmed.isEmpty ? [] : trimmed.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+            let parts =
+                trimmed.isEmpty ? [] : trimmed.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
             return try array(parts.map { .text($0) }, raw)
         default:
             throw invalid(raw)

@@ -59,7 +59,8 @@ public struct ParamSpec: Sendable {
         case .string: text = "a string"
         case .integer: text = "an integer"
         case .number: text = "a number"
-        case let .decimal(precision?, scale): text = "a decimal with at most \(precision - (scale ?? 0)) integer and \(scale ?? 0) fractional digits"
+        case let .decimal(precision?, scale):
+            text = "a decimal with at most \(precision - (scale ?? 0)) integer and \(scale ?? 0) fractional digits"
         case .decimal: text = "a decimal number"
         case .boolean: text = "a boolean (true/false, 1/0, yes/no)"
         case .date: text = "a date (YYYY-MM-DD)"

@@ -67,7 +67,8 @@ public indirect enum ParamType: Sendable, Equatable, CustomStringConvertible {
                 let element = ParamType(name: String(lower.dropFirst(6).dropLast())), !element.isArray
             {
                 self = .array(element)
-            } else if case let .decimal(precision, scale)? = SQLType(sparkName: lower), lower.hasPrefix("dec") || lower.hasPrefix("numeric") {
+            } else if case let .decimal(precision, scale)? = SQLType(sparkName: lower), lower.hasPrefix("dec") || lower.hasPrefix("numeric")
+            {
                 self = .decimal(precision: precision, scale: scale)
             } else {
                 return nil

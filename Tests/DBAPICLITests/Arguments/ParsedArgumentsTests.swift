@@ -28,7 +28,10 @@ final class ParsedArgumentsTests: XCTestCase {
             (["run"], .missingArgument("an operation name", command: "run")),
             (["describe", "a", "b"], .extraArgument("b", command: "describe")),
             (["query"], .missingArgument("either SQL text or --sql-file FILE (not both)", command: "query")),
-            (["query", "SELECT 1", "--sql-file", "f.sql"], .missingArgument("either SQL text or --sql-file FILE (not both)", command: "query")),
+            (
+                ["query", "SELECT 1", "--sql-file", "f.sql"],
+                .missingArgument("either SQL text or --sql-file FILE (not both)", command: "query")
+            ),
         ]
         for (words, expected) in cases {
             let parsed = try ParsedArguments.parse(words)

@@ -58,7 +58,8 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(
             JSONWriter().string(result.json?["data"] ?? .null),
-            #"{"columns":[{"name":"next","type":"DATE"},{"name":"(21 * 2)","type":"BIGINT"},{"name":"x","type":"STRING"},{"name":"true","type":"BOOLEAN"}],"rows":[["2024-02-29",42,"x",true]]}"#)
+            #"{"columns":[{"name":"next","type":"DATE"},{"name":"(21 * 2)","type":"BIGINT"},{"name":"x","type":"STRING"},{"name":"true","type":"BOOLEAN"}],"rows":[["2024-02-29",42,"x",true]]}"#
+        )
     }
 
     func testRender_PlainTextAndJSON() async {
@@ -68,14 +69,26 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("WHERE customer_id IN (3L, 1L)\n  AND status IN ('shipped')"), text.stdout)
         let json = await runCLI(["render", "example/echo", "--param", "message=it's", "--format", "json"])
         XCTAssertEqual(
-            json.json?["data"], .object(JSONObject([("queries", .array([.object(JSONObject([
-                ("name", .string("examples/echo")), ("sql", .string("SELECT 'it\\'s' AS message, current_timestamp() AS timestamp\n")),
-            ]))]))])))
+            json.json?["data"],
+            .object(
+                JSONObject([
+                    (
+                        "queries",
+                        .array([
+                            .object(
+                                JSONObject([
+                                    ("name", .string("examples/echo")),
+                                    ("sql", .string("SELECT 'it\\'s' AS message, current_timestamp() AS timestamp\n")),
+                                ]))
+                        ])
+                    )
+                ])))
     }
 
     func testDescribeListValidate() async {
         let describe = await runCLI(["describe", "inventory/status"])
-        XCTAssertEqual(describe.json?["data"]?["params"]?.array?.map { $0["name"] }, [.string("sku"), .string("min_qty"), .string("countries")])
+        XCTAssertEqual(
+            describe.json?["data"]?["params"]?.array?.map { $0["name"] }, [.string("sku"), .string("min_qty"), .string("countries")])
         XCTAssertEqual(describe.json?["data"]?["params"]?.array?[1]["expected"], .string("an integer ≥ 0"))
         let list = await runCLI(["list"])
         XCTAssertEqual(list.json?["data"]?["operations"]?.array?.count, 7)

@@ -6,10 +6,16 @@ import XCTest
 
 final class OutputFormatTests: XCTestCase {
     private let envelope = Envelope.success(
-        data: .object(JSONObject([("rows", .array([
-            .object(JSONObject([("id", .int(1)), ("name", .string("a, \"b\"\nc")), ("price", .number("1.50"))])),
-            .object(JSONObject([("id", .int(22)), ("name", .null), ("price", .number("10.00"))])),
-        ]))])),
+        data: .object(
+            JSONObject([
+                (
+                    "rows",
+                    .array([
+                        .object(JSONObject([("id", .int(1)), ("name", .string("a, \"b\"\nc")), ("price", .number("1.50"))])),
+                        .object(JSONObject([("id", .int(22)), ("name", .null), ("price", .number("10.00"))])),
+                    ])
+                )
+            ])),
         meta: JSONObject([("operation", .string("x"))]))
 
     func testCSV_QuotesAndNulls() {
@@ -27,7 +33,9 @@ final class OutputFormatTests: XCTestCase {
     func testTable_AlignsColumnsAndRightAlignsNumbers() {
         var out = ""
         TableFormat().write(envelope, to: &out)
-        XCTAssertEqual(out, """
+        XCTAssertEqual(
+            out,
+            """
             id | name     | price
             ---+----------+------
              1 | a, "b" c |  1.50

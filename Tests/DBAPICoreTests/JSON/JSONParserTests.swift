@@ -32,7 +32,8 @@ final class JSONParserTests: XCTestCase {
         ]
         for (input, message, line, column) in cases {
             XCTAssertThrowsError(try JSONParser.parse(input), input) { error in
-                XCTAssertEqual(error as? JSONParser.SyntaxError, JSONParser.SyntaxError(message: message, line: line, column: column), input)
+                XCTAssertEqual(
+                    error as? JSONParser.SyntaxError, JSONParser.SyntaxError(message: message, line: line, column: column), input)
             }
         }
     }
@@ -45,7 +46,8 @@ final class JSONParserTests: XCTestCase {
     }
 
     func testWriter_EscapesAndRoundTrips() throws {
-        let value = JSONValue.object(JSONObject([("s", .string("q\"\\\n\u{01}é")), ("n", .number("1.50")), ("d", .double(2)), ("x", .double(.nan))]))
+        let value = JSONValue.object(
+            JSONObject([("s", .string("q\"\\\n\u{01}é")), ("n", .number("1.50")), ("d", .double(2)), ("x", .double(.nan))]))
         let text = JSONWriter().string(value)
         XCTAssertEqual(text, #"{"s":"q\"\\\n\u0001é","n":1.50,"d":2.0,"x":null}"#)
         XCTAssertEqual(try JSONParser.parse(text)["s"], .string("q\"\\\n\u{01}é"))

@@ -15,13 +15,17 @@ final class MockCatalogTests: XCTestCase {
 
     func testCSV_QuotingNullsAndInference() throws {
         let engine = try engine([
-            "t.csv": "\u{FEFF}id,name,amount,day,flag\r\n1,\"a, \"\"quoted\"\"\nline\",1.5,2024-01-02,true\r\n2,,,,false\r\n3,\"\",2,2024-01-03,\n"
+            "t.csv":
+                "\u{FEFF}id,name,amount,day,flag\r\n1,\"a, \"\"quoted\"\"\nline\",1.5,2024-01-02,true\r\n2,,,,false\r\n3,\"\",2,2024-01-03,\n"
         ])
         let result = try engine.execute("SELECT * FROM t ORDER BY id", now: 0)
-        XCTAssertEqual(result.columns, [
-            ResultColumn(name: "id", type: .int), ResultColumn(name: "name", type: .string), ResultColumn(name: "amount", type: .double),
-            ResultColumn(name: "day", type: .date), ResultColumn(name: "flag", type: .boolean),
-        ])
+        XCTAssertEqual(
+            result.columns,
+            [
+                ResultColumn(name: "id", type: .int), ResultColumn(name: "name", type: .string),
+                ResultColumn(name: "amount", type: .double),
+                ResultColumn(name: "day", type: .date), ResultColumn(name: "flag", type: .boolean),
+            ])
         XCTAssertEqual(result.rows[0], [.int(1), .string("a, \"quoted\"\nline"), .double(1.5), .date(19_724), .bool(true)])
         XCTAssertEqual(result.rows[1], [.int(2), .null, .null, .null, .bool(false)])
         XCTAssertEqual(result.rows[2][1], .string(""))
@@ -30,10 +34,12 @@ final class MockCatalogTests: XCTestCase {
     func testSchemaSidecar_CoercesValuesExactly() throws {
         let engine = try engine([
             "main.shop.items.csv": "big,price,at\n9007199254740993,12.345,2024-01-31T10:00:00+01:00\n",
-            "main.shop.items.schema.json": #"{"columns": [{"name": "big", "type": "bigint"}, {"name": "price", "type": "DECIMAL(10,2)"}, {"name": "at", "type": "Timestamp"}]}"#,
+            "main.shop.items.schema.json":
+                #"{"columns": [{"name": "big", "type": "bigint"}, {"name": "price", "type": "DECIMAL(10,2)"}, {"name": "at", "type": "Timestamp"}]}"#,
         ])
         let result = try engine.execute("SELECT big + 1, price, at FROM shop.items", now: 0)
-        XCTAssertEqual(result.rows, [[.int(9_007_199_254_740_994), .decimal(SQLDecimal(unscaled: 1235, scale: 2)), .timestamp(1_706_691_600_000_000)]])
+        XCTAssertEqual(
+            result.rows, [[.int(9_007_199_254_740_994), .decimal(SQLDecimal(unscaled: 1235, scale: 2)), .timestamp(1_706_691_600_000_000)]])
     }
 
     func testJSONLines_ColumnsSortedAndTyped() throws {
@@ -48,10 +54,14 @@ final class MockCatalogTests: XCTestCase {
         let cases: [(files: [String: String], message: String)] = [
             (["t.csv": "a,b\n1,2\n3\n"], "mock data t.csv:3: expected 2 fields as in the header, found 1"),
             (["t.csv": "a,b\n1,\"open\n"], "mock data t.csv:2: unterminated quoted field"),
-            (["t.csv": "a\nx\n", "t.schema.json": #"{"columns": [{"name": "a", "type": "int"}]}"#],
-             "mock data t.csv:2:1: value 'x' is not a valid INT for column 'a'"),
-            (["t.csv": "a\n1\n", "t.schema.json": #"{"columns": [{"name": "a", "type": "integer32"}]}"#],
-             "mock data t.schema.json:1: column 'a' has unknown type 'integer32'"),
+            (
+                ["t.csv": "a\nx\n", "t.schema.json": #"{"columns": [{"name": "a", "type": "int"}]}"#],
+                "mock data t.csv:2:1: value 'x' is not a valid INT for column 'a'"
+            ),
+            (
+                ["t.csv": "a\n1\n", "t.schema.json": #"{"columns": [{"name": "a", "type": "integer32"}]}"#],
+                "mock data t.schema.json:1: column 'a' has unknown type 'integer32'"
+            ),
             (["t.jsonl": "{\"a\": 1}\n{\"a\": }\n"], "mock data t.jsonl:2:7: unexpected character '}'"),
             (["t.jsonl": "[1]\n"], "mock data t.jsonl:1:1: each line must be a JSON object"),
             (["t.csv": "a,a\n1,2\n"], "mock data t.csv:1:2: duplicate column name 'a'"),

@@ -7,7 +7,8 @@ import XCTest
 
 final class BinderTests: XCTestCase {
     func testBothForms_InlineAndNative() throws {
-        let template = try Template(parsing: "SELECT * FROM IDENT WHERE id IN :ids AND tags = :tags AND d >= :d AND name = :n -- :n\nAND t = :tbl")
+        let template = try Template(
+            parsing: "SELECT * FROM IDENT WHERE id IN :ids AND tags = :tags AND d >= :d AND name = :n -- :n\nAND t = :tbl")
         let bindings: [String: Binding] = [
             "ids": Binding(value: .array([.int(1), .int(2)]), type: .array(.integer), param: "ids"),
             "tags": Binding(value: .array([.string("a")]), type: .array(.string), param: "tags"),
@@ -18,15 +19,19 @@ final class BinderTests: XCTestCase {
         let statement = try Binder.bind(template, name: "q", bindings: bindings)
         XCTAssertEqual(
             statement.inlinedSQL,
-            "SELECT * FROM IDENT WHERE id IN (1L, 2L) AND tags = array('a') AND d >= DATE '2024-01-01' AND name = '' -- :n\nAND t = `main`.`t``x`")
+            "SELECT * FROM IDENT WHERE id IN (1L, 2L) AND tags = array('a') AND d >= DATE '2024-01-01' AND name = '' -- :n\nAND t = `main`.`t``x`"
+        )
         XCTAssertEqual(
             statement.nativeSQL,
-            "SELECT * FROM IDENT WHERE id IN (:ids_0, :ids_1) AND tags = array(:tags_0) AND d >= :d AND name = :n -- :n\nAND t = IDENTIFIER(:tbl)")
-        XCTAssertEqual(statement.parameters, [
-            .init(name: "ids_0", value: .int(1), type: .bigint), .init(name: "ids_1", value: .int(2), type: .bigint),
-            .init(name: "tags_0", value: .string("a"), type: .string), .init(name: "d", value: .date(19_723), type: .date),
-            .init(name: "n", value: .string(""), type: .string), .init(name: "tbl", value: .string("`main`.`t``x`"), type: .string),
-        ])
+            "SELECT * FROM IDENT WHERE id IN (:ids_0, :ids_1) AND tags = array(:tags_0) AND d >= :d AND name = :n -- :n\nAND t = IDENTIFIER(:tbl)"
+        )
+        XCTAssertEqual(
+            statement.parameters,
+            [
+                .init(name: "ids_0", value: .int(1), type: .bigint), .init(name: "ids_1", value: .int(2), type: .bigint),
+                .init(name: "tags_0", value: .string("a"), type: .string), .init(name: "d", value: .date(19_723), type: .date),
+                .init(name: "n", value: .string(""), type: .string), .init(name: "tbl", value: .string("`main`.`t``x`"), type: .string),
+            ])
     }
 
     func testErrors_UnboundMarkerAndEmptyInList() throws {
@@ -37,7 +42,9 @@ final class BinderTests: XCTestCase {
         XCTAssertThrowsError(try Binder.bind(try Template(parsing: "SELECT 1 WHERE 1 IN :ids"), name: "q", bindings: ["ids": empty])) {
             XCTAssertEqual($0 as? ParamError, .emptyList(param: "ids"))
         }
-        XCTAssertEqual(try Binder.bind(try Template(parsing: "SELECT :ids"), name: "q", bindings: ["ids": empty]).inlinedSQL, "SELECT CAST(array() AS ARRAY<BIGINT>)")
+        XCTAssertEqual(
+            try Binder.bind(try Template(parsing: "SELECT :ids"), name: "q", bindings: ["ids": empty]).inlinedSQL,
+            "SELECT CAST(array() AS ARRAY<BIGINT>)")
     }
 
     /// Hundreds of hostile strings bound into `SELECT :v AS v` come back byte for byte.
@@ -56,7 +63,8 @@ final class BinderTests: XCTestCase {
         let engine = SQLEngine(catalog: try MockCatalog(directory: nil))
         let template = try Template(parsing: "SELECT :v AS v")
         for payload in payloads {
-            let statement = try Binder.bind(template, name: "q", bindings: ["v": Binding(value: .string(payload), type: .string, param: "v")])
+            let statement = try Binder.bind(
+                template, name: "q", bindings: ["v": Binding(value: .string(payload), type: .string, param: "v")])
             let result = try engine.execute(statement.inlinedSQL, now: 0)
             XCTAssertEqual(result.rows, [[.string(payload)]], "payload \(payload.debugDescription.prefix(80))")
             XCTAssertEqual(result.columns.map(\.name), ["v"])

@@ -10,7 +10,9 @@ final class OperationRunnerTests: XCTestCase {
 
     override func setUp() {
         root = TemporaryDirectory()
-        root.write("config/operations.json", """
+        root.write(
+            "config/operations.json",
+            """
             {
               "items/page": {
                 "params": {"min": {"type": "integer", "default": 0}},
@@ -31,7 +33,9 @@ final class OperationRunnerTests: XCTestCase {
         root.write("queries/by_ids.sql", "SELECT id, price FROM items WHERE id IN :ids ORDER BY id")
         root.write("queries/broken.sql", "SELECT nope FROM items")
         root.write("config/mock-data/items.csv", "id,price\n1,1.50\n2,2.25\n3,0.25\n4,10.00\n5,1.00\n")
-        root.write("config/mock-data/items.schema.json", #"{"columns": [{"name": "id", "type": "INT"}, {"name": "price", "type": "DECIMAL(6,2)"}]}"#)
+        root.write(
+            "config/mock-data/items.schema.json",
+            #"{"columns": [{"name": "id", "type": "INT"}, {"name": "price", "type": "DECIMAL(6,2)"}]}"#)
     }
 
     private func run(_ name: String, _ raw: [String: RawParam]) async throws -> Envelope {
@@ -43,9 +47,18 @@ final class OperationRunnerTests: XCTestCase {
 
     func testPagination_FetchesOneExtraRowForHasMore() async throws {
         let cases: [([String: RawParam], [Int64], JSONValue)] = [
-            ([:], [1, 2], .object(JSONObject([("limit", .int(2)), ("offset", .int(0)), ("returned", .int(2)), ("has_more", .bool(true))]))),
-            (["offset": .text("3")], [4, 5], .object(JSONObject([("limit", .int(2)), ("offset", .int(3)), ("returned", .int(2)), ("has_more", .bool(false))]))),
-            (["limit": .text("3"), "min": .text("4")], [4, 5], .object(JSONObject([("limit", .int(3)), ("offset", .int(0)), ("returned", .int(2)), ("has_more", .bool(false))]))),
+            (
+                [:], [1, 2],
+                .object(JSONObject([("limit", .int(2)), ("offset", .int(0)), ("returned", .int(2)), ("has_more", .bool(true))]))
+            ),
+            (
+                ["offset": .text("3")], [4, 5],
+                .object(JSONObject([("limit", .int(2)), ("offset", .int(3)), ("returned", .int(2)), ("has_more", .bool(false))]))
+            ),
+            (
+                ["limit": .text("3"), "min": .text("4")], [4, 5],
+                .object(JSONObject([("limit", .int(3)), ("offset", .int(0)), ("returned", .int(2)), ("has_more", .bool(false))]))
+            ),
         ]
         for (raw, ids, pagination) in cases {
             let envelope = try await run("items/page", raw)

@@ -46,22 +46,46 @@ final class ParamCoercionTests: XCTestCase {
             (#"{"type": "integer", "minimum": 0}"#, .text("-3"), #"p must be an integer ≥ 0, got "-3""#),
             (#"{"type": "integer", "minimum": 1, "maximum": 10}"#, .text("11"), #"p must be an integer between 1 and 10, got "11""#),
             (#"{"type": "number"}"#, .text("NaN"), #"p must be a number, got "NaN""#),
-            (#"{"type": "decimal", "precision": 4, "scale": 2}"#, .text("1.234"), #"p must be a decimal with at most 2 integer and 2 fractional digits, got "1.234""#),
-            (#"{"type": "decimal", "precision": 4, "scale": 2}"#, .text("123.4"), #"p must be a decimal with at most 2 integer and 2 fractional digits, got "123.4""#),
+            (
+                #"{"type": "decimal", "precision": 4, "scale": 2}"#, .text("1.234"),
+                #"p must be a decimal with at most 2 integer and 2 fractional digits, got "1.234""#
+            ),
+            (
+                #"{"type": "decimal", "precision": 4, "scale": 2}"#, .text("123.4"),
+                #"p must be a decimal with at most 2 integer and 2 fractional digits, got "123.4""#
+            ),
             (#"{"type": "boolean"}"#, .text("maybe"), #"p must be a boolean (true/false, 1/0, yes/no), got "maybe""#),
             (#"{"type": "date"}"#, .text("2023-02-29"), #"p must be a date (YYYY-MM-DD), got "2023-02-29""#),
             (#"{"type": "date"}"#, .json(.int(20240101)), "p must be a date (YYYY-MM-DD), got 20240101"),
-            (#"{"type": "timestamp"}"#, .text("2024-01-01 25:00"), #"p must be a timestamp (ISO 8601, e.g. 2024-01-31T10:00:00Z), got "2024-01-01 25:00""#),
+            (
+                #"{"type": "timestamp"}"#, .text("2024-01-01 25:00"),
+                #"p must be a timestamp (ISO 8601, e.g. 2024-01-31T10:00:00Z), got "2024-01-01 25:00""#
+            ),
             (#"{"type": "string", "pattern": "^[A-Z]+$"}"#, .text("abc"), #"p must be a string matching ^[A-Z]+$, got "abc""#),
-            (#"{"type": "string", "min_length": 2, "max_length": 3}"#, .text("abcd"), #"p must be a string of 2 to 3 characters, got "abcd""#),
+            (
+                #"{"type": "string", "min_length": 2, "max_length": 3}"#, .text("abcd"),
+                #"p must be a string of 2 to 3 characters, got "abcd""#
+            ),
             (#"{"type": "string", "enum": ["a", "b"]}"#, .text("c"), #"p must be one of "a", "b", got "c""#),
             (#"{"type": "string"}"#, .json(.int(5)), "p must be a string, got 5"),
-            (#"{"type": "identifier"}"#, .text("t; DROP TABLE x"), #"p must be an identifier (name, schema.name or catalog.schema.name), got "t; DROP TABLE x""#),
-            (#"{"type": "identifier"}"#, .text("a.b.c.d"), #"p must be an identifier (name, schema.name or catalog.schema.name), got "a.b.c.d""#),
+            (
+                #"{"type": "identifier"}"#, .text("t; DROP TABLE x"),
+                #"p must be an identifier (name, schema.name or catalog.schema.name), got "t; DROP TABLE x""#
+            ),
+            (
+                #"{"type": "identifier"}"#, .text("a.b.c.d"),
+                #"p must be an identifier (name, schema.name or catalog.schema.name), got "a.b.c.d""#
+            ),
             (#"{"type": "array", "items": "integer"}"#, .text("1,x"), #"p[1] must be an integer, got "x""#),
-            (#"{"type": "array", "items": "integer", "max_items": 1}"#, .text("1,2"), #"p must be a list of integers (JSON array, or a,b,c) of at most 1 items, got "1,2""#),
+            (
+                #"{"type": "array", "items": "integer", "max_items": 1}"#, .text("1,2"),
+                #"p must be a list of integers (JSON array, or a,b,c) of at most 1 items, got "1,2""#
+            ),
             (#"{"type": "string", "required": true}"#, .json(.null), "p must not be null: expected a string"),
-            (#"{"type": "integer"}"#, .text(String(repeating: "x", count: 100)), "p must be an integer, got \"" + String(repeating: "x", count: 40) + "…\""),
+            (
+                #"{"type": "integer"}"#, .text(String(repeating: "x", count: 100)),
+                "p must be an integer, got \"" + String(repeating: "x", count: 40) + "…\""
+            ),
             (#"{"type": "integer", "default": 7}"#, .json(.null), "p must not be null: expected an integer"),
         ]
         for (declaration, raw, message) in cases {
@@ -82,8 +106,14 @@ final class ParamCoercionTests: XCTestCase {
 
     func testDeclarationProblems_AreReported() throws {
         let cases: [(String, String)] = [
-            (#"{"type": "int32"}"#, "params.p: unknown type 'int32'; expected one of string, integer, number, decimal, boolean, date, timestamp, array, identifier"),
-            (#"{"type": "array"}"#, "params.p: unknown type 'array' (an array needs \"items\": \"<type>\"); expected one of string, integer, number, decimal, boolean, date, timestamp, array, identifier"),
+            (
+                #"{"type": "int32"}"#,
+                "params.p: unknown type 'int32'; expected one of string, integer, number, decimal, boolean, date, timestamp, array, identifier"
+            ),
+            (
+                #"{"type": "array"}"#,
+                "params.p: unknown type 'array' (an array needs \"items\": \"<type>\"); expected one of string, integer, number, decimal, boolean, date, timestamp, array, identifier"
+            ),
             (#"{"type": "string", "pattern": "([a-z"}"#, "params.p: invalid regular expression in pattern ([a-z: missing ']' at offset 5"),
             (#"{"type": "integer", "default": "ten"}"#, #"params.p: default "ten" is not valid: p must be an integer, got "ten""#),
             (#"{"type": "string", "enum": []}"#, "params.p: enum must be a non-empty array"),

@@ -28,8 +28,10 @@ final class PatternTests: XCTestCase {
     func testSyntaxErrors_AreReported() {
         let cases: [(String, String)] = [
             ("([a-z", "missing ']' at offset 5"), ("(abc", "missing ')' at offset 4"), ("abc)", "unbalanced ')' at offset 3"),
-            ("*a", "nothing to repeat at offset 1"), ("(?=a)", "unsupported group syntax (lookarounds and named groups are not supported) at offset 1"),
-            ("\\1", "unsupported escape \\1 at offset 2"), ("a{3,1}", "bad repetition range {3,1} at offset 1"), ("[z-a]", "bad class range at offset 4"),
+            ("*a", "nothing to repeat at offset 1"),
+            ("(?=a)", "unsupported group syntax (lookarounds and named groups are not supported) at offset 1"),
+            ("\\1", "unsupported escape \\1 at offset 2"), ("a{3,1}", "bad repetition range {3,1} at offset 1"),
+            ("[z-a]", "bad class range at offset 4"),
             ("a{2000}", "repetition count too large at offset 7"),
         ]
         for (source, message) in cases {
