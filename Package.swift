@@ -16,16 +16,17 @@ let package = Package(
         .target(name: "SQLText", dependencies: ["DBAPICore"], swiftSettings: strict),
         .target(name: "MockEngine", dependencies: ["DBAPICore", "SQLText"], swiftSettings: strict),
         .target(name: "Operations", dependencies: ["DBAPICore", "SQLText"], swiftSettings: strict),
+        .target(name: "Databricks", dependencies: ["DBAPICore"], swiftSettings: strict),
         .target(
             name: "DBAPICLI",
-            dependencies: ["DBAPICore", "SQLText", "MockEngine", "Operations"],
+            dependencies: ["DBAPICore", "SQLText", "MockEngine", "Operations", "Databricks"],
             swiftSettings: strict
         ),
         .executableTarget(name: "dbapi", dependencies: ["DBAPICLI"], swiftSettings: strict),
         .executableTarget(name: "dbapi-bench", dependencies: ["DBAPICore", "MockEngine"], swiftSettings: strict),
         .target(
             name: "DBAPITestSupport",
-            dependencies: ["DBAPICore", "SQLText", "MockEngine", "Operations", "DBAPICLI"],
+            dependencies: ["DBAPICore", "SQLText", "MockEngine", "Operations", "Databricks", "DBAPICLI"],
             path: "Tests/DBAPITestSupport",
             swiftSettings: strict
         ),

@@ -7,6 +7,8 @@ public struct IO: Sendable {
     public var stdin: @Sendable () -> Data
     public var environment: [String: String]
     public var currentDirectory: String
+    /// Whether commands may install process-wide signal handlers (the real binary does; tests do not).
+    public var handlesSignals = false
 
     public init(
         stdout: @escaping @Sendable (String) -> Void, stderr: @escaping @Sendable (String) -> Void,
@@ -21,11 +23,13 @@ public struct IO: Sendable {
 
     /// The process's own streams, environment and working directory.
     public static var standard: IO {
-        IO(
+        var io = IO(
             stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
             stderr: { FileHandle.standardError.write(Data($0.utf8)) },
             stdin: { FileHandle.standardInput.readDataToEndOfFile() },
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath)
+        io.handlesSignals = true
+        return io
     }
 }

@@ -31,11 +31,16 @@ public struct ResultSet: Sendable, Equatable {
 /// The mock backend yields one batch; a remote backend yields one per chunk as it arrives.
 public struct ResultStream: Sendable {
     public let columns: [ResultColumn]
+    /// Facts about the result for `meta` (statement id, truncation, …).
+    public let properties: [String: JSONValue]
     private let nextBatch: @Sendable () async throws -> [Row]?
 
     /// Creates a stream whose batches come from `next` until it returns nil.
-    public init(columns: [ResultColumn], next: @escaping @Sendable () async throws -> [Row]?) {
+    public init(
+        columns: [ResultColumn], properties: [String: JSONValue] = [:], next: @escaping @Sendable () async throws -> [Row]?
+    ) {
         self.columns = columns
+        self.properties = properties
         self.nextBatch = next
     }
 
@@ -56,6 +61,6 @@ public struct ResultStream: Sendable {
     public func collect() async throws -> ResultSet {
         var rows: [Row] = []
         while let batch = try await next() { rows.append(contentsOf: batch) }
-        return ResultSet(columns: columns, rows: rows)
+        return ResultSet(columns: columns, rows: rows, isTruncated: properties["truncated"] == .bool(true))
     }
 }

@@ -87,5 +87,12 @@ struct OptionTable {
         "--params-json": Option(takesValue: true, placeholder: "JSON", help: "Parameters as a JSON object."),
         "--params-file": Option(takesValue: true, placeholder: "FILE", help: "Parameters from a JSON file ('-' reads stdin)."),
         "--sql-file": Option(takesValue: true, placeholder: "FILE", help: "Read the SQL from a file (query)."),
+        "--warehouse": Option(takesValue: true, placeholder: "ID", help: "SQL warehouse id (default: $DATABRICKS_WAREHOUSE_ID)."),
+        "--catalog": Option(takesValue: true, placeholder: "NAME", help: "Default catalog for the statements (databricks)."),
+        "--schema": Option(takesValue: true, placeholder: "NAME", help: "Default schema for the statements (databricks)."),
+        "--profile": Option(takesValue: true, placeholder: "NAME", help: "Profile in ~/.databrickscfg (default: $DATABRICKS_CONFIG_PROFILE)."),
+        "--row-limit": Option(takesValue: true, placeholder: "N", help: "Cap result rows; truncation is reported in meta (databricks)."),
+        "--disposition": Option(takesValue: true, placeholder: "MODE", help: "INLINE (default) or EXTERNAL_LINKS (databricks)."),
+        "--wait-timeout": Option(takesValue: true, placeholder: "SECONDS", help: "Server-side wait before polling: 0 or 5-50 (default 10)."),
     ]
 }

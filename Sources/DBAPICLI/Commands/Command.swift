@@ -6,7 +6,10 @@ enum Command: String, CaseIterable {
 
     private static let common: Set<String> = ["--help", "--root", "--format", "--pretty", "--correlation-id", "--verbose"]
     private static let params: Set<String> = ["--param", "--params-json", "--params-file"]
-    private static let execution: Set<String> = ["--backend", "--mock-data", "--timeout"]
+    private static let execution: Set<String> = [
+        "--backend", "--mock-data", "--timeout", "--warehouse", "--catalog", "--schema", "--profile", "--row-limit", "--disposition",
+        "--wait-timeout",
+    ]
 
     var options: Set<String> {
         switch self {

@@ -1,4 +1,5 @@
 import DBAPICore
+import Databricks
 import Foundation
 import MockEngine
 import Operations
@@ -30,6 +31,15 @@ struct Invocation: Sendable {
         if let value = arguments.value("--backend"), !["mock", "databricks"].contains(value) {
             throw .invalidValue(option: "--backend", value: value, expected: "mock or databricks")
         }
+        if let value = arguments.value("--wait-timeout"), !(Int(value).map { $0 == 0 || (5...50).contains($0) } ?? false) {
+            throw .invalidValue(option: "--wait-timeout", value: value, expected: "0 or a whole number of seconds from 5 to 50")
+        }
+        if let value = arguments.value("--row-limit"), (Int(value) ?? 0) < 1 {
+            throw .invalidValue(option: "--row-limit", value: value, expected: "a positive whole number")
+        }
+        if let value = arguments.value("--disposition"), !["INLINE", "EXTERNAL_LINKS"].contains(value.uppercased()) {
+            throw .invalidValue(option: "--disposition", value: value, expected: "INLINE or EXTERNAL_LINKS")
+        }
     }
 
     /// `--root`, else `$DBAPI_ROOT`, else the working directory.
@@ -44,10 +54,14 @@ struct Invocation: Sendable {
         if arguments.has("--verbose") { io.stderr("dbapi [\(correlationID)] \(message)\n") }
     }
 
+    var backendName: String { arguments.value("--backend") ?? io.environment["DBAPI_BACKEND"] ?? "mock" }
+
     /// The backend chosen by `--backend` (the mock engine by default).
     func makeBackend() throws -> any SQLBackend {
-        let name = arguments.value("--backend") ?? io.environment["DBAPI_BACKEND"] ?? "mock"
+        let name = backendName
         switch name {
+        case "databricks":
+            return try makeDatabricksBackend()
         case "mock":
             let directory =
                 arguments.value("--mock-data").map { $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0 }
@@ -55,10 +69,46 @@ struct Invocation: Sendable {
             log("backend mock, data \(directory)")
             return MockBackend(catalog: try MockCatalog(directory: directory))
         default:
-            throw DBAPIError(
-                .configuration, "the '\(name)' backend is not available in this build; use --backend mock",
-                details: ["backend": .string(name)])
+            throw DBAPIError(.configuration, "unknown backend '\(name)'; use mock or databricks", details: ["backend": .string(name)])
         }
+    }
+
+    /// The `--timeout` enforced here; a warehouse enforces its own (and cancels the statement).
+    func localTimeout(for backend: any SQLBackend) -> Double? {
+        backend is DatabricksBackend ? nil : arguments.value("--timeout").flatMap(Double.init)
+    }
+
+    /// Adds the warehouse, statement ids and HTTP attempts to `meta` for the Databricks backend.
+    func withBackendFacts(_ envelope: Envelope, _ backend: any SQLBackend) -> Envelope {
+        guard let databricks = backend as? DatabricksBackend else { return envelope }
+        var envelope = envelope
+        envelope.meta["warehouse_id"] = .string(databricks.warehouseID)
+        envelope.meta["statement_ids"] = .array(databricks.statementIDs.map { .string($0) })
+        envelope.meta["http_attempts"] = .int(Int64(databricks.attempts))
+        return envelope
+    }
+
+    private func makeDatabricksBackend() throws -> DatabricksBackend {
+        let settings = DatabricksSettings(
+            profile: arguments.value("--profile"), warehouseID: arguments.value("--warehouse"), catalog: arguments.value("--catalog"),
+            schema: arguments.value("--schema"))
+        let home = io.environment["HOME"] ?? NSHomeDirectory()
+        let config = try DatabricksConfig.resolve(settings, environment: io.environment, homeDirectory: home)
+        var options = StatementOptions()
+        options.waitTimeout = arguments.value("--wait-timeout").flatMap(Int.init) ?? 10
+        options.timeout = arguments.value("--timeout").flatMap(Double.init)
+        options.rowLimit = arguments.value("--row-limit").flatMap(Int.init)
+        options.disposition = arguments.value("--disposition")?.uppercased() ?? "INLINE"
+        options.correlationID = correlationID
+        log("backend databricks: host \(config.host.absoluteString), warehouse \(config.warehouseID), auth \(config.authentication.typeName), settings from \(config.source)")
+        let verbose = arguments.has("--verbose")
+        let stderr = io.stderr
+        let id = correlationID
+        let backend = DatabricksBackend(
+            config: config, options: options, version: DBAPICommandLine.version,
+            log: { line in if verbose { stderr("dbapi [\(id)] \(line)\n") } })
+        if io.handlesSignals { SignalCancellation.install(for: backend, self) }
+        return backend
     }
 
     func catalog() throws -> OperationCatalog {

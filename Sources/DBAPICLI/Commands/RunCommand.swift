@@ -12,12 +12,13 @@ struct RunCommand {
         meta["operation"] = .string(name)
         do {
             let raw = try ParameterSources(invocation.arguments, io: invocation.io).forOperation()
-            let runner = OperationRunner(catalog: try invocation.catalog(), backend: try invocation.makeBackend())
+            let backend = try invocation.makeBackend()
+            let runner = OperationRunner(catalog: try invocation.catalog(), backend: backend)
             invocation.log("run \(name)")
-            let envelope = try await Deadline.run(seconds: invocation.arguments.value("--timeout").flatMap(Double.init)) {
+            let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) {
                 await runner.run(name, raw: raw, meta: invocation.baseMeta)
             }
-            return invocation.emit(envelope)
+            return invocation.emit(invocation.withBackendFacts(envelope, backend))
         } catch let error as any ReportableError {
             return invocation.emit(.failure(error, meta: meta))
         } catch {
@@ -35,10 +36,10 @@ struct QueryCommand {
             let sql = try readSQL()
             let params = try ParameterSources(invocation.arguments, io: invocation.io).forQuery()
             let backend = try invocation.makeBackend()
-            let envelope = try await Deadline.run(seconds: invocation.arguments.value("--timeout").flatMap(Double.init)) {
+            let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) {
                 await AdHocQuery.run(sql, params: params, backend: backend, meta: invocation.baseMeta)
             }
-            return invocation.emit(envelope)
+            return invocation.emit(invocation.withBackendFacts(envelope, backend))
         } catch let error as any ReportableError {
             return invocation.emit(.failure(error, meta: invocation.baseMeta))
         } catch {

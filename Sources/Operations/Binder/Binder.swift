@@ -64,6 +64,10 @@ public enum Binder {
         } catch {
             throw ParamError.emptyList(param: binding.param)
         }
+        if case .array = sqlType, binding.value.isNull {
+            // Array types cannot be bound natively; a NULL array carries no user data, so write it.
+            return (inlined, "CAST(NULL AS \(sqlType))", [])
+        }
         guard case .array(let items) = binding.value, case .array(let elementType) = sqlType else {
             return (inlined, ":" + marker.name, [.init(name: marker.name, value: binding.value, type: sqlType)])
         }

@@ -61,7 +61,9 @@ public enum AdHocQuery {
         for (key, value) in baseMeta.members { meta[key] = value }
         do {
             let statement = try bind(sql, params: params)
-            let result = try await backend.execute(statement).collect()
+            let stream = try await backend.execute(statement)
+            let result = try await stream.collect()
+            for key in stream.properties.keys.sorted() { meta[key] = stream.properties[key] }
             let columns = JSONValue.array(
                 result.columns.map { .object(JSONObject([("name", .string($0.name)), ("type", .string($0.type.description))])) })
             let rows = JSONValue.array(result.rows.map { .array($0.map(\.json)) })

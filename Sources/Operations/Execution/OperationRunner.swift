@@ -35,8 +35,11 @@ public struct OperationRunner: Sendable {
                 let statement = try Self.bind(query, of: operation, values: values, catalog: catalog)
                 let queryStarted = ContinuousClock.now
                 var result: ResultSet
+                var properties: [String: JSONValue] = [:]
                 do {
-                    result = try await backend.execute(statement).collect()
+                    let stream = try await backend.execute(statement)
+                    properties = stream.properties
+                    result = try await stream.collect()
                 } catch let error as any ReportableError {
                     throw QueryFailure(query: query.name, underlying: error)
                 }
@@ -47,12 +50,12 @@ public struct OperationRunner: Sendable {
                     if hasMore { result.rows.removeLast(result.rows.count - Int(limit)) }
                     page = (Int(limit), Int(offset), result.rows.count, hasMore)
                 }
-                queryMeta.append(
-                    .object(
-                        JSONObject([
-                            ("name", .string(query.name)), ("rows", .int(Int64(result.rows.count))),
-                            ("duration_ms", .double(Self.milliseconds(since: queryStarted))),
-                        ])))
+                var entry = JSONObject([
+                    ("name", .string(query.name)), ("rows", .int(Int64(result.rows.count))),
+                    ("duration_ms", .double(Self.milliseconds(since: queryStarted))),
+                ])
+                for key in properties.keys.sorted() { entry[key] = properties[key] }
+                queryMeta.append(.object(entry))
                 results[.string(query.resultKey)] = .list(
                     result.rows.map { row in
                         var dict = MappingDict()

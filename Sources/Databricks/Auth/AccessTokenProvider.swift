@@ -1,0 +1,63 @@
+import DBAPICore
+import Foundation
+
+/// Supplies the `Authorization` header: a PAT as is, or an OAuth M2M access token from the
+/// workspace token endpoint, cached until shortly before it expires and then refreshed.
+actor AccessTokenProvider {
+    private let config: DatabricksConfig
+    private let transport: any HTTPTransport
+    private var cached: (header: String, expires: Date)?
+    private let now: @Sendable () -> Date
+    /// Refresh this long before expiry (Azure rejects tokens within 30 s of it).
+    static let earlyRefresh: TimeInterval = 40
+
+    init(config: DatabricksConfig, transport: any HTTPTransport, now: @escaping @Sendable () -> Date = Date.init) {
+        self.config = config
+        self.transport = transport
+        self.now = now
+    }
+
+    /// The `Authorization` header value.
+    func authorization() async throws -> String {
+        switch config.authentication {
+        case .personalAccessToken(let token):
+            return "Bearer " + token
+        case let .oauthMachineToMachine(clientID, clientSecret):
+            if let cached, cached.expires.timeIntervalSince(now()) > Self.earlyRefresh { return cached.header }
+            let fresh = try await requestToken(clientID: clientID, clientSecret: clientSecret)
+            cached = fresh
+            return fresh.header
+        }
+    }
+
+    private func requestToken(clientID: String, clientSecret: String) async throws -> (header: String, expires: Date) {
+        let url = config.host.appendingPathComponent("oidc/v1/token")
+        let basic = Data((clientID + ":" + clientSecret).utf8).base64EncodedString()
+        let request = HTTPRequest(
+            method: "POST", url: url,
+            headers: ["Authorization": "Basic " + basic, "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
+            body: Data("grant_type=client_credentials&scope=all-apis".utf8), isIdempotent: true)
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(request)
+        } catch {
+            throw DatabricksError.transport("OAuth token request failed: \(error)", method: "POST", path: "/oidc/v1/token", attempts: 1)
+        }
+        let json = try? JSONParser.parse(bytes: [UInt8](response.body))
+        guard response.status == 200, let token = json?["access_token"]?.string else {
+            let reason = json?["error_description"]?.string ?? json?["error"]?.string ?? "HTTP \(response.status)"
+            throw DatabricksError.http(
+                status: response.status == 200 ? 401 : response.status, errorCode: "UNAUTHENTICATED",
+                message: "OAuth M2M token request for client \(clientID) was refused: \(reason); check DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET (\(config.source))",
+                method: "POST", path: "/oidc/v1/token", attempts: 1)
+        }
+        let lifetime: Double
+        switch json?["expires_in"] {
+        case .int(let seconds)?: lifetime = Double(seconds)
+        case .string(let text)?: lifetime = Double(text) ?? 3600
+        default: lifetime = 3600
+        }
+        let type = json?["token_type"]?.string ?? "Bearer"
+        return (type + " " + token, now().addingTimeInterval(lifetime))
+    }
+}

@@ -1,0 +1,41 @@
+import DBAPICore
+import Foundation
+
+/// Runs statements on a Databricks SQL warehouse with native parameter markers.
+public final class DatabricksBackend: SQLBackend {
+    public let name = "databricks"
+    private let runner: StatementRunner
+    private let client: APIClient
+
+    /// - Parameters:
+    ///   - transport: the HTTP client for workspace calls (a URLSession one by default);
+    ///   - log: receives one line per HTTP exchange with `--verbose` (no headers, bodies or secrets).
+    public init(
+        config: DatabricksConfig, options: StatementOptions, version: String, transport: (any HTTPTransport)? = nil,
+        sleeper: any Sleeper = TaskSleeper(), log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        let http = transport ?? URLSessionTransport()
+        let runtime = ProcessInfo.processInfo.environment["DATABRICKS_RUNTIME_VERSION"].map { " runtime/\($0)" } ?? ""
+        let userAgent = "dbapi/\(version) os/linux auth/\(config.authentication.typeName)\(runtime)"
+        client = APIClient(config: config, transport: http, sleeper: sleeper, userAgent: userAgent, log: log)
+        runner = StatementRunner(client: client, options: options, sleeper: sleeper, downloads: http, statementIDs: LockedBox([]))
+    }
+
+    public func execute(_ statement: BoundStatement) async throws -> ResultStream {
+        try await runner.execute(statement)
+    }
+
+    /// The warehouse statements run on.
+    public var warehouseID: String { client.config.warehouseID }
+
+    /// Statement ids submitted so far.
+    public var statementIDs: [String] { runner.statementIDs.withLock { $0 } }
+
+    /// HTTP requests sent so far, retries included.
+    public var attempts: Int { client.attempts.withLock { $0 } }
+
+    /// Cancels every statement this backend submitted (used on SIGINT/SIGTERM).
+    public func cancelAll() async {
+        for id in statementIDs { try? await runner.cancel(id) }
+    }
+}

@@ -1,0 +1,106 @@
+import DBAPICore
+
+/// Errors from talking to a Databricks workspace, each mapped to one `ErrorCode`.
+public enum DatabricksError: ReportableError, Equatable {
+    /// Configuration is missing or contradictory; `source` says where settings were read from.
+    case configuration(String, source: String)
+    /// The workspace answered with an HTTP error.
+    case http(status: Int, errorCode: String?, message: String, method: String, path: String, attempts: Int)
+    /// The statement reached FAILED.
+    case statementFailed(statementID: String, errorCode: String?, sqlState: String?, message: String)
+    case statementCanceled(statementID: String)
+    case statementClosed(statementID: String)
+    case timedOut(statementID: String?, seconds: Double, canceled: Bool)
+    case interrupted(statementID: String?, signal: String)
+    case transport(String, method: String, path: String, attempts: Int)
+    case malformedResponse(String)
+
+    public var code: ErrorCode {
+        switch self {
+        case .configuration: return .configuration
+        case let .http(status, errorCode, _, _, _, _): return Self.classify(status: status, errorCode: errorCode)
+        case let .statementFailed(_, errorCode, _, _):
+            switch errorCode {
+            case "TEMPORARILY_UNAVAILABLE", "SERVICE_UNDER_MAINTENANCE", "WORKSPACE_TEMPORARILY_UNAVAILABLE": return .unavailable
+            case "RESOURCE_EXHAUSTED": return .rateLimited
+            case "UNAUTHENTICATED": return .authentication
+            case "PERMISSION_DENIED": return .permission
+            case "NOT_FOUND": return .notFound
+            case "DEADLINE_EXCEEDED": return .timeout
+            case "CANCELLED", "ABORTED": return .canceled
+            case "INTERNAL_ERROR", "UNKNOWN", "IO_ERROR": return .unavailable
+            default: return .sql
+            }
+        case .statementCanceled, .interrupted: return .canceled
+        case .statementClosed: return .notFound
+        case .timedOut: return .timeout
+        case .transport: return .unavailable
+        case .malformedResponse: return .unavailable
+        }
+    }
+
+    /// HTTP status and `error_code` to an error class (the SDKs' mapping; `error_code` wins).
+    static func classify(status: Int, errorCode: String?) -> ErrorCode {
+        switch errorCode {
+        case "INVALID_PARAMETER_VALUE", "INVALID_STATE", "BAD_REQUEST": return .sql
+        case "RESOURCE_DOES_NOT_EXIST", "NOT_FOUND": return .notFound
+        case "RESOURCE_EXHAUSTED", "REQUEST_LIMIT_EXCEEDED": return .rateLimited
+        case "PERMISSION_DENIED": return .permission
+        case "UNAUTHENTICATED": return .authentication
+        case "TEMPORARILY_UNAVAILABLE": return .unavailable
+        case "DEADLINE_EXCEEDED": return .timeout
+        default: break
+        }
+        switch status {
+        case 400: return .sql
+        case 401: return .authentication
+        case 403: return .permission
+        case 404: return .notFound
+        case 429: return .rateLimited
+        case 499: return .canceled
+        case 504: return .timeout
+        default: return .unavailable
+        }
+    }
+
+    public var isRetryable: Bool {
+        switch code {
+        case .rateLimited, .unavailable, .timeout: true
+        default: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .configuration(message, source): return "\(message) (settings from \(source))"
+        case let .http(status, errorCode, message, method, path, attempts):
+            let tried = attempts > 1 ? " after \(attempts) attempts" : ""
+            return "\(method) \(path) failed with HTTP \(status)\(errorCode.map { " \($0)" } ?? ""): \(message)\(tried)"
+        case let .statementFailed(id, errorCode, sqlState, message):
+            let codes = [errorCode, sqlState.map { "SQLSTATE \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            return "statement \(id) failed\(codes.isEmpty ? "" : " (\(codes))"): \(message.trimmingSpaces())"
+        case .statementCanceled(let id): return "statement \(id) was canceled"
+        case .statementClosed(let id): return "statement \(id) is closed: its result is no longer available"
+        case let .timedOut(id, seconds, canceled):
+            let statement = id.map { "statement \($0) " } ?? ""
+            return "\(statement)timed out after \(seconds) s (--timeout)" + (canceled ? "; it was canceled on the warehouse" : "")
+        case let .interrupted(id, signal):
+            return "interrupted by \(signal)" + (id.map { "; statement \($0) was canceled on the warehouse" } ?? "")
+        case let .transport(message, method, path, attempts):
+            return "\(method) \(path): \(message)\(attempts > 1 ? " after \(attempts) attempts" : "")"
+        case .malformedResponse(let message): return "unexpected response from Databricks: \(message)"
+        }
+    }
+
+    public var details: [String: JSONValue] {
+        switch self {
+        case let .http(status, errorCode, _, _, _, attempts):
+            ["http_status": .int(Int64(status)), "error_code": errorCode.map { .string($0) } ?? .null, "attempts": .int(Int64(attempts))]
+        case let .statementFailed(id, errorCode, sqlState, _):
+            ["statement_id": .string(id), "error_code": errorCode.map { .string($0) } ?? .null, "sql_state": sqlState.map { .string($0) } ?? .null]
+        case .statementCanceled(let id), .statementClosed(let id): ["statement_id": .string(id)]
+        case let .timedOut(id, _, _), let .interrupted(id, _): ["statement_id": id.map { .string($0) } ?? .null]
+        default: [:]
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import DBAPICore
+
+/// How statements are submitted and waited for.
+public struct StatementOptions: Sendable {
+    /// Seconds the execute call waits for a result before polling (0 or 5…50).
+    public var waitTimeout = 10
+    /// Overall limit; past it the statement is canceled on the warehouse.
+    public var timeout: Double?
+    public var rowLimit: Int?
+    /// `INLINE` (default) or `EXTERNAL_LINKS`.
+    public var disposition = "INLINE"
+    /// Tagged on statements so they can be found in query history.
+    public var correlationID: String?
+    /// Chunks fetched ahead of the one being read.
+    public var prefetch = 3
+    /// First and largest poll interval, in seconds.
+    public var firstPoll = 0.1
+    public var maxPoll = 2.0
+
+    public init() {}
+}

@@ -1,0 +1,123 @@
+import DBAPICore
+import Foundation
+
+/// Runs one statement through the Statement Execution API: submit with a short wait, poll with
+/// growing intervals until a terminal state, then stream the result chunk by chunk. Past the
+/// timeout, or when the task is cancelled (SIGINT/SIGTERM), the statement is canceled on the server.
+struct StatementRunner: Sendable {
+    let client: APIClient
+    let options: StatementOptions
+    let sleeper: any Sleeper
+    /// The external-link downloader (no workspace credentials are ever attached).
+    let downloads: any HTTPTransport
+    /// Statement ids seen, for `meta` and for cancel-on-signal.
+    let statementIDs: LockedBox<[String]>
+
+    static let statementsPath = "/api/2.0/sql/statements"
+
+    func execute(_ statement: BoundStatement) async throws -> ResultStream {
+        let started = Date()
+        var response = try await client.post(Self.statementsPath, requestBody(statement), isIdempotent: false)
+        guard let id = response["statement_id"]?.string else {
+            throw DatabricksError.malformedResponse("execute returned no statement_id")
+        }
+        statementIDs.withLock { $0.append(id) }
+        var interval = options.firstPoll
+        do {
+            while let state = response["status"]?["state"]?.string, state == "PENDING" || state == "RUNNING" {
+                if let timeout = options.timeout, Date().timeIntervalSince(started) + interval > timeout {
+                    try? await cancel(id)
+                    throw DatabricksError.timedOut(statementID: id, seconds: timeout, canceled: true)
+                }
+                try await sleeper.sleep(seconds: interval)
+                interval = min(options.maxPoll, interval * 1.5)
+                response = try await client.get(Self.statementsPath + "/" + id)
+            }
+        } catch is CancellationError {
+            try? await cancel(id)
+            throw DatabricksError.interrupted(statementID: id, signal: "a signal")
+        }
+        switch response["status"]?["state"]?.string {
+        case "SUCCEEDED"?: break
+        case "FAILED"?:
+            let error = response["status"]?["error"]
+            var code = error?["error_code"]?.string
+            if code == nil, case .int(let number)? = error?["error_code"] { code = String(number) }
+            throw DatabricksError.statementFailed(
+                statementID: id, errorCode: code, sqlState: response["status"]?["sql_state"]?.string,
+                message: error?["message"]?.string ?? "no message")
+        case "CANCELED"?: throw DatabricksError.statementCanceled(statementID: id)
+        case "CLOSED"?: throw DatabricksError.statementClosed(statementID: id)
+        case let other: throw DatabricksError.malformedResponse("statement \(id) is in state \(other ?? "(none)")")
+        }
+        return try stream(id: id, response: response)
+    }
+
+    func cancel(_ id: String) async throws {
+        _ = try await client.post(Self.statementsPath + "/" + id + "/cancel", .object(JSONObject()), isIdempotent: true)
+    }
+
+    private func requestBody(_ statement: BoundStatement) -> JSONValue {
+        var body = JSONObject([
+            ("statement", .string(statement.nativeSQL)), ("warehouse_id", .string(client.config.warehouseID)),
+        ])
+        if let catalog = client.config.catalog { body["catalog"] = .string(catalog) }
+        if let schema = client.config.schema { body["schema"] = .string(schema) }
+        if !statement.parameters.isEmpty { body["parameters"] = .array(statement.parameters.map(Self.parameter)) }
+        body["wait_timeout"] = .string("\(options.waitTimeout)s")
+        body["on_wait_timeout"] = .string("CONTINUE")
+        body["disposition"] = .string(options.disposition)
+        body["format"] = .string("JSON_ARRAY")
+        if let rowLimit = options.rowLimit { body["row_limit"] = .int(Int64(rowLimit)) }
+        var tags: [JSONValue] = [.object(JSONObject([("key", .string("dbapi_query")), ("value", .string(statement.name))]))]
+        if let correlation = options.correlationID {
+            tags.append(.object(JSONObject([("key", .string("dbapi_correlation_id")), ("value", .string(correlation))])))
+        }
+        body["query_tags"] = .array(tags)
+        return .object(body)
+    }
+
+    /// `{name, value, type}`; NULL omits the value, and the empty string is sent as `""`.
+    static func parameter(_ parameter: BoundStatement.Parameter) -> JSONValue {
+        var object = JSONObject([("name", .string(parameter.name))])
+        switch parameter.value {
+        case .null: break
+        case .bool(let flag): object["value"] = .string(flag ? "true" : "false")
+        case .int(let number): object["value"] = .string(String(number))
+        case .double(let number): object["value"] = .string("\(number)")
+        case .decimal(let number): object["value"] = .string(number.description)
+        case .string(let text): object["value"] = .string(text)
+        case .date(let days): object["value"] = .string(CivilTime.formatDate(days))
+        case .timestamp(let micros): object["value"] = .string(CivilTime.formatTimestamp(micros))
+        case .array(let items): object["value"] = .string(JSONWriter().string(.array(items.map { .string($0.description) })))
+        }
+        object["type"] = .string(parameter.type.description)
+        return .object(object)
+    }
+
+    private func stream(id: String, response: JSONValue) throws -> ResultStream {
+        let manifest = response["manifest"]
+        let decoders = (manifest?["schema"]?["columns"]?.array ?? []).map { column in
+            ColumnDecoder(
+                name: column["name"]?.string ?? "", typeName: column["type_name"]?.string ?? "STRING",
+                typeText: column["type_text"]?.string, precision: Self.int(column["type_precision"]), scale: Self.int(column["type_scale"]))
+        }
+        let total = Self.int(manifest?["total_chunk_count"]) ?? 0
+        let fetcher = ChunkFetcher(
+            statementID: id, first: response["result"] ?? .object(JSONObject()), totalChunks: total, decoders: decoders,
+            client: client, downloads: downloads, prefetch: options.prefetch)
+        var properties: [String: JSONValue] = ["statement_id": .string(id), "warehouse_id": .string(client.config.warehouseID)]
+        if manifest?["truncated"] == .bool(true) { properties["truncated"] = .bool(true) }
+        if let rows = Self.int(manifest?["total_row_count"]) { properties["total_row_count"] = .int(Int64(rows)) }
+        return ResultStream(columns: decoders.map(\.column), properties: properties) { try await fetcher.next() }
+    }
+
+    /// int64 fields may arrive as numbers or strings.
+    static func int(_ value: JSONValue?) -> Int? {
+        switch value {
+        case .int(let number)?: Int(exactly: number)
+        case .string(let text)?: Int(text)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import DBAPICore
+import Foundation
+
+/// Authenticated JSON calls to the workspace REST API with retries, error parsing and logging.
+final class APIClient: Sendable {
+    let config: DatabricksConfig
+    private let transport: any HTTPTransport
+    private let tokens: AccessTokenProvider
+    private let policy: RetryPolicy
+    private let sleeper: any Sleeper
+    private let log: @Sendable (String) -> Void
+    private let userAgent: String
+    private let jitter: @Sendable () -> Double
+    /// Requests sent so far, including retries (reported in `meta`).
+    let attempts = LockedBox(0)
+
+    init(
+        config: DatabricksConfig, transport: any HTTPTransport, policy: RetryPolicy = RetryPolicy(), sleeper: any Sleeper = TaskSleeper(),
+        userAgent: String, log: @escaping @Sendable (String) -> Void, jitter: @escaping @Sendable () -> Double = { Double.random(in: 0.5...1) }
+    ) {
+        self.config = config
+        self.transport = transport
+        self.tokens = AccessTokenProvider(config: config, transport: transport)
+        self.policy = policy
+        self.sleeper = sleeper
+        self.userAgent = userAgent
+        self.log = log
+        self.jitter = jitter
+    }
+
+    /// `GET path` (or a full URL path from the server) → JSON.
+    func get(_ path: String) async throws -> JSONValue {
+        try await call("GET", path, body: nil, isIdempotent: true)
+    }
+
+    /// `POST path` with a JSON body → JSON (an empty body is `{}`).
+    func post(_ path: String, _ body: JSONValue, isIdempotent: Bool) async throws -> JSONValue {
+        try await call("POST", path, body: Data(JSONWriter().string(body).utf8), isIdempotent: isIdempotent)
+    }
+
+    private func call(_ method: String, _ path: String, body: Data?, isIdempotent: Bool) async throws -> JSONValue {
+        guard let url = URL(string: config.host.absoluteString + path) else {
+            throw DatabricksError.malformedResponse("cannot build a URL for \(path)")
+        }
+        let started = Date()
+        var attempt = 0
+        while true {
+            attempt += 1
+            attempts.withLock { $0 += 1 }
+            var request = HTTPRequest(method: method, url: url, body: body, isIdempotent: isIdempotent)
+            request.headers = [
+                "Authorization": try await tokens.authorization(), "User-Agent": userAgent, "Accept": "application/json",
+                "Content-Type": "application/json",
+            ]
+            let sentAt = Date()
+            let response: HTTPResponse
+            do {
+                response = try await transport.send(request)
+            } catch let error as TransportError {
+                log("HTTP \(method) \(path) failed after \(Self.milliseconds(since: sentAt)) ms (attempt \(attempt)): \(error.message)")
+                guard isIdempotent || error.wasNotSent, attempt < policy.maxAttempts,
+                    Date().timeIntervalSince(started) < policy.budget
+                else { throw DatabricksError.transport(error.message, method: method, path: Self.redacted(path), attempts: attempt) }
+                try await sleeper.sleep(seconds: policy.delay(attempt: attempt, retryAfter: nil, jitter: jitter()))
+                continue
+            }
+            log("HTTP \(method) \(Self.redacted(path)) → \(response.status) in \(Self.milliseconds(since: sentAt)) ms (attempt \(attempt))")
+            if (200..<300).contains(response.status) {
+                if response.body.isEmpty { return .object(JSONObject()) }
+                do {
+                    return try JSONParser.parse(bytes: [UInt8](response.body))
+                } catch {
+                    throw DatabricksError.malformedResponse("\(method) \(Self.redacted(path)): \(error.description)")
+                }
+            }
+            let retryAfter = RetryPolicy.retryAfter(response.header("Retry-After"))
+            if policy.shouldRetry(status: response.status, isIdempotent: isIdempotent), attempt < policy.maxAttempts {
+                let wait = policy.delay(attempt: attempt, retryAfter: retryAfter, jitter: jitter())
+                if Date().timeIntervalSince(started) + wait < policy.budget {
+                    try await sleeper.sleep(seconds: wait)
+                    continue
+                }
+            }
+            let (code, message) = Self.errorBody(response)
+            throw DatabricksError.http(
+                status: response.status, errorCode: code, message: message, method: method, path: Self.redacted(path), attempts: attempt)
+        }
+    }
+
+    /// `error_code` and message from any of the error body shapes the API uses.
+    static func errorBody(_ response: HTTPResponse) -> (code: String?, message: String) {
+        let text = String(decoding: response.body, as: UTF8.self)
+        if let json = try? JSONParser.parse(text), json.object != nil {
+            var code: String?
+            switch json["error_code"] {
+            case .string(let value)?: code = value
+            case .int(let value)?: code = value == 401 ? "UNAUTHENTICATED" : (value == 403 ? "PERMISSION_DENIED" : String(value))
+            default: code = nil
+            }
+            let message = json["message"]?.string ?? json["error"]?.string ?? json["error_description"]?.string ?? text
+            return (code, excerpt(message, limit: 500))
+        }
+        let trimmed = text.trimmingSpaces()
+        if let colon = trimmed.firstIndex(of: ":"), trimmed[..<colon].allSatisfy({ $0.isUppercase || $0 == "_" }), colon != trimmed.startIndex {
+            return (String(trimmed[..<colon]), excerpt(String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces(), limit: 500))
+        }
+        for tag in ["pre", "title"] {
+            if let open = trimmed.range(of: "<\(tag)>"), let close = trimmed.range(of: "</\(tag)>"), open.upperBound <= close.lowerBound {
+                return (nil, excerpt(String(trimmed[open.upperBound..<close.lowerBound]).trimmingSpaces(), limit: 500))
+            }
+        }
+        return (nil, trimmed.isEmpty ? HTTPURLResponseReason.phrase(response.status) : excerpt(trimmed, limit: 500))
+    }
+
+    /// Paths carry no secrets, but external links do: keep only the path part.
+    static func redacted(_ path: String) -> String {
+        path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
+    }
+
+    static func milliseconds(since start: Date) -> String {
+        String(format: "%.1f", Date().timeIntervalSince(start) * 1000)
+    }
+}
+
+/// Reason phrases for empty error bodies.
+enum HTTPURLResponseReason {
+    static func phrase(_ status: Int) -> String {
+        switch status {
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        default: "HTTP \(status)"
+        }
+    }
+}

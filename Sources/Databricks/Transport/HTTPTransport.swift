@@ -1,0 +1,104 @@
+import DBAPICore
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// One HTTP request, as dbapi's own value type so tests can compare and fake it.
+public struct HTTPRequest: Sendable, Equatable {
+    public var method: String
+    public var url: URL
+    public var headers: [String: String]
+    public var body: Data?
+    /// Whether sending it twice is harmless (GET, cancel); decides which failures are retried.
+    public var isIdempotent: Bool
+
+    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, isIdempotent: Bool) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.isIdempotent = isIdempotent
+    }
+}
+
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
+
+    public init(status: Int, headers: [String: String], body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A header by case-insensitive name.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.key.lowercased() == name.lowercased() }?.value
+    }
+}
+
+/// Failures below HTTP: whether the server may have received the request decides retries.
+public struct TransportError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    /// True when the request certainly never reached the server (connection refused, DNS).
+    public let wasNotSent: Bool
+    public var description: String { message }
+}
+
+/// Sends HTTP requests. The real one wraps URLSession; tests may use their own.
+public protocol HTTPTransport: Sendable {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+}
+
+/// URLSession transport with an ephemeral session (no cookies, no cache, no stored credentials),
+/// created only when the Databricks backend is used.
+public final class URLSessionTransport: HTTPTransport {
+    private let session: URLSession
+
+    public init(timeout: TimeInterval = 60) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        session = URLSession(configuration: configuration)
+    }
+
+    deinit { session.finishTasksAndInvalidate() }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try Task.checkCancellation()
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        urlRequest.httpBody = request.body
+        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        let box = LockedBox<URLSessionDataTask?>(nil)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+                let task = session.dataTask(with: urlRequest) { data, response, error in
+                    if let error {
+                        let code = (error as? URLError)?.code
+                        let notSent = code == .cannotConnectToHost || code == .cannotFindHost || code == .dnsLookupFailed
+                        continuation.resume(throwing: code == .cancelled ? CancellationError() as any Error
+                            : TransportError(message: error.localizedDescription, wasNotSent: notSent))
+                        return
+                    }
+                    guard let http = response as? HTTPURLResponse else {
+                        continuation.resume(throwing: TransportError(message: "not an HTTP response", wasNotSent: false))
+                        return
+                    }
+                    var headers: [String: String] = [:]
+                    for (key, value) in http.allHeaderFields { headers["\(key)"] = "\(value)" }
+                    continuation.resume(returning: HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
+                }
+                box.withLock { $0 = task }
+                task.resume()
+            }
+        } onCancel: {
+            box.withLock { $0?.cancel() }
+        }
+    }
+}

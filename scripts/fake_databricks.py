@@ -1,0 +1,300 @@
+#!/usr/bin/env python3
+"""A local imitation of the Databricks SQL Statement Execution API, for tests and benchmarks.
+
+Standard library only. Listens on 127.0.0.1 (port 0 = any free port; the chosen port is printed as
+"PORT <n>"). Statements are answered by running their native SQL and typed `parameters` through
+`dbapi query` on the mock engine (--dbapi, --root), so real operations work end to end; results
+are returned as JSON_ARRAY strings, split into chunks linked by next_chunk_internal_link.
+
+Behaviour for the following statements is set with POST /__control (JSON, merged):
+  pending_polls: n        answer PENDING/RUNNING n times before SUCCEEDED (async + polling)
+  never_finish: true      stay RUNNING until canceled
+  chunk_rows: n           rows per chunk (default 1000)
+  state: FAILED|CANCELED|CLOSED, error_code, sql_state, message   terminal state to report
+  http_errors: [{"path": "statements", "method": "POST", "status": 429, "retry_after": 1, "body": {...}|"text", "times": 1}]
+  reset_polls: n          close the connection without answering the next n GETs
+  external_links: true    answer with EXTERNAL_LINKS pointing at /__external/... on this server
+  expire_links: n         the first n external link downloads answer 403 (expired)
+  oauth_expires_in: s     lifetime of issued OAuth tokens (default 3600)
+  rows_override: {"columns": [...], "rows": [[...]]}   return this result instead of running dbapi
+GET /__requests lists every request received (method, path, authorization, body); POST /__reset clears state.
+Credentials accepted: --token, or OAuth client --client-id/--client-secret through /oidc/v1/token.
+"""
+import argparse
+import base64
+import json
+import re
+import socket
+import subprocess
+import sys
+import threading
+import uuid
+from decimal import Decimal
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--port", type=int, default=0)
+parser.add_argument("--dbapi", required=True)
+parser.add_argument("--root", required=True)
+parser.add_argument("--token", default="dapi-test-token")
+parser.add_argument("--client-id", default="test-client")
+parser.add_argument("--client-secret", default="test-secret")
+args = parser.parse_args()
+
+lock = threading.Lock()
+control = {}
+requests_seen = []
+statements = {}
+issued_tokens = set()
+counters = {"reset_polls": 0, "expire_links": 0, "tokens": 0}
+
+SPARK_TO_PARAM = {"BIGINT": "integer", "INT": "integer", "SMALLINT": "integer", "TINYINT": "integer", "DOUBLE": "number",
+                  "FLOAT": "number", "BOOLEAN": "boolean", "DATE": "date", "TIMESTAMP": "timestamp", "STRING": "string"}
+
+
+def type_name(spark):
+    base = spark.split("(")[0].split("<")[0].upper()
+    return {"BIGINT": "LONG", "TINYINT": "BYTE", "SMALLINT": "SHORT", "VOID": "NULL"}.get(base, base)
+
+
+def as_text(value, spark):
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, default=str)
+    return str(value)
+
+
+def run_dbapi(statement, parameters):
+    flags, nulls = [], {}
+    for p in parameters:
+        spark = (p.get("type") or "STRING").upper()
+        kind = SPARK_TO_PARAM.get(spark.split("(")[0], "decimal" + spark[7:].lower() if spark.startswith("DECIMAL") else "string")
+        key = "%s:%s" % (p["name"], kind)
+        if p.get("value") is None:
+            nulls[key] = None
+        else:
+            flags += ["--param", "%s=%s" % (key, p["value"])]
+    command = [args.dbapi, "query", "--root", args.root, "--params-json", json.dumps(nulls)] + flags + ["--", statement]
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    envelope = json.loads(done.stdout.decode() or "{}", parse_float=Decimal)
+    if envelope.get("status") != "success":
+        error = envelope.get("error", {})
+        return None, {"error_code": "BAD_REQUEST", "message": "[%s] %s" % (error.get("code"), error.get("message")), "sql_state": "42000"}
+    return envelope["data"], None
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *_):
+        pass
+
+    def body(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def send(self, status, payload, headers=None):
+        data = payload if isinstance(payload, bytes) else (payload if isinstance(payload, str) else json.dumps(payload, default=str)).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def record(self, body):
+        with lock:
+            requests_seen.append({"method": self.command, "path": self.path, "authorization": self.headers.get("Authorization"),
+                                  "user_agent": self.headers.get("User-Agent"), "body": body.decode("utf-8", "replace")})
+
+    def injected_error(self):
+        with lock:
+            for rule in control.get("http_errors", []):
+                if rule.get("times", 1) > 0 and rule.get("method", self.command) == self.command and rule.get("path", "") in self.path:
+                    rule["times"] = rule.get("times", 1) - 1
+                    return rule
+        return None
+
+    def authorized(self):
+        header = self.headers.get("Authorization") or ""
+        if header == "Bearer " + args.token:
+            return True
+        return header.startswith("Bearer ") and header[7:] in issued_tokens
+
+    def do_POST(self):
+        body = self.body()
+        self.record(body)
+        if self.path == "/__control":
+            with lock:
+                control.update(json.loads(body or b"{}"))
+            return self.send(200, {})
+        if self.path == "/__reset":
+            with lock:
+                control.clear(); requests_seen.clear(); statements.clear(); issued_tokens.clear()
+                counters.update({"reset_polls": 0, "expire_links": 0, "tokens": 0})
+            return self.send(200, {})
+        if self.path == "/oidc/v1/token":
+            expected = "Basic " + base64.b64encode(("%s:%s" % (args.client_id, args.client_secret)).encode()).decode()
+            if self.headers.get("Authorization") != expected or b"grant_type=client_credentials" not in body:
+                return self.send(401, {"error": "invalid_client", "error_description": "Client authentication failed"})
+            with lock:
+                counters["tokens"] += 1
+                token = "oauth-token-%d" % counters["tokens"]
+                issued_tokens.add(token)
+                lifetime = control.get("oauth_expires_in", 3600)
+            return self.send(200, {"access_token": token, "token_type": "Bearer", "expires_in": lifetime, "scope": "all-apis"})
+        rule = self.injected_error()
+        if rule:
+            payload = rule.get("body", {"error_code": "TEMPORARILY_UNAVAILABLE", "message": "injected"})
+            headers = {"Retry-After": str(rule["retry_after"])} if "retry_after" in rule else {}
+            return self.send(rule["status"], payload, headers)
+        if not self.authorized():
+            shape = control.get("auth_error_shape", "numeric")
+            payload = {"error_code": 401, "message": "Credential was not sent or was of an unsupported type for this API."}
+            if shape == "named":
+                payload = {"error_code": "UNAUTHENTICATED", "message": "Invalid access token."}
+            return self.send(401, payload)
+        match = re.fullmatch(r"/api/2.0/sql/statements/([^/]+)/cancel", self.path)
+        if match:
+            with lock:
+                if match.group(1) in statements:
+                    statements[match.group(1)]["canceled"] = True
+            return self.send(200, b"")
+        if self.path == "/api/2.0/sql/statements":
+            return self.execute(json.loads(body))
+        return self.send(404, {"error_code": "NOT_FOUND", "message": "no route " + self.path})
+
+    def execute(self, request):
+        statement_id = str(uuid.uuid4())
+        with lock:
+            mode = dict(control)
+        if mode.get("rows_override"):
+            data, error = mode["rows_override"], None
+        else:
+            data, error = run_dbapi(request["statement"], request.get("parameters", []))
+        record = {"id": statement_id, "polls_left": mode.get("pending_polls", 0), "never": mode.get("never_finish", False),
+                  "data": data, "error": error, "mode": mode, "canceled": False, "request": request}
+        with lock:
+            statements[statement_id] = record
+        self.send(200, self.state_of(record))
+
+    def state_of(self, record):
+        mode = record["mode"]
+        if record["canceled"]:
+            return {"statement_id": record["id"], "status": {"state": "CANCELED"}}
+        if record["never"] or record["polls_left"] > 0:
+            record["polls_left"] -= 1
+            return {"statement_id": record["id"], "status": {"state": "PENDING" if record["polls_left"] >= 0 else "RUNNING"}}
+        if mode.get("state") in ("FAILED", "CANCELED", "CLOSED") or record["error"]:
+            state = mode.get("state", "FAILED")
+            status = {"state": state}
+            if state == "FAILED":
+                error = record["error"] or {"error_code": mode.get("error_code", "BAD_REQUEST"), "message": mode.get("message", "failed"),
+                                             "sql_state": mode.get("sql_state")}
+                status["error"] = {"error_code": error["error_code"], "message": error["message"]}
+                if error.get("sql_state"):
+                    status["sql_state"] = error["sql_state"]
+            return {"statement_id": record["id"], "status": status}
+        return self.succeeded(record)
+
+    def chunks(self, record):
+        rows = record["data"]["rows"]
+        size = max(1, record["mode"].get("chunk_rows", 1000))
+        limit = record["request"].get("row_limit")
+        truncated = limit is not None and len(rows) > limit
+        if truncated:
+            rows = rows[:limit]
+        columns = record["data"]["columns"]
+        text_rows = [[as_text(v, c["type"]) for v, c in zip(row, columns)] for row in rows]
+        return [text_rows[i:i + size] for i in range(0, len(text_rows), size)] or [[]], truncated
+
+    def chunk_body(self, record, index):
+        chunks, _ = self.chunks(record)
+        rows = chunks[index]
+        offset = sum(len(c) for c in chunks[:index])
+        body = {"chunk_index": index, "row_offset": offset, "row_count": len(rows)}
+        if record["mode"].get("external_links") or record["request"].get("disposition") == "EXTERNAL_LINKS":
+            link = {"chunk_index": index, "row_offset": offset, "row_count": len(rows),
+                    "external_link": "http://127.0.0.1:%d/__external/%s/%d?X-Amz-Signature=secret" % (self.server.server_port, record["id"], index),
+                    "expiration": "2099-01-01T00:00:00.000Z", "http_headers": {"x-fake-storage": "1"}}
+            if index + 1 < len(chunks):
+                link["next_chunk_index"] = index + 1
+                link["next_chunk_internal_link"] = "/api/2.0/sql/statements/%s/result/chunks/%d" % (record["id"], index + 1)
+            body = {"external_links": [link]}
+        elif rows:
+            body["data_array"] = rows
+        if index + 1 < len(chunks):
+            body["next_chunk_index"] = index + 1
+            body["next_chunk_internal_link"] = "/api/2.0/sql/statements/%s/result/chunks/%d" % (record["id"], index + 1)
+        return body
+
+    def succeeded(self, record):
+        columns = []
+        for position, column in enumerate(record["data"]["columns"]):
+            info = {"name": column["name"], "type_text": column["type"], "type_name": type_name(column["type"]), "position": position}
+            m = re.match(r"DECIMAL\((\d+),(\d+)\)", column["type"])
+            if m:
+                info["type_precision"], info["type_scale"] = int(m.group(1)), int(m.group(2))
+            columns.append(info)
+        chunks, truncated = self.chunks(record)
+        manifest = {"format": "JSON_ARRAY", "schema": {"column_count": len(columns), "columns": columns},
+                    "total_chunk_count": len(chunks), "total_row_count": sum(len(c) for c in chunks), "truncated": truncated}
+        return {"statement_id": record["id"], "status": {"state": "SUCCEEDED"}, "manifest": manifest, "result": self.chunk_body(record, 0)}
+
+    def do_GET(self):
+        self.record(b"")
+        if self.path == "/__requests":
+            with lock:
+                return self.send(200, {"requests": requests_seen, "tokens_issued": counters["tokens"]})
+        external = re.fullmatch(r"/__external/([^/]+)/(\d+)\?.*", self.path)
+        if external:
+            with lock:
+                expired = counters["expire_links"] < control.get("expire_links", 0)
+                if expired:
+                    counters["expire_links"] += 1
+                record = statements.get(external.group(1))
+            if expired:
+                return self.send(403, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>")
+            chunks, _ = self.chunks(record)
+            return self.send(200, chunks[int(external.group(2))])
+        rule = self.injected_error()
+        if rule:
+            payload = rule.get("body", {"error_code": "TEMPORARILY_UNAVAILABLE", "message": "injected"})
+            headers = {"Retry-After": str(rule["retry_after"])} if "retry_after" in rule else {}
+            return self.send(rule["status"], payload, headers)
+        with lock:
+            reset = counters["reset_polls"] < control.get("reset_polls", 0)
+            if reset:
+                counters["reset_polls"] += 1
+        if reset:
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        if not self.authorized():
+            return self.send(401, {"error_code": 401, "message": "Credential was not sent or was of an unsupported type for this API."})
+        chunk = re.fullmatch(r"/api/2.0/sql/statements/([^/]+)/result/chunks/(\d+)", self.path)
+        if chunk:
+            with lock:
+                record = statements.get(chunk.group(1))
+            if not record:
+                return self.send(404, {"error_code": "NOT_FOUND", "message": "statement not found"})
+            return self.send(200, self.chunk_body(record, int(chunk.group(2))))
+        poll = re.fullmatch(r"/api/2.0/sql/statements/([^/]+)", self.path)
+        if poll:
+            with lock:
+                record = statements.get(poll.group(1))
+            if not record:
+                return self.send(404, {"error_code": "NOT_FOUND", "message": "statement not found"})
+            return self.send(200, self.state_of(record))
+        return self.send(404, {"error_code": "NOT_FOUND", "message": "no route " + self.path})
+
+
+server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+server.daemon_threads = True
+print("PORT %d" % server.server_port, flush=True)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+sys.stdin.read()  # serve until the parent closes stdin (or kills us)
