@@ -1,0 +1,88 @@
+import DBAPICore
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// scripts/fake_databricks.py running on 127.0.0.1 on a free port, stopped when released.
+public final class FakeDatabricksServer {
+    public let port: Int
+    private let process: Process
+    private let input: Pipe
+
+    public var host: String { "http://127.0.0.1:\(port)" }
+
+    /// Environment for the CLI to reach this server with a PAT.
+    public var environment: [String: String] {
+        ["DATABRICKS_HOST": host, "DATABRICKS_TOKEN": "dapi-test-token", "DATABRICKS_WAREHOUSE_ID": "wh-test", "HOME": "/nonexistent"]
+    }
+
+    public init(binary: URL = Fixtures.binary) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", Fixtures.packageRoot.appendingPathComponent("scripts/fake_databricks.py").path, "--dbapi", binary.path, "--root",
+            Fixtures.packageRoot.path,
+        ]
+        let output = Pipe()
+        input = Pipe()
+        process.standardOutput = output
+        process.standardInput = input
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let byte = output.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty { break }
+            line.append(byte)
+        }
+        let text = String(decoding: line, as: UTF8.self).trimmingSpaces()
+        guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5)) else {
+            process.terminate()
+            throw DBAPIError(.internal, "fake Databricks server did not start: \(text)")
+        }
+        self.port = port
+    }
+
+    deinit {
+        try? input.fileHandleForWriting.close()
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    /// Sets behaviour for the following statements (see the script's doc comment).
+    public func control(_ json: String) throws {
+        _ = try call("POST", "/__control", body: json)
+    }
+
+    /// Clears behaviour settings and the request log.
+    public func reset() throws {
+        _ = try call("POST", "/__reset", body: "{}")
+    }
+
+    /// Every request the server received so far.
+    public func requests() throws -> [JSONValue] {
+        try call("GET", "/__requests", body: nil)["requests"]?.array ?? []
+    }
+
+    /// How many OAuth tokens the server issued.
+    public func tokensIssued() throws -> Int64 {
+        if case .int(let count)? = try call("GET", "/__requests", body: nil)["tokens_issued"] { return count }
+        return 0
+    }
+
+    private func call(_ method: String, _ path: String, body: String?) throws -> JSONValue {
+        guard let url = URL(string: host + path) else { throw DBAPIError(.internal, "bad URL") }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.httpBody = body.map { Data($0.utf8) }
+        let result = LockedBox<Data?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { data, _, _ in
+            result.withLock { $0 = data }
+            done.signal()
+        }.resume()
+        done.wait()
+        return try JSONParser.parse(bytes: [UInt8](result.withLock { $0 } ?? Data("{}".utf8)))
+    }
+}
