@@ -97,7 +97,10 @@ public enum DatabricksError: ReportableError, Equatable {
         case let .http(status, errorCode, _, _, _, attempts):
             ["http_status": .int(Int64(status)), "error_code": errorCode.map { .string($0) } ?? .null, "attempts": .int(Int64(attempts))]
         case let .statementFailed(id, errorCode, sqlState, _):
-            ["statement_id": .string(id), "error_code": errorCode.map { .string($0) } ?? .null, "sql_state": sqlState.map { .string($0) } ?? .null]
+            [
+                "statement_id": .string(id), "error_code": errorCode.map { .string($0) } ?? .null,
+                "sql_state": sqlState.map { .string($0) } ?? .null,
+            ]
         case .statementCanceled(let id), .statementClosed(let id): ["statement_id": .string(id)]
         case let .timedOut(id, _, _), let .interrupted(id, _): ["statement_id": id.map { .string($0) } ?? .null]
         default: [:]

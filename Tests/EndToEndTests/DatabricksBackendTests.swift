@@ -53,7 +53,8 @@ final class DatabricksBackendTests: XCTestCase {
         XCTAssertTrue(body["statement"]?.string?.contains("WHERE customer_id IN (:ids_0, :ids_1)\n  AND status IN (:statuses_0)") == true)
         XCTAssertEqual(
             JSONWriter().string(body["parameters"] ?? .null),
-            #"[{"name":"ids_0","value":"7","type":"BIGINT"},{"name":"ids_1","value":"8","type":"BIGINT"},{"name":"statuses_0","value":"shipped","type":"STRING"}]"#)
+            #"[{"name":"ids_0","value":"7","type":"BIGINT"},{"name":"ids_1","value":"8","type":"BIGINT"},{"name":"statuses_0","value":"shipped","type":"STRING"}]"#
+        )
         XCTAssertEqual(body["warehouse_id"], .string("wh-test"))
         XCTAssertEqual(body["wait_timeout"], .string("10s"))
         XCTAssertEqual(body["query_tags"]?.array?.last?["key"], .string("dbapi_correlation_id"))
@@ -62,12 +63,15 @@ final class DatabricksBackendTests: XCTestCase {
         let empty = await dbapi(["query", "SELECT :s AS s, :n AS n", "--params-json", #"{"s": "", "n:integer": null}"#])
         XCTAssertEqual(data(empty), #"{"columns":[{"name":"s","type":"STRING"},{"name":"n","type":"BIGINT"}],"rows":[["",null]]}"#)
         let last = try JSONParser.parse(try server.requests().last { $0["method"] == .string("POST") }?["body"]?.string ?? "")
-        XCTAssertEqual(JSONWriter().string(last["parameters"] ?? .null), #"[{"name":"s","value":"","type":"STRING"},{"name":"n","type":"BIGINT"}]"#)
+        XCTAssertEqual(
+            JSONWriter().string(last["parameters"] ?? .null), #"[{"name":"s","value":"","type":"STRING"},{"name":"n","type":"BIGINT"}]"#)
     }
 
     func testAsyncPollingAndManyChunks_DeliverEveryRowInOrder() async throws {
         try server.control(#"{"pending_polls": 3, "chunk_rows": 7}"#)
-        let result = await dbapi(["query", "SELECT order_id, unit_price, order_date FROM retail.orders WHERE order_id <= 100100 ORDER BY order_id"])
+        let result = await dbapi([
+            "query", "SELECT order_id, unit_price, order_date FROM retail.orders WHERE order_id <= 100100 ORDER BY order_id",
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         let rows = result.json?["data"]?["rows"]?.array ?? []
         XCTAssertEqual(rows.count, 100)
@@ -77,7 +81,8 @@ final class DatabricksBackendTests: XCTestCase {
         let requests = try server.requests()
         XCTAssertEqual(requests.filter { ($0["path"]?.string ?? "").contains("/result/chunks/") }.count, 14)
         XCTAssertEqual(requests.filter { ($0["path"]?.string ?? "").hasSuffix("/result/chunks/1") }.count, 1, "each chunk fetched once")
-        XCTAssertGreaterThanOrEqual(requests.filter { $0["method"] == .string("GET") && !($0["path"]?.string ?? "").contains("chunks") }.count, 3)
+        XCTAssertGreaterThanOrEqual(
+            requests.filter { $0["method"] == .string("GET") && !($0["path"]?.string ?? "").contains("chunks") }.count, 3)
     }
 
     func testEveryType_IsDecoded() async throws {
@@ -88,13 +93,20 @@ final class DatabricksBackendTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(
             data(result),
-            #"{"columns":[{"name":"b","type":"TINYINT"},{"name":"s","type":"SMALLINT"},{"name":"i","type":"INT"},{"name":"l","type":"BIGINT"},{"name":"d","type":"DOUBLE"},{"name":"dec","type":"DECIMAL(5,3)"},{"name":"t","type":"BOOLEAN"},{"name":"str","type":"STRING"},{"name":"dt","type":"DATE"},{"name":"ts","type":"TIMESTAMP"},{"name":"arr","type":"ARRAY<INT>"},{"name":"n","type":"INT"}],"rows":[[1,2,3,4,1.5,12.345,true,"x","2024-02-29","2024-01-31T10:00:00.5Z",[1,2],null]]}"#)
+            #"{"columns":[{"name":"b","type":"TINYINT"},{"name":"s","type":"SMALLINT"},{"name":"i","type":"INT"},{"name":"l","type":"BIGINT"},{"name":"d","type":"DOUBLE"},{"name":"dec","type":"DECIMAL(5,3)"},{"name":"t","type":"BOOLEAN"},{"name":"str","type":"STRING"},{"name":"dt","type":"DATE"},{"name":"ts","type":"TIMESTAMP"},{"name":"arr","type":"ARRAY<INT>"},{"name":"n","type":"INT"}],"rows":[[1,2,3,4,1.5,12.345,true,"x","2024-02-29","2024-01-31T10:00:00.5Z",[1,2],null]]}"#
+        )
     }
 
     func testTerminalStates_FailedCanceledClosed() async throws {
         let cases: [(String, Int32, String, String)] = [
-            (#"{"state": "FAILED", "error_code": "BAD_REQUEST", "sql_state": "42601", "message": "[PARSE_SYNTAX_ERROR] Syntax error at or near 'SELEC'"}"#, 67, "SQL_ERROR", "(BAD_REQUEST, SQLSTATE 42601): [PARSE_SYNTAX_ERROR] Syntax error at or near 'SELEC'"),
-            (#"{"state": "FAILED", "error_code": "TEMPORARILY_UNAVAILABLE", "message": "warehouse starting"}"#, 69, "UNAVAILABLE", "(TEMPORARILY_UNAVAILABLE): warehouse starting"),
+            (
+                #"{"state": "FAILED", "error_code": "BAD_REQUEST", "sql_state": "42601", "message": "[PARSE_SYNTAX_ERROR] Syntax error at or near 'SELEC'"}"#,
+                67, "SQL_ERROR", "(BAD_REQUEST, SQLSTATE 42601): [PARSE_SYNTAX_ERROR] Syntax error at or near 'SELEC'"
+            ),
+            (
+                #"{"state": "FAILED", "error_code": "TEMPORARILY_UNAVAILABLE", "message": "warehouse starting"}"#, 69, "UNAVAILABLE",
+                "(TEMPORARILY_UNAVAILABLE): warehouse starting"
+            ),
             (#"{"state": "CANCELED"}"#, 130, "CANCELED", "was canceled"),
             (#"{"state": "CLOSED"}"#, 66, "NOT_FOUND", "is closed: its result is no longer available"),
         ]
@@ -117,14 +129,19 @@ final class DatabricksBackendTests: XCTestCase {
             XCTAssertEqual(result.json?["error"]?["code"], .string("AUTHENTICATION_FAILED"), shape)
             XCTAssertFalse(result.stdout.contains("dapi-wrong") || result.stderr.contains("dapi-wrong"), "the token must never be printed")
         }
-        try server.control(#"{"http_errors": [{"path": "statements", "status": 403, "body": {"error_code": 403, "message": "Invalid access token."}}]}"#)
+        try server.control(
+            #"{"http_errors": [{"path": "statements", "status": 403, "body": {"error_code": 403, "message": "Invalid access token."}}]}"#)
         let forbidden = await dbapi(["query", "SELECT 1"])
         XCTAssertEqual(forbidden.status, 77)
-        XCTAssertEqual(forbidden.json?["error"]?["message"], .string("POST /api/2.0/sql/statements failed with HTTP 403 PERMISSION_DENIED: Invalid access token."))
+        XCTAssertEqual(
+            forbidden.json?["error"]?["message"],
+            .string("POST /api/2.0/sql/statements failed with HTTP 403 PERMISSION_DENIED: Invalid access token."))
     }
 
     func testRetries_429WithRetryAfter_503_AndConnectionResets() async throws {
-        try server.control(#"{"http_errors": [{"path": "statements", "method": "POST", "status": 429, "retry_after": 1, "times": 1}, {"path": "statements", "method": "POST", "status": 503, "times": 1}], "pending_polls": 2, "reset_polls": 1}"#)
+        try server.control(
+            #"{"http_errors": [{"path": "statements", "method": "POST", "status": 429, "retry_after": 1, "times": 1}, {"path": "statements", "method": "POST", "status": 503, "times": 1}], "pending_polls": 2, "reset_polls": 1}"#
+        )
         let result = await dbapi(["query", "SELECT 42 AS answer"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.json?["data"]?["rows"], .array([.array([.int(42)])]))
@@ -132,7 +149,8 @@ final class DatabricksBackendTests: XCTestCase {
         // 2 refused POSTs, the accepted one, then polls; the dropped connection is survived (URLSession
         // itself may re-send an idempotent GET on a reused connection, so it is not always counted).
         XCTAssertGreaterThanOrEqual(attempts, 5)
-        XCTAssertEqual(try server.requests().filter { $0["method"] == .string("POST") && $0["path"] == .string("/api/2.0/sql/statements") }.count, 3)
+        XCTAssertEqual(
+            try server.requests().filter { $0["method"] == .string("POST") && $0["path"] == .string("/api/2.0/sql/statements") }.count, 3)
         try server.control(#"{"http_errors": [{"path": "statements", "method": "POST", "status": 500, "times": 1}], "reset_polls": 0}"#)
         let notRetried = await dbapi(["query", "SELECT 1"])
         XCTAssertEqual(notRetried.status, 69, "an execute POST is not re-sent after a 500: it may have run")
@@ -150,7 +168,9 @@ final class DatabricksBackendTests: XCTestCase {
 
     func testExternalLinks_AreDownloadedWithoutAuthorizationAndRefreshedWhenExpired() async throws {
         try server.control(#"{"chunk_rows": 40, "expire_links": 1}"#)
-        let result = await dbapi(["query", "SELECT order_id FROM retail.orders ORDER BY order_id LIMIT 100", "--disposition", "EXTERNAL_LINKS"])
+        let result = await dbapi([
+            "query", "SELECT order_id FROM retail.orders ORDER BY order_id LIMIT 100", "--disposition", "EXTERNAL_LINKS",
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.json?["data"]?["rows"]?.array?.count, 100)
         let downloads = try server.requests().filter { ($0["path"]?.string ?? "").hasPrefix("/__external/") }
@@ -176,7 +196,9 @@ final class DatabricksBackendTests: XCTestCase {
 
     func testProfiles_ResolveFromTheConfigFile() async throws {
         let home = TemporaryDirectory()
-        home.write(".databrickscfg", """
+        home.write(
+            ".databrickscfg",
+            """
             [DEFAULT]
             host = https://unused.example.com
             token = dapi-unused
@@ -192,7 +214,9 @@ final class DatabricksBackendTests: XCTestCase {
         XCTAssertEqual(result.json?["meta"]?["warehouse_id"], .string("wh-profile"))
         let missing = await runCLI(["query", "SELECT 1", "--backend", "databricks", "--profile", "nope"], environment: environment)
         XCTAssertEqual(missing.status, 78)
-        XCTAssertEqual(missing.json?["error"]?["message"], .string("profile 'nope' is not in \(home.path)/.databrickscfg (settings from nothing else)"))
+        XCTAssertEqual(
+            missing.json?["error"]?["message"], .string("profile 'nope' is not in \(home.path)/.databrickscfg (settings from nothing else)")
+        )
     }
 
     func testRowLimit_TruncationIsReported() async throws {
@@ -200,5 +224,40 @@ final class DatabricksBackendTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.json?["data"]?["rows"]?.array?.count, 5)
         XCTAssertEqual(result.json?["meta"]?["truncated"], .bool(true))
+    }
+}
+
+/// Signals reach the real process only, so this runs the built binary.
+final class DatabricksSignalTests: XCTestCase {
+    func testSIGINT_CancelsTheRunningStatementAndExits130() throws {
+        guard FileManager.default.isExecutableFile(atPath: Fixtures.binary.path) else { throw XCTSkip("dbapi binary not built") }
+        let server = try FakeDatabricksServer()
+        try server.control(#"{"never_finish": true}"#)
+        for (signal, status): (Int32, Int32) in [(SIGINT, 130), (SIGTERM, 143)] {
+            let process = Process()
+            process.executableURL = Fixtures.binary
+            process.arguments = ["query", "SELECT 1", "--backend", "databricks"]
+            var environment = ProcessInfo.processInfo.environment
+            for (key, value) in server.environment { environment[key] = value }
+            process.environment = environment
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = Pipe()
+            try process.run()
+            // Wait until the statement was submitted and is being polled.
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline, try server.requests().filter({ $0["method"] == .string("GET") }).count < 2 {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            kill(process.processIdentifier, signal)
+            let output = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, status)
+            let envelope = try JSONParser.parse(bytes: [UInt8](output))
+            XCTAssertEqual(envelope["error"]?["code"], .string("CANCELED"))
+            XCTAssertGreaterThanOrEqual(try server.requests().filter { ($0["path"]?.string ?? "").hasSuffix("/cancel") }.count, 1)
+            try server.reset()
+            try server.control(#"{"never_finish": true}"#)
+        }
     }
 }

@@ -90,9 +90,11 @@ struct OptionTable {
         "--warehouse": Option(takesValue: true, placeholder: "ID", help: "SQL warehouse id (default: $DATABRICKS_WAREHOUSE_ID)."),
         "--catalog": Option(takesValue: true, placeholder: "NAME", help: "Default catalog for the statements (databricks)."),
         "--schema": Option(takesValue: true, placeholder: "NAME", help: "Default schema for the statements (databricks)."),
-        "--profile": Option(takesValue: true, placeholder: "NAME", help: "Profile in ~/.databrickscfg (default: $DATABRICKS_CONFIG_PROFILE)."),
+        "--profile": Option(
+            takesValue: true, placeholder: "NAME", help: "Profile in ~/.databrickscfg (default: $DATABRICKS_CONFIG_PROFILE)."),
         "--row-limit": Option(takesValue: true, placeholder: "N", help: "Cap result rows; truncation is reported in meta (databricks)."),
         "--disposition": Option(takesValue: true, placeholder: "MODE", help: "INLINE (default) or EXTERNAL_LINKS (databricks)."),
-        "--wait-timeout": Option(takesValue: true, placeholder: "SECONDS", help: "Server-side wait before polling: 0 or 5-50 (default 10)."),
+        "--wait-timeout": Option(
+            takesValue: true, placeholder: "SECONDS", help: "Server-side wait before polling: 0 or 5-50 (default 10)."),
     ]
 }

@@ -100,7 +100,9 @@ struct Invocation: Sendable {
         options.rowLimit = arguments.value("--row-limit").flatMap(Int.init)
         options.disposition = arguments.value("--disposition")?.uppercased() ?? "INLINE"
         options.correlationID = correlationID
-        log("backend databricks: host \(config.host.absoluteString), warehouse \(config.warehouseID), auth \(config.authentication.typeName), settings from \(config.source)")
+        log(
+            "backend databricks: host \(config.host.absoluteString), warehouse \(config.warehouseID), auth \(config.authentication.typeName), settings from \(config.source)"
+        )
         let verbose = arguments.has("--verbose")
         let stderr = io.stderr
         let id = correlationID

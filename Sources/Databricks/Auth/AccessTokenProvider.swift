@@ -35,7 +35,9 @@ actor AccessTokenProvider {
         let basic = Data((clientID + ":" + clientSecret).utf8).base64EncodedString()
         let request = HTTPRequest(
             method: "POST", url: url,
-            headers: ["Authorization": "Basic " + basic, "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
+            headers: [
+                "Authorization": "Basic " + basic, "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json",
+            ],
             body: Data("grant_type=client_credentials&scope=all-apis".utf8), isIdempotent: true)
         let response: HTTPResponse
         do {
@@ -48,7 +50,8 @@ actor AccessTokenProvider {
             let reason = json?["error_description"]?.string ?? json?["error"]?.string ?? "HTTP \(response.status)"
             throw DatabricksError.http(
                 status: response.status == 200 ? 401 : response.status, errorCode: "UNAUTHENTICATED",
-                message: "OAuth M2M token request for client \(clientID) was refused: \(reason); check DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET (\(config.source))",
+                message:
+                    "OAuth M2M token request for client \(clientID) was refused: \(reason); check DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET (\(config.source))",
                 method: "POST", path: "/oidc/v1/token", attempts: 1)
         }
         let lifetime: Double

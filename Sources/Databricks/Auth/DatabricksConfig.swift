@@ -79,7 +79,8 @@ public struct DatabricksConfig: Sendable {
                 }
                 if let profile {
                     guard let section = file.sections[profile], profile != "__settings__" else {
-                        throw .configuration("profile '\(profile)' is not in \(path)", source: sources.joined(separator: ", ").nonEmpty ?? "nothing else")
+                        throw .configuration(
+                            "profile '\(profile)' is not in \(path)", source: sources.joined(separator: ", ").nonEmpty ?? "nothing else")
                     }
                     for (key, value) in section where values[key] == nil { values[key] = value }
                     sources.append("profile '\(profile)' in \(path)")
@@ -88,7 +89,9 @@ public struct DatabricksConfig: Sendable {
                     sources.append("profile 'DEFAULT' in \(path)")
                 }
             } else if let requestedProfile {
-                throw .configuration("profile '\(requestedProfile)' was requested but \(path) cannot be read", source: "DATABRICKS_CONFIG_PROFILE or --profile")
+                throw .configuration(
+                    "profile '\(requestedProfile)' was requested but \(path) cannot be read",
+                    source: "DATABRICKS_CONFIG_PROFILE or --profile")
             }
         }
         let source = sources.isEmpty ? "no environment variables and no \(path)" : sources.joined(separator: ", ")
@@ -116,17 +119,20 @@ public struct DatabricksConfig: Sendable {
             throw .configuration("auth type '\(other)' is not supported by dbapi; use pat or oauth-m2m", source: source)
         }
         guard let warehouse = values["warehouse_id"], !warehouse.isEmpty else {
-            throw .configuration("no SQL warehouse: set DATABRICKS_WAREHOUSE_ID, --warehouse, or warehouse_id in the profile", source: source)
+            throw .configuration(
+                "no SQL warehouse: set DATABRICKS_WAREHOUSE_ID, --warehouse, or warehouse_id in the profile", source: source)
         }
         return DatabricksConfig(
             host: host, authentication: authentication, warehouseID: warehouse, catalog: values["catalog"],
             schema: values["schema"], source: source)
     }
 
-    private static func credentials(_ values: [String: String], preferToken: Bool, source: String) throws(DatabricksError) -> Authentication {
+    private static func credentials(_ values: [String: String], preferToken: Bool, source: String) throws(DatabricksError) -> Authentication
+    {
         if preferToken {
             guard let token = values["token"], !token.isEmpty else {
-                throw .configuration("no credentials: set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET", source: source)
+                throw .configuration(
+                    "no credentials: set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET", source: source)
             }
             return .personalAccessToken(token)
         }

@@ -10,7 +10,9 @@ struct ColumnDecoder: Sendable {
         let text = (typeText ?? typeName).uppercased()
         switch typeName.uppercased() {
         case "BYTE", "SHORT", "INT", "LONG", "INTEGER", "BIGINT", "TINYINT", "SMALLINT":
-            let type: SQLType = ["BYTE": .tinyint, "TINYINT": .tinyint, "SHORT": .smallint, "SMALLINT": .smallint, "INT": .int, "INTEGER": .int][typeName.uppercased()] ?? .bigint
+            let type: SQLType =
+                ["BYTE": .tinyint, "TINYINT": .tinyint, "SHORT": .smallint, "SMALLINT": .smallint, "INT": .int, "INTEGER": .int][
+                    typeName.uppercased()] ?? .bigint
             column = ResultColumn(name: name, type: type)
             decode = { Int64($0).map { .int($0) } ?? .string($0) }
         case "FLOAT", "DOUBLE":

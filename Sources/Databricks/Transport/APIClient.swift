@@ -16,7 +16,8 @@ final class APIClient: Sendable {
 
     init(
         config: DatabricksConfig, transport: any HTTPTransport, policy: RetryPolicy = RetryPolicy(), sleeper: any Sleeper = TaskSleeper(),
-        userAgent: String, log: @escaping @Sendable (String) -> Void, jitter: @escaping @Sendable () -> Double = { Double.random(in: 0.5...1) }
+        userAgent: String, log: @escaping @Sendable (String) -> Void,
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0.5...1) }
     ) {
         self.config = config
         self.transport = transport
@@ -101,7 +102,9 @@ final class APIClient: Sendable {
             return (code, excerpt(message, limit: 500))
         }
         let trimmed = text.trimmingSpaces()
-        if let colon = trimmed.firstIndex(of: ":"), trimmed[..<colon].allSatisfy({ $0.isUppercase || $0 == "_" }), colon != trimmed.startIndex {
+        if let colon = trimmed.firstIndex(of: ":"), trimmed[..<colon].allSatisfy({ $0.isUppercase || $0 == "_" }),
+            colon != trimmed.startIndex
+        {
             return (String(trimmed[..<colon]), excerpt(String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces(), limit: 500))
         }
         for tag in ["pre", "title"] {

@@ -82,8 +82,10 @@ public final class URLSessionTransport: HTTPTransport {
                     if let error {
                         let code = (error as? URLError)?.code
                         let notSent = code == .cannotConnectToHost || code == .cannotFindHost || code == .dnsLookupFailed
-                        continuation.resume(throwing: code == .cancelled ? CancellationError() as any Error
-                            : TransportError(message: error.localizedDescription, wasNotSent: notSent))
+                        continuation.resume(
+                            throwing: code == .cancelled
+                                ? CancellationError() as any Error
+                                : TransportError(message: error.localizedDescription, wasNotSent: notSent))
                         return
                     }
                     guard let http = response as? HTTPURLResponse else {

@@ -1,0 +1,128 @@
+import DBAPITestSupport
+import XCTest
+
+@testable import Databricks
+
+final class DatabricksConfigTests: XCTestCase {
+    private func resolve(_ environment: [String: String], file: String? = nil, settings: DatabricksSettings = DatabricksSettings()) throws
+        -> DatabricksConfig
+    {
+        let home = TemporaryDirectory()
+        if let file { home.write(".databrickscfg", file) }
+        return try withExtendedLifetime(home) { try DatabricksConfig.resolve(settings, environment: environment, homeDirectory: home.path) }
+    }
+
+    func testEnvironment_PATAndHostNormalisation() throws {
+        let config = try resolve([
+            "DATABRICKS_HOST": "dbc-1.cloud.databricks.com:443/", "DATABRICKS_TOKEN": "dapi-1", "DATABRICKS_WAREHOUSE_ID": "w",
+        ])
+        XCTAssertEqual(config.host.absoluteString, "https://dbc-1.cloud.databricks.com")
+        XCTAssertEqual(config.authentication, .personalAccessToken("dapi-1"))
+        XCTAssertEqual(config.source, "environment (DATABRICKS_HOST, DATABRICKS_TOKEN, DATABRICKS_WAREHOUSE_ID)")
+    }
+
+    func testProfiles_SelectionAndPrecedence() throws {
+        let file = """
+            [DEFAULT]
+            host = https://default.example.com
+            token = dapi-default
+            warehouse_id = w-default
+
+            [sp]
+            host = https://sp.example.com
+            client_id = id
+            client_secret = secret
+            warehouse_id = w-sp
+
+            [__settings__]
+            default_profile = sp
+            """
+        let fromSettings = try resolve([:], file: file)
+        XCTAssertEqual(fromSettings.authentication, .oauthMachineToMachine(clientID: "id", clientSecret: "secret"))
+        XCTAssertEqual(fromSettings.warehouseID, "w-sp")
+        let explicit = try resolve(
+            ["DATABRICKS_CONFIG_PROFILE": "DEFAULT"], file: file, settings: DatabricksSettings(warehouseID: "w-flag"))
+        XCTAssertEqual(explicit.host.absoluteString, "https://default.example.com")
+        XCTAssertEqual(explicit.warehouseID, "w-flag", "flags win over the profile")
+        let environmentWins = try resolve(
+            ["DATABRICKS_HOST": "https://env.example.com", "DATABRICKS_TOKEN": "t", "DATABRICKS_WAREHOUSE_ID": "w"], file: file)
+        XCTAssertEqual(
+            environmentWins.host.absoluteString, "https://env.example.com", "the file is skipped when the environment configures auth")
+    }
+
+    func testProblems_AreClearAndNeverShowSecrets() {
+        let cases: [([String: String], String?, String)] = [
+            ([:], nil, "no workspace host: set DATABRICKS_HOST or a profile in ~/.databrickscfg"),
+            (
+                [
+                    "DATABRICKS_HOST": "https://h", "DATABRICKS_TOKEN": "dapi-secret", "DATABRICKS_CLIENT_ID": "id",
+                    "DATABRICKS_CLIENT_SECRET": "s3cret", "DATABRICKS_WAREHOUSE_ID": "w",
+                ],
+                nil, "more than one authorization method configured: oauth-m2m and pat; set DATABRICKS_AUTH_TYPE to choose one"
+            ),
+            (
+                ["DATABRICKS_HOST": "http://example.com", "DATABRICKS_TOKEN": "t", "DATABRICKS_WAREHOUSE_ID": "w"], nil,
+                "DATABRICKS_HOST must use https (plain http is allowed only for loopback hosts)"
+            ),
+            (
+                ["DATABRICKS_HOST": "https://h", "DATABRICKS_TOKEN": "t"], nil,
+                "no SQL warehouse: set DATABRICKS_WAREHOUSE_ID, --warehouse, or warehouse_id in the profile"
+            ),
+            (
+                ["DATABRICKS_HOST": "https://h", "DATABRICKS_CLIENT_ID": "id", "DATABRICKS_WAREHOUSE_ID": "w"], nil,
+                "OAuth M2M needs both DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET"
+            ),
+            (
+                [
+                    "DATABRICKS_HOST": "https://h", "DATABRICKS_TOKEN": "t", "DATABRICKS_AUTH_TYPE": "azure-cli",
+                    "DATABRICKS_WAREHOUSE_ID": "w",
+                ], nil,
+                "auth type 'azure-cli' is not supported by dbapi; use pat or oauth-m2m"
+            ),
+        ]
+        for (environment, file, message) in cases {
+            XCTAssertThrowsError(try resolve(environment, file: file), message) { error in
+                let text = (error as? DatabricksError)?.description ?? ""
+                XCTAssertTrue(text.hasPrefix(message + " (settings from "), text)
+                XCTAssertFalse(text.contains("dapi-secret") || text.contains("s3cret"))
+                XCTAssertEqual((error as? DatabricksError)?.code, .configuration)
+            }
+        }
+        XCTAssertNoThrow(
+            try resolve([
+                "DATABRICKS_HOST": "https://h", "DATABRICKS_TOKEN": "t", "DATABRICKS_CLIENT_ID": "id", "DATABRICKS_CLIENT_SECRET": "s",
+                "DATABRICKS_AUTH_TYPE": "pat", "DATABRICKS_WAREHOUSE_ID": "w",
+            ]))
+    }
+
+    func testRetryPolicy_BackoffCapsAndRetryAfter() {
+        let policy = RetryPolicy()
+        XCTAssertEqual(policy.delay(attempt: 1, retryAfter: nil, jitter: 1), 0.25)
+        XCTAssertEqual(policy.delay(attempt: 3, retryAfter: nil, jitter: 0.5), 0.5)
+        XCTAssertEqual(policy.delay(attempt: 20, retryAfter: nil, jitter: 1), 10)
+        XCTAssertEqual(policy.delay(attempt: 1, retryAfter: 7, jitter: 1), 7)
+        XCTAssertTrue(policy.shouldRetry(status: 429, isIdempotent: false))
+        XCTAssertTrue(policy.shouldRetry(status: 503, isIdempotent: false))
+        XCTAssertFalse(policy.shouldRetry(status: 500, isIdempotent: false))
+        XCTAssertTrue(policy.shouldRetry(status: 502, isIdempotent: true))
+        XCTAssertFalse(policy.shouldRetry(status: 400, isIdempotent: true))
+        XCTAssertEqual(RetryPolicy.retryAfter(" 3 "), 3)
+        XCTAssertNil(RetryPolicy.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"))
+    }
+
+    func testErrorBodies_AllShapes() {
+        let cases: [(String, String?, String)] = [
+            (#"{"error_code": "INVALID_PARAMETER_VALUE", "message": "bad"}"#, "INVALID_PARAMETER_VALUE", "bad"),
+            (#"{"error_code": 403, "message": "Invalid access token."}"#, "PERMISSION_DENIED", "Invalid access token."),
+            (#"{"error": "legacy message"}"#, nil, "legacy message"),
+            ("TEMPORARILY_UNAVAILABLE: try later", "TEMPORARILY_UNAVAILABLE", "try later"),
+            ("<html><head><title>Bad Gateway</title></head></html>", nil, "Bad Gateway"),
+            ("", nil, "Service Unavailable"),
+        ]
+        for (body, code, message) in cases {
+            let parsed = APIClient.errorBody(HTTPResponse(status: 503, headers: [:], body: Data(body.utf8)))
+            XCTAssertEqual(parsed.code, code, body)
+            XCTAssertEqual(parsed.message, message, body)
+        }
+    }
+}
