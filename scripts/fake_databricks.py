@@ -111,6 +111,16 @@ class Handler(BaseHTTPRequestHandler):
             requests_seen.append({"method": self.command, "path": self.path, "authorization": self.headers.get("Authorization"),
                                   "user_agent": self.headers.get("User-Agent"), "body": body.decode("utf-8", "replace")})
 
+    def send_injected(self):
+        """Answers with an injected HTTP error when a /__control rule matches; True if it did."""
+        rule = self.injected_error()
+        if not rule:
+            return False
+        payload = rule.get("body", {"error_code": "TEMPORARILY_UNAVAILABLE", "message": "injected"})
+        headers = {"Retry-After": str(rule["retry_after"])} if "retry_after" in rule else {}
+        self.send(rule["status"], payload, headers)
+        return True
+
     def injected_error(self):
         with lock:
             for rule in control.get("http_errors", []):
@@ -147,11 +157,8 @@ class Handler(BaseHTTPRequestHandler):
                 issued_tokens.add(token)
                 lifetime = control.get("oauth_expires_in", 3600)
             return self.send(200, {"access_token": token, "token_type": "Bearer", "expires_in": lifetime, "scope": "all-apis"})
-        rule = self.injected_error()
-        if rule:
-            payload = rule.get("body", {"error_code": "TEMPORARILY_UNAVAILABLE", "message": "injected"})
-            headers = {"Retry-After": str(rule["retry_after"])} if "retry_after" in rule else {}
-            return self.send(rule["status"], payload, headers)
+        if self.send_injected():
+            return
         if not self.authorized():
             shape = control.get("auth_error_shape", "numeric")
             payload = {"error_code": 401, "message": "Credential was not sent or was of an unsupported type for this API."}
@@ -261,11 +268,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send(403, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>")
             chunks, _ = self.chunks(record)
             return self.send(200, chunks[int(external.group(2))])
-        rule = self.injected_error()
-        if rule:
-            payload = rule.get("body", {"error_code": "TEMPORARILY_UNAVAILABLE", "message": "injected"})
-            headers = {"Retry-After": str(rule["retry_after"])} if "retry_after" in rule else {}
-            return self.send(rule["status"], payload, headers)
+        if self.send_injected():
+            return
         with lock:
             reset = counters["reset_polls"] < control.get("reset_polls", 0)
             if reset:

@@ -5,41 +5,13 @@ import XCTest
 
 /// Runs the real built `dbapi` executable as users and jobs do.
 final class BinaryTests: XCTestCase {
-    private struct Outcome {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-        var json: JSONValue? { try? JSONParser.parse(stdout) }
-    }
-
-    private func dbapi(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Outcome {
-        let binary = Fixtures.binary
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw XCTSkip("dbapi binary not built at \(binary.path); run 'swift build' first")
+    private func dbapi(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> ProcessOutcome {
+        guard FileManager.default.isExecutableFile(atPath: Fixtures.binary.path) else {
+            throw XCTSkip("dbapi binary not built at \(Fixtures.binary.path); run 'swift build' first")
         }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Fixtures.packageRoot
-        var env = ProcessInfo.processInfo.environment
-        env["DBAPI_ROOT"] = nil
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+        var changes: [String: String?] = ["DBAPI_ROOT": nil]
+        for (key, value) in environment { changes[key] = value }
+        return try runProcess(Fixtures.binary, arguments, environment: changes, stdin: stdin)
     }
 
     func testSampleOperations_SucceedThroughTheBinary() throws {

@@ -5,43 +5,22 @@ import XCTest
 
 /// Runs scripts/dbapi_task.py with python3 the way the Databricks job runtime does.
 final class JobTaskTests: XCTestCase {
-    private struct Outcome {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-        var json: JSONValue? { try? JSONParser.parse(stdout) }
-    }
-
     private let script = Fixtures.packageRoot.appendingPathComponent("scripts/dbapi_task.py").path
 
-    private func python(_ arguments: [String], environment: [String: String] = [:], removing: [String] = []) throws -> Outcome {
+    private func python(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutcome {
         guard FileManager.default.isExecutableFile(atPath: Fixtures.binary.path) else {
             throw XCTSkip("dbapi binary not built; run 'swift build' first")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        var env = ProcessInfo.processInfo.environment
+        var changes: [String: String?] = ["DBAPI_BINARY": Fixtures.binary.path]
         for key in [
             "DATABRICKS_RUNTIME_VERSION", "DATABRICKS_HOST", "DATABRICKS_TOKEN", "DATABRICKS_CLIENT_ID", "DBAPI_ROOT", "PYTHONPATH",
-        ] + removing {
-            env[key] = nil
+        ] {
+            changes[key] = .some(nil)
         }
-        env["DBAPI_BINARY"] = Fixtures.binary.path
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        for (key, value) in environment { changes[key] = value }
+        return try runProcess(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, environment: changes,
+            directory: URL(fileURLWithPath: NSTemporaryDirectory()))
     }
 
     /// A stub `databricks.sdk.runtime.dbutils` and `dbruntime` context, as on a cluster.

@@ -1,0 +1,41 @@
+import DBAPICore
+import Foundation
+
+/// What a child process printed and returned.
+public struct ProcessOutcome: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+
+    /// stdout parsed as one JSON document.
+    public var json: JSONValue? { try? JSONParser.parse(stdout) }
+}
+
+/// Runs an executable to completion with the given environment changes (nil removes a variable).
+public func runProcess(
+    _ executable: URL, _ arguments: [String], environment changes: [String: String?] = [:], stdin: String? = nil,
+    directory: URL = Fixtures.packageRoot
+) throws -> ProcessOutcome {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var environment = ProcessInfo.processInfo.environment
+    for (key, value) in changes { environment[key] = value }
+    process.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessOutcome(
+        status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+        stderr: String(decoding: stderrData, as: UTF8.self))
+}
