@@ -17,6 +17,7 @@ Behaviour for the following statements is set with POST /__control (JSON, merged
   expire_links: n         the first n external link downloads answer 403 (expired)
   oauth_expires_in: s     lifetime of issued OAuth tokens (default 3600)
   rows_override: {"columns": [...], "rows": [[...]]}   return this result instead of running dbapi
+  synthetic: {"rows": n, "chunks": k}   return n generated rows of 7 typed columns in k chunks (benchmarks)
 GET /__requests lists every request received (method, path, authorization, body); POST /__reset clears state.
 Credentials accepted: --token, or OAuth client --client-id/--client-secret through /oidc/v1/token.
 """
@@ -84,6 +85,27 @@ def run_dbapi(statement, parameters):
         error = envelope.get("error", {})
         return None, {"error_code": "BAD_REQUEST", "message": "[%s] %s" % (error.get("code"), error.get("message")), "sql_state": "42000"}
     return envelope["data"], None
+
+
+class SyntheticChunk:
+    """Rows offset..offset+count of a generated result, built only when served."""
+    COLUMNS = [{"name": "id", "type": "BIGINT"}, {"name": "name", "type": "STRING"}, {"name": "amount", "type": "DECIMAL(10,2)"},
+               {"name": "day", "type": "DATE"}, {"name": "ts", "type": "TIMESTAMP"}, {"name": "flag", "type": "BOOLEAN"},
+               {"name": "score", "type": "DOUBLE"}]
+
+    def __init__(self, offset, count):
+        self.offset, self.count = offset, count
+
+    def __len__(self):
+        return self.count
+
+    def rows(self):
+        out = []
+        for i in range(self.offset, self.offset + self.count):
+            out.append([str(i), "name-%d" % i, "%d.%02d" % (i % 100000, i % 100), "2024-%02d-%02d" % (i % 12 + 1, i % 28 + 1),
+                        "2024-01-01T%02d:%02d:%02d.%03dZ" % (i % 24, i % 60, (i * 7) % 60, i % 1000), "true" if i % 2 else "false",
+                        None if i % 10 == 0 else "%d.5" % (i % 1000)])
+        return out
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -179,7 +201,9 @@ class Handler(BaseHTTPRequestHandler):
         statement_id = str(uuid.uuid4())
         with lock:
             mode = dict(control)
-        if mode.get("rows_override"):
+        if mode.get("synthetic"):
+            data, error = {"columns": SyntheticChunk.COLUMNS, "rows": []}, None
+        elif mode.get("rows_override"):
             data, error = mode["rows_override"], None
         else:
             data, error = run_dbapi(request["statement"], request.get("parameters", []))
@@ -209,6 +233,11 @@ class Handler(BaseHTTPRequestHandler):
         return self.succeeded(record)
 
     def chunks(self, record):
+        synthetic = record["mode"].get("synthetic")
+        if synthetic:
+            total, count = synthetic["rows"], synthetic["chunks"]
+            size = -(-total // count)
+            return [SyntheticChunk(i * size, min(size, total - i * size)) for i in range(count)], False
         rows = record["data"]["rows"]
         size = max(1, record["mode"].get("chunk_rows", 1000))
         limit = record["request"].get("row_limit")
@@ -223,6 +252,8 @@ class Handler(BaseHTTPRequestHandler):
         chunks, _ = self.chunks(record)
         rows = chunks[index]
         offset = sum(len(c) for c in chunks[:index])
+        if isinstance(rows, SyntheticChunk):
+            rows = rows.rows()
         body = {"chunk_index": index, "row_offset": offset, "row_count": len(rows)}
         if record["mode"].get("external_links") or record["request"].get("disposition") == "EXTERNAL_LINKS":
             link = {"chunk_index": index, "row_offset": offset, "row_count": len(rows),
@@ -267,7 +298,8 @@ class Handler(BaseHTTPRequestHandler):
             if expired:
                 return self.send(403, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>")
             chunks, _ = self.chunks(record)
-            return self.send(200, chunks[int(external.group(2))])
+            chunk = chunks[int(external.group(2))]
+            return self.send(200, chunk.rows() if isinstance(chunk, SyntheticChunk) else chunk)
         if self.send_injected():
             return
         with lock:

@@ -36,6 +36,9 @@ struct QueryCommand {
             let sql = try readSQL()
             let params = try ParameterSources(invocation.arguments, io: invocation.io).forQuery()
             let backend = try invocation.makeBackend()
+            if invocation.format == .ndjson || invocation.format == .csv, invocation.localTimeout(for: backend) == nil {
+                return await StreamingQuery(invocation: invocation).execute(sql: sql, params: params, backend: backend)
+            }
             let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) {
                 await AdHocQuery.run(sql, params: params, backend: backend, meta: invocation.baseMeta)
             }

@@ -13,7 +13,8 @@ struct CSVFormat: OutputFormat {
         for row in table.rows { line(row.map { cellText($0, nullText: nullText) }, to: &out) }
     }
 
-    private func line(_ fields: [String], to out: inout String) {
+    /// One record (header or row) with CRLF.
+    func line(_ fields: [String], to out: inout String) {
         out += fields.map(Self.quote).joined(separator: ",")
         out += "\r\n"
     }

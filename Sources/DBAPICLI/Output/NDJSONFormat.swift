@@ -11,9 +11,12 @@ struct NDJSONFormat: OutputFormat {
             out += "\n"
             return
         }
-        for row in table.rows {
-            writer.write(.object(JSONObject(Array(zip(table.columns, row)))), to: &out)
-            out += "\n"
-        }
+        for row in table.rows { Self.writeRow(columns: table.columns, values: row, to: &out) }
+    }
+
+    /// One row as a JSON object line.
+    static func writeRow(columns: [String], values: [JSONValue], to out: inout String) {
+        JSONWriter().write(.object(JSONObject(Array(zip(columns, values)))), to: &out)
+        out += "\n"
     }
 }
