@@ -219,6 +219,22 @@ final class DatabricksBackendTests: XCTestCase {
         )
     }
 
+    func testStreamedNDJSON_AllChunksInOrder() async throws {
+        for disposition in ["INLINE", "EXTERNAL_LINKS"] {
+            try server.reset()
+            try server.control(#"{"synthetic": {"rows": 2000, "chunks": 8}}"#)
+            let result = await dbapi(["query", "SELECT * FROM big", "--format", "ndjson", "--disposition", disposition])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let lines = result.stdout.split(separator: "\n")
+            XCTAssertEqual(lines.count, 2000, disposition)
+            let ids = lines.compactMap { try? JSONParser.parse(String($0))["id"] }
+            XCTAssertEqual(ids, (0..<2000).map { .int(Int64($0)) }, disposition)
+            XCTAssertEqual(
+                lines.first.map(String.init),
+                #"{"id":0,"name":"name-0","amount":0.00,"day":"2024-01-01","ts":"2024-01-01T00:00:00Z","flag":false,"score":null}"#)
+        }
+    }
+
     func testRowLimit_TruncationIsReported() async throws {
         let result = await dbapi(["query", "SELECT order_id FROM retail.orders", "--row-limit", "5"])
         XCTAssertEqual(result.status, 0, result.stderr)

@@ -74,7 +74,10 @@ actor ChunkFetcher {
     }
 
     private func rows(of chunk: JSONValue, index: Int) async throws -> [Row] {
-        if let data = chunk["data_array"]?.array { return decode(data) }
+        if let data = chunk["data_array"] {
+            guard let rows = data.array else { throw DatabricksError.malformedResponse("chunk \(index): data_array is not an array") }
+            return decode(rows)
+        }
         guard let link = chunk["external_links"]?.array?.first else { return [] }
         return decode(try await download(link, index: index, refreshed: false))
     }
