@@ -120,23 +120,59 @@ public enum CivilTime {
 
     /// `YYYY-MM-DD`.
     public static func formatDate(_ days: Int32) -> String {
-        let (year, month, day) = civil(days: Int(days))
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendDate(days, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS[.ffffff]Z` (the fraction only when non-zero, trailing zeros trimmed).
     public static func formatTimestamp(_ micros: Int64, separator: String = "T", zone: String = "Z") -> String {
         let (dayNumber, dayMicros) = floorDivide(micros, microsPerDay)
-        let seconds = dayMicros / microsPerSecond
-        let fraction = dayMicros % microsPerSecond
-        var text = formatDate(Int32(clamping: dayNumber)) + separator
-        text += pad(Int(seconds / 3600), 2) + ":" + pad(Int(seconds / 60 % 60), 2) + ":" + pad(Int(seconds % 60), 2)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        appendDate(Int32(clamping: dayNumber), to: &bytes)
+        bytes.append(contentsOf: separator.utf8)
+        let seconds = Int(dayMicros / microsPerSecond)
+        appendDigits(seconds / 3600, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(seconds / 60 % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(seconds % 60, width: 2, to: &bytes)
+        var fraction = Int(dayMicros % microsPerSecond)
         if fraction != 0 {
-            var digits = pad(Int(fraction), 6)
-            while digits.hasSuffix("0") { digits.removeLast() }
-            text += "." + digits
+            var width = 6
+            while fraction % 10 == 0 {
+                fraction /= 10
+                width -= 1
+            }
+            bytes.append(UInt8(ascii: "."))
+            appendDigits(fraction, width: width, to: &bytes)
         }
-        return text + zone
+        bytes.append(contentsOf: zone.utf8)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendDate(_ days: Int32, to bytes: inout [UInt8]) {
+        let (year, month, day) = civil(days: Int(days))
+        if year < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(abs(year), width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, width: 2, to: &bytes)
+    }
+
+    /// Appends a non-negative number zero-padded to at least `width` digits.
+    private static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        var digits: [UInt8] = []
+        var rest = value
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        for _ in digits.count..<max(width, digits.count) { bytes.append(UInt8(ascii: "0")) }
+        bytes.append(contentsOf: digits.reversed())
     }
 
     /// Floor division and its non-negative remainder.
@@ -146,9 +182,4 @@ public enum CivilTime {
         return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(abs(value))
-        let sign = value < 0 ? "-" : ""
-        return sign + (digits.count < width ? String(repeating: "0", count: width - digits.count) : "") + digits
-    }
 }

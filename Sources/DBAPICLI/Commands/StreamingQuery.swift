@@ -12,6 +12,7 @@ struct StreamingQuery {
             let statement = try AdHocQuery.bind(sql, params: params)
             let stream = try await backend.execute(statement)
             let names = stream.columns.map(\.name)
+            let keys = NDJSONFormat.keyPrefixes(names)
             let csv = CSVFormat()
             var out = ""
             if invocation.format == .csv { csv.line(names, to: &out) }
@@ -20,7 +21,7 @@ struct StreamingQuery {
                     if invocation.format == .csv {
                         csv.line(row.map { cellText($0.json, nullText: csv.nullText) }, to: &out)
                     } else {
-                        NDJSONFormat.writeRow(columns: names, values: row.map(\.json), to: &out)
+                        NDJSONFormat.writeRow(keys: keys, values: row.map(\.json), to: &out)
                     }
                 }
                 invocation.io.stdout(out)

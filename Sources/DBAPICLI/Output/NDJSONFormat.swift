@@ -11,12 +11,26 @@ struct NDJSONFormat: OutputFormat {
             out += "\n"
             return
         }
-        for row in table.rows { Self.writeRow(columns: table.columns, values: row, to: &out) }
+        let keys = Self.keyPrefixes(table.columns)
+        for row in table.rows { Self.writeRow(keys: keys, values: row, to: &out) }
     }
 
-    /// One row as a JSON object line.
-    static func writeRow(columns: [String], values: [JSONValue], to out: inout String) {
-        JSONWriter().write(.object(JSONObject(Array(zip(columns, values)))), to: &out)
-        out += "\n"
+    /// `{"name":` and `,"name":` for each column, escaped once rather than per row.
+    static func keyPrefixes(_ columns: [String]) -> [String] {
+        columns.enumerated().map { position, name in
+            var key = position == 0 ? "{" : ","
+            JSONWriter.writeString(name, to: &key)
+            return key + ":"
+        }
+    }
+
+    /// One row as a JSON object line (a repeated column name is written twice, as it came).
+    static func writeRow(keys: [String], values: [JSONValue], to out: inout String) {
+        let writer = JSONWriter()
+        for (key, value) in zip(keys, values) {
+            out += key
+            writer.write(value, to: &out)
+        }
+        out += keys.isEmpty ? "{}\n" : "}\n"
     }
 }
