@@ -68,6 +68,12 @@ public struct JSONWriter: Sendable {
     public static func writeString(_ text: String, to out: inout String) {
         out += "\""
         let utf8 = text.utf8
+        // Most values need no escaping: append them whole instead of re-decoding pieces.
+        if !utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
+            out += text
+            out += "\""
+            return
+        }
         var pending = utf8.startIndex
         var position = utf8.startIndex
         while position != utf8.endIndex {

@@ -92,7 +92,7 @@ enum StringFunctions {
                     guard case .string(let given) = try replacement(row, context) else { return .null }
                     with = given
                 }
-                return .string(replace(value, needle, with))
+                return .string(value.replacing(scalars: needle, with: with))
             }
         }
     }
@@ -111,25 +111,6 @@ enum StringFunctions {
         end = min(max(end, start), count)
         var out = String.UnicodeScalarView()
         out.append(contentsOf: scalars[Int(start)..<Int(end)])
-        return String(out)
-    }
-
-    /// Replaces every occurrence, comparing code points (not Swift's canonical equivalence).
-    static func replace(_ text: String, _ needle: String, _ replacement: String) -> String {
-        let haystack = Array(text.unicodeScalars)
-        let pattern = Array(needle.unicodeScalars)
-        guard !pattern.isEmpty, haystack.count >= pattern.count else { return text }
-        var out = String.UnicodeScalarView()
-        var index = 0
-        while index < haystack.count {
-            if index + pattern.count <= haystack.count, haystack[index..<index + pattern.count].elementsEqual(pattern) {
-                out.append(contentsOf: replacement.unicodeScalars)
-                index += pattern.count
-            } else {
-                out.append(haystack[index])
-                index += 1
-            }
-        }
         return String(out)
     }
 }

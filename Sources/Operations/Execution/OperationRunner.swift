@@ -56,13 +56,17 @@ public struct OperationRunner: Sendable {
                 ])
                 for key in properties.keys.sorted() { entry[key] = properties[key] }
                 queryMeta.append(.object(entry))
-                results[.string(query.resultKey)] = .list(
-                    result.rows.map { row in
-                        var dict = MappingDict()
-                        for (column, value) in zip(result.columns, row) { dict[.string(column.name)] = MappingValue(value) }
-                        return .dict(dict)
-                    })
-                tables[query.resultKey] = .array(result.jsonObjects)
+                // Rows become mapping values or JSON, whichever this operation's `data` is made of.
+                if operation.responseMapping != nil {
+                    results[.string(query.resultKey)] = .list(
+                        result.rows.map { row in
+                            var dict = MappingDict()
+                            for (column, value) in zip(result.columns, row) { dict[.string(column.name)] = MappingValue(value) }
+                            return .dict(dict)
+                        })
+                } else {
+                    tables[query.resultKey] = .array(result.jsonObjects)
+                }
             }
             let data = try mapped(operation, results: results, values: values) ?? .object(tables)
             meta["duration_ms"] = .double(Self.milliseconds(since: started))

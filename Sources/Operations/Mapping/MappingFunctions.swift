@@ -212,11 +212,11 @@ enum MappingFunctions {
             guard case .string(let old) = arguments[0], case .string(let new) = arguments[1] else {
                 throw .typeError("replace() args must be str")
             }
-            return .string(old.isEmpty ? text : text.replacingOccurrences(of: old, with: new))
+            return .string(old.isEmpty ? text : text.replacing(scalars: old, with: new))
         case (.string(let text), "split"):
             try arity(name, arguments, 0...1)
             if let separator = arguments.first, case .string(let glue) = separator, !glue.isEmpty {
-                return .list(text.components(separatedBy: glue).map { .string($0) })
+                return .list(text.split(byScalars: glue).map { .string($0) })
             }
             return .list(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { .string(String($0)) })
         case (.string(let glue), "join"):
@@ -232,31 +232,5 @@ enum MappingFunctions {
         default:
             throw .unknownMethod(name, typeName: value.typeName)
         }
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of old: String, with new: String) -> String {
-        components(separatedBy: old).joined(separator: new)
-    }
-
-    fileprivate func components(separatedBy separator: String) -> [String] {
-        var parts: [String] = []
-        var current = String.UnicodeScalarView()
-        let scalars = Array(unicodeScalars)
-        let pattern = Array(separator.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            if index + pattern.count <= scalars.count, Array(scalars[index..<index + pattern.count]) == pattern {
-                parts.append(String(current))
-                current = String.UnicodeScalarView()
-                index += pattern.count
-            } else {
-                current.append(scalars[index])
-                index += 1
-            }
-        }
-        parts.append(String(current))
-        return parts
     }
 }
