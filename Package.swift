@@ -24,6 +24,7 @@ let package = Package(
         ),
         .executableTarget(name: "dbapi", dependencies: ["DBAPICLI"], swiftSettings: strict),
         .executableTarget(name: "dbapi-bench", dependencies: ["DBAPICore", "MockEngine"], swiftSettings: strict),
+        .executableTarget(name: "dbapi-decode-bench", dependencies: ["DBAPICore", "Databricks"], swiftSettings: strict),
         .target(
             name: "DBAPITestSupport",
             dependencies: ["DBAPICore", "SQLText", "MockEngine", "Operations", "Databricks", "DBAPICLI"],

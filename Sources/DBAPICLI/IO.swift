@@ -3,6 +3,8 @@ import Foundation
 /// Where a command reads and writes: real standard streams in the binary, buffers in tests.
 public struct IO: Sendable {
     public var stdout: @Sendable (String) -> Void
+    /// Raw UTF-8 to stdout (streamed rows); by default through `stdout`.
+    public var stdoutBytes: @Sendable ([UInt8]) -> Void
     public var stderr: @Sendable (String) -> Void
     public var stdin: @Sendable () -> Data
     public var environment: [String: String]
@@ -15,6 +17,7 @@ public struct IO: Sendable {
         stdin: @escaping @Sendable () -> Data, environment: [String: String], currentDirectory: String
     ) {
         self.stdout = stdout
+        self.stdoutBytes = { stdout(String(decoding: $0, as: UTF8.self)) }
         self.stderr = stderr
         self.stdin = stdin
         self.environment = environment
@@ -29,6 +32,7 @@ public struct IO: Sendable {
             stdin: { FileHandle.standardInput.readDataToEndOfFile() },
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath)
+        io.stdoutBytes = { bytes in FileHandle.standardOutput.write(Data(bytes)) }
         io.handlesSignals = true
         return io
     }

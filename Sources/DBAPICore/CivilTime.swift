@@ -128,11 +128,19 @@ public enum CivilTime {
 
     /// `YYYY-MM-DDTHH:MM:SS[.ffffff]Z` (the fraction only when non-zero, trailing zeros trimmed).
     public static func formatTimestamp(_ micros: Int64, separator: String = "T", zone: String = "Z") -> String {
-        let (dayNumber, dayMicros) = floorDivide(micros, microsPerDay)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
+        appendTimestamp(micros, separator: Array(separator.utf8), zone: Array(zone.utf8), to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `formatTimestamp`'s UTF-8 (ISO 8601 with `T` and `Z` by default).
+    public static func appendTimestamp(
+        _ micros: Int64, separator: [UInt8] = [UInt8(ascii: "T")], zone: [UInt8] = [UInt8(ascii: "Z")], to bytes: inout [UInt8]
+    ) {
+        let (dayNumber, dayMicros) = floorDivide(micros, microsPerDay)
         appendDate(Int32(clamping: dayNumber), to: &bytes)
-        bytes.append(contentsOf: separator.utf8)
+        bytes.append(contentsOf: separator)
         let seconds = Int(dayMicros / microsPerSecond)
         appendDigits(seconds / 3600, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -149,11 +157,11 @@ public enum CivilTime {
             bytes.append(UInt8(ascii: "."))
             appendDigits(fraction, width: width, to: &bytes)
         }
-        bytes.append(contentsOf: zone.utf8)
-        return String(decoding: bytes, as: UTF8.self)
+        bytes.append(contentsOf: zone)
     }
 
-    private static func appendDate(_ days: Int32, to bytes: inout [UInt8]) {
+    /// Appends `formatDate`'s UTF-8 (`YYYY-MM-DD`).
+    public static func appendDate(_ days: Int32, to bytes: inout [UInt8]) {
         let (year, month, day) = civil(days: Int(days))
         if year < 0 { bytes.append(UInt8(ascii: "-")) }
         appendDigits(abs(year), width: 4, to: &bytes)
@@ -165,14 +173,29 @@ public enum CivilTime {
 
     /// Appends a non-negative number zero-padded to at least `width` digits.
     private static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var rest = value
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        for _ in digits.count..<max(width, digits.count) { bytes.append(UInt8(ascii: "0")) }
-        bytes.append(contentsOf: digits.reversed())
+        if width == 2, value >= 0, value < 100 {  // hours, minutes, seconds, months, days
+            bytes.append(UInt8(ascii: "0") + UInt8(value / 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+            return
+        }
+        if width == 4, value >= 0, value < 10000 {  // years
+            bytes.append(UInt8(ascii: "0") + UInt8(value / 1000))
+            bytes.append(UInt8(ascii: "0") + UInt8(value / 100 % 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(value / 10 % 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+            return
+        }
+        var count = 1
+        var scale = 1
+        while value / scale >= 10 {
+            scale *= 10
+            count += 1
+        }
+        for _ in count..<max(width, count) { bytes.append(UInt8(ascii: "0")) }
+        while scale > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / scale % 10))
+            scale /= 10
+        }
     }
 
     /// Floor division and its non-negative remainder.

@@ -15,19 +15,26 @@ public struct SQLDecimal: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `123`, `-0.50`, `1.5e3`; nil when the text is not a number or needs more than 38 digits.
     public init?(string: String) {
+        var text = string
+        guard let value = text.withUTF8({ SQLDecimal(utf8: $0) }) else { return nil }
+        self = value
+    }
+
+    /// `init(string:)` over UTF-8 bytes, without allocating.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var mantissa: Int128 = 0
         var scale = 0
         var digits = 0
         var sawDigit = false
         var sawPoint = false
+        var index = 0
         var negative = false
-        var exponent = 0
-        var utf8 = Substring(string).utf8[...]
-        if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
             negative = first == UInt8(ascii: "-")
-            utf8 = utf8.dropFirst()
+            index = 1
         }
-        while let byte = utf8.first {
+        while index < bytes.count {
+            let byte = bytes[index]
             if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
                 sawDigit = true
                 if mantissa != 0 || byte != UInt8(ascii: "0") { digits += 1 }
@@ -37,17 +44,15 @@ public struct SQLDecimal: Sendable, Hashable, CustomStringConvertible {
             } else if byte == UInt8(ascii: "."), !sawPoint {
                 sawPoint = true
             } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-                guard sawDigit, let value = Int(String(Substring(utf8.dropFirst()))), abs(value) <= 76 else { return nil }
-                exponent = value
-                utf8 = utf8[utf8.endIndex...]
+                guard sawDigit, let exponent = Self.exponent(UnsafeBufferPointer(rebasing: bytes[(index + 1)...])) else { return nil }
+                scale -= exponent
                 break
             } else {
                 return nil
             }
-            utf8 = utf8.dropFirst()
+            index += 1
         }
         guard sawDigit else { return nil }
-        scale -= exponent
         if scale < 0 {
             guard let widened = SQLDecimal(unscaled: mantissa, scale: 0).rescaled(to: 0, shift: -scale) else { return nil }
             mantissa = widened
@@ -55,6 +60,25 @@ public struct SQLDecimal: Sendable, Hashable, CustomStringConvertible {
         }
         guard scale <= 38 else { return nil }
         self.init(unscaled: negative ? -mantissa : mantissa, scale: scale)
+    }
+
+    /// A signed exponent of at most 76 in magnitude (larger ones cannot give a 38-digit decimal).
+    private static func exponent(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        var sign = 1
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            sign = first == UInt8(ascii: "-") ? -1 : 1
+            index = 1
+        }
+        guard index < bytes.count, bytes.count - index <= 3 else { return nil }
+        var value = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            index += 1
+        }
+        return value <= 76 ? sign * value : nil
     }
 
     /// Creates the exact decimal of an integer.
@@ -118,12 +142,52 @@ public struct SQLDecimal: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        let magnitude = String(unscaled.magnitude)
-        let sign = unscaled < 0 ? "-" : ""
-        guard scale > 0 else { return sign + magnitude }
-        let padded = magnitude.count <= scale ? String(repeating: "0", count: scale - magnitude.count + 1) + magnitude : magnitude
-        let point = padded.index(padded.endIndex, offsetBy: -scale)
-        return sign + padded[..<point] + "." + padded[point...]
+        var bytes: [UInt8] = []
+        appendDescription(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `description`'s UTF-8 (`-12.50`, `0.05`) without building intermediate strings.
+    public func appendDescription(to bytes: inout [UInt8]) {
+        if unscaled < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = unscaled.magnitude
+        // At most 39 digits; filled from the right.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
+            var start = 40
+            repeat {
+                start -= 1
+                if magnitude <= UInt64.max {
+                    var small = UInt64(magnitude)
+                    digits[start] = UInt8(ascii: "0") + UInt8(small % 10)
+                    small /= 10
+                    while small > 0 {
+                        start -= 1
+                        digits[start] = UInt8(ascii: "0") + UInt8(small % 10)
+                        small /= 10
+                    }
+                    magnitude = 0
+                } else {
+                    digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                }
+            } while magnitude > 0
+            let count = 40 - start
+            if scale <= 0 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<40]))
+                return
+            }
+            if count <= scale {
+                bytes.append(UInt8(ascii: "0"))
+                bytes.append(UInt8(ascii: "."))
+                for _ in 0..<(scale - count) { bytes.append(UInt8(ascii: "0")) }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<40]))
+                return
+            }
+            let point = 40 - scale
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<point]))
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[point..<40]))
+        }
     }
 
     /// Compares two decimals by value, whatever their scales.

@@ -57,3 +57,41 @@ extension SQLValue {
         return Double(text)
     }
 }
+
+extension SQLValue {
+    /// `parseDouble` over UTF-8 bytes. Plain decimals with at most 15 significant digits and 22
+    /// fraction digits are exact as `digits / 10^k` (both exact doubles, one correctly rounded
+    /// division); everything else goes through the general parser.
+    public static func parseDouble(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var index = 0
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { index = 1 }
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var sawPoint = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                mantissa = mantissa &* 10 &+ Int64(byte - UInt8(ascii: "0"))
+                if mantissa != 0 { digits += 1 }
+                if sawPoint { fractionDigits += 1 }
+            } else if byte == UInt8(ascii: "."), !sawPoint {
+                sawPoint = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        let plain = index == bytes.count && index > (negative ? 1 : 0) && digits <= 15 && fractionDigits <= 22
+        guard plain, !(sawPoint && index == (negative ? 2 : 1)) else {
+            return parseDouble(String(decoding: bytes, as: UTF8.self))
+        }
+        let magnitude = Double(mantissa) / exactPowersOfTen[fractionDigits]
+        return negative ? -magnitude : magnitude
+    }
+
+    private static let exactPowersOfTen: [Double] = (0...22).map { power in
+        (0..<power).reduce(1.0) { product, _ in product * 10 }
+    }
+}

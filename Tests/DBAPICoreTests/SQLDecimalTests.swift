@@ -58,3 +58,29 @@ final class SQLDecimalTests: XCTestCase {
         XCTAssertEqual(DecimalRules.multiply(38, 10, 38, 10), .decimal(precision: 38, scale: 6))
     }
 }
+
+final class SQLDecimalBytesTests: XCTestCase {
+    func testDescriptionBytes_AllMagnitudes() {
+        let cases: [(Int128, Int, String)] = [
+            (0, 0, "0"), (0, 2, "0.00"), (5, 3, "0.005"), (-5, 3, "-0.005"), (1250, 2, "12.50"), (-1250, 2, "-12.50"),
+            (Int128(UInt64.max), 0, "18446744073709551615"), (Int128(UInt64.max) + 1, 1, "1844674407370955161.6"),
+            (Int128("-99999999999999999999999999999999999999") ?? 0, 38, "-0.99999999999999999999999999999999999999"),
+        ]
+        for (unscaled, scale, expected) in cases {
+            var bytes: [UInt8] = Array("x".utf8)
+            SQLDecimal(unscaled: unscaled, scale: scale).appendDescription(to: &bytes)
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "x" + expected)
+        }
+    }
+
+    func testParsingBytes_ExponentsAndLimits() {
+        let cases: [(String, String?)] = [
+            ("1.5e+2", "150"), ("-2E-3", "-0.002"), ("1e76", nil), ("1e", nil), ("1e1000", nil), ("e5", nil),
+            ("1e-38", "0.00000000000000000000000000000000000001"),
+        ]
+        for (input, expected) in cases {
+            var text = input
+            XCTAssertEqual(text.withUTF8 { SQLDecimal(utf8: $0) }?.description, expected, input)
+        }
+    }
+}

@@ -12,22 +12,15 @@ struct StreamingQuery {
             let statement = try AdHocQuery.bind(sql, params: params)
             let stream = try await backend.execute(statement)
             let names = stream.columns.map(\.name)
-            let keys = NDJSONFormat.keyPrefixes(names)
-            let csv = CSVFormat()
-            var out = ""
-            if invocation.format == .csv { csv.line(names, to: &out) }
+            var writer = StreamingRowWriter(format: invocation.format, columns: names)
+            var out: [UInt8] = []
+            writer.header(names, to: &out)
             while let batch = try await stream.next() {
-                for row in batch {
-                    if invocation.format == .csv {
-                        csv.line(row.map { cellText($0.json, nullText: csv.nullText) }, to: &out)
-                    } else {
-                        NDJSONFormat.writeRow(keys: keys, values: row.map(\.json), to: &out)
-                    }
-                }
-                invocation.io.stdout(out)
+                for row in batch { writer.write(row, to: &out) }
+                invocation.io.stdoutBytes(out)
                 out.removeAll(keepingCapacity: true)
             }
-            invocation.io.stdout(out)
+            invocation.io.stdoutBytes(out)
             return 0
         } catch let error as any ReportableError {
             return invocation.emit(invocation.withBackendFacts(.failure(error, meta: invocation.baseMeta), backend))

@@ -20,7 +20,23 @@ struct CSVFormat: OutputFormat {
     }
 
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.doubling("\"") + "\""
+        var out: [UInt8] = []
+        appendQuoted(Array(field.utf8), to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a field, quoted (quotes doubled) only when it holds a comma, quote or line break.
+    static func appendQuoted(_ field: [UInt8], to out: inout [UInt8]) {
+        let special = field.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard special else {
+            out.append(contentsOf: field)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        for byte in field {
+            out.append(byte)
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

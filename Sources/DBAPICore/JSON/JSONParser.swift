@@ -18,6 +18,9 @@ public struct JSONParser {
     private var index = 0
     private var line = 1
     private var lineStart = 0
+    /// Array members with this key are skipped rather than parsed (see `parse(bytes:deferring:)`).
+    private var deferredKey: String?
+    private var deferred: Range<Int>?
 
     private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -28,13 +31,21 @@ public struct JSONParser {
 
     /// Parses one JSON document from UTF-8 bytes (a leading BOM is skipped).
     public static func parse(bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+        try parse(bytes: bytes, deferring: nil).value
+    }
+
+    /// Parses one document but leaves every array-valued member named `key` unparsed: the member is
+    /// left out of its object and the byte range of the last such array is returned, for a
+    /// purpose-built scanner to read (its brackets and strings are matched, not validated).
+    public static func parse(bytes: [UInt8], deferring key: String?) throws(SyntaxError) -> (value: JSONValue, deferred: Range<Int>?) {
         var parser = JSONParser(bytes)
+        parser.deferredKey = key
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipSpace()
         let value = try parser.parseValue(depth: 0)
         parser.skipSpace()
         guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
-        return value
+        return (value, parser.deferred)
     }
 
     private func error(_ message: String) -> SyntaxError {
@@ -95,8 +106,14 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key") }
             index += 1
             skipSpace()
-            object[key] = try parseValue(depth: depth + 1)
-            object.setLine(keyLine, for: key)
+            if key == deferredKey, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                let start = index
+                try skipArray()
+                deferred = start..<index
+            } else {
+                object[key] = try parseValue(depth: depth + 1)
+                object.setLine(keyLine, for: key)
+            }
             skipSpace()
             guard index < bytes.count else { throw error("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -130,6 +147,38 @@ public struct JSONParser {
             index += 1
             return .array(items)
         }
+    }
+
+    /// Moves past the array starting at `index`, matching brackets outside strings.
+    private mutating func skipArray() throws(SyntaxError) {
+        var depth = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""): try skipStringContent()
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 { return }
+            case UInt8(ascii: "\n"):
+                line += 1
+                lineStart = index
+            default: break
+            }
+        }
+        throw error("unterminated array")
+    }
+
+    /// Moves past a string's content and closing quote (escapes are stepped over, not checked).
+    private mutating func skipStringContent() throws(SyntaxError) {
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "\"") { return }
+            if byte == UInt8(ascii: "\\") { index += 1 }
+        }
+        throw error("unterminated string")
     }
 
     private mutating func parseNumber() throws(SyntaxError) -> JSONValue {

@@ -66,35 +66,51 @@ public struct JSONWriter: Sendable {
 
     /// Appends `text` as a quoted JSON string, escaping quotes, backslashes and control characters.
     public static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        let utf8 = text.utf8
-        // Most values need no escaping: append them whole instead of re-decoding pieces.
-        if !utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
+        // Most values need no escaping: append them whole instead of re-encoding them.
+        if !text.utf8.contains(where: needsEscape) {
+            out += "\""
             out += text
             out += "\""
             return
         }
-        var pending = utf8.startIndex
-        var position = utf8.startIndex
-        while position != utf8.endIndex {
+        var bytes: [UInt8] = []
+        appendString(text, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as a quoted JSON string in UTF-8, escaping as `writeString` does.
+    public static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendString(utf8: $0, to: &bytes) }
+    }
+
+    /// Appends UTF-8 bytes as a quoted JSON string.
+    public static func appendString(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var pending = 0
+        for position in 0..<utf8.count where needsEscape(utf8[position]) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[pending..<position]))
             let byte = utf8[position]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                out += String(decoding: utf8[pending..<position], as: UTF8.self)
-                switch byte {
-                case UInt8(ascii: "\""): out += "\\\""
-                case UInt8(ascii: "\\"): out += "\\\\"
-                case UInt8(ascii: "\n"): out += "\\n"
-                case UInt8(ascii: "\r"): out += "\\r"
-                case UInt8(ascii: "\t"): out += "\\t"
-                default:
-                    let hex = String(byte, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                }
-                pending = utf8.index(after: position)
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [
+                    UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)],
+                ])
             }
-            position = utf8.index(after: position)
+            pending = position + 1
         }
-        out += String(decoding: utf8[pending..<utf8.endIndex], as: UTF8.self)
-        out += "\""
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[pending..<utf8.count]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20
     }
 }

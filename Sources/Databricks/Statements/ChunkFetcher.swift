@@ -1,88 +1,119 @@
 import DBAPICore
 import Foundation
 
-/// Delivers a result's chunks in order while fetching up to `prefetch` later chunks in parallel.
-/// Follows `next_chunk_internal_link` (or `next_chunk_index`); external links are downloaded
-/// without the workspace `Authorization` header, and an expired link is refreshed through the
-/// chunk endpoint.
+/// Delivers a result's chunks in order while fetching and decoding up to `prefetch` later chunks in
+/// parallel. Follows `next_chunk_internal_link` (or `next_chunk_index`).
 actor ChunkFetcher {
-    private let statementID: String
-    private let decoders: [ColumnDecoder]
-    private let client: APIClient
-    private let downloads: any HTTPTransport
+    private let loader: ChunkLoader
     private let prefetch: Int
     private let totalChunks: Int
-    private var pendingFirst: JSONValue?
+    private var pendingFirst: (result: JSONValue, response: APIResponse)?
     private var nextIndex = 0
     private var nextLink: String?
     private var finished = false
-    private var inFlight: [Int: Task<JSONValue, any Error>] = [:]
+    private var inFlight: [Int: Task<ChunkLoader.Chunk, any Error>] = [:]
 
-    init(
-        statementID: String, first: JSONValue, totalChunks: Int, decoders: [ColumnDecoder], client: APIClient,
-        downloads: any HTTPTransport, prefetch: Int
-    ) {
-        self.statementID = statementID
+    /// - Parameters:
+    ///   - first: the statement response and its `result` object, which holds chunk 0.
+    init(first: (result: JSONValue, response: APIResponse), totalChunks: Int, loader: ChunkLoader, prefetch: Int) {
         self.pendingFirst = first
         self.totalChunks = totalChunks
-        self.decoders = decoders
-        self.client = client
-        self.downloads = downloads
+        self.loader = loader
         self.prefetch = max(0, prefetch)
-    }
-
-    private func chunkPath(_ index: Int) -> String {
-        "/api/2.0/sql/statements/\(statementID)/result/chunks/\(index)"
     }
 
     /// The next chunk's rows, or nil when the result is exhausted.
     func next() async throws -> [Row]? {
         if finished { return nil }
-        let chunk: JSONValue
+        let chunk: ChunkLoader.Chunk
         if let first = pendingFirst {
             pendingFirst = nil
-            chunk = first
+            chunk = try await loader.chunk(meta: first.result, response: first.response, expectedIndex: 0)
         } else if let task = inFlight.removeValue(forKey: nextIndex) {
             chunk = try await task.value
         } else if let link = nextLink {
-            chunk = try await client.get(link)
+            chunk = try await loader.load(path: link, expectedIndex: nextIndex)
         } else {
             finished = true
             return nil
         }
-        let index = StatementRunner.int(chunk["chunk_index"]) ?? nextIndex
-        nextLink = chunk["next_chunk_internal_link"]?.string
-        if nextLink == nil, let following = StatementRunner.int(chunk["next_chunk_index"]) { nextLink = chunkPath(following) }
-        nextIndex = index + 1
+        nextLink = chunk.nextLink
+        nextIndex = chunk.index + 1
         if nextLink == nil { finished = true }
         schedulePrefetch()
-        let rows = try await rows(of: chunk, index: index)
-        if finished, rows.isEmpty { return nil }
-        return rows
+        if finished, chunk.rows.isEmpty { return nil }
+        return chunk.rows
     }
 
-    /// Starts fetching the next few chunks (by index, which the API guarantees are consecutive).
+    /// Starts fetching and decoding the next few chunks (by index, which the API guarantees are
+    /// consecutive) on other threads while the caller writes the current one.
     private func schedulePrefetch() {
         guard !finished, totalChunks > 0 else { return }
         let upper = min(totalChunks, nextIndex + prefetch)
         guard nextIndex < upper else { return }
         for index in nextIndex..<upper where inFlight[index] == nil {
-            let path = chunkPath(index)
-            let client = self.client
-            inFlight[index] = Task { try await client.get(path) }
+            let loader = self.loader
+            inFlight[index] = Task.detached { try await loader.load(path: loader.chunkPath(index), expectedIndex: index) }
         }
     }
 
-    private func rows(of chunk: JSONValue, index: Int) async throws -> [Row] {
-        if let data = chunk["data_array"] {
-            guard let rows = data.array else { throw DatabricksError.malformedResponse("chunk \(index): data_array is not an array") }
-            return decode(rows)
-        }
-        guard let link = chunk["external_links"]?.array?.first else { return [] }
-        return decode(try await download(link, index: index, refreshed: false))
+    deinit {
+        for task in inFlight.values { task.cancel() }
+    }
+}
+
+/// Fetches one chunk and decodes its rows: inline `data_array`, or the first external link,
+/// downloaded without the workspace `Authorization` header (an expired link is refreshed through
+/// the chunk endpoint).
+struct ChunkLoader: Sendable {
+    struct Chunk: Sendable {
+        let index: Int
+        let nextLink: String?
+        let rows: [Row]
     }
 
-    private func download(_ link: JSONValue, index: Int, refreshed: Bool) async throws -> [JSONValue] {
+    let statementID: String
+    let decoder: ResultChunkDecoder
+    let client: APIClient
+    let downloads: any HTTPTransport
+
+    func chunkPath(_ index: Int) -> String {
+        "/api/2.0/sql/statements/\(statementID)/result/chunks/\(index)"
+    }
+
+    func load(path: String, expectedIndex: Int) async throws -> Chunk {
+        let response = try await client.get(path)
+        return try await chunk(meta: response.json, response: response, expectedIndex: expectedIndex)
+    }
+
+    /// The chunk described by `meta` (a chunk response, or a statement's `result` object).
+    func chunk(meta: JSONValue, response: APIResponse, expectedIndex: Int) async throws -> Chunk {
+        let index = StatementRunner.int(meta["chunk_index"]) ?? expectedIndex
+        var nextLink = meta["next_chunk_internal_link"]?.string
+        if nextLink == nil, let following = StatementRunner.int(meta["next_chunk_index"]) { nextLink = chunkPath(following) }
+        let rows: [Row]
+        if let range = response.dataArray {
+            rows = try decode(response.body, range, index: index)
+        } else if meta["data_array"] != nil {
+            throw DatabricksError.malformedResponse("chunk \(index): data_array is not an array")
+        } else if let link = meta["external_links"]?.array?.first {
+            let body = try await download(link, index: index, refreshed: false)
+            rows = try decode(body, 0..<body.count, index: index)
+        } else {
+            rows = []
+        }
+        return Chunk(index: index, nextLink: nextLink, rows: rows)
+    }
+
+    private func decode(_ bytes: [UInt8], _ range: Range<Int>, index: Int) throws -> [Row] {
+        do {
+            return try decoder.rows(bytes, in: range)
+        } catch .malformedResponse(let message) {
+            throw DatabricksError.malformedResponse("chunk \(index): \(message)")
+        }
+    }
+
+    private func download(_ link: JSONValue, index: Int, refreshed: Bool) async throws -> [UInt8] {
         guard let address = link["external_link"]?.string, let url = URL(string: address) else {
             throw DatabricksError.malformedResponse("chunk \(index) has no external_link")
         }
@@ -102,21 +133,6 @@ actor ChunkFetcher {
                 status: response.status, errorCode: nil, message: "external link download failed", method: "GET",
                 path: "(external link for chunk \(index))", attempts: 1)
         }
-        guard case .array(let rows) = try JSONParser.parse(bytes: [UInt8](response.body)) else {
-            throw DatabricksError.malformedResponse("chunk \(index) external link did not hold a JSON array")
-        }
-        return rows
-    }
-
-    private func decode(_ data: [JSONValue]) -> [Row] {
-        data.map { item in
-            let cells = item.array ?? []
-            var row: Row = []
-            row.reserveCapacity(decoders.count)
-            for (position, decoder) in decoders.enumerated() {
-                row.append(decoder.value(position < cells.count ? cells[position].string : nil))
-            }
-            return row
-        }
+        return [UInt8](response.body)
     }
 }

@@ -1,52 +1,115 @@
 import DBAPICore
 
 /// Turns the strings of a JSON_ARRAY result into typed values, per column, from `type_name`
-/// (and `type_text` for nested and decimal types). Every non-null value arrives as a string.
+/// (and `type_text` for nested and decimal types). Every non-null value arrives as a string; it is
+/// decoded straight from its UTF-8 bytes, and a value that does not parse as its type is kept as text.
 struct ColumnDecoder: Sendable {
     let column: ResultColumn
-    private let decode: @Sendable (String) -> SQLValue
+    let kind: Kind
+
+    /// How a column's text becomes a value.
+    enum Kind: Sendable {
+        case integer
+        case double
+        case decimal
+        case boolean
+        case date
+        case timestamp
+        case array(element: SQLType)
+        case text
+    }
 
     init(name: String, typeName: String, typeText: String?, precision: Int?, scale: Int?) {
         let text = (typeText ?? typeName).uppercased()
-        switch typeName.uppercased() {
+        let upperName = typeName.uppercased()
+        switch upperName {
         case "BYTE", "SHORT", "INT", "LONG", "INTEGER", "BIGINT", "TINYINT", "SMALLINT":
             let type: SQLType =
                 ["BYTE": .tinyint, "TINYINT": .tinyint, "SHORT": .smallint, "SMALLINT": .smallint, "INT": .int, "INTEGER": .int][
-                    typeName.uppercased()] ?? .bigint
-            column = ResultColumn(name: name, type: type)
-            decode = { Int64($0).map { .int($0) } ?? .string($0) }
+                    upperName] ?? .bigint
+            (column, kind) = (ResultColumn(name: name, type: type), .integer)
         case "FLOAT", "DOUBLE":
-            column = ResultColumn(name: name, type: typeName.uppercased() == "FLOAT" ? .float : .double)
-            decode = { SQLValue.parseDouble($0).map { .double($0) } ?? .string($0) }
+            (column, kind) = (ResultColumn(name: name, type: upperName == "FLOAT" ? .float : .double), .double)
         case "DECIMAL":
             let type = SQLType(sparkName: text) ?? .decimal(precision: precision ?? 38, scale: scale ?? 0)
-            column = ResultColumn(name: name, type: type)
-            decode = { SQLDecimal(string: $0).map { .decimal($0) } ?? .string($0) }
+            (column, kind) = (ResultColumn(name: name, type: type), .decimal)
         case "BOOLEAN":
-            column = ResultColumn(name: name, type: .boolean)
-            decode = { $0 == "true" ? .bool(true) : ($0 == "false" ? .bool(false) : .string($0)) }
+            (column, kind) = (ResultColumn(name: name, type: .boolean), .boolean)
         case "DATE":
-            column = ResultColumn(name: name, type: .date)
-            decode = { CivilTime.parseDate($0).map { .date($0) } ?? .string($0) }
+            (column, kind) = (ResultColumn(name: name, type: .date), .date)
         case "TIMESTAMP", "TIMESTAMP_NTZ":
-            column = ResultColumn(name: name, type: .timestamp)
-            decode = { CivilTime.parseTimestamp($0).map { .timestamp($0) } ?? .string($0) }
+            (column, kind) = (ResultColumn(name: name, type: .timestamp), .timestamp)
         case "ARRAY":
-            let element = SQLType(sparkName: text).flatMap { if case .array(let inner) = $0 { inner } else { nil } }
-            column = ResultColumn(name: name, type: element.map { .array($0) } ?? .string)
-            decode = { raw in
-                guard let element, case .array(let items)? = try? JSONParser.parse(raw) else { return .string(raw) }
-                return .array(items.map { Self.value(of: $0, as: element) })
+            if let type = SQLType(sparkName: text), case .array(let element) = type {
+                (column, kind) = (ResultColumn(name: name, type: type), .array(element: element))
+            } else {
+                (column, kind) = (ResultColumn(name: name, type: .string), .text)
             }
         default:  // STRING, CHAR, BINARY, MAP, STRUCT, VARIANT, INTERVAL, unknown: kept as text
-            column = ResultColumn(name: name, type: .string)
-            decode = { .string($0) }
+            (column, kind) = (ResultColumn(name: name, type: .string), .text)
         }
     }
 
+    /// The value of one cell's text (nil for JSON null).
     func value(_ raw: String?) -> SQLValue {
-        guard let raw else { return .null }
-        return decode(raw)
+        guard var raw else { return .null }
+        return raw.withUTF8 { value(utf8: $0) }
+    }
+
+    /// The value of one cell from its (unescaped) UTF-8 bytes.
+    func value(utf8 bytes: UnsafeBufferPointer<UInt8>) -> SQLValue { Self.value(utf8: bytes, as: kind) }
+
+    static func value(utf8 bytes: UnsafeBufferPointer<UInt8>, as kind: Kind) -> SQLValue {
+        switch kind {
+        case .integer:
+            if let number = integer(bytes) { return .int(number) }
+        case .double:
+            if let number = SQLValue.parseDouble(utf8: bytes) { return .double(number) }
+        case .decimal:
+            if let number = SQLDecimal(utf8: bytes) { return .decimal(number) }
+        case .boolean:
+            if bytes.count == 4, bytes[0] == UInt8(ascii: "t"), bytes[1] == UInt8(ascii: "r"), bytes[2] == UInt8(ascii: "u"),
+                bytes[3] == UInt8(ascii: "e")
+            {
+                return .bool(true)
+            }
+            if bytes.count == 5, bytes[0] == UInt8(ascii: "f"), bytes[1] == UInt8(ascii: "a"), bytes[2] == UInt8(ascii: "l"),
+                bytes[3] == UInt8(ascii: "s"), bytes[4] == UInt8(ascii: "e")
+            {
+                return .bool(false)
+            }
+        case .date:
+            if let days = CivilTime.parseDate(bytes: bytes) { return .date(days) }
+        case .timestamp:
+            if let micros = CivilTime.parseTimestamp(bytes: bytes) { return .timestamp(micros) }
+        case .array(let element):
+            if case .array(let items)? = try? JSONParser.parse(bytes: Array(bytes)) {
+                return .array(items.map { value(of: $0, as: element) })
+            }
+        case .text:
+            break
+        }
+        return .string(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A base-10 Int64 with an optional sign; nil on anything else or on overflow.
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var index = 0
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative || bytes.first == UInt8(ascii: "+") { index = 1 }
+        guard index < bytes.count else { return nil }
+        var value: Int64 = 0
+        while index < bytes.count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowB) =
+                negative ? shifted.subtractingReportingOverflow(Int64(digit)) : shifted.addingReportingOverflow(Int64(digit))
+            guard !overflowA, !overflowB else { return nil }
+            value = next
+            index += 1
+        }
+        return value
     }
 
     /// An element of a nested ARRAY, whose JSON leaves may be numbers or strings.

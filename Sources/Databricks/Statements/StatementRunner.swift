@@ -95,7 +95,7 @@ struct StatementRunner: Sendable {
         return .object(object)
     }
 
-    private func stream(id: String, response: JSONValue) throws -> ResultStream {
+    private func stream(id: String, response: APIResponse) throws -> ResultStream {
         let manifest = response["manifest"]
         let decoders = (manifest?["schema"]?["columns"]?.array ?? []).map { column in
             ColumnDecoder(
@@ -103,9 +103,9 @@ struct StatementRunner: Sendable {
                 typeText: column["type_text"]?.string, precision: Self.int(column["type_precision"]), scale: Self.int(column["type_scale"]))
         }
         let total = Self.int(manifest?["total_chunk_count"]) ?? 0
+        let loader = ChunkLoader(statementID: id, decoder: ResultChunkDecoder(decoders: decoders), client: client, downloads: downloads)
         let fetcher = ChunkFetcher(
-            statementID: id, first: response["result"] ?? .object(JSONObject()), totalChunks: total, decoders: decoders,
-            client: client, downloads: downloads, prefetch: options.prefetch)
+            first: (response["result"] ?? .object(JSONObject()), response), totalChunks: total, loader: loader, prefetch: options.prefetch)
         var properties: [String: JSONValue] = ["statement_id": .string(id), "warehouse_id": .string(client.config.warehouseID)]
         if manifest?["truncated"] == .bool(true) { properties["truncated"] = .bool(true) }
         if let rows = Self.int(manifest?["total_row_count"]) { properties["total_row_count"] = .int(Int64(rows)) }

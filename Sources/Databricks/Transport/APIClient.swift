@@ -30,16 +30,16 @@ final class APIClient: Sendable {
     }
 
     /// `GET path` (or a full URL path from the server) → JSON.
-    func get(_ path: String) async throws -> JSONValue {
+    func get(_ path: String) async throws -> APIResponse {
         try await call("GET", path, body: nil, isIdempotent: true)
     }
 
     /// `POST path` with a JSON body → JSON (an empty body is `{}`).
-    func post(_ path: String, _ body: JSONValue, isIdempotent: Bool) async throws -> JSONValue {
+    func post(_ path: String, _ body: JSONValue, isIdempotent: Bool) async throws -> APIResponse {
         try await call("POST", path, body: Data(JSONWriter().string(body).utf8), isIdempotent: isIdempotent)
     }
 
-    private func call(_ method: String, _ path: String, body: Data?, isIdempotent: Bool) async throws -> JSONValue {
+    private func call(_ method: String, _ path: String, body: Data?, isIdempotent: Bool) async throws -> APIResponse {
         guard let url = URL(string: config.host.absoluteString + path) else {
             throw DatabricksError.malformedResponse("cannot build a URL for \(path)")
         }
@@ -67,9 +67,11 @@ final class APIClient: Sendable {
             }
             log("HTTP \(method) \(Self.redacted(path)) → \(response.status) in \(Self.milliseconds(since: sentAt)) ms (attempt \(attempt))")
             if (200..<300).contains(response.status) {
-                if response.body.isEmpty { return .object(JSONObject()) }
+                if response.body.isEmpty { return APIResponse(json: .object(JSONObject()), body: [], dataArray: nil) }
                 do {
-                    return try JSONParser.parse(bytes: [UInt8](response.body))
+                    let bytes = [UInt8](response.body)
+                    let (json, dataArray) = try JSONParser.parse(bytes: bytes, deferring: "data_array")
+                    return APIResponse(json: json, body: bytes, dataArray: dataArray)
                 } catch {
                     throw DatabricksError.malformedResponse("\(method) \(Self.redacted(path)): \(error.description)")
                 }
@@ -123,6 +125,16 @@ final class APIClient: Sendable {
     static func milliseconds(since start: Date) -> String {
         String(format: "%.1f", Date().timeIntervalSince(start) * 1000)
     }
+}
+
+/// A successful JSON response. A `data_array` member is not parsed into `json`: its byte range in
+/// `body` is kept for `DataArrayScanner`, which decodes it straight into typed rows.
+struct APIResponse: Sendable {
+    let json: JSONValue
+    let body: [UInt8]
+    let dataArray: Range<Int>?
+
+    subscript(key: String) -> JSONValue? { json[key] }
 }
 
 /// Reason phrases for empty error bodies.

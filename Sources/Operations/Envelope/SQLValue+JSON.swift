@@ -18,6 +18,35 @@ extension SQLValue {
     }
 }
 
+extension SQLValue {
+    /// Appends the UTF-8 JSON text of `json` without building it: the streaming output path.
+    public func appendJSON(to bytes: inout [UInt8]) {
+        switch self {
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .bool(let flag): bytes.append(contentsOf: flag ? "true".utf8 : "false".utf8)
+        case .int(let number): SQLDecimal(number).appendDescription(to: &bytes)
+        case .double(let number): bytes.append(contentsOf: JSONWriter.formatDouble(number).utf8)
+        case .decimal(let number): number.appendDescription(to: &bytes)
+        case .string(let text): JSONWriter.appendString(text, to: &bytes)
+        case .date(let days):
+            bytes.append(UInt8(ascii: "\""))
+            CivilTime.appendDate(days, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        case .timestamp(let micros):
+            bytes.append(UInt8(ascii: "\""))
+            CivilTime.appendTimestamp(micros, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        case .array(let items):
+            bytes.append(UInt8(ascii: "["))
+            for (position, item) in items.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                item.appendJSON(to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+    }
+}
+
 extension ResultSet {
     /// Rows as JSON objects keyed by column name (a repeated name keeps its last value).
     public var jsonObjects: [JSONValue] {

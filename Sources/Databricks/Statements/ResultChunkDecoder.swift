@@ -1,0 +1,30 @@
+import DBAPICore
+
+/// Decodes JSON_ARRAY result data (`[["1","a",null],…]`, every value a string) into typed rows by
+/// each column's `type_name`: what every fetch runs on its chunks, public so benchmarks and other
+/// tools can measure and reuse it.
+public struct ResultChunkDecoder: Sendable {
+    let decoders: [ColumnDecoder]
+
+    /// - Parameter columns: name, `type_name` and `type_text` (e.g. `DECIMAL(10,2)`, `ARRAY<INT>`) per column.
+    public init(columns: [(name: String, typeName: String, typeText: String?)]) {
+        self.init(
+            decoders: columns.map { ColumnDecoder(name: $0.name, typeName: $0.typeName, typeText: $0.typeText, precision: nil, scale: nil) }
+        )
+    }
+
+    init(decoders: [ColumnDecoder]) { self.decoders = decoders }
+
+    /// The result columns with their SQL types.
+    public var columns: [ResultColumn] { decoders.map(\.column) }
+
+    /// The rows of the JSON array held by `bytes[range]` (the whole of `bytes` by default).
+    public func rows(_ bytes: [UInt8], in range: Range<Int>? = nil) throws(DatabricksError) -> [Row] {
+        var scanner = DataArrayScanner(decoders: decoders)
+        do {
+            return try scanner.rows(bytes, in: range ?? 0..<bytes.count)
+        } catch {
+            throw DatabricksError.malformedResponse("\(error.message) at byte \(error.offset)")
+        }
+    }
+}

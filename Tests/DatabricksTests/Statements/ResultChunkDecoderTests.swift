@@ -1,0 +1,100 @@
+import DBAPICore
+import XCTest
+
+@testable import Databricks
+
+final class ResultChunkDecoderTests: XCTestCase {
+    private let decoder = ResultChunkDecoder(columns: [
+        ("id", "LONG", "BIGINT"), ("name", "STRING", "STRING"), ("amount", "DECIMAL", "DECIMAL(10,2)"), ("day", "DATE", "DATE"),
+        ("ts", "TIMESTAMP", "TIMESTAMP"), ("flag", "BOOLEAN", "BOOLEAN"), ("score", "DOUBLE", "DOUBLE"),
+        ("tags", "ARRAY", "ARRAY<INT>"),
+    ])
+
+    private func rows(_ json: String) throws -> [Row] { try decoder.rows(Array(json.utf8)) }
+
+    func testTypedValues_StraightFromBytes() throws {
+        let rows = try rows(
+            #"[["9223372036854775807","Zoë \"q\"\\\n\u00e9\ud83d\ude00","-12.50","2024-02-29","2024-03-01T01:02:03.5+01:00","true","0.1","[1,null,3]"],"#
+                + #" [null, null, null, null, null, null, null, null]]"#)
+        XCTAssertEqual(rows.count, 2)
+        XCTAssertEqual(
+            rows[0],
+            [
+                .int(Int64.max), .string("Zoë \"q\"\\\né😀"), .decimal(SQLDecimal(unscaled: -1250, scale: 2)),
+                .date(Int32(CivilTime.days(year: 2024, month: 2, day: 29))),
+                .timestamp(Int64(CivilTime.days(year: 2024, month: 3, day: 1)) * 86_400_000_000 + 2 * 60_000_000 + 3_500_000),
+                .bool(true), .double(0.1), .array([.int(1), .null, .int(3)]),
+            ])
+        XCTAssertEqual(rows[1], Array(repeating: .null, count: 8))
+    }
+
+    func testValuesThatDoNotParse_AreKeptAsText() throws {
+        let cases: [(column: (String, String, String?), text: String, expected: SQLValue)] = [
+            (("i", "INT", nil), "9223372036854775808", .string("9223372036854775808")),
+            (("i", "INT", nil), "-9223372036854775808", .int(Int64.min)),
+            (("i", "INT", nil), "+7", .int(7)),
+            (("i", "INT", nil), "-", .string("-")),
+            (("d", "DOUBLE", nil), "1.5E10", .double(1.5e10)),
+            (("d", "DOUBLE", nil), "NaN", .double(.nan)),
+            (("d", "DOUBLE", nil), "-Infinity", .double(-.infinity)),
+            (("d", "DOUBLE", nil), "0.30000000000000004", .double(0.30000000000000004)),
+            (("d", "DOUBLE", nil), "123456789.123456789", .double(123456789.123456789)),
+            (("d", "DOUBLE", nil), "x1", .string("x1")),
+            (("m", "DECIMAL", "DECIMAL(38,0)"), "1.5e3", .decimal(SQLDecimal(unscaled: 1500, scale: 0))),
+            (("b", "BOOLEAN", nil), "TRUE", .string("TRUE")),
+            (("t", "DATE", nil), "2023-02-29", .string("2023-02-29")),
+            (("u", "INTERVAL", "INTERVAL DAY"), "1 day", .string("1 day")),
+            (("s", "MAP", "MAP<STRING,INT>"), #"{"a":1}"#, .string(#"{"a":1}"#)),
+        ]
+        for (column, text, expected) in cases {
+            let single = ResultChunkDecoder(columns: [column])
+            var escaped: [UInt8] = []
+            JSONWriter.appendString(text, to: &escaped)
+            let rows = try single.rows(Array("[[".utf8) + escaped + Array("]]".utf8))
+            XCTAssertEqual(rows, [[expected]], "\(column.1) \(text)")
+        }
+    }
+
+    func testRowShapes_MissingCellsAreNullExtraCellsIgnoredBareTokensRead() throws {
+        let pair = ResultChunkDecoder(columns: [("a", "INT", nil), ("b", "BOOLEAN", nil)])
+        XCTAssertEqual(
+            try pair.rows(Array(#"[["1"],[],["2","false","x"],[ 3 , true ]]"#.utf8)),
+            [
+                [.int(1), .null], [.null, .null], [.int(2), .bool(false)], [.int(3), .bool(true)],
+            ])
+        XCTAssertEqual(try pair.rows(Array(" [ ] ".utf8)), [])
+    }
+
+    func testMalformedData_NamesProblemAndByte() {
+        let cases: [(String, String)] = [
+            ("{}", "expected '[' to open data_array at byte 0"),
+            (#"[["1"]"#, "expected ',' or ']' between rows at byte 6"),
+            (#"[["1" "2"]]"#, "expected ',' or ']' between cells at byte 6"),
+            (#"[[{"a":1}]]"#, "a cell must be a string or null at byte 2"),
+            (#"[["a\qb"]]"#, "invalid escape at byte 5"),
+            (#"[["\u12"]]"#, #"bad \u escape at byte 5"#),
+            (#"[["abc]]"#, "unterminated string at byte 8"),
+            (#"[[nul]]"#, "invalid literal at byte 2"),
+            (#"[["1"]] x"#, "unexpected text after data_array at byte 8"),
+            ("[[\"a\u{1}\"]]", "control character in a string at byte 4"),
+        ]
+        for (json, message) in cases {
+            XCTAssertThrowsError(try rows(json), json) { error in
+                XCTAssertEqual(error as? DatabricksError, .malformedResponse(message), json)
+            }
+        }
+    }
+
+    func testParserDeferral_LeavesDataArrayAsRange() throws {
+        let text = #"{"chunk_index": 2, "data_array": [["x]\"", "{"]], "next_chunk_index": 3}"#
+        let bytes = Array(text.utf8)
+        let (json, range) = try JSONParser.parse(bytes: bytes, deferring: "data_array")
+        XCTAssertEqual(json, .object(JSONObject([("chunk_index", .int(2)), ("next_chunk_index", .int(3))])))
+        let deferred = try XCTUnwrap(range)
+        XCTAssertEqual(String(decoding: bytes[deferred], as: UTF8.self), #"[["x]\"", "{"]]"#)
+        let notAnArray = try JSONParser.parse(bytes: Array(#"{"data_array": 5}"#.utf8), deferring: "data_array")
+        XCTAssertEqual(notAnArray.value["data_array"], .int(5))
+        XCTAssertNil(notAnArray.deferred)
+        XCTAssertThrowsError(try JSONParser.parse(bytes: Array(#"{"data_array": [["a"]"#.utf8), deferring: "data_array"))
+    }
+}
