@@ -18,6 +18,7 @@ Behaviour for the following statements is set with POST /__control (JSON, merged
   oauth_expires_in: s     lifetime of issued OAuth tokens (default 3600)
   rows_override: {"columns": [...], "rows": [[...]]}   return this result instead of running dbapi
   synthetic: {"rows": n, "chunks": k}   return n generated rows of 7 typed columns in k chunks (benchmarks)
+  inline_byte_limit: n    an INLINE result whose rows take more than n bytes of JSON FAILS as the warehouse does at 25 MiB
 GET /__requests lists every request received (method, path, authorization, body); POST /__reset clears state.
 Credentials accepted: --token, or OAuth client --client-id/--client-secret through /oidc/v1/token.
 """
@@ -247,6 +248,11 @@ class Handler(BaseHTTPRequestHandler):
         if record["never"] or record["polls_left"] > 0:
             record["polls_left"] -= 1
             return {"statement_id": record["id"], "status": {"state": "PENDING" if record["polls_left"] >= 0 else "RUNNING"}}
+        if self.over_inline_limit(record):
+            return {"statement_id": record["id"], "status": {"state": "FAILED", "error": {"error_code": "BAD_REQUEST", "message": (
+                "Inline byte limit exceeded. Statements executed with disposition=INLINE can have a result size of at most "
+                "%d bytes. Please execute the statement with disposition=EXTERNAL_LINKS if you want to download the full result."
+                % mode["inline_byte_limit"])}}}
         if mode.get("state") in ("FAILED", "CANCELED", "CLOSED") or record["error"]:
             state = mode.get("state", "FAILED")
             status = {"state": state}
@@ -258,6 +264,13 @@ class Handler(BaseHTTPRequestHandler):
                     status["sql_state"] = error["sql_state"]
             return {"statement_id": record["id"], "status": status}
         return self.succeeded(record)
+
+    def over_inline_limit(self, record):
+        limit = record["mode"].get("inline_byte_limit")
+        if limit is None or record["error"] or record["request"].get("disposition", "INLINE") != "INLINE":
+            return False
+        chunks, _ = self.chunks(record)
+        return sum(len(json.dumps(c if isinstance(c, list) else c.rows())) for c in chunks) > limit
 
     def chunks(self, record):
         synthetic = record["mode"].get("synthetic")

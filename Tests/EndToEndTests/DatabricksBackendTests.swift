@@ -235,6 +235,30 @@ final class DatabricksBackendTests: XCTestCase {
         }
     }
 
+    func testInlineLimit_FallsBackToExternalLinksUnlessDispositionIsExplicit() async throws {
+        try server.control(#"{"inline_byte_limit": 2000, "chunk_rows": 40}"#)
+        let sql = "SELECT order_id FROM retail.orders ORDER BY order_id LIMIT 300"
+        let result = await dbapi(["query", sql])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.json?["data"]?["rows"]?.array?.map { $0.array?.first }, (100001...100300).map { .int(Int64($0)) })
+        XCTAssertEqual(result.json?["meta"]?["disposition"], .string("EXTERNAL_LINKS"))
+        XCTAssertEqual(
+            result.json?["meta"]?["disposition_fallback"], .string("INLINE result over the 25 MiB limit; ran again with EXTERNAL_LINKS"))
+        XCTAssertEqual(result.json?["meta"]?["statement_ids"]?.array?.count, 2)
+        let executes = try server.requests().filter { $0["method"] == .string("POST") && $0["path"] == .string("/api/2.0/sql/statements") }
+        XCTAssertEqual(
+            try executes.map { try JSONParser.parse($0["body"]?.string ?? "")["disposition"] }, [.string("INLINE"), .string("EXTERNAL_LINKS")])
+
+        let small = await dbapi(["query", "SELECT 1 AS one"])
+        XCTAssertEqual(small.json?["meta"]?["disposition"], .string("INLINE"))
+        XCTAssertNil(small.json?["meta"]?["disposition_fallback"])
+
+        let explicit = await dbapi(["query", sql, "--disposition", "INLINE"])
+        XCTAssertEqual(explicit.status, 67)
+        XCTAssertEqual(explicit.json?["error"]?["details"]?["error_code"], .string("BAD_REQUEST"))
+        XCTAssertTrue(explicit.json?["error"]?["message"]?.string?.contains("Inline byte limit exceeded") == true)
+    }
+
     func testRowLimit_TruncationIsReported() async throws {
         let result = await dbapi(["query", "SELECT order_id FROM retail.orders", "--row-limit", "5"])
         XCTAssertEqual(result.status, 0, result.stderr)

@@ -98,7 +98,7 @@ struct Invocation: Sendable {
         options.waitTimeout = arguments.value("--wait-timeout").flatMap(Int.init) ?? 10
         options.timeout = arguments.value("--timeout").flatMap(Double.init)
         options.rowLimit = arguments.value("--row-limit").flatMap(Int.init)
-        options.disposition = arguments.value("--disposition")?.uppercased() ?? "INLINE"
+        options.disposition = arguments.value("--disposition")?.uppercased()
         options.correlationID = correlationID
         log(
             "backend databricks: host \(config.host.absoluteString), warehouse \(config.warehouseID), auth \(config.authentication.typeName), settings from \(config.source)"

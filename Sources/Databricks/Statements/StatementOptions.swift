@@ -7,8 +7,9 @@ public struct StatementOptions: Sendable {
     /// Overall limit; past it the statement is canceled on the warehouse.
     public var timeout: Double?
     public var rowLimit: Int?
-    /// `INLINE` (default) or `EXTERNAL_LINKS`.
-    public var disposition = "INLINE"
+    /// `INLINE` or `EXTERNAL_LINKS`; nil (the default) sends INLINE and, when the warehouse refuses a
+    /// result over the 25 MiB INLINE limit, runs the statement again with EXTERNAL_LINKS.
+    public var disposition: String?
     /// Tagged on statements so they can be found in query history.
     public var correlationID: String?
     /// Chunks fetched ahead of the one being read.

@@ -17,7 +17,23 @@ struct StatementRunner: Sendable {
 
     func execute(_ statement: BoundStatement) async throws -> ResultStream {
         let started = Date()
-        var response = try await client.post(Self.statementsPath, requestBody(statement), isIdempotent: false)
+        guard options.disposition == nil else {
+            return try await execute(statement, disposition: options.disposition ?? "INLINE", started: started, fallback: false)
+        }
+        do {
+            return try await execute(statement, disposition: "INLINE", started: started, fallback: false)
+        } catch DatabricksError.statementFailed(_, _, _, let message) where Self.isInlineLimit(message) {
+            return try await execute(statement, disposition: "EXTERNAL_LINKS", started: started, fallback: true)
+        }
+    }
+
+    /// The warehouse's refusal of an INLINE result over 25 MiB ("Inline byte limit exceeded …").
+    static func isInlineLimit(_ message: String) -> Bool {
+        message.contains("Inline byte limit exceeded") || message.contains("disposition=EXTERNAL_LINKS")
+    }
+
+    private func execute(_ statement: BoundStatement, disposition: String, started: Date, fallback: Bool) async throws -> ResultStream {
+        var response = try await client.post(Self.statementsPath, requestBody(statement, disposition: disposition), isIdempotent: false)
         guard let id = response["statement_id"]?.string else {
             throw DatabricksError.malformedResponse("execute returned no statement_id")
         }
@@ -50,14 +66,14 @@ struct StatementRunner: Sendable {
         case "CLOSED"?: throw DatabricksError.statementClosed(statementID: id)
         case let other: throw DatabricksError.malformedResponse("statement \(id) is in state \(other ?? "(none)")")
         }
-        return try stream(id: id, response: response)
+        return try stream(id: id, response: response, disposition: disposition, fallback: fallback)
     }
 
     func cancel(_ id: String) async throws {
         _ = try await client.post(Self.statementsPath + "/" + id + "/cancel", .object(JSONObject()), isIdempotent: true)
     }
 
-    private func requestBody(_ statement: BoundStatement) -> JSONValue {
+    private func requestBody(_ statement: BoundStatement, disposition: String) -> JSONValue {
         var body = JSONObject([
             ("statement", .string(statement.nativeSQL)), ("warehouse_id", .string(client.config.warehouseID)),
         ])
@@ -66,7 +82,7 @@ struct StatementRunner: Sendable {
         if !statement.parameters.isEmpty { body["parameters"] = .array(statement.parameters.map(Self.parameter)) }
         body["wait_timeout"] = .string("\(options.waitTimeout)s")
         body["on_wait_timeout"] = .string("CONTINUE")
-        body["disposition"] = .string(options.disposition)
+        body["disposition"] = .string(disposition)
         body["format"] = .string("JSON_ARRAY")
         if let rowLimit = options.rowLimit { body["row_limit"] = .int(Int64(rowLimit)) }
         var tags: [JSONValue] = [.object(JSONObject([("key", .string("dbapi_query")), ("value", .string(statement.name))]))]
@@ -95,7 +111,7 @@ struct StatementRunner: Sendable {
         return .object(object)
     }
 
-    private func stream(id: String, response: APIResponse) throws -> ResultStream {
+    private func stream(id: String, response: APIResponse, disposition: String, fallback: Bool) throws -> ResultStream {
         let manifest = response["manifest"]
         let decoders = (manifest?["schema"]?["columns"]?.array ?? []).map { column in
             ColumnDecoder(
@@ -108,6 +124,8 @@ struct StatementRunner: Sendable {
             first: (response["result"] ?? .object(JSONObject()), response), totalChunks: total, loader: loader, prefetch: options.prefetch)
         var properties: [String: JSONValue] = ["statement_id": .string(id), "warehouse_id": .string(client.config.warehouseID)]
         if manifest?["truncated"] == .bool(true) { properties["truncated"] = .bool(true) }
+        properties["disposition"] = .string(disposition)
+        if fallback { properties["disposition_fallback"] = .string("INLINE result over the 25 MiB limit; ran again with EXTERNAL_LINKS") }
         if let rows = Self.int(manifest?["total_row_count"]) { properties["total_row_count"] = .int(Int64(rows)) }
         return ResultStream(columns: decoders.map(\.column), properties: properties) { try await fetcher.next() }
     }
