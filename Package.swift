@@ -5,6 +5,9 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
 ]
 
+/// Absolute, because the linker does not run in the package directory.
+let packageDirectory = String(#filePath.dropLast("/Package.swift".count))
+
 let package = Package(
     name: "dbapi",
     platforms: [.macOS(.v15)],
@@ -16,13 +19,20 @@ let package = Package(
         .target(name: "SQLText", dependencies: ["DBAPICore"], swiftSettings: strict),
         .target(name: "MockEngine", dependencies: ["DBAPICore", "SQLText"], swiftSettings: strict),
         .target(name: "Operations", dependencies: ["DBAPICore", "SQLText"], swiftSettings: strict),
-        .target(name: "Databricks", dependencies: ["DBAPICore"], swiftSettings: strict),
+        .target(name: "CurlLoader", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "Databricks", dependencies: ["DBAPICore", "CurlLoader"], swiftSettings: strict),
         .target(
             name: "DBAPICLI",
             dependencies: ["DBAPICore", "SQLText", "MockEngine", "Operations", "Databricks"],
             swiftSettings: strict
         ),
-        .executableTarget(name: "dbapi", dependencies: ["DBAPICLI"], swiftSettings: strict),
+        .executableTarget(
+            name: "dbapi", dependencies: ["DBAPICLI"], swiftSettings: strict,
+            // libcurl is loaded by CurlLoader when the Databricks backend runs, not at every start:
+            // FoundationNetworking's autolinked -lcurl finds an empty archive first (CurlLoader
+            // defines every curl_* function it calls), so libcurl is not a load-time dependency.
+            linkerSettings: [.unsafeFlags(["-L", packageDirectory + "/Sources/CurlLoader/link"])]
+        ),
         .executableTarget(name: "dbapi-bench", dependencies: ["DBAPICore", "MockEngine"], swiftSettings: strict),
         .executableTarget(name: "dbapi-decode-bench", dependencies: ["DBAPICore", "Databricks"], swiftSettings: strict),
         .target(

@@ -5,15 +5,8 @@
 # libstdc++ and libgcc_s from the system (Ubuntu 22.04 / Databricks Runtime 13.0 or later).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# FoundationNetworking (the Databricks backend's HTTP client) links against libcurl; Debian's
-# OpenSSL flavour is what the runtime has. Install the headers for linking when missing.
-if ! dpkg -s libcurl4-openssl-dev >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    (apt-get update -qq && apt-get install -y -qq libcurl4-openssl-dev) >&2 || echo "warning: could not install libcurl4-openssl-dev" >&2
-  else
-    echo "note: libcurl4-openssl-dev is not installed (needed only when FoundationNetworking is linked)" >&2
-  fi
-fi
+# libcurl (FoundationNetworking's HTTP engine) is not linked: CurlLoader dlopens libcurl.so.4 when the
+# Databricks backend runs, so neither its headers nor its library are needed to build.
 swift build -c release --static-swift-stdlib --product dbapi >&2
 BIN="$(swift build -c release --show-bin-path)/dbapi"
 VERSION="$(grep -o 'version = "[^"]*"' Sources/DBAPICLI/DBAPICommandLine.swift | head -1 | cut -d'"' -f2)"

@@ -130,17 +130,16 @@ public enum CivilTime {
     public static func formatTimestamp(_ micros: Int64, separator: String = "T", zone: String = "Z") -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
-        appendTimestamp(micros, separator: Array(separator.utf8), zone: Array(zone.utf8), to: &bytes)
+        appendTimestamp(micros, separator: separator.utf8.first ?? UInt8(ascii: "T"), to: &bytes)
+        bytes.append(contentsOf: zone.utf8)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `formatTimestamp`'s UTF-8 (ISO 8601 with `T` and `Z` by default).
-    public static func appendTimestamp(
-        _ micros: Int64, separator: [UInt8] = [UInt8(ascii: "T")], zone: [UInt8] = [UInt8(ascii: "Z")], to bytes: inout [UInt8]
-    ) {
+    /// Appends `formatTimestamp`'s UTF-8 up to the zone: `YYYY-MM-DD`, `separator`, `HH:MM:SS[.ffffff]`.
+    public static func appendTimestamp(_ micros: Int64, separator: UInt8 = UInt8(ascii: "T"), to bytes: inout [UInt8]) {
         let (dayNumber, dayMicros) = floorDivide(micros, microsPerDay)
         appendDate(Int32(clamping: dayNumber), to: &bytes)
-        bytes.append(contentsOf: separator)
+        bytes.append(separator)
         let seconds = Int(dayMicros / microsPerSecond)
         appendDigits(seconds / 3600, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -157,7 +156,6 @@ public enum CivilTime {
             bytes.append(UInt8(ascii: "."))
             appendDigits(fraction, width: width, to: &bytes)
         }
-        bytes.append(contentsOf: zone)
     }
 
     /// Appends `formatDate`'s UTF-8 (`YYYY-MM-DD`).

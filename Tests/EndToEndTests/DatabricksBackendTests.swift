@@ -247,7 +247,8 @@ final class DatabricksBackendTests: XCTestCase {
         XCTAssertEqual(result.json?["meta"]?["statement_ids"]?.array?.count, 2)
         let executes = try server.requests().filter { $0["method"] == .string("POST") && $0["path"] == .string("/api/2.0/sql/statements") }
         XCTAssertEqual(
-            try executes.map { try JSONParser.parse($0["body"]?.string ?? "")["disposition"] }, [.string("INLINE"), .string("EXTERNAL_LINKS")])
+            try executes.map { try JSONParser.parse($0["body"]?.string ?? "")["disposition"] },
+            [.string("INLINE"), .string("EXTERNAL_LINKS")])
 
         let small = await dbapi(["query", "SELECT 1 AS one"])
         XCTAssertEqual(small.json?["meta"]?["disposition"], .string("INLINE"))
@@ -299,5 +300,27 @@ final class DatabricksSignalTests: XCTestCase {
             try server.reset()
             try server.control(#"{"never_finish": true}"#)
         }
+    }
+}
+
+/// libcurl is loaded only when the Databricks backend runs (CurlLoader), so the binary starts without it.
+final class CurlLoadingTests: XCTestCase {
+    func testMissingLibcurl_IsAConfigurationErrorAndTheMockBackendDoesNotNeedIt() throws {
+        guard FileManager.default.isExecutableFile(atPath: Fixtures.binary.path) else { throw XCTSkip("dbapi binary not built") }
+        let missing: [String: String?] = ["DBAPI_LIBCURL": "/nonexistent/libcurl.so.4"]
+        let mock = try runProcess(Fixtures.binary, ["run", "inventory/status", "--param", "sku=KIT-1001"], environment: missing)
+        XCTAssertEqual(mock.status, 0, mock.stderr)
+        let remote = try runProcess(
+            Fixtures.binary, ["query", "SELECT 1", "--backend", "databricks"],
+            environment: missing.merging([
+                "DATABRICKS_HOST": "http://127.0.0.1:9", "DATABRICKS_TOKEN": "dapi-x", "DATABRICKS_WAREHOUSE_ID": "w",
+            ]) { $1 })
+        XCTAssertEqual(remote.status, 78)
+        XCTAssertEqual(
+            remote.json?["error"]?["message"],
+            .string(
+                "the databricks backend needs libcurl: DBAPI_LIBCURL names a library that cannot be loaded (settings from DBAPI_LIBCURL=/nonexistent/libcurl.so.4)"
+            ))
+        XCTAssertEqual(remote.json?["error"]?["retryable"], .bool(false))
     }
 }

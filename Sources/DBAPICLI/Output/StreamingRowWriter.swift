@@ -54,7 +54,9 @@ struct StreamingRowWriter {
                 case .double(let number) where !number.isFinite: field.append(contentsOf: nullText)  // JSON null, as collected
                 case .string(let text): field.append(contentsOf: text.utf8)
                 case .date(let days): CivilTime.appendDate(days, to: &field)
-                case .timestamp(let micros): CivilTime.appendTimestamp(micros, to: &field)
+                case .timestamp(let micros):
+                    CivilTime.appendTimestamp(micros, to: &field)
+                    field.append(UInt8(ascii: "Z"))
                 default: value.appendJSON(to: &field)
                 }
                 CSVFormat.appendQuoted(field, to: &out)

@@ -1,3 +1,4 @@
+import CurlLoader
 import DBAPICore
 import Foundation
 
@@ -54,23 +55,38 @@ public protocol HTTPTransport: Sendable {
 }
 
 /// URLSession transport with an ephemeral session (no cookies, no cache, no stored credentials),
-/// created only when the Databricks backend is used.
+/// created on the first request, after libcurl has been loaded (see `CurlLoader`).
 public final class URLSessionTransport: HTTPTransport {
-    private let session: URLSession
+    private let timeout: TimeInterval
+    private let session = LockedBox<URLSession?>(nil)
 
-    public init(timeout: TimeInterval = 60) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        session = URLSession(configuration: configuration)
+    public init(timeout: TimeInterval = 60) { self.timeout = timeout }
+
+    deinit { session.withLock { $0?.finishTasksAndInvalidate() } }
+
+    private func urlSession() throws -> URLSession {
+        try session.withLock { existing in
+            if let existing { return existing }
+            var failure: UnsafePointer<CChar>?
+            guard dbapi_curl_load(&failure) == 1 else {
+                let reason = failure.map { String(cString: $0) } ?? "libcurl could not be loaded"
+                let source = ProcessInfo.processInfo.environment["DBAPI_LIBCURL"].map { "DBAPI_LIBCURL=\($0)" } ?? "the system library path"
+                throw DatabricksError.configuration("the databricks backend needs libcurl: \(reason)", source: source)
+            }
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.timeoutIntervalForRequest = timeout
+            configuration.urlCache = nil
+            configuration.httpCookieStorage = nil
+            configuration.httpShouldSetCookies = false
+            let created = URLSession(configuration: configuration)
+            existing = created
+            return created
+        }
     }
-
-    deinit { session.finishTasksAndInvalidate() }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         try Task.checkCancellation()
+        let session = try urlSession()
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body

@@ -24,7 +24,7 @@ extension SQLValue {
         switch self {
         case .null: bytes.append(contentsOf: "null".utf8)
         case .bool(let flag): bytes.append(contentsOf: flag ? "true".utf8 : "false".utf8)
-        case .int(let number): SQLDecimal(number).appendDescription(to: &bytes)
+        case .int(let number): Self.appendInteger(number, to: &bytes)
         case .double(let number): bytes.append(contentsOf: JSONWriter.formatDouble(number).utf8)
         case .decimal(let number): number.appendDescription(to: &bytes)
         case .string(let text): JSONWriter.appendString(text, to: &bytes)
@@ -35,6 +35,7 @@ extension SQLValue {
         case .timestamp(let micros):
             bytes.append(UInt8(ascii: "\""))
             CivilTime.appendTimestamp(micros, to: &bytes)
+            bytes.append(UInt8(ascii: "Z"))
             bytes.append(UInt8(ascii: "\""))
         case .array(let items):
             bytes.append(UInt8(ascii: "["))
@@ -43,6 +44,23 @@ extension SQLValue {
                 item.appendJSON(to: &bytes)
             }
             bytes.append(UInt8(ascii: "]"))
+        }
+    }
+}
+
+extension SQLValue {
+    /// Appends an integer's decimal digits.
+    static func appendInteger(_ number: Int64, to bytes: inout [UInt8]) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
         }
     }
 }
