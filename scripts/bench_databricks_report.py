@@ -14,6 +14,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--dbapi", required=True)
 parser.add_argument("--sdk-python", required=True)
 parser.add_argument("--runs", type=int, default=3)
+parser.add_argument("--decode-bench")
 args = parser.parse_args()
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -66,3 +67,11 @@ for title, rows, chunks, disposition in scenarios:
     print("| %s | **ratio SDK / dbapi ndjson** | **%.1f×** | **%.1f×** |" % (title, sdk[0] / ours[0], sdk[1] / ours[1]))
 server.stdin.close()
 server.terminate()
+
+if args.decode_bench:
+    report = json.loads(subprocess.run([args.decode_bench, "10000", "15"], stdout=subprocess.PIPE, check=True).stdout)
+    print("\n### data_array decoding alone (one %.2f MB chunk of %d rows, median of %d runs, one thread)\n" % (report["chunk_mb"], report["rows"], report["runs"]))
+    print("| decoder | MB/s |")
+    print("|---|---|")
+    for entry in report["decoders"]:
+        print("| %s | %.0f |" % (entry["decoder"], entry["mb_per_s"]))
