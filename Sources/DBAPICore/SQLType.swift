@@ -12,6 +12,8 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
     case date
     case timestamp
     case array(SQLType)
+    /// A MAP or STRUCT column from a warehouse, named by its `type_text` (values are `SQLValue.object`).
+    case nested(typeText: String)
 
     /// The widest decimal Spark supports.
     public static let maxDecimalPrecision = 38
@@ -31,6 +33,7 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
         case .date: "DATE"
         case .timestamp: "TIMESTAMP"
         case .array(let element): "ARRAY<\(element)>"
+        case .nested(let typeText): typeText
         }
     }
 

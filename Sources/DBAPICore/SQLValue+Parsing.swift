@@ -35,7 +35,7 @@ extension SQLValue {
             return .date(Int32(clamping: CivilTime.floorDivide(micros, CivilTime.microsPerDay).0))
         case .timestamp:
             return CivilTime.parseTimestamp(text.trimmingSpaces()).map { .timestamp($0) }
-        case .array:
+        case .array, .nested:
             return nil
         }
     }

@@ -14,6 +14,8 @@ public enum SQLValue: Sendable, CustomStringConvertible {
     case date(Int32)
     case timestamp(Int64)
     case array([SQLValue])
+    /// A MAP or STRUCT from a warehouse: its entries or fields in order (MAP keys as their JSON text).
+    case object([SQLField])
 
     public var isNull: Bool {
         if case .null = self { return true }
@@ -32,6 +34,7 @@ public enum SQLValue: Sendable, CustomStringConvertible {
         case .date(let days): CivilTime.formatDate(days)
         case .timestamp(let micros): CivilTime.formatTimestamp(micros, separator: " ", zone: "")
         case .array(let items): "[" + items.map(\.description).joined(separator: ",") + "]"
+        case .object(let fields): "{" + fields.map { $0.name + ": " + $0.value.description }.joined(separator: ", ") + "}"
         }
     }
 
@@ -97,6 +100,7 @@ extension SQLValue: Hashable {
         case let (.date(a), .date(b)): a == b
         case let (.timestamp(a), .timestamp(b)): a == b
         case let (.array(a), .array(b)): a == b
+        case let (.object(a), .object(b)): a == b
         default: false
         }
     }
@@ -114,6 +118,18 @@ extension SQLValue: Hashable {
         case .date(let days): hasher.combine(days)
         case .timestamp(let micros): hasher.combine(micros)
         case .array(let items): hasher.combine(items)
+        case .object(let fields): hasher.combine(fields)
         }
+    }
+}
+
+/// One entry of a MAP or field of a STRUCT value.
+public struct SQLField: Sendable, Hashable {
+    public var name: String
+    public var value: SQLValue
+
+    public init(_ name: String, _ value: SQLValue) {
+        self.name = name
+        self.value = value
     }
 }

@@ -46,6 +46,10 @@ public enum SparkLiteral {
         case .string(let text): return string(text)
         case .date(let days): return "DATE '" + CivilTime.formatDate(days) + "'"
         case .timestamp(let micros): return "TIMESTAMP '" + CivilTime.formatTimestamp(micros, separator: " ", zone: "Z") + "'"
+        case .object(let fields):  // only from warehouse results; written as a STRUCT of its fields
+            var rendered: [String] = []
+            for field in fields { rendered += [string(field.name), try render(field.value, type: .string)] }
+            return "named_struct(" + rendered.joined(separator: ", ") + ")"
         case .array(let items):
             var elementType = SQLType.string
             if case .array(let element) = type { elementType = element }

@@ -97,6 +97,23 @@ final class DatabricksBackendTests: XCTestCase {
         )
     }
 
+    func testMapAndStruct_AreParsedFromTheirJSONText() async throws {
+        try server.control(
+            #"{"rows_override": {"columns": [{"name": "m", "type": "MAP<STRING,INT>"}, {"name": "s", "type": "STRUCT<id: BIGINT, price: DECIMAL(10,2), tags: ARRAY<STRING>>"}, {"name": "a", "type": "ARRAY<STRUCT<k: STRING>>"}], "rows": [[{"b": 1, "a": 2}, {"id": 7, "price": 1.5, "tags": ["x", "y"]}, [{"k": "v"}]], [null, null, null]]}}"#
+        )
+        let result = await dbapi(["query", "SELECT m, s, a FROM t"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(
+            data(result),
+            #"{"columns":[{"name":"m","type":"MAP<STRING,INT>"},{"name":"s","type":"STRUCT<id: BIGINT, price: DECIMAL(10,2), tags: ARRAY<STRING>>"},{"name":"a","type":"ARRAY<STRUCT<k: STRING>>"}],"rows":[[{"b":1,"a":2},{"id":7,"price":1.5,"tags":["x","y"]},[{"k":"v"}]],[null,null,null]]}"#
+        )
+        let streamed = await dbapi(["query", "SELECT m, s, a FROM t", "--format", "ndjson"])
+        XCTAssertEqual(
+            streamed.stdout,
+            #"{"m":{"b":1,"a":2},"s":{"id":7,"price":1.5,"tags":["x","y"]},"a":[{"k":"v"}]}"# + "\n" + #"{"m":null,"s":null,"a":null}"#
+                + "\n")
+    }
+
     func testTerminalStates_FailedCanceledClosed() async throws {
         let cases: [(String, Int32, String, String)] = [
             (

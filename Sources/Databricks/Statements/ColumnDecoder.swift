@@ -16,6 +16,8 @@ struct ColumnDecoder: Sendable {
         case date
         case timestamp
         case array(element: SQLType)
+        /// MAP, STRUCT, and arrays of them: JSON text parsed into values typed by their JSON form.
+        case nested
         case text
     }
 
@@ -43,9 +45,11 @@ struct ColumnDecoder: Sendable {
             if let type = SQLType(sparkName: text), case .array(let element) = type {
                 (column, kind) = (ResultColumn(name: name, type: type), .array(element: element))
             } else {
-                (column, kind) = (ResultColumn(name: name, type: .string), .text)
+                (column, kind) = (ResultColumn(name: name, type: .nested(typeText: typeText ?? typeName)), .nested)
             }
-        default:  // STRING, CHAR, BINARY, MAP, STRUCT, VARIANT, INTERVAL, unknown: kept as text
+        case "MAP", "STRUCT":
+            (column, kind) = (ResultColumn(name: name, type: .nested(typeText: typeText ?? typeName)), .nested)
+        default:  // STRING, CHAR, BINARY, VARIANT, INTERVAL, unknown: kept as text
             (column, kind) = (ResultColumn(name: name, type: .string), .text)
         }
     }
@@ -86,6 +90,8 @@ struct ColumnDecoder: Sendable {
             if case .array(let items)? = try? JSONParser.parse(bytes: Array(bytes)) {
                 return .array(items.map { value(of: $0, as: element) })
             }
+        case .nested:
+            if let json = try? JSONParser.parse(bytes: Array(bytes)) { return value(ofJSON: json) }
         case .text:
             break
         }
@@ -110,6 +116,22 @@ struct ColumnDecoder: Sendable {
             index += 1
         }
         return value
+    }
+
+    /// A MAP or STRUCT (or array of them) from its JSON form: objects keep their key order, numbers
+    /// stay exact (integers as BIGINT, others as DECIMAL when they fit, else DOUBLE), and strings stay
+    /// strings (nested dates and timestamps arrive as strings and are written back unchanged).
+    static func value(ofJSON json: JSONValue) -> SQLValue {
+        switch json {
+        case .null: .null
+        case .bool(let flag): .bool(flag)
+        case .int(let number): .int(number)
+        case .number(let text): SQLDecimal(string: text).map { .decimal($0) } ?? .double(Double(text) ?? .nan)
+        case .double(let number): .double(number)
+        case .string(let text): .string(text)
+        case .array(let items): .array(items.map(value(ofJSON:)))
+        case .object(let object): .object(object.members.map { SQLField($0.key, value(ofJSON: $0.value)) })
+        }
     }
 
     /// An element of a nested ARRAY, whose JSON leaves may be numbers or strings.

@@ -14,6 +14,7 @@ extension SQLValue {
         case .date(let days): .string(CivilTime.formatDate(days))
         case .timestamp(let micros): .string(CivilTime.formatTimestamp(micros))
         case .array(let items): .array(items.map(\.json))
+        case .object(let fields): .object(JSONObject(fields.map { ($0.name, $0.value.json) }))
         }
     }
 }
@@ -44,6 +45,15 @@ extension SQLValue {
                 item.appendJSON(to: &bytes)
             }
             bytes.append(UInt8(ascii: "]"))
+        case .object(let fields):
+            bytes.append(UInt8(ascii: "{"))
+            for (position, field) in fields.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONWriter.appendString(field.name, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                field.value.appendJSON(to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 }

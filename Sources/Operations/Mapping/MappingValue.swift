@@ -57,6 +57,10 @@ indirect enum MappingValue: Sendable, Equatable {
         case .date(let days): self = .date(days)
         case .timestamp(let micros): self = .timestamp(micros)
         case .array(let items): self = .list(items.map(MappingValue.init))
+        case .object(let fields):
+            var dict = MappingDict()
+            for field in fields { dict[.string(field.name)] = MappingValue(field.value) }
+            self = .dict(dict)
         }
     }
 

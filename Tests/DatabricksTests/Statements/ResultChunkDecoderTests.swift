@@ -44,7 +44,17 @@ final class ResultChunkDecoderTests: XCTestCase {
             (("b", "BOOLEAN", nil), "TRUE", .string("TRUE")),
             (("t", "DATE", nil), "2023-02-29", .string("2023-02-29")),
             (("u", "INTERVAL", "INTERVAL DAY"), "1 day", .string("1 day")),
-            (("s", "MAP", "MAP<STRING,INT>"), #"{"a":1}"#, .string(#"{"a":1}"#)),
+            (("s", "MAP", "MAP<STRING,INT>"), #"{"b":1,"a":null}"#, .object([SQLField("b", .int(1)), SQLField("a", .null)])),
+            (
+                ("s", "STRUCT", "STRUCT<p: DECIMAL(4,2), t: ARRAY<STRING>, x: STRUCT<d: DATE>>"),
+                #"{"p":1.50,"t":["x"],"x":{"d":"2024-01-02"}}"#,
+                .object([
+                    SQLField("p", .decimal(SQLDecimal(unscaled: 150, scale: 2))), SQLField("t", .array([.string("x")])),
+                    SQLField("x", .object([SQLField("d", .string("2024-01-02"))])),
+                ])
+            ),
+            (("a", "ARRAY", "ARRAY<STRUCT<k: INT>>"), #"[{"k":1e400}]"#, .array([.object([SQLField("k", .double(.infinity))])])),
+            (("s", "STRUCT", "STRUCT<a: INT>"), "{not json", .string("{not json")),
         ]
         for (column, text, expected) in cases {
             let single = ResultChunkDecoder(columns: [column])
@@ -53,6 +63,11 @@ final class ResultChunkDecoderTests: XCTestCase {
             let rows = try single.rows(Array("[[".utf8) + escaped + Array("]]".utf8))
             XCTAssertEqual(rows, [[expected]], "\(column.1) \(text)")
         }
+    }
+
+    func testNestedColumns_AreTypedByTheirTypeText() {
+        let decoder = ResultChunkDecoder(columns: [("m", "MAP", "MAP<STRING,INT>"), ("a", "ARRAY", "ARRAY<STRUCT<k: INT>>")])
+        XCTAssertEqual(decoder.columns.map(\.type), [.nested(typeText: "MAP<STRING,INT>"), .nested(typeText: "ARRAY<STRUCT<k: INT>>")])
     }
 
     func testRowShapes_MissingCellsAreNullExtraCellsIgnoredBareTokensRead() throws {
