@@ -277,6 +277,22 @@ final class DatabricksBackendTests: XCTestCase {
         XCTAssertTrue(explicit.json?["error"]?["message"]?.string?.contains("Inline byte limit exceeded") == true)
     }
 
+    func testRunStreamed_ChunksUpToTheLimitAndFailuresNameTheQuery() async throws {
+        try server.control(#"{"chunk_rows": 2}"#)
+        let arguments = ["run", "inventory/low-stock", "--param", "limit=3"]
+        let collected = await dbapi(arguments)
+        let table = try XCTUnwrap(collected.json?["data"]?.object?.members.first?.value.array)
+        let streamed = await dbapi(arguments + ["--format", "ndjson"])
+        XCTAssertEqual(streamed.status, 0, streamed.stderr)
+        XCTAssertEqual(streamed.stdout, table.map { JSONWriter().string($0) + "\n" }.joined())
+        XCTAssertEqual(table.count, 3)
+        try server.control(#"{"state": "FAILED", "error_code": "BAD_REQUEST", "message": "boom"}"#)
+        let failed = await dbapi(arguments + ["--format", "ndjson"])
+        XCTAssertEqual(failed.status, 67)
+        XCTAssertEqual(failed.json?["error"]?["details"]?["query"], .string("inventory/low_stock"))
+        XCTAssertEqual(failed.json?["meta"]?["operation"], .string("inventory/low-stock"))
+    }
+
     func testRowLimit_TruncationIsReported() async throws {
         let result = await dbapi(["query", "SELECT order_id FROM retail.orders", "--row-limit", "5"])
         XCTAssertEqual(result.status, 0, result.stderr)

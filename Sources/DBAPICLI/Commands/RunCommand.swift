@@ -15,6 +15,12 @@ struct RunCommand {
             let backend = try invocation.makeBackend()
             let runner = OperationRunner(catalog: try invocation.catalog(), backend: backend)
             invocation.log("run \(name)")
+            if invocation.format == .ndjson || invocation.format == .csv, invocation.localTimeout(for: backend) == nil,
+                let plan = try? runner.streamPlan(name, raw: raw)  // a bad request gets the usual envelope below
+            {
+                let rows = StreamingRows(invocation: invocation, meta: meta, rowCap: plan.rowCap, labelling: plan.failure)
+                return await rows.execute({ plan.statement }, backend: backend)
+            }
             let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) {
                 await runner.run(name, raw: raw, meta: invocation.baseMeta)
             }
@@ -37,7 +43,8 @@ struct QueryCommand {
             let params = try ParameterSources(invocation.arguments, io: invocation.io).forQuery()
             let backend = try invocation.makeBackend()
             if invocation.format == .ndjson || invocation.format == .csv, invocation.localTimeout(for: backend) == nil {
-                return await StreamingQuery(invocation: invocation).execute(sql: sql, params: params, backend: backend)
+                return await StreamingRows(invocation: invocation, meta: invocation.baseMeta).execute(
+                    { try AdHocQuery.bind(sql, params: params) }, backend: backend)
             }
             let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) {
                 await AdHocQuery.run(sql, params: params, backend: backend, meta: invocation.baseMeta)

@@ -19,6 +19,31 @@ public struct OperationRunner: Sendable {
         return try operation.queries.map { query in try bind(query, of: operation, values: values, catalog: catalog) }
     }
 
+    /// How `run` can write an operation's rows as they arrive: when its `data` is exactly the rows of its
+    /// single query (no response mapping). Pagination caps the rows at `limit` (the extra row it
+    /// fetches only tells whether there are more).
+    public struct StreamPlan: Sendable {
+        public let statement: BoundStatement
+        public let query: String
+        public let rowCap: Int?
+
+        /// Labels a backend error with the query, as the collected `run` does.
+        public func failure(_ error: any ReportableError) -> any ReportableError { QueryFailure(query: query, underlying: error) }
+    }
+
+    /// The stream plan of operation `name`, or nil when its `data` needs whole results.
+    public func streamPlan(_ name: String, raw: [String: RawParam]) throws -> StreamPlan? {
+        let operation = try catalog.operation(name)
+        guard operation.responseMapping == nil, operation.queries.count == 1, let query = operation.queries.first else { return nil }
+        let values = try ParameterResolver.resolve(operation, raw: raw)
+        var rowCap: Int?
+        if operation.pagination != nil, try catalog.template(query).markerNames.contains("limit"), case .int(let limit)? = values["limit"] {
+            rowCap = Int(limit)
+        }
+        return StreamPlan(
+            statement: try Self.bind(query, of: operation, values: values, catalog: catalog), query: query.name, rowCap: rowCap)
+    }
+
     /// Runs an operation and returns its envelope; failures become error envelopes, never throws.
     public func run(_ name: String, raw: [String: RawParam], meta baseMeta: JSONObject) async -> Envelope {
         let started = ContinuousClock.now

@@ -15,6 +15,26 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "")
     }
 
+    func testRunStreamed_SameRowsAsTheEnvelopeCappedAtTheLimit() async throws {
+        let arguments = ["run", "inventory/low-stock", "--param", "limit=4", "--param", "offset=1"]
+        let collected = await runCLI(arguments)
+        let table = try XCTUnwrap(collected.json?["data"]?.object?.members.first?.value.array)
+        XCTAssertEqual(table.count, 4)
+        let ndjson = await runCLI(arguments + ["--format", "ndjson"])
+        XCTAssertEqual(ndjson.status, 0, ndjson.stderr)
+        XCTAssertEqual(ndjson.stdout, table.map { JSONWriter().string($0) + "\n" }.joined())
+        let csv = await runCLI(arguments + ["--format", "csv"])
+        let header = try XCTUnwrap(table.first?.object?.members.map(\.key))
+        XCTAssertEqual(csv.stdout.split(separator: "\r\n").first.map(String.init), header.joined(separator: ","))
+        XCTAssertEqual(csv.stdout.split(separator: "\r\n").count, 5)
+        // Operations whose data is shaped by a response mapping are still written whole.
+        let mapped = await runCLI(["run", "example/echo", "--param", "message=hi", "--format", "ndjson"])
+        XCTAssertEqual(mapped.stdout, #"{"message":"hi"}"# + "\n")
+        let invalid = await runCLI(["run", "inventory/low-stock", "--param", "limit=-1", "--format", "ndjson"])
+        XCTAssertEqual(invalid.status, 65)
+        XCTAssertEqual(invalid.json?["meta"]?["backend"], .string("mock"))
+    }
+
     func testParameterSources_LaterOverridesEarlier() async throws {
         let directory = TemporaryDirectory()
         directory.write("params.json", #"{"message": "from-file"}"#)
