@@ -151,26 +151,20 @@ public struct SQLDecimal: Sendable, Hashable, CustomStringConvertible {
     public func appendDescription(to bytes: inout [UInt8]) {
         if unscaled < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = unscaled.magnitude
-        // At most 39 digits; filled from the right.
+        // At most 39 digits; filled from the right, in 64-bit arithmetic once the rest fits.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
             var start = 40
+            while magnitude > UInt64.max {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            var small = UInt64(magnitude)
             repeat {
                 start -= 1
-                if magnitude <= UInt64.max {
-                    var small = UInt64(magnitude)
-                    digits[start] = UInt8(ascii: "0") + UInt8(small % 10)
-                    small /= 10
-                    while small > 0 {
-                        start -= 1
-                        digits[start] = UInt8(ascii: "0") + UInt8(small % 10)
-                        small /= 10
-                    }
-                    magnitude = 0
-                } else {
-                    digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                    magnitude /= 10
-                }
-            } while magnitude > 0
+                digits[start] = UInt8(ascii: "0") + UInt8(small % 10)
+                small /= 10
+            } while small > 0
             let count = 40 - start
             if scale <= 0 {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<40]))

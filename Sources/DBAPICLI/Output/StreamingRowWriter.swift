@@ -13,9 +13,9 @@ struct StreamingRowWriter {
     private let layout: Layout
     private var field: [UInt8] = []
 
-    init(format: Invocation.Format, columns: [String], nullText: String = "") {
+    init(format: Invocation.Format, columns: [String]) {
         if format == .csv {
-            layout = .csv(nullText: Array(nullText.utf8))
+            layout = .csv(nullText: Array(CSVFormat().nullText.utf8))
         } else {
             let prefixes = NDJSONFormat.keyPrefixes(columns)
             let bytes = prefixes.flatMap(\.utf8)

@@ -54,15 +54,7 @@ struct ColumnDecoder: Sendable {
         }
     }
 
-    /// The value of one cell's text (nil for JSON null).
-    func value(_ raw: String?) -> SQLValue {
-        guard var raw else { return .null }
-        return raw.withUTF8 { value(utf8: $0) }
-    }
-
     /// The value of one cell from its (unescaped) UTF-8 bytes.
-    func value(utf8 bytes: UnsafeBufferPointer<UInt8>) -> SQLValue { Self.value(utf8: bytes, as: kind) }
-
     static func value(utf8 bytes: UnsafeBufferPointer<UInt8>, as kind: Kind) -> SQLValue {
         switch kind {
         case .integer:

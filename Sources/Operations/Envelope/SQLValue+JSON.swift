@@ -25,7 +25,7 @@ extension SQLValue {
         switch self {
         case .null: bytes.append(contentsOf: "null".utf8)
         case .bool(let flag): bytes.append(contentsOf: flag ? "true".utf8 : "false".utf8)
-        case .int(let number): Self.appendInteger(number, to: &bytes)
+        case .int(let number): SQLDecimal(number).appendDescription(to: &bytes)
         case .double(let number): bytes.append(contentsOf: JSONWriter.formatDouble(number).utf8)
         case .decimal(let number): number.appendDescription(to: &bytes)
         case .string(let text): JSONWriter.appendString(text, to: &bytes)
@@ -54,23 +54,6 @@ extension SQLValue {
                 field.value.appendJSON(to: &bytes)
             }
             bytes.append(UInt8(ascii: "}"))
-        }
-    }
-}
-
-extension SQLValue {
-    /// Appends an integer's decimal digits.
-    static func appendInteger(_ number: Int64, to bytes: inout [UInt8]) {
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var start = 20
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
         }
     }
 }
