@@ -92,15 +92,13 @@ class RawJSON(bytes):
     """Already-encoded JSON spliced into a response body."""
 
 
-def encode_with_raw(payload):
-    parts = [b"{"]
-    for position, (key, value) in enumerate(payload.items()):
-        if position:
-            parts.append(b",")
-        parts.append(json.dumps(key).encode() + b":")
-        parts.append(bytes(value) if isinstance(value, RawJSON) else json.dumps(value, default=str).encode())
-    parts.append(b"}")
-    return b"".join(parts)
+def encode_with_raw(value):
+    """JSON bytes of `value`, splicing RawJSON (at any depth of dicts) in unchanged."""
+    if isinstance(value, RawJSON):
+        return bytes(value)
+    if isinstance(value, dict):
+        return b"{" + b",".join(json.dumps(key).encode() + b":" + encode_with_raw(item) for key, item in value.items()) + b"}"
+    return json.dumps(value, default=str).encode()
 
 
 synthetic_cache = {}  # (offset, count) -> JSON bytes of the rows, so benchmarks measure clients, not this server
@@ -135,6 +133,7 @@ class SyntheticChunk:
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
 
     def log_message(self, *_):
         pass
@@ -144,7 +143,7 @@ class Handler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length else b""
 
     def send(self, status, payload, headers=None):
-        if isinstance(payload, dict) and any(isinstance(v, RawJSON) for v in payload.values()):
+        if isinstance(payload, dict):
             data = encode_with_raw(payload)
         else:
             data = payload if isinstance(payload, bytes) else (payload if isinstance(payload, str) else json.dumps(payload, default=str)).encode()
@@ -288,15 +287,15 @@ class Handler(BaseHTTPRequestHandler):
         text_rows = [[as_text(v, c["type"]) for v, c in zip(row, columns)] for row in rows]
         return [text_rows[i:i + size] for i in range(0, len(text_rows), size)] or [[]], truncated
 
-    def chunk_body(self, record, index, raw=True):
+    def chunk_body(self, record, index):
         chunks, _ = self.chunks(record)
         rows = chunks[index]
-        offset = sum(len(c) for c in chunks[:index])
+        offset, count = sum(len(c) for c in chunks[:index]), len(rows)
         if isinstance(rows, SyntheticChunk):
-            rows = RawJSON(rows.encoded()) if raw else rows.rows()
-        body = {"chunk_index": index, "row_offset": offset, "row_count": len(rows)}
+            rows = RawJSON(rows.encoded())
+        body = {"chunk_index": index, "row_offset": offset, "row_count": count}
         if record["mode"].get("external_links") or record["request"].get("disposition") == "EXTERNAL_LINKS":
-            link = {"chunk_index": index, "row_offset": offset, "row_count": len(rows),
+            link = {"chunk_index": index, "row_offset": offset, "row_count": count,
                     "external_link": "http://127.0.0.1:%d/__external/%s/%d?X-Amz-Signature=secret" % (self.server.server_port, record["id"], index),
                     "expiration": "2099-01-01T00:00:00.000Z", "http_headers": {"x-fake-storage": "1"}}
             if index + 1 < len(chunks):
@@ -321,7 +320,7 @@ class Handler(BaseHTTPRequestHandler):
         chunks, truncated = self.chunks(record)
         manifest = {"format": "JSON_ARRAY", "schema": {"column_count": len(columns), "columns": columns},
                     "total_chunk_count": len(chunks), "total_row_count": sum(len(c) for c in chunks), "truncated": truncated}
-        return {"statement_id": record["id"], "status": {"state": "SUCCEEDED"}, "manifest": manifest, "result": self.chunk_body(record, 0, raw=False)}
+        return {"statement_id": record["id"], "status": {"state": "SUCCEEDED"}, "manifest": manifest, "result": self.chunk_body(record, 0)}
 
     def do_GET(self):
         self.record(b"")

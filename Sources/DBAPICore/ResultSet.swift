@@ -28,16 +28,17 @@ public struct ResultSet: Sendable, Equatable {
 
 /// A result delivered in batches, so large results can be written out before they are complete.
 ///
-/// The mock backend yields one batch; a remote backend yields one per chunk as it arrives.
+/// The mock backend yields one batch of rows; a remote backend yields one batch per chunk as it
+/// arrives, in the text it received.
 public struct ResultStream: Sendable {
     public let columns: [ResultColumn]
     /// Facts about the result for `meta` (statement id, truncation, …).
     public let properties: [String: JSONValue]
-    private let nextBatch: @Sendable () async throws -> [Row]?
+    private let nextBatch: @Sendable () async throws -> RowBatch?
 
     /// Creates a stream whose batches come from `next` until it returns nil.
     public init(
-        columns: [ResultColumn], properties: [String: JSONValue] = [:], next: @escaping @Sendable () async throws -> [Row]?
+        columns: [ResultColumn], properties: [String: JSONValue] = [:], next: @escaping @Sendable () async throws -> RowBatch?
     ) {
         self.columns = columns
         self.properties = properties
@@ -49,13 +50,17 @@ public struct ResultStream: Sendable {
         let box = LockedBox<[Row]?>(result.rows)
         self.init(columns: result.columns) {
             box.withLock { rows in
-                defer { rows = nil }; return rows
+                defer { rows = nil }; return rows.map(RowBatch.rows)
             }
         }
     }
 
-    /// The next batch of rows, or nil when the result is exhausted.
-    public func next() async throws -> [Row]? { try await nextBatch() }
+    /// The next batch as the backend holds it (text output copies canonical text cells), or nil when
+    /// the result is exhausted.
+    public func batch() async throws -> RowBatch? { try await nextBatch() }
+
+    /// The next batch of typed rows, or nil when the result is exhausted.
+    public func next() async throws -> [Row]? { try await nextBatch()?.rows }
 
     /// Reads every remaining batch into one result.
     public func collect() async throws -> ResultSet {

@@ -45,6 +45,7 @@ func medianThroughput(_ body: () throws -> Int) rethrows -> (mbPerSecond: Double
 
 do {
     let results: [(String, (mbPerSecond: Double, rows: Int))] = [
+        ("dbapi scanner → text cells (what ndjson/csv streaming copies)", try medianThroughput { try decoder.batch(bytes).count }),
         ("dbapi scanner → typed rows", try medianThroughput { try decoder.rows(bytes).count }),
         ("dbapi JSONParser → value tree", try medianThroughput { try JSONParser.parse(bytes: bytes).array?.count ?? 0 }),
         ("Foundation JSONSerialization", try medianThroughput { (try JSONSerialization.jsonObject(with: data) as? [Any])?.count ?? 0 }),

@@ -29,8 +29,8 @@ struct StreamingRows {
             writer.header(names, to: &out)
             var remaining = rowCap ?? Int.max
             do {
-                while remaining > 0, let batch = try await stream.next() {
-                    for row in batch.prefix(remaining) { writer.write(row, to: &out) }
+                while remaining > 0, let batch = try await stream.batch() {
+                    writer.write(batch, limit: remaining, to: &out)
                     remaining -= min(remaining, batch.count)
                     invocation.io.stdoutBytes(out)
                     out.removeAll(keepingCapacity: true)

@@ -26,7 +26,7 @@ struct CSVFormat: OutputFormat {
     }
 
     /// Appends a field, quoted (quotes doubled) only when it holds a comma, quote or line break.
-    static func appendQuoted(_ field: [UInt8], to out: inout [UInt8]) {
+    static func appendQuoted<Field: Collection<UInt8>>(_ field: Field, to out: inout [UInt8]) {
         let special = field.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         guard special else {
             out.append(contentsOf: field)

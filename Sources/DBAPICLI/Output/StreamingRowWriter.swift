@@ -33,6 +33,18 @@ struct StreamingRowWriter {
         out.append(contentsOf: line.utf8)
     }
 
+    /// Writes the first `limit` rows of `batch` (all by default).
+    mutating func write(_ batch: RowBatch, limit: Int = .max, to out: inout [UInt8]) {
+        switch batch {
+        case .rows(let rows):
+            for row in rows.prefix(limit) { write(row, to: &out) }
+        case .text(let cells):
+            cells.withReader { reader in
+                for row in 0..<min(limit, cells.rowCount) { write(row, of: reader, quoted: cells.quotedColumns, to: &out) }
+            }
+        }
+    }
+
     mutating func write(_ row: Row, to out: inout [UInt8]) {
         switch layout {
         case .ndjson(let keyBytes, let keyEnds):
@@ -48,20 +60,58 @@ struct StreamingRowWriter {
         case .csv(let nullText):
             for (position, value) in row.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
-                field.removeAll(keepingCapacity: true)
-                switch value {
-                case .null: field.append(contentsOf: nullText)
-                case .double(let number) where !number.isFinite: field.append(contentsOf: nullText)  // JSON null, as collected
-                case .string(let text): field.append(contentsOf: text.utf8)
-                case .date(let days): CivilTime.appendDate(days, to: &field)
-                case .timestamp(let micros):
-                    CivilTime.appendTimestamp(micros, to: &field)
-                    field.append(UInt8(ascii: "Z"))
-                default: value.appendJSON(to: &field)
-                }
-                CSVFormat.appendQuoted(field, to: &out)
+                appendCSV(value, nullText: nullText, to: &out)
             }
             out.append(contentsOf: "\r\n".utf8)
         }
+    }
+
+    /// A row of text cells: canonical text is copied (quoted where the value is a JSON string).
+    private mutating func write(_ row: Int, of reader: TextCellBatch.Reader, quoted: [Bool], to out: inout [UInt8]) {
+        switch layout {
+        case .ndjson(let keyBytes, let keyEnds):
+            keyBytes.withUnsafeBufferPointer { keys in
+                var start = 0
+                for (column, end) in keyEnds.enumerated() {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: keys[start..<end]))
+                    switch reader.content(row: row, column: column) {
+                    case .null: out.append(contentsOf: "null".utf8)
+                    case .text(let text) where quoted[column]:
+                        out.append(UInt8(ascii: "\""))
+                        out.append(contentsOf: text)
+                        out.append(UInt8(ascii: "\""))
+                    case .text(let text): out.append(contentsOf: text)
+                    case .value(let value): value.appendJSON(to: &out)
+                    }
+                    start = end
+                }
+            }
+            out.append(contentsOf: keyEnds.isEmpty ? "{}\n".utf8 : "}\n".utf8)
+        case .csv(let nullText):
+            for column in quoted.indices {
+                if column > 0 { out.append(UInt8(ascii: ",")) }
+                switch reader.content(row: row, column: column) {
+                case .null: out.append(contentsOf: nullText)
+                case .text(let text): CSVFormat.appendQuoted(text, to: &out)
+                case .value(let value): appendCSV(value, nullText: nullText, to: &out)
+                }
+            }
+            out.append(contentsOf: "\r\n".utf8)
+        }
+    }
+
+    private mutating func appendCSV(_ value: SQLValue, nullText: [UInt8], to out: inout [UInt8]) {
+        field.removeAll(keepingCapacity: true)
+        switch value {
+        case .null: field.append(contentsOf: nullText)
+        case .double(let number) where !number.isFinite: field.append(contentsOf: nullText)  // JSON null, as collected
+        case .string(let text): field.append(contentsOf: text.utf8)
+        case .date(let days): CivilTime.appendDate(days, to: &field)
+        case .timestamp(let micros):
+            CivilTime.appendTimestamp(micros, to: &field)
+            field.append(UInt8(ascii: "Z"))
+        default: value.appendJSON(to: &field)
+        }
+        CSVFormat.appendQuoted(field, to: &out)
     }
 }

@@ -173,10 +173,11 @@ public struct JSONParser {
     /// Moves past a string's content and closing quote (escapes are stepped over, not checked).
     private mutating func skipStringContent() throws(SyntaxError) {
         while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: "\"") { return }
-            if byte == UInt8(ascii: "\\") { index += 1 }
+            let special = bytes.withUnsafeBufferPointer { JSONStringScan.nextSpecial(in: $0, from: index) }
+            guard special < bytes.count else { break }
+            index = special + 1
+            if bytes[special] == UInt8(ascii: "\"") { return }
+            if bytes[special] == UInt8(ascii: "\\") { index += 1 }
         }
         throw error("unterminated string")
     }

@@ -23,7 +23,7 @@ actor ChunkFetcher {
     }
 
     /// The next chunk's rows, or nil when the result is exhausted.
-    func next() async throws -> [Row]? {
+    func next() async throws -> RowBatch? {
         if finished { return nil }
         let chunk: ChunkLoader.Chunk
         if let first = pendingFirst {
@@ -41,7 +41,7 @@ actor ChunkFetcher {
         nextIndex = chunk.index + 1
         if nextLink == nil { finished = true }
         schedulePrefetch()
-        if finished, chunk.rows.isEmpty { return nil }
+        if finished, chunk.rows.count == 0 { return nil }
         return chunk.rows
     }
 
@@ -69,7 +69,7 @@ struct ChunkLoader: Sendable {
     struct Chunk: Sendable {
         let index: Int
         let nextLink: String?
-        let rows: [Row]
+        let rows: RowBatch
     }
 
     let statementID: String
@@ -91,7 +91,7 @@ struct ChunkLoader: Sendable {
         let index = StatementRunner.int(meta["chunk_index"]) ?? expectedIndex
         var nextLink = meta["next_chunk_internal_link"]?.string
         if nextLink == nil, let following = StatementRunner.int(meta["next_chunk_index"]) { nextLink = chunkPath(following) }
-        let rows: [Row]
+        let rows: RowBatch
         if let range = response.dataArray {
             rows = try decode(response.body, range, index: index)
         } else if meta["data_array"] != nil {
@@ -100,14 +100,14 @@ struct ChunkLoader: Sendable {
             let body = try await download(link, index: index, refreshed: false)
             rows = try decode(body, 0..<body.count, index: index)
         } else {
-            rows = []
+            rows = .rows([])
         }
         return Chunk(index: index, nextLink: nextLink, rows: rows)
     }
 
-    private func decode(_ bytes: [UInt8], _ range: Range<Int>, index: Int) throws -> [Row] {
+    private func decode(_ bytes: [UInt8], _ range: Range<Int>, index: Int) throws -> RowBatch {
         do {
-            return try decoder.rows(bytes, in: range)
+            return try decoder.batch(bytes, in: range)
         } catch .malformedResponse(let message) {
             throw DatabricksError.malformedResponse("chunk \(index): \(message)")
         }

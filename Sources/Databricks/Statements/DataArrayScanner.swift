@@ -1,11 +1,13 @@
 import DBAPICore
 
 /// Reads a JSON_ARRAY `data_array` (an array of rows, each an array of strings or nulls) from its
-/// bytes straight into typed rows, without building a JSON tree: the hot path of every fetch.
+/// bytes without building a JSON tree: the hot path of every fetch.
 ///
-/// Cells are handed to their column's decoder as byte ranges of the response; only strings with
-/// escapes are first unescaped into a reused buffer. Missing trailing cells are NULL, extra cells
-/// are ignored. Bare numbers and booleans are read as their text; anything else is malformed.
+/// Each cell becomes a byte range of the response when its column vouches that the text is already
+/// canonical (`ColumnDecoder.Kind.isCanonical`), else the value its column's decoder makes of it;
+/// strings with escapes are first unescaped into a reused buffer. Missing trailing cells are NULL,
+/// extra cells are ignored. Bare numbers and booleans are read as their text; anything else is
+/// malformed.
 struct DataArrayScanner {
     struct Malformed: Error, Equatable {
         let message: String
@@ -13,50 +15,67 @@ struct DataArrayScanner {
     }
 
     private let kinds: [ColumnDecoder.Kind]
+    private let rules: [CanonicalRule]
     private var scratch: [UInt8] = []
+    private var cells: [TextCellBatch.Cell] = []
+    private var values: [SQLValue] = []
+    private var rowCount = 0
 
-    init(decoders: [ColumnDecoder]) { self.kinds = decoders.map(\.kind) }
+    init(decoders: [ColumnDecoder]) {
+        self.kinds = decoders.map(\.kind)
+        self.rules = kinds.map(CanonicalRule.init)
+    }
 
     /// The rows of the array occupying `range` of `bytes`.
-    mutating func rows(_ bytes: [UInt8], in range: Range<Int>) throws(Malformed) -> [Row] {
+    mutating func batch(_ bytes: [UInt8], in range: Range<Int>) throws(Malformed) -> RowBatch {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count else {
             throw Malformed(message: "data_array range outside the response", offset: 0)
         }
-        var rows: [Row] = []
+        guard bytes.count <= TextCellBatch.Cell.limit else { throw Malformed(message: "chunk larger than 4 GiB", offset: 0) }
         try bytes.withUnsafeBufferPointer { (buffer) throws(Malformed) in
             var cursor = Cursor(bytes: UnsafeBufferPointer(rebasing: buffer[range]), base: range.lowerBound)
-            try scan(&cursor, into: &rows)
+            try scan(&cursor)
         }
-        return rows
+        if kinds.isEmpty { return .rows(Array(repeating: [], count: rowCount)) }
+        let kinds = self.kinds
+        guard
+            let batch = TextCellBatch(
+                bytes: bytes, cells: cells, values: values, quotedColumns: rules.map(\.writesJSONString),
+                decode: { ColumnDecoder.value(utf8: $0, as: kinds[$1]) })
+        else { throw Malformed(message: "cell outside the response", offset: range.lowerBound) }
+        return .text(batch)
     }
 
-    private mutating func scan(_ cursor: inout Cursor, into rows: inout [Row]) throws(Malformed) {
+    private mutating func scan(_ cursor: inout Cursor) throws(Malformed) {
         try cursor.expect(UInt8(ascii: "["), "expected '[' to open data_array")
         if cursor.consume(UInt8(ascii: "]")) {
             try cursor.expectEnd()
             return
         }
         repeat {
-            rows.append(try row(&cursor))
+            try row(&cursor)
+            rowCount += 1
         } while try cursor.separator(closing: UInt8(ascii: "]"), "expected ',' or ']' between rows")
         try cursor.expectEnd()
     }
 
-    private mutating func row(_ cursor: inout Cursor) throws(Malformed) -> Row {
+    private mutating func row(_ cursor: inout Cursor) throws(Malformed) {
         try cursor.expect(UInt8(ascii: "["), "expected '[' to open a row")
-        var row: Row = []
-        row.reserveCapacity(kinds.count)
+        var column = 0
         if !cursor.consume(UInt8(ascii: "]")) {
             repeat {
-                let value = try cell(&cursor, column: row.count)
-                if row.count < kinds.count { row.append(value) }
+                let cell = try cell(&cursor, column: column)
+                if column < kinds.count { cells.append(cell) }
+                column += 1
             } while try cursor.separator(closing: UInt8(ascii: "]"), "expected ',' or ']' between cells")
         }
-        while row.count < kinds.count { row.append(.null) }
-        return row
+        while column < kinds.count {
+            cells.append(.null)
+            column += 1
+        }
     }
 
-    private mutating func cell(_ cursor: inout Cursor, column: Int) throws(Malformed) -> SQLValue {
+    private mutating func cell(_ cursor: inout Cursor, column: Int) throws(Malformed) -> TextCellBatch.Cell {
         cursor.skipSpace()
         guard let first = cursor.peek() else { throw cursor.malformed("unexpected end inside a row") }
         let known = column < kinds.count
@@ -64,19 +83,29 @@ struct DataArrayScanner {
         case UInt8(ascii: "\""):
             let (start, end, escaped) = try cursor.string()
             guard known else { return .null }
-            if !escaped { return ColumnDecoder.value(utf8: UnsafeBufferPointer(rebasing: cursor.bytes[start..<end]), as: kinds[column]) }
+            if !escaped { return textOrValue(cursor, start..<end, column: column) }
             scratch.removeAll(keepingCapacity: true)
             try Self.unescape(UnsafeBufferPointer(rebasing: cursor.bytes[start..<end]), into: &scratch, at: cursor.base + start)
-            return scratch.withUnsafeBufferPointer { ColumnDecoder.value(utf8: $0, as: kinds[column]) }
+            let value = scratch.withUnsafeBufferPointer { ColumnDecoder.value(utf8: $0, as: kinds[column]) }
+            values.append(value)
+            return .value(values.count - 1)
         case UInt8(ascii: "n"):
             try cursor.word("null")
             return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"):
             let (start, end) = cursor.bareToken()
-            return known ? ColumnDecoder.value(utf8: UnsafeBufferPointer(rebasing: cursor.bytes[start..<end]), as: kinds[column]) : .null
+            return known ? textOrValue(cursor, start..<end, column: column) : .null
         default:
             throw cursor.malformed("a cell must be a string or null")
         }
+    }
+
+    /// The cell for unescaped text at `range` of the cursor's bytes.
+    private mutating func textOrValue(_ cursor: Cursor, _ range: Range<Int>, column: Int) -> TextCellBatch.Cell {
+        let text = UnsafeBufferPointer(rebasing: cursor.bytes[range])
+        if rules[column].accepts(text) { return .text(cursor.base + range.lowerBound..<cursor.base + range.upperBound) }
+        values.append(ColumnDecoder.value(utf8: text, as: kinds[column]))
+        return .value(values.count - 1)
     }
 
     /// Decodes JSON escapes (`\n`, `\"`, `\u00e9`, surrogate pairs) into UTF-8.
@@ -193,21 +222,18 @@ private struct Cursor {
         index += 1
         let start = index
         var escaped = false
-        while index < bytes.count {
+        while true {
+            index = JSONStringScan.nextSpecial(in: bytes, from: index)
+            guard index < bytes.count else { throw malformed("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
                 return (start, index - 1, escaped)
             }
-            if byte == UInt8(ascii: "\\") {
-                escaped = true
-                index += 2
-                continue
-            }
-            guard byte >= 0x20 else { throw malformed("control character in a string") }
-            index += 1
+            guard byte == UInt8(ascii: "\\") else { throw malformed("control character in a string") }
+            escaped = true
+            index += 2
         }
-        throw malformed("unterminated string")
     }
 
     /// A number or boolean written without quotes.

@@ -18,13 +18,19 @@ public struct ResultChunkDecoder: Sendable {
     /// The result columns with their SQL types.
     public var columns: [ResultColumn] { decoders.map(\.column) }
 
-    /// The rows of the JSON array held by `bytes[range]` (the whole of `bytes` by default).
-    public func rows(_ bytes: [UInt8], in range: Range<Int>? = nil) throws(DatabricksError) -> [Row] {
+    /// The rows of the JSON array held by `bytes[range]` (the whole of `bytes` by default), with
+    /// canonical cells kept as text (what streamed output copies).
+    public func batch(_ bytes: [UInt8], in range: Range<Int>? = nil) throws(DatabricksError) -> RowBatch {
         var scanner = DataArrayScanner(decoders: decoders)
         do {
-            return try scanner.rows(bytes, in: range ?? 0..<bytes.count)
+            return try scanner.batch(bytes, in: range ?? 0..<bytes.count)
         } catch {
             throw DatabricksError.malformedResponse("\(error.message) at byte \(error.offset)")
         }
+    }
+
+    /// The typed rows of the JSON array held by `bytes[range]` (the whole of `bytes` by default).
+    public func rows(_ bytes: [UInt8], in range: Range<Int>? = nil) throws(DatabricksError) -> [Row] {
+        try batch(bytes, in: range).rows
     }
 }

@@ -52,4 +52,50 @@ final class StreamingRowWriterTests: XCTestCase {
         CSVFormat().write(envelope, to: &csv)
         XCTAssertEqual(streamed(.csv), csv)
     }
+
+    /// A batch as a warehouse chunk arrives: canonical cells as text, the rest decoded.
+    private func textBatch() throws -> (batch: TextCellBatch, rows: [Row]) {
+        let texts = ["42", "plain, text", "2.5", "-0.005", "1970-01-01", "1970-01-01T00:00:01.5Z", "true"]
+        let typed: [SQLValue] = [
+            .int(42), .string("plain, text"), .double(2.5), .decimal(SQLDecimal(unscaled: -5, scale: 3)), .date(0),
+            .timestamp(1_500_000), .bool(true),
+        ]
+        let decoded: [SQLValue] = [.string("a \"q\"\n"), .double(.nan), .array([.int(1)]), .timestamp(-1)]
+        var bytes: [UInt8] = []
+        var cells: [TextCellBatch.Cell] = []
+        for text in texts {
+            cells.append(.text(bytes.count..<bytes.count + text.utf8.count))
+            bytes += text.utf8
+        }
+        cells += [.value(0), .null, .value(1), .value(2), .null, .value(3), .null]
+        let lookup = Dictionary(uniqueKeysWithValues: zip(texts, typed))
+        let batch = try XCTUnwrap(
+            TextCellBatch(
+                bytes: bytes, cells: cells, values: decoded, quotedColumns: [false, true, false, false, true, true, false],
+                decode: { text, _ in lookup[String(decoding: text, as: UTF8.self)] ?? .null }))
+        return (batch, [typed, [decoded[0], .null, decoded[1], decoded[2], .null, decoded[3], .null]])
+    }
+
+    func testTextCells_WrittenLikeTheirValues() throws {
+        let (batch, rows) = try textBatch()
+        XCTAssertEqual(batch.rows.map { $0.map(\.description) }, rows.map { $0.map(\.description) })
+        let names = ["i", "s", "d", "m", "day", "ts", "b"]
+        for format in [Invocation.Format.ndjson, .csv] {
+            for limit in [Int.max, 1, 0] {
+                var fromText = StreamingRowWriter(format: format, columns: names)
+                var fromRows = StreamingRowWriter(format: format, columns: names)
+                var textOut: [UInt8] = []
+                var rowsOut: [UInt8] = []
+                fromText.write(.text(batch), limit: limit, to: &textOut)
+                fromRows.write(.rows(rows), limit: limit, to: &rowsOut)
+                XCTAssertEqual(String(decoding: textOut, as: UTF8.self), String(decoding: rowsOut, as: UTF8.self), "\(format) \(limit)")
+            }
+        }
+        var writer = StreamingRowWriter(format: .ndjson, columns: names)
+        var out: [UInt8] = []
+        writer.write(.text(batch), limit: 1, to: &out)
+        XCTAssertEqual(
+            String(decoding: out, as: UTF8.self),
+            #"{"i":42,"s":"plain, text","d":2.5,"m":-0.005,"day":"1970-01-01","ts":"1970-01-01T00:00:01.5Z","b":true}"# + "\n")
+    }
 }

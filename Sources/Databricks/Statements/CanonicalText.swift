@@ -1,0 +1,159 @@
+import DBAPICore
+
+/// Which JSON_ARRAY cells of a column are already in the form their decoded value is written in
+/// (`SQLValue.appendJSON`, minus a JSON string's quotes): those are copied to `ndjson`/`csv` output
+/// as they are. Each rule accepts only text that decoding and re-encoding reproduces byte for byte
+/// (`CanonicalTextTests` checks that over generated cells); anything else is decoded.
+enum CanonicalRule: UInt8 {
+    case text, integer, decimal, double, boolean, date, timestamp
+    /// Arrays, maps and structs: always decoded.
+    case never
+
+    init(_ kind: ColumnDecoder.Kind) {
+        switch kind {
+        case .text: self = .text
+        case .integer: self = .integer
+        case .decimal: self = .decimal
+        case .double: self = .double
+        case .boolean: self = .boolean
+        case .date: self = .date
+        case .timestamp: self = .timestamp
+        case .array, .nested: self = .never
+        }
+    }
+
+    /// Whether canonical text of this column is written as a JSON string rather than bare.
+    var writesJSONString: Bool { self == .text || self == .date || self == .timestamp }
+
+    /// Whether `bytes` (unescaped cell text) is written unchanged once decoded.
+    @inline(__always)
+    func accepts(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch self {
+        case .text: CanonicalText.isPlainASCII(bytes)
+        case .integer: CanonicalText.isInteger(bytes)
+        case .decimal: CanonicalText.isDecimal(bytes)
+        case .double: CanonicalText.isDouble(bytes)
+        case .boolean: CanonicalText.isBoolean(bytes)
+        case .date: bytes.count == 10 && CanonicalText.isDate(bytes, at: 0)
+        case .timestamp: CanonicalText.isTimestamp(bytes)
+        case .never: false
+        }
+    }
+}
+
+/// The byte-level checks behind `CanonicalRule`.
+enum CanonicalText {
+    private static let zero = UInt8(ascii: "0")
+    private static let minus = UInt8(ascii: "-")
+    private static let point = UInt8(ascii: ".")
+
+    /// Printable ASCII without quote or backslash: a JSON string's content needing no escape.
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            return false
+        }
+        return true
+    }
+
+    /// `-?(0|[1-9][0-9]{0,17})`, not `-0`: fits Int64 without an overflow check.
+    static func isInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = bytes.first == minus ? 1 : 0
+        let digits = bytes.count - start
+        guard digits >= 1, digits <= 18, isDigits(bytes, start..<bytes.count) else { return false }
+        return digits == 1 ? (start == 0 || bytes[start] != zero) : bytes[start] != zero
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?` with at most 38 digits; a minus sign needs a non-zero digit.
+    static func isDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let (start, pointAt) = signedDigits(bytes) else { return false }
+        let integerEnd = pointAt ?? bytes.count
+        let digits = bytes.count - start - (pointAt == nil ? 0 : 1)
+        guard digits <= 38, integerEnd + 1 != bytes.count, integerEnd - start == 1 || bytes[start] != zero else { return false }
+        return start == 0 || bytes[start...].contains { $0 > zero }
+    }
+
+    /// `-?(0|[1-9][0-9]*)\.[0-9]+` in the range Swift prints without an exponent, with at most 15
+    /// significant digits (so it is the shortest text of its double) and no trailing zero (`N.0`
+    /// excepted, as `JSONWriter.formatDouble` writes integral values).
+    static func isDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let (start, pointAt) = signedDigits(bytes), let point = pointAt else { return false }
+        let integerDigits = point - start
+        let fraction = UnsafeBufferPointer(rebasing: bytes[(point + 1)...])
+        guard let last = fraction.last, integerDigits >= 1 else { return false }
+        if integerDigits > 1, bytes[start] == zero { return false }
+        let integralZero = integerDigits == 1 && bytes[start] == zero
+        if fraction.count == 1, last == zero {  // N.0
+            return !integralZero && integerDigits <= 15
+        }
+        guard last != zero else { return false }
+        if integralZero {  // 0.x: at least 0.1, so no exponent
+            return fraction[0] != zero && fraction.count <= 15
+        }
+        return integerDigits + fraction.count <= 15
+    }
+
+    static func isBoolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 4:
+            bytes[0] == UInt8(ascii: "t") && bytes[1] == UInt8(ascii: "r") && bytes[2] == UInt8(ascii: "u") && bytes[3] == UInt8(ascii: "e")
+        case 5:
+            bytes[0] == UInt8(ascii: "f") && bytes[1] == UInt8(ascii: "a") && bytes[2] == UInt8(ascii: "l") && bytes[3] == UInt8(ascii: "s")
+                && bytes[4] == UInt8(ascii: "e")
+        default: false
+        }
+    }
+
+    /// `YYYY-MM-DD`, a real calendar day of years 0001–9999, at `offset`.
+    static func isDate(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset + 10 <= bytes.count, bytes[offset + 4] == minus, bytes[offset + 7] == minus,
+            let year = number(bytes, offset, 4), let month = number(bytes, offset + 5, 2), let day = number(bytes, offset + 8, 2),
+            year >= 1, month >= 1, month <= 12, day >= 1
+        else { return false }
+        guard month == 2 else { return day <= 30 + ((month + (month >> 3)) & 1) }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        return day <= (leap ? 29 : 28)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS[.f{1,6}]Z`, a fraction not ending in zero.
+    static func isTimestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"), isDate(bytes, at: 0), bytes[10] == UInt8(ascii: "T"),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2), let second = number(bytes, 17, 2),
+            hour < 24, minute < 60, second < 60
+        else { return false }
+        let fractionDigits = bytes.count - 21
+        if fractionDigits < 0 { return true }
+        return bytes[19] == point && fractionDigits >= 1 && fractionDigits <= 6 && isDigits(bytes, 20..<bytes.count - 1)
+            && bytes[bytes.count - 2] != zero
+    }
+
+    /// Where the digits start (after an optional minus) and where the one point (not first) is, if
+    /// everything else is a digit.
+    private static func signedDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, point: Int?)? {
+        let start = bytes.first == minus ? 1 : 0
+        guard start < bytes.count else { return nil }
+        var pointAt: Int?
+        for index in start..<bytes.count {
+            let byte = bytes[index]
+            if byte &- zero < 10 { continue }
+            guard byte == point, pointAt == nil, index > start else { return nil }
+            pointAt = index
+        }
+        return (start, pointAt)
+    }
+
+    private static func isDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for index in range where bytes[index] &- zero >= 10 { return false }
+        return true
+    }
+
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
+        var value = 0
+        for index in start..<start + length {
+            let digit = bytes[index] &- zero
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+}
