@@ -18,6 +18,8 @@ Behaviour for the following statements is set with POST /__control (JSON, merged
   oauth_expires_in: s     lifetime of issued OAuth tokens (default 3600)
   rows_override: {"columns": [...], "rows": [[...]]}   return this result instead of running dbapi
   synthetic: {"rows": n, "chunks": k}   return n generated rows of 7 typed columns in k chunks (benchmarks)
+  chunk_delay: s          answer each chunk and external link request after s seconds (GET /__requests
+                          reports max_chunks_in_flight: the most served at once)
   inline_byte_limit: n    an INLINE result whose rows take more than n bytes of JSON FAILS as the warehouse does at 25 MiB
 GET /__requests lists every request received (method, path, authorization, body); POST /__reset clears state.
 Credentials accepted: --token, or OAuth client --client-id/--client-secret through /oidc/v1/token.
@@ -30,6 +32,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -48,7 +51,7 @@ control = {}
 requests_seen = []
 statements = {}
 issued_tokens = set()
-counters = {"reset_polls": 0, "expire_links": 0, "tokens": 0}
+counters = {"reset_polls": 0, "expire_links": 0, "tokens": 0, "chunks_in_flight": 0, "max_chunks_in_flight": 0}
 
 SPARK_TO_PARAM = {"BIGINT": "integer", "INT": "integer", "SMALLINT": "integer", "TINYINT": "integer", "DOUBLE": "number",
                   "FLOAT": "number", "BOOLEAN": "boolean", "DATE": "date", "TIMESTAMP": "timestamp", "STRING": "string"}
@@ -194,7 +197,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/__reset":
             with lock:
                 control.clear(); requests_seen.clear(); statements.clear(); issued_tokens.clear()
-                counters.update({"reset_polls": 0, "expire_links": 0, "tokens": 0})
+                counters.update({"reset_polls": 0, "expire_links": 0, "tokens": 0, "chunks_in_flight": 0, "max_chunks_in_flight": 0})
             return self.send(200, {})
         if self.path == "/oidc/v1/token":
             expected = "Basic " + base64.b64encode(("%s:%s" % (args.client_id, args.client_secret)).encode()).decode()
@@ -326,7 +329,26 @@ class Handler(BaseHTTPRequestHandler):
         self.record(b"")
         if self.path == "/__requests":
             with lock:
-                return self.send(200, {"requests": requests_seen, "tokens_issued": counters["tokens"]})
+                return self.send(200, {"requests": requests_seen, "tokens_issued": counters["tokens"],
+                                       "max_chunks_in_flight": counters["max_chunks_in_flight"]})
+        if "/result/chunks/" in self.path or self.path.startswith("/__external/"):
+            return self.chunk_request()
+        return self.serve_get()
+
+    def chunk_request(self):
+        """Serves a chunk or external link download, counting how many are served at once."""
+        with lock:
+            counters["chunks_in_flight"] += 1
+            counters["max_chunks_in_flight"] = max(counters["max_chunks_in_flight"], counters["chunks_in_flight"])
+            delay = control.get("chunk_delay", 0)
+        try:
+            time.sleep(delay)
+            return self.serve_get()
+        finally:
+            with lock:
+                counters["chunks_in_flight"] -= 1
+
+    def serve_get(self):
         external = re.fullmatch(r"/__external/([^/]+)/(\d+)\?.*", self.path)
         if external:
             with lock:

@@ -66,8 +66,13 @@ public final class FakeDatabricksServer {
     }
 
     /// How many OAuth tokens the server issued.
-    public func tokensIssued() throws -> Int64 {
-        if case .int(let count)? = try call("GET", "/__requests", body: nil)["tokens_issued"] { return count }
+    public func tokensIssued() throws -> Int64 { try counter("tokens_issued") }
+
+    /// The most chunk and external link requests the server was serving at once.
+    public func maxChunksInFlight() throws -> Int64 { try counter("max_chunks_in_flight") }
+
+    private func counter(_ name: String) throws -> Int64 {
+        if case .int(let count)? = try call("GET", "/__requests", body: nil)[name] { return count }
         return 0
     }
 

@@ -252,6 +252,20 @@ final class DatabricksBackendTests: XCTestCase {
         }
     }
 
+    func testChunks_FetchedInParallelWithinTheBound() async throws {
+        // Three chunks ahead with INLINE; six with EXTERNAL_LINKS, whose chunks take two requests each.
+        for (disposition, bound) in [("INLINE", 3), ("EXTERNAL_LINKS", 6)] {
+            try server.reset()
+            try server.control(#"{"synthetic": {"rows": 1300, "chunks": 13}, "chunk_delay": 0.1}"#)
+            let result = await dbapi(["query", "SELECT * FROM big", "--format", "ndjson", "--disposition", disposition])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertEqual(result.stdout.split(separator: "\n").count, 1300, disposition)
+            let concurrent = try server.maxChunksInFlight()
+            XCTAssertGreaterThan(concurrent, 1, "\(disposition): chunks are fetched in parallel")
+            XCTAssertLessThanOrEqual(concurrent, Int64(bound), "\(disposition): at most \(bound) chunks in flight")
+        }
+    }
+
     func testInlineLimit_FallsBackToExternalLinksUnlessDispositionIsExplicit() async throws {
         try server.control(#"{"inline_byte_limit": 2000, "chunk_rows": 40}"#)
         let sql = "SELECT order_id FROM retail.orders ORDER BY order_id LIMIT 300"
@@ -318,9 +332,13 @@ final class DatabricksSignalTests: XCTestCase {
             process.standardOutput = out
             process.standardError = Pipe()
             try process.run()
-            // Wait until the statement was submitted and is being polled.
+            // Wait until the statement was submitted and is being polled (the server also records
+            // these /__requests calls, so only status polls count).
             let deadline = Date().addingTimeInterval(10)
-            while Date() < deadline, try server.requests().filter({ $0["method"] == .string("GET") }).count < 2 {
+            let isPoll: (JSONValue) -> Bool = {
+                $0["method"] == .string("GET") && ($0["path"]?.string ?? "").hasPrefix("/api/2.0/sql/statements/")
+            }
+            while Date() < deadline, try server.requests().filter(isPoll).count < 2 {
                 Thread.sleep(forTimeInterval: 0.05)
             }
             kill(process.processIdentifier, signal)

@@ -5,8 +5,7 @@ import Operations
 /// tree per row): the same text `NDJSONFormat` and `CSVFormat` produce, for rows that stream in.
 struct StreamingRowWriter {
     private enum Layout {
-        /// Every column's `{"name":` / `,"name":` prefix, back to back, and where each one ends.
-        case ndjson(keyBytes: [UInt8], keyEnds: [Int])
+        case ndjson(NDJSONTextCells)
         case csv(nullText: [UInt8])
     }
 
@@ -17,11 +16,7 @@ struct StreamingRowWriter {
         if format == .csv {
             layout = .csv(nullText: Array(CSVFormat().nullText.utf8))
         } else {
-            let prefixes = NDJSONFormat.keyPrefixes(columns)
-            let bytes = prefixes.flatMap(\.utf8)
-            var ends: [Int] = []
-            for prefix in prefixes { ends.append((ends.last ?? 0) + prefix.utf8.count) }
-            layout = .ndjson(keyBytes: bytes, keyEnds: ends)
+            layout = .ndjson(NDJSONTextCells(columns: columns))
         }
     }
 
@@ -39,16 +34,22 @@ struct StreamingRowWriter {
         case .rows(let rows):
             for row in rows.prefix(limit) { write(row, to: &out) }
         case .text(let cells):
-            cells.withReader { reader in
-                for row in 0..<min(limit, cells.rowCount) { write(row, of: reader, quoted: cells.quotedColumns, to: &out) }
+            let rows = min(limit, cells.rowCount)
+            switch layout {
+            case .ndjson(let lines): lines.write(cells, rows: rows, to: &out)
+            case .csv(let nullText):
+                cells.withReader { reader in
+                    for row in 0..<rows { writeCSV(row, of: reader, columns: cells.columnCount, nullText: nullText, to: &out) }
+                }
             }
         }
     }
 
     mutating func write(_ row: Row, to out: inout [UInt8]) {
         switch layout {
-        case .ndjson(let keyBytes, let keyEnds):
-            keyBytes.withUnsafeBufferPointer { keys in
+        case .ndjson(let lines):
+            let keyEnds = lines.keyEnds
+            lines.keyBytes.withUnsafeBufferPointer { keys in
                 var start = 0
                 for (end, value) in zip(keyEnds, row) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: keys[start..<end]))
@@ -66,38 +67,17 @@ struct StreamingRowWriter {
         }
     }
 
-    /// A row of text cells: canonical text is copied (quoted where the value is a JSON string).
-    private mutating func write(_ row: Int, of reader: TextCellBatch.Reader, quoted: [Bool], to out: inout [UInt8]) {
-        switch layout {
-        case .ndjson(let keyBytes, let keyEnds):
-            keyBytes.withUnsafeBufferPointer { keys in
-                var start = 0
-                for (column, end) in keyEnds.enumerated() {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: keys[start..<end]))
-                    switch reader.content(row: row, column: column) {
-                    case .null: out.append(contentsOf: "null".utf8)
-                    case .text(let text) where quoted[column]:
-                        out.append(UInt8(ascii: "\""))
-                        out.append(contentsOf: text)
-                        out.append(UInt8(ascii: "\""))
-                    case .text(let text): out.append(contentsOf: text)
-                    case .value(let value): value.appendJSON(to: &out)
-                    }
-                    start = end
-                }
+    /// A CSV line of text cells: canonical text is copied, quoted as any field.
+    private mutating func writeCSV(_ row: Int, of reader: TextCellBatch.Reader, columns: Int, nullText: [UInt8], to out: inout [UInt8]) {
+        for column in 0..<columns {
+            if column > 0 { out.append(UInt8(ascii: ",")) }
+            switch reader.content(row: row, column: column) {
+            case .null: out.append(contentsOf: nullText)
+            case .text(let text): CSVFormat.appendQuoted(text, to: &out)
+            case .value(let value): appendCSV(value, nullText: nullText, to: &out)
             }
-            out.append(contentsOf: keyEnds.isEmpty ? "{}\n".utf8 : "}\n".utf8)
-        case .csv(let nullText):
-            for column in quoted.indices {
-                if column > 0 { out.append(UInt8(ascii: ",")) }
-                switch reader.content(row: row, column: column) {
-                case .null: out.append(contentsOf: nullText)
-                case .text(let text): CSVFormat.appendQuoted(text, to: &out)
-                case .value(let value): appendCSV(value, nullText: nullText, to: &out)
-                }
-            }
-            out.append(contentsOf: "\r\n".utf8)
         }
+        out.append(contentsOf: "\r\n".utf8)
     }
 
     private mutating func appendCSV(_ value: SQLValue, nullText: [UInt8], to out: inout [UInt8]) {

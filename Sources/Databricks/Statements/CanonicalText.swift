@@ -104,6 +104,7 @@ enum CanonicalText {
     }
 
     /// `YYYY-MM-DD`, a real calendar day of years 0001–9999, at `offset`.
+    @inline(__always)
     static func isDate(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         guard offset + 10 <= bytes.count, bytes[offset + 4] == minus, bytes[offset + 7] == minus,
             let year = number(bytes, offset, 4), let month = number(bytes, offset + 5, 2), let day = number(bytes, offset + 8, 2),
@@ -129,6 +130,7 @@ enum CanonicalText {
 
     /// Where the digits start (after an optional minus) and where the one point (not first) is, if
     /// everything else is a digit.
+    @inline(__always)
     private static func signedDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, point: Int?)? {
         let start = bytes.first == minus ? 1 : 0
         guard start < bytes.count else { return nil }
@@ -142,11 +144,13 @@ enum CanonicalText {
         return (start, pointAt)
     }
 
+    @inline(__always)
     private static func isDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         for index in range where bytes[index] &- zero >= 10 { return false }
         return true
     }
 
+    @inline(__always)
     private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
         var value = 0
         for index in start..<start + length {

@@ -12,7 +12,8 @@ public struct StatementOptions: Sendable {
     public var disposition: String?
     /// Tagged on statements so they can be found in query history.
     public var correlationID: String?
-    /// Chunks fetched ahead of the one being read.
+    /// Chunks fetched ahead of the one being read; twice as many with EXTERNAL_LINKS, where each
+    /// chunk takes two requests in a row (the chunk endpoint, then storage).
     public var prefetch = 3
     /// First and largest poll interval, in seconds.
     public var firstPoll = 0.1

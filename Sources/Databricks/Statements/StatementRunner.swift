@@ -113,6 +113,7 @@ struct StatementRunner: Sendable {
     }
 
     private func stream(id: String, response: APIResponse, disposition: String, fallback: Bool) throws -> ResultStream {
+        HeapTuning.reuseLargeBuffers
         let manifest = response["manifest"]
         let decoders = (manifest?["schema"]?["columns"]?.array ?? []).map { column in
             ColumnDecoder(
@@ -122,7 +123,8 @@ struct StatementRunner: Sendable {
         let total = Self.int(manifest?["total_chunk_count"]) ?? 0
         let loader = ChunkLoader(statementID: id, decoder: ResultChunkDecoder(decoders: decoders), client: client, downloads: downloads)
         let fetcher = ChunkFetcher(
-            first: (response["result"] ?? .object(JSONObject()), response), totalChunks: total, loader: loader, prefetch: options.prefetch)
+            first: (response["result"] ?? .object(JSONObject()), response), totalChunks: total, loader: loader,
+            prefetch: disposition == "EXTERNAL_LINKS" ? 2 * options.prefetch : options.prefetch)
         var properties: [String: JSONValue] = ["statement_id": .string(id), "warehouse_id": .string(client.config.warehouseID)]
         if manifest?["truncated"] == .bool(true) { properties["truncated"] = .bool(true) }
         properties["disposition"] = .string(disposition)

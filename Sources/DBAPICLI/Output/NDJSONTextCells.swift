@@ -1,0 +1,126 @@
+import DBAPICore
+import Operations
+
+/// `ndjson` lines for a batch of text cells, in two passes: measure every line (rendering the few
+/// decoded values once, into a side buffer), grow the output once, then copy keys, cell text and
+/// rendered values through a pointer. Streaming a warehouse result spends most of its time here
+/// and in the scanner, so this avoids a checked `Array.append` per key and per cell.
+struct NDJSONTextCells {
+    /// Every column's `{"name":` / `,"name":` prefix, back to back, and where each one ends.
+    let keyBytes: [UInt8]
+    let keyEnds: [Int]
+
+    init(columns: [String]) {
+        let prefixes = NDJSONFormat.keyPrefixes(columns)
+        keyBytes = prefixes.flatMap(\.utf8)
+        var ends: [Int] = []
+        for prefix in prefixes { ends.append((ends.last ?? 0) + prefix.utf8.count) }
+        keyEnds = ends
+    }
+
+    /// Appends the first `rows` rows of `cells` (which has one cell per key) to `out`.
+    func write(_ cells: TextCellBatch, rows: Int, to out: inout [UInt8]) {
+        let columns = min(cells.columnCount, keyEnds.count)
+        let quoted = cells.quotedColumns
+        let lineEnd: StaticString = columns == 0 ? "{}\n" : "}\n"
+        cells.withReader { reader in
+            var rendered: [UInt8] = []
+            var renderedEnds: [Int] = []
+            var size = rows * ((columns > 0 ? keyEnds[columns - 1] : 0) + lineEnd.utf8CodeUnitCount)
+            for row in 0..<rows {
+                for column in 0..<columns {
+                    switch reader.content(row: row, column: column) {
+                    case .null: size += 4
+                    case .text(let text): size += text.count + (quoted[column] ? 2 : 0)
+                    case .value(let value):
+                        value.appendJSON(to: &rendered)
+                        renderedEnds.append(rendered.count)
+                    }
+                }
+            }
+            size += rendered.count
+            let start = out.count
+            out.append(contentsOf: repeatElement(0, count: size))
+            out.withUnsafeMutableBufferPointer { buffer in
+                var sink = PointerSink(UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+                keyBytes.withUnsafeBufferPointer { keys in
+                    rendered.withUnsafeBufferPointer { values in
+                        var value = 0
+                        for row in 0..<rows {
+                            var keyStart = 0
+                            for column in 0..<columns {
+                                sink.copy(UnsafeBufferPointer(rebasing: keys[keyStart..<keyEnds[column]]))
+                                keyStart = keyEnds[column]
+                                switch reader.content(row: row, column: column) {
+                                case .null: sink.copy("null")
+                                case .text(let text) where quoted[column]:
+                                    sink.byte(UInt8(ascii: "\""))
+                                    sink.copy(text)
+                                    sink.byte(UInt8(ascii: "\""))
+                                case .text(let text): sink.copy(text)
+                                case .value:
+                                    let valueStart = value == 0 ? 0 : renderedEnds[value - 1]
+                                    sink.copy(UnsafeBufferPointer(rebasing: values[valueStart..<renderedEnds[value]]))
+                                    value += 1
+                                }
+                            }
+                            sink.copy(lineEnd)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Copies bytes into a fixed buffer, never past its end (the measuring pass sized it exactly).
+private struct PointerSink {
+    private var next: UnsafeMutablePointer<UInt8>?
+    private var remaining: Int
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        next = buffer.baseAddress
+        remaining = buffer.count
+    }
+
+    /// Cells are mostly a few bytes long: those are moved as two overlapping words, not by a
+    /// `memmove` call each.
+    @inline(__always)
+    mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        guard let source = bytes.baseAddress, let next, count <= remaining else { return }
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(next)
+        switch count {
+        case 8...16:
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        case 0..<4:
+            for offset in 0..<count { next[offset] = source[offset] }
+        default:
+            next.update(from: source, count: count)
+        }
+        self.next = next + count
+        remaining -= count
+    }
+
+    @inline(__always)
+    mutating func copy(_ text: StaticString) {
+        copy(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    @inline(__always)
+    mutating func byte(_ byte: UInt8) {
+        guard let next, remaining > 0 else { return }
+        next.pointee = byte
+        self.next = next + 1
+        remaining -= 1
+    }
+}
