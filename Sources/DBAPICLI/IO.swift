@@ -32,8 +32,28 @@ public struct IO: Sendable {
             stdin: { FileHandle.standardInput.readDataToEndOfFile() },
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath)
-        io.stdoutBytes = { bytes in FileHandle.standardOutput.write(Data(bytes)) }
+        io.stdoutBytes = { bytes in writeAll(bytes, to: STDOUT_FILENO) }
         io.handlesSignals = true
         return io
+    }
+
+    /// Writes `bytes` straight from the array (no `Data` copy of each streamed chunk), resuming
+    /// after short writes and EINTR; stops at any other error (a closed pipe ends the process by
+    /// SIGPIPE first, as for other command-line tools).
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, base + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
     }
 }

@@ -40,6 +40,7 @@ struct NDJSONTextCells {
             }
             size += rendered.count
             let start = out.count
+            out.reserveCapacity(start + size)  // exactly: geometric growth would hold up to twice a chunk's text
             out.append(contentsOf: repeatElement(0, count: size))
             out.withUnsafeMutableBufferPointer { buffer in
                 var sink = PointerSink(UnsafeMutableBufferPointer(rebasing: buffer[start...]))

@@ -32,7 +32,7 @@ struct DataArrayScanner {
             throw Malformed(message: "data_array range outside the response", offset: 0)
         }
         guard bytes.count <= TextCellBatch.Cell.limit else { throw Malformed(message: "chunk larger than 4 GiB", offset: 0) }
-        cells.reserveCapacity(range.count / 8)  // a cell takes at least 4 bytes ("x",); most take more
+        cells.reserveCapacity(range.count / 12)  // typical cells take 8–16 bytes; more cells grow the array
         try bytes.withUnsafeBufferPointer { (buffer) throws(Malformed) in
             var cursor = Cursor(bytes: UnsafeBufferPointer(rebasing: buffer[range]), base: range.lowerBound)
             try scan(&cursor)

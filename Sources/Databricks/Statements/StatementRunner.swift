@@ -113,7 +113,6 @@ struct StatementRunner: Sendable {
     }
 
     private func stream(id: String, response: APIResponse, disposition: String, fallback: Bool) throws -> ResultStream {
-        HeapTuning.reuseLargeBuffers
         let manifest = response["manifest"]
         let decoders = (manifest?["schema"]?["columns"]?.array ?? []).map { column in
             ColumnDecoder(
