@@ -6,7 +6,7 @@
 /// Databricks backend is created, before its threads allocate (the mock path never pays for it).
 ///
 /// - One arena: the fetch, decode and write threads would each get their own arena, where memory
-///   one thread frees cannot hold what another allocates next (7 MB of peak RSS on a 200,000-row
+///   one thread frees cannot hold what another allocates next (a few MB of peak RSS on a 200,000-row
 ///   fetch; malloc is rare on the hot paths, so the shared lock costs nothing measurable).
 /// - Larger mmap and trim thresholds: every chunk brings buffers of a megabyte or more (the
 ///   response body, its cells, the output text); above the default threshold each is mapped fresh
