@@ -108,7 +108,9 @@ public enum CivilTime {
         return micros - sign * Int64(offsetHour * 3600 + offsetMinute * 60) * microsPerSecond
     }
 
-    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
+    /// The `length` decimal digits at `start` as a number; nil if any is not a digit or out of range.
+    @inlinable
+    public static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
         guard start >= 0, start + length <= bytes.count else { return nil }
         var value = 0
         for byte in bytes[start..<start + length] {

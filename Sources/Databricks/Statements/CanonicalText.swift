@@ -34,7 +34,7 @@ enum CanonicalRule: UInt8 {
         case .decimal: CanonicalText.isDecimal(bytes)
         case .double: CanonicalText.isDouble(bytes)
         case .boolean: CanonicalText.isBoolean(bytes)
-        case .date: bytes.count == 10 && CanonicalText.isDate(bytes, at: 0)
+        case .date: CanonicalText.isDate(bytes)
         case .timestamp: CanonicalText.isTimestamp(bytes)
         case .never: false
         }
@@ -103,23 +103,18 @@ enum CanonicalText {
         }
     }
 
-    /// `YYYY-MM-DD`, a real calendar day of years 0001–9999, at `offset`.
-    @inline(__always)
-    static func isDate(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        guard offset + 10 <= bytes.count, bytes[offset + 4] == minus, bytes[offset + 7] == minus,
-            let year = number(bytes, offset, 4), let month = number(bytes, offset + 5, 2), let day = number(bytes, offset + 8, 2),
-            year >= 1, month >= 1, month <= 12, day >= 1
-        else { return false }
-        guard month == 2 else { return day <= 30 + ((month + (month >> 3)) & 1) }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        return day <= (leap ? 29 : 28)
+    /// `YYYY-MM-DD`, a real calendar day of years 0001–9999 (`parseDate` also reads year 0000).
+    static func isDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        CivilTime.parseDate(bytes: bytes) != nil && CivilTime.number(bytes, 0, 4) != 0
     }
 
     /// `YYYY-MM-DDTHH:MM:SS[.f{1,6}]Z`, a fraction not ending in zero.
     static func isTimestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"), isDate(bytes, at: 0), bytes[10] == UInt8(ascii: "T"),
+        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"), isDate(UnsafeBufferPointer(rebasing: bytes[0..<10])),
+            bytes[10] == UInt8(ascii: "T"),
             bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-            let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2), let second = number(bytes, 17, 2),
+            let hour = CivilTime.number(bytes, 11, 2), let minute = CivilTime.number(bytes, 14, 2),
+            let second = CivilTime.number(bytes, 17, 2),
             hour < 24, minute < 60, second < 60
         else { return false }
         let fractionDigits = bytes.count - 21
@@ -148,16 +143,5 @@ enum CanonicalText {
     private static func isDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         for index in range where bytes[index] &- zero >= 10 { return false }
         return true
-    }
-
-    @inline(__always)
-    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
-        var value = 0
-        for index in start..<start + length {
-            let digit = bytes[index] &- zero
-            guard digit < 10 else { return nil }
-            value = value * 10 + Int(digit)
-        }
-        return value
     }
 }
