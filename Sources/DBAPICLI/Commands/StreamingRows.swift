@@ -14,6 +14,10 @@ struct StreamingRows {
     /// Labels backend errors (with the query name for `run`).
     var labelling: @Sendable (any ReportableError) -> any ReportableError = { $0 }
 
+    /// Rows written per `write(2)`: the output buffer stays small (about 100 KB) instead of holding
+    /// a whole chunk's text, which a warehouse sends in megabytes.
+    static let rowsPerWrite = 1024
+
     func execute(_ statement: () throws -> BoundStatement, backend: any SQLBackend) async -> Int32 {
         do {
             let bound = try statement()
@@ -30,15 +34,18 @@ struct StreamingRows {
             var remaining = rowCap ?? Int.max
             do {
                 while remaining > 0, let batch = try await stream.batch() {
-                    writer.write(batch, limit: remaining, to: &out)
-                    remaining -= min(remaining, batch.count)
-                    invocation.io.stdoutBytes(out)
-                    out.removeAll(keepingCapacity: true)
+                    let rows = min(remaining, batch.count)
+                    for start in stride(from: 0, to: rows, by: Self.rowsPerWrite) {
+                        writer.write(batch, rows: start..<min(rows, start + Self.rowsPerWrite), to: &out)
+                        invocation.io.stdoutBytes(out)
+                        out.removeAll(keepingCapacity: true)
+                    }
+                    remaining -= rows
                 }
             } catch let error as any ReportableError {
                 throw labelling(error)
             }
-            invocation.io.stdoutBytes(out)
+            if !out.isEmpty { invocation.io.stdoutBytes(out) }  // a CSV header without rows
             return 0
         } catch let error as any ReportableError {
             return invocation.emit(invocation.withBackendFacts(.failure(error, meta: meta), backend))

@@ -18,16 +18,16 @@ struct NDJSONTextCells {
         keyEnds = ends
     }
 
-    /// Appends the first `rows` rows of `cells` (which has one cell per key) to `out`.
-    func write(_ cells: TextCellBatch, rows: Int, to out: inout [UInt8]) {
+    /// Appends the lines of `rows` of `cells` (which has one cell per key) to `out`.
+    func write(_ cells: TextCellBatch, rows: Range<Int>, to out: inout [UInt8]) {
         let columns = min(cells.columnCount, keyEnds.count)
         let quoted = cells.quotedColumns
         let lineEnd: StaticString = columns == 0 ? "{}\n" : "}\n"
         cells.withReader { reader in
             var rendered: [UInt8] = []
             var renderedEnds: [Int] = []
-            var size = rows * ((columns > 0 ? keyEnds[columns - 1] : 0) + lineEnd.utf8CodeUnitCount)
-            for row in 0..<rows {
+            var size = rows.count * ((columns > 0 ? keyEnds[columns - 1] : 0) + lineEnd.utf8CodeUnitCount)
+            for row in rows {
                 for column in 0..<columns {
                     switch reader.content(row: row, column: column) {
                     case .null: size += 4
@@ -40,14 +40,14 @@ struct NDJSONTextCells {
             }
             size += rendered.count
             let start = out.count
-            out.reserveCapacity(start + size)  // exactly: geometric growth would hold up to twice a chunk's text
+            out.reserveCapacity(start + size)  // exactly: geometric growth would hold up to twice the text
             out.append(contentsOf: repeatElement(0, count: size))
             out.withUnsafeMutableBufferPointer { buffer in
                 var sink = PointerSink(UnsafeMutableBufferPointer(rebasing: buffer[start...]))
                 keyBytes.withUnsafeBufferPointer { keys in
                     rendered.withUnsafeBufferPointer { values in
                         var value = 0
-                        for row in 0..<rows {
+                        for row in rows {
                             var keyStart = 0
                             for column in 0..<columns {
                                 sink.copy(UnsafeBufferPointer(rebasing: keys[keyStart..<keyEnds[column]]))

@@ -28,18 +28,18 @@ struct StreamingRowWriter {
         out.append(contentsOf: line.utf8)
     }
 
-    /// Writes the first `limit` rows of `batch` (all by default).
-    mutating func write(_ batch: RowBatch, limit: Int = .max, to out: inout [UInt8]) {
+    /// Writes `rows` of `batch` (the part of them that lies within it).
+    mutating func write(_ batch: RowBatch, rows wanted: Range<Int>, to out: inout [UInt8]) {
+        let rows = wanted.clamped(to: 0..<batch.count)
         switch batch {
-        case .rows(let rows):
-            for row in rows.prefix(limit) { write(row, to: &out) }
+        case .rows(let values):
+            for row in values[rows] { write(row, to: &out) }
         case .text(let cells):
-            let rows = min(limit, cells.rowCount)
             switch layout {
             case .ndjson(let lines): lines.write(cells, rows: rows, to: &out)
             case .csv(let nullText):
                 cells.withReader { reader in
-                    for row in 0..<rows { writeCSV(row, of: reader, columns: cells.columnCount, nullText: nullText, to: &out) }
+                    for row in rows { writeCSV(row, of: reader, columns: cells.columnCount, nullText: nullText, to: &out) }
                 }
             }
         }

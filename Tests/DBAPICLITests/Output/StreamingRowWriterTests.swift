@@ -81,21 +81,21 @@ final class StreamingRowWriterTests: XCTestCase {
         XCTAssertEqual(batch.rows.map { $0.map(\.description) }, rows.map { $0.map(\.description) })
         let names = ["i", "s", "d", "m", "day", "ts", "b"]
         for format in [Invocation.Format.ndjson, .csv] {
-            for limit in [Int.max, 1, 0] {
+            for range in [0..<2, 0..<1, 1..<2, 0..<0, 1..<5, 3..<9] {
                 var fromText = StreamingRowWriter(format: format, columns: names)
                 var fromRows = StreamingRowWriter(format: format, columns: names)
                 var textOut: [UInt8] = []
                 var rowsOut: [UInt8] = []
-                fromText.write(.text(batch), limit: limit, to: &textOut)
-                fromRows.write(.rows(rows), limit: limit, to: &rowsOut)
-                XCTAssertEqual(String(decoding: textOut, as: UTF8.self), String(decoding: rowsOut, as: UTF8.self), "\(format) \(limit)")
+                fromText.write(.text(batch), rows: range, to: &textOut)
+                fromRows.write(.rows(rows), rows: range, to: &rowsOut)
+                XCTAssertEqual(String(decoding: textOut, as: UTF8.self), String(decoding: rowsOut, as: UTF8.self), "\(format) \(range)")
             }
         }
         var writer = StreamingRowWriter(format: .ndjson, columns: names)
         var out: [UInt8] = []
-        writer.write(.text(batch), limit: 1, to: &out)
+        writer.write(.text(batch), rows: 1..<2, to: &out)
         XCTAssertEqual(
             String(decoding: out, as: UTF8.self),
-            #"{"i":42,"s":"plain, text","d":2.5,"m":-0.005,"day":"1970-01-01","ts":"1970-01-01T00:00:01.5Z","b":true}"# + "\n")
+            #"{"i":"a \"q\"\n","s":null,"d":null,"m":[1],"day":null,"ts":"1969-12-31T23:59:59.999999Z","b":null}"# + "\n")
     }
 }
