@@ -20,6 +20,7 @@ Behaviour for the following statements is set with POST /__control (JSON, merged
   synthetic: {"rows": n, "chunks": k}   return n generated rows of 7 typed columns in k chunks (benchmarks)
   chunk_delay: s          answer each chunk and external link request after s seconds (GET /__requests
                           reports max_chunks_in_flight: the most served at once)
+  chunked_transfer: true  send bodies with Transfer-Encoding: chunked (in 7,000-byte pieces), without Content-Length
   inline_byte_limit: n    an INLINE result whose rows take more than n bytes of JSON FAILS as the warehouse does at 25 MiB
 GET /__requests lists every request received (method, path, authorization, body); POST /__reset clears state.
 Credentials accepted: --token, or OAuth client --client-id/--client-secret through /oidc/v1/token.
@@ -46,7 +47,7 @@ parser.add_argument("--client-id", default="test-client")
 parser.add_argument("--client-secret", default="test-secret")
 args = parser.parse_args()
 
-lock = threading.Lock()
+lock = threading.RLock()  # send() reads control while some handlers hold it
 control = {}
 requests_seen = []
 statements = {}
@@ -150,13 +151,24 @@ class Handler(BaseHTTPRequestHandler):
             data = encode_with_raw(payload)
         else:
             data = payload if isinstance(payload, bytes) else (payload if isinstance(payload, str) else json.dumps(payload, default=str)).encode()
+        with lock:
+            chunked = control.get("chunked_transfer", False)
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
+        if chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Content-Length", str(len(data)))
         for key, value in (headers or {}).items():
             self.send_header(key, value)
         self.end_headers()
-        self.wfile.write(data)
+        if not chunked:
+            self.wfile.write(data)
+            return
+        for start in range(0, len(data), 7000):
+            piece = data[start:start + 7000]
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+        self.wfile.write(b"0\r\n\r\n")
 
     def record(self, body):
         with lock:

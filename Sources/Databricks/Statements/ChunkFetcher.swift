@@ -133,6 +133,6 @@ struct ChunkLoader: Sendable {
                 status: response.status, errorCode: nil, message: "external link download failed", method: "GET",
                 path: "(external link for chunk \(index))", attempts: 1)
         }
-        return [UInt8](response.body)
+        return response.body
     }
 }

@@ -69,9 +69,8 @@ final class APIClient: Sendable {
             if (200..<300).contains(response.status) {
                 if response.body.isEmpty { return APIResponse(json: .object(JSONObject()), body: [], dataArray: nil) }
                 do {
-                    let bytes = [UInt8](response.body)
-                    let (json, dataArray) = try JSONParser.parse(bytes: bytes, deferring: "data_array")
-                    return APIResponse(json: json, body: bytes, dataArray: dataArray)
+                    let (json, dataArray) = try JSONParser.parse(bytes: response.body, deferring: "data_array")
+                    return APIResponse(json: json, body: response.body, dataArray: dataArray)
                 } catch {
                     throw DatabricksError.malformedResponse("\(method) \(Self.redacted(path)): \(error.description)")
                 }

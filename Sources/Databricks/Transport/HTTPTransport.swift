@@ -27,9 +27,9 @@ public struct HTTPRequest: Sendable, Equatable {
 public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: [String: String]
-    public var body: Data
+    public var body: [UInt8]
 
-    public init(status: Int, headers: [String: String], body: Data) {
+    public init(status: Int, headers: [String: String], body: [UInt8]) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -55,9 +55,11 @@ public protocol HTTPTransport: Sendable {
 }
 
 /// URLSession transport with an ephemeral session (no cookies, no cache, no stored credentials),
-/// created on the first request, after libcurl has been loaded (see `CurlLoader`).
+/// created on the first request, after libcurl has been loaded (see `CurlLoader`). Bodies are
+/// collected by `ResponseCollector`.
 public final class URLSessionTransport: HTTPTransport {
     private let timeout: TimeInterval
+    private let collector = ResponseCollector()
     private let session = LockedBox<URLSession?>(nil)
 
     public init(timeout: TimeInterval = 60) { self.timeout = timeout }
@@ -78,7 +80,7 @@ public final class URLSessionTransport: HTTPTransport {
             configuration.urlCache = nil
             configuration.httpCookieStorage = nil
             configuration.httpShouldSetCookies = false
-            let created = URLSession(configuration: configuration)
+            let created = URLSession(configuration: configuration, delegate: collector, delegateQueue: collector.queue)
             existing = created
             return created
         }
@@ -91,32 +93,23 @@ public final class URLSessionTransport: HTTPTransport {
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        let box = LockedBox<URLSessionDataTask?>(nil)
+        let task = session.dataTask(with: urlRequest)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
-                let task = session.dataTask(with: urlRequest) { data, response, error in
-                    if let error {
-                        let code = (error as? URLError)?.code
-                        let notSent = code == .cannotConnectToHost || code == .cannotFindHost || code == .dnsLookupFailed
-                        continuation.resume(
-                            throwing: code == .cancelled
-                                ? CancellationError() as any Error
-                                : TransportError(message: error.localizedDescription, wasNotSent: notSent))
-                        return
-                    }
-                    guard let http = response as? HTTPURLResponse else {
-                        continuation.resume(throwing: TransportError(message: "not an HTTP response", wasNotSent: false))
-                        return
-                    }
-                    var headers: [String: String] = [:]
-                    for (key, value) in http.allHeaderFields { headers["\(key)"] = "\(value)" }
-                    continuation.resume(returning: HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
-                }
-                box.withLock { $0 = task }
+                collector.collect(task) { result in continuation.resume(with: result.mapError(Self.failure)) }
                 task.resume()
             }
         } onCancel: {
-            box.withLock { $0?.cancel() }
+            task.cancel()
         }
+    }
+
+    /// A cancelled task as `CancellationError`, anything else as a `TransportError`.
+    private static func failure(_ error: any Error) -> any Error {
+        if error is TransportError { return error }
+        let code = (error as? URLError)?.code
+        if code == .cancelled { return CancellationError() }
+        let notSent = code == .cannotConnectToHost || code == .cannotFindHost || code == .dnsLookupFailed
+        return TransportError(message: error.localizedDescription, wasNotSent: notSent)
     }
 }

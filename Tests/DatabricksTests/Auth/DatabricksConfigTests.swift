@@ -120,7 +120,7 @@ final class DatabricksConfigTests: XCTestCase {
             ("", nil, "Service Unavailable"),
         ]
         for (body, code, message) in cases {
-            let parsed = APIClient.errorBody(HTTPResponse(status: 503, headers: [:], body: Data(body.utf8)))
+            let parsed = APIClient.errorBody(HTTPResponse(status: 503, headers: [:], body: Array(body.utf8)))
             XCTAssertEqual(parsed.code, code, body)
             XCTAssertEqual(parsed.message, message, body)
         }
