@@ -1,10 +1,17 @@
 import DBAPICore
+import Databricks
 import Operations
 
 /// The `dbapi` command line: parses arguments, runs one command, writes its envelope, and returns
 /// the exit status. Everything is in-process, so tests call `run` directly.
 public enum DBAPICommandLine {
     public static let version = "0.1.0"
+
+    /// Process-wide settings for the `dbapi` executable, called first in `main` while it is the only
+    /// thread (tests that call `run` leave their process as it is).
+    public static func prepareProcess() {
+        HeapTuning.useOneArena()
+    }
 
     /// Runs `dbapi` with `arguments` (without the program name).
     public static func run(arguments: [String], io: IO = .standard) async -> Int32 {

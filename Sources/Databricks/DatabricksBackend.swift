@@ -14,7 +14,7 @@ public final class DatabricksBackend: SQLBackend {
         config: DatabricksConfig, options: StatementOptions, version: String, transport: (any HTTPTransport)? = nil,
         sleeper: any Sleeper = TaskSleeper(), log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
-        HeapTuning.applied
+        HeapTuning.chunkBuffersKept
         let http = transport ?? URLSessionTransport()
         let runtime = ProcessInfo.processInfo.environment["DATABRICKS_RUNTIME_VERSION"].map { " runtime/\($0)" } ?? ""
         let userAgent = "dbapi/\(version) os/linux auth/\(config.authentication.typeName)\(runtime)"
