@@ -149,37 +149,46 @@ public struct JSONParser {
         }
     }
 
-    /// Moves past the array starting at `index`, matching brackets outside strings.
+    /// Moves past the array starting at `index`, matching brackets outside strings (escapes are
+    /// stepped over, not checked). One pass through a pointer: a deferred `data_array` is megabytes.
     private mutating func skipArray() throws(SyntaxError) {
-        var depth = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "\""): try skipStringContent()
-            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                depth -= 1
-                if depth == 0 { return }
-            case UInt8(ascii: "\n"):
-                line += 1
-                lineStart = index
-            default: break
+        let start = index
+        let (end, newlines, lastLineStart) = bytes.withUnsafeBufferPointer { buffer -> (end: Int?, newlines: Int, lastLineStart: Int?) in
+            var position = start
+            var depth = 0
+            var newlines = 0
+            var lastLineStart: Int?
+            while position < buffer.count {
+                let byte = buffer[position]
+                position += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    while true {
+                        let special = JSONStringScan.nextSpecial(in: buffer, from: position)
+                        guard special < buffer.count else { return (nil, newlines, lastLineStart) }
+                        position = special + 1
+                        if buffer[special] == UInt8(ascii: "\"") { break }
+                        if buffer[special] == UInt8(ascii: "\\") { position += 1 }
+                    }
+                case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    depth -= 1
+                    if depth == 0 { return (position, newlines, lastLineStart) }
+                case UInt8(ascii: "\n"):
+                    newlines += 1
+                    lastLineStart = position
+                default: break
+                }
             }
+            return (nil, newlines, lastLineStart)
         }
-        throw error("unterminated array")
-    }
-
-    /// Moves past a string's content and closing quote (escapes are stepped over, not checked).
-    private mutating func skipStringContent() throws(SyntaxError) {
-        while index < bytes.count {
-            let special = bytes.withUnsafeBufferPointer { JSONStringScan.nextSpecial(in: $0, from: index) }
-            guard special < bytes.count else { break }
-            index = special + 1
-            if bytes[special] == UInt8(ascii: "\"") { return }
-            if bytes[special] == UInt8(ascii: "\\") { index += 1 }
+        line += newlines
+        if let lastLineStart { lineStart = lastLineStart }
+        guard let end else {
+            index = bytes.count
+            throw error("unterminated array")
         }
-        throw error("unterminated string")
+        index = end
     }
 
     private mutating func parseNumber() throws(SyntaxError) -> JSONValue {

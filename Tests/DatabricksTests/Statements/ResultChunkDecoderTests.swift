@@ -110,6 +110,16 @@ final class ResultChunkDecoderTests: XCTestCase {
         let notAnArray = try JSONParser.parse(bytes: Array(#"{"data_array": 5}"#.utf8), deferring: "data_array")
         XCTAssertEqual(notAnArray.value["data_array"], .int(5))
         XCTAssertNil(notAnArray.deferred)
-        XCTAssertThrowsError(try JSONParser.parse(bytes: Array(#"{"data_array": [["a"]"#.utf8), deferring: "data_array"))
+        for unterminated in [#"{"data_array": [["a"]"#, #"{"data_array": [["a]]}"#, #"{"data_array": [["a\"#] {
+            XCTAssertThrowsError(try JSONParser.parse(bytes: Array(unterminated.utf8), deferring: "data_array"), unterminated) { error in
+                XCTAssertEqual((error as? JSONParser.SyntaxError)?.message, "unterminated array", unterminated)
+            }
+        }
+        let afterLines = "{\"data_array\": [\n[\"a\"],\n[\"b\\n\"]\n], \"x\": tru}"
+        XCTAssertThrowsError(try JSONParser.parse(bytes: Array(afterLines.utf8), deferring: "data_array")) { error in
+            let syntax = error as? JSONParser.SyntaxError
+            XCTAssertEqual(syntax?.message, "invalid literal, expected true")
+            XCTAssertEqual(syntax.map { [$0.line, $0.column] }, [4, 9], "lines inside the skipped array are counted")
+        }
     }
 }
