@@ -27,8 +27,10 @@ public enum CivilTime {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    @inlinable
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
+    @inlinable
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
@@ -45,11 +47,19 @@ public enum CivilTime {
 
     /// `parseDate` over UTF-8 bytes (no allocation).
     public static func parseDate(bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard let (year, month, day) = dateFields(bytes) else { return nil }
+        return Int32(days(year: year, month: month, day: day))
+    }
+
+    /// The fields of exactly `YYYY-MM-DD` with a real calendar date (what `parseDate` accepts),
+    /// without computing its day number; nil otherwise.
+    @inlinable
+    public static func dateFields(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
-            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+            (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
-        return Int32(days(year: year, month: month, day: day))
+        return (year, month, day)
     }
 
     /// Parses `YYYY-MM-DD[ T]HH:MM[:SS[.ffffff]][Z|±HH:MM|±HHMM]`, normalising any offset to UTC.
@@ -111,11 +121,14 @@ public enum CivilTime {
     /// The `length` decimal digits at `start` as a number; nil if any is not a digit or out of range.
     @inlinable
     public static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
-        guard start >= 0, start + length <= bytes.count else { return nil }
+        guard start >= 0, length >= 0, length <= 18, start <= bytes.count - length else { return nil }
         var value = 0
-        for byte in bytes[start..<start + length] {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        var index = start
+        while index < start &+ length {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int(digit)
+            index &+= 1
         }
         return value
     }

@@ -105,7 +105,7 @@ enum CanonicalText {
 
     /// `YYYY-MM-DD`, a real calendar day of years 0001–9999 (`parseDate` also reads year 0000).
     static func isDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        CivilTime.parseDate(bytes: bytes) != nil && CivilTime.number(bytes, 0, 4) != 0
+        CivilTime.dateFields(bytes).map { $0.year != 0 } ?? false
     }
 
     /// `YYYY-MM-DDTHH:MM:SS[.f{1,6}]Z`, a fraction not ending in zero.
