@@ -345,6 +345,8 @@ class Handler(BaseHTTPRequestHandler):
                                        "max_chunks_in_flight": counters["max_chunks_in_flight"]})
         if "/result/chunks/" in self.path or self.path.startswith("/__external/"):
             return self.chunk_request()
+        if self.path.startswith("/.well-known/"):  # newer SDKs probe for host metadata before anything else
+            return self.send(404, {"error_code": "NOT_FOUND", "message": "no host metadata here"})
         return self.serve_get()
 
     def chunk_request(self):
