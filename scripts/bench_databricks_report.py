@@ -34,7 +34,7 @@ def measure(command, env):
     code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
             "p=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE);"
             "w=time.perf_counter()-t;r=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
-            "sys.stderr.buffer.write(p.stderr[-400:]);print(p.returncode,w,r)")
+            "p.returncode and sys.stderr.buffer.write(p.stderr[-400:]);print(p.returncode,w,r)")
     out = subprocess.run([sys.executable, "-c", code] + command, env=env, stdout=subprocess.PIPE, check=True).stdout.split()
     if out[0] != b"0":
         sys.exit("failed: %s" % command)
