@@ -93,14 +93,19 @@ public final class URLSessionTransport: HTTPTransport {
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        let task = session.dataTask(with: urlRequest)
+        // The task exists only once resumed: cancelling a task that was never resumed would leave
+        // its continuation waiting forever.
+        let running = LockedBox<URLSessionDataTask?>(nil)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+                let task = session.dataTask(with: urlRequest)
                 collector.collect(task) { result in continuation.resume(with: result.mapError(Self.failure)) }
                 task.resume()
+                running.withLock { $0 = task }
+                if Task.isCancelled { task.cancel() }
             }
         } onCancel: {
-            task.cancel()
+            running.withLock { $0?.cancel() }
         }
     }
 

@@ -92,6 +92,21 @@ final class URLSessionTransportTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 4, "did not wait for the server's answer")
     }
 
+    func testAlreadyCancelledTask_SendsNothing() async throws {
+        let poll = try request("GET", "/api/2.0/sql/statements/unknown")
+        let task = Task { [transport] in
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await transport.send(poll)
+        }
+        do {
+            _ = try await task.value
+            XCTFail("a cancelled task sent its request")
+        } catch {
+            XCTAssertTrue(error is CancellationError, "\(error)")
+        }
+        XCTAssertEqual(try server.requests().filter { $0["path"]?.string == poll.url.path }.count, 0)
+    }
+
     func testRefusedConnection_IsATransportErrorThatWasNotSent() async throws {
         let closed = try XCTUnwrap(URL(string: "http://127.0.0.1:1/api/2.0/sql/statements"))
         do {
