@@ -9,6 +9,12 @@ public struct JSONParser {
         public let line: Int
         public let column: Int
         public var description: String { "\(message) at line \(line), column \(column)" }
+
+        public init(message: String, line: Int, column: Int) {
+            self.message = message
+            self.line = line
+            self.column = column
+        }
     }
 
     /// The deepest nesting accepted.
@@ -20,6 +26,7 @@ public struct JSONParser {
     private var lineStart = 0
     /// Array members with this key are skipped rather than parsed (see `parse(bytes:deferring:)`).
     private var deferredKey: String?
+    private var deferredReader: DeferredArrayReader?
     private var deferred: Range<Int>?
 
     private init(_ bytes: [UInt8]) { self.bytes = bytes }
@@ -38,8 +45,22 @@ public struct JSONParser {
     /// left out of its object and the byte range of the last such array is returned, for a
     /// purpose-built scanner to read (its brackets and strings are matched, not validated).
     public static func parse(bytes: [UInt8], deferring key: String?) throws(SyntaxError) -> (value: JSONValue, deferred: Range<Int>?) {
+        try parse(bytes: bytes, deferring: key, reading: nil)
+    }
+
+    /// Reads an array that `parse(bytes:deferring:reading:)` defers: given the offset of its `[`,
+    /// returns the offset just past its `]`.
+    public typealias DeferredArrayReader = (_ start: Int) throws(SyntaxError) -> Int
+
+    /// As `parse(bytes:deferring:)`, but each deferred array is read by `reader` where it stands
+    /// instead of being skipped, so a caller that decodes it anyway passes over its bytes once.
+    /// Error positions after such an array do not count the lines inside it.
+    public static func parse(
+        bytes: [UInt8], deferring key: String?, reading reader: DeferredArrayReader?
+    ) throws(SyntaxError) -> (value: JSONValue, deferred: Range<Int>?) {
         var parser = JSONParser(bytes)
         parser.deferredKey = key
+        parser.deferredReader = reader
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipSpace()
         let value = try parser.parseValue(depth: 0)
@@ -108,7 +129,13 @@ public struct JSONParser {
             skipSpace()
             if key == deferredKey, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
                 let start = index
-                try skipArray()
+                if let deferredReader {
+                    let end = try deferredReader(start)
+                    guard end > start, end <= bytes.count else { throw error("a deferred array was read to a position outside it") }
+                    index = end
+                } else {
+                    try skipArray()
+                }
                 deferred = start..<index
             } else {
                 object[key] = try parseValue(depth: depth + 1)

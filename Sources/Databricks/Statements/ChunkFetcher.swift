@@ -82,7 +82,14 @@ struct ChunkLoader: Sendable {
     }
 
     func load(path: String, expectedIndex: Int) async throws -> Chunk {
-        let response = try await client.get(path)
+        let decoder = self.decoder
+        let response = try await client.get(path) { (body, start) throws(DatabricksError) in
+            do throws(DatabricksError) {
+                return try decoder.batch(body, from: start)
+            } catch .malformedResponse(let message) {
+                throw DatabricksError.malformedResponse("chunk \(expectedIndex): \(message)")
+            }
+        }
         return try await chunk(meta: response.json, response: response, expectedIndex: expectedIndex)
     }
 
@@ -92,7 +99,9 @@ struct ChunkLoader: Sendable {
         var nextLink = meta["next_chunk_internal_link"]?.string
         if nextLink == nil, let following = StatementRunner.int(meta["next_chunk_index"]) { nextLink = chunkPath(following) }
         let rows: RowBatch
-        if let range = response.dataArray {
+        if let read = response.rows {
+            rows = read
+        } else if let range = response.dataArray {
             rows = try decode(response.body, range, index: index)
         } else if meta["data_array"] != nil {
             throw DatabricksError.malformedResponse("chunk \(index): data_array is not an array")

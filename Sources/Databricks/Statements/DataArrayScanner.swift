@@ -26,38 +26,51 @@ struct DataArrayScanner {
         self.rules = kinds.map(CanonicalRule.init)
     }
 
-    /// The rows of the array occupying `range` of `bytes`.
+    /// The rows of the array occupying `range` of `bytes` (nothing but spaces may follow it there).
     mutating func batch(_ bytes: [UInt8], in range: Range<Int>) throws(Malformed) -> RowBatch {
+        try read(bytes, range, toEnd: true).batch
+    }
+
+    /// The rows of the array starting at `start` of `bytes` (inside a larger JSON document), and the
+    /// offset just past its closing bracket.
+    mutating func batch(_ bytes: [UInt8], from start: Int) throws(Malformed) -> (batch: RowBatch, end: Int) {
+        try read(bytes, start..<bytes.count, toEnd: false)
+    }
+
+    private mutating func read(_ bytes: [UInt8], _ range: Range<Int>, toEnd: Bool) throws(Malformed) -> (batch: RowBatch, end: Int) {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count else {
             throw Malformed(message: "data_array range outside the response", offset: 0)
         }
         guard bytes.count <= TextCellBatch.Cell.limit else { throw Malformed(message: "chunk larger than 4 GiB", offset: 0) }
         cells.reserveCapacity(range.count / 12)  // typical cells take 8–16 bytes; more cells grow the array
-        try bytes.withUnsafeBufferPointer { (buffer) throws(Malformed) in
+        let end = try bytes.withUnsafeBufferPointer { (buffer) throws(Malformed) -> Int in
             var cursor = Cursor(bytes: UnsafeBufferPointer(rebasing: buffer[range]), base: range.lowerBound)
             try scan(&cursor)
+            if toEnd { try cursor.expectEnd() }
+            return cursor.base + cursor.index
         }
+        return (try makeBatch(bytes, errorOffset: range.lowerBound), end)
+    }
+
+    /// The batch of the cells and values read so far, over `bytes`.
+    private func makeBatch(_ bytes: [UInt8], errorOffset: Int) throws(Malformed) -> RowBatch {
         if kinds.isEmpty { return .rows(Array(repeating: [], count: rowCount)) }
         let kinds = self.kinds
         guard
             let batch = TextCellBatch(
                 bytes: bytes, cells: cells, values: values, quotedColumns: rules.map(\.writesJSONString),
                 decode: { ColumnDecoder.value(utf8: $0, as: kinds[$1]) })
-        else { throw Malformed(message: "cell outside the response", offset: range.lowerBound) }
+        else { throw Malformed(message: "cell outside the response", offset: errorOffset) }
         return .text(batch)
     }
 
     private mutating func scan(_ cursor: inout Cursor) throws(Malformed) {
         try cursor.expect(UInt8(ascii: "["), "expected '[' to open data_array")
-        if cursor.consume(UInt8(ascii: "]")) {
-            try cursor.expectEnd()
-            return
-        }
+        if cursor.consume(UInt8(ascii: "]")) { return }
         repeat {
             try row(&cursor)
             rowCount += 1
         } while try cursor.separator(closing: UInt8(ascii: "]"), "expected ',' or ']' between rows")
-        try cursor.expectEnd()
     }
 
     private mutating func row(_ cursor: inout Cursor) throws(Malformed) {

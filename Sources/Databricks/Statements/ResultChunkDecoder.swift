@@ -21,9 +21,21 @@ public struct ResultChunkDecoder: Sendable {
     /// The rows of the JSON array held by `bytes[range]` (the whole of `bytes` by default), with
     /// canonical cells kept as text (what streamed output copies).
     public func batch(_ bytes: [UInt8], in range: Range<Int>? = nil) throws(DatabricksError) -> RowBatch {
+        try scanning { (scanner) throws(DataArrayScanner.Malformed) in try scanner.batch(bytes, in: range ?? 0..<bytes.count) }
+    }
+
+    /// The rows of the JSON array starting at `start` of `bytes` (a member of a larger document) and
+    /// the offset just past it: a chunk response is parsed around its `data_array` in one pass.
+    func batch(_ bytes: [UInt8], from start: Int) throws(DatabricksError) -> (batch: RowBatch, end: Int) {
+        try scanning { (scanner) throws(DataArrayScanner.Malformed) in try scanner.batch(bytes, from: start) }
+    }
+
+    private func scanning<Result>(
+        _ body: (inout DataArrayScanner) throws(DataArrayScanner.Malformed) -> Result
+    ) throws(DatabricksError) -> Result {
         var scanner = DataArrayScanner(decoders: decoders)
         do {
-            return try scanner.batch(bytes, in: range ?? 0..<bytes.count)
+            return try body(&scanner)
         } catch {
             throw DatabricksError.malformedResponse("\(error.message) at byte \(error.offset)")
         }

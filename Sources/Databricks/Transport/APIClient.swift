@@ -34,12 +34,24 @@ final class APIClient: Sendable {
         try await call("GET", path, body: nil, isIdempotent: true)
     }
 
+    /// Reads a response's `data_array` where it stands while the rest is parsed: given the body and
+    /// the offset of its `[`, the rows and the offset just past its `]`.
+    typealias DataArrayReader = @Sendable ([UInt8], Int) throws(DatabricksError) -> (batch: RowBatch, end: Int)
+
+    /// `GET path` of a response whose `data_array` `reader` decodes during the parse (one pass over
+    /// the chunk instead of a skip and then a scan); the rows are in `APIResponse.rows`.
+    func get(_ path: String, readingDataArray reader: @escaping DataArrayReader) async throws -> APIResponse {
+        try await call("GET", path, body: nil, isIdempotent: true, dataArrayReader: reader)
+    }
+
     /// `POST path` with a JSON body → JSON (an empty body is `{}`).
     func post(_ path: String, _ body: JSONValue, isIdempotent: Bool) async throws -> APIResponse {
         try await call("POST", path, body: Data(JSONWriter().string(body).utf8), isIdempotent: isIdempotent)
     }
 
-    private func call(_ method: String, _ path: String, body: Data?, isIdempotent: Bool) async throws -> APIResponse {
+    private func call(
+        _ method: String, _ path: String, body: Data?, isIdempotent: Bool, dataArrayReader: DataArrayReader? = nil
+    ) async throws -> APIResponse {
         guard let url = URL(string: config.host.absoluteString + path) else {
             throw DatabricksError.malformedResponse("cannot build a URL for \(path)")
         }
@@ -68,12 +80,7 @@ final class APIClient: Sendable {
             log("HTTP \(method) \(Self.redacted(path)) → \(response.status) in \(Self.milliseconds(since: sentAt)) ms (attempt \(attempt))")
             if (200..<300).contains(response.status) {
                 if response.body.isEmpty { return APIResponse(json: .object(JSONObject()), body: [], dataArray: nil) }
-                do {
-                    let (json, dataArray) = try JSONParser.parse(bytes: response.body, deferring: "data_array")
-                    return APIResponse(json: json, body: response.body, dataArray: dataArray)
-                } catch {
-                    throw DatabricksError.malformedResponse("\(method) \(Self.redacted(path)): \(error.description)")
-                }
+                return try Self.parse(response.body, reading: dataArrayReader, method: method, path: path)
             }
             let retryAfter = RetryPolicy.retryAfter(response.header("Retry-After"))
             if policy.shouldRetry(status: response.status, isIdempotent: isIdempotent), attempt < policy.maxAttempts {
@@ -86,6 +93,33 @@ final class APIClient: Sendable {
             let (code, message) = Self.errorBody(response)
             throw DatabricksError.http(
                 status: response.status, errorCode: code, message: message, method: method, path: Self.redacted(path), attempts: attempt)
+        }
+    }
+
+    /// A successful response's JSON, its `data_array` left for the scanner or read by `reader`.
+    private static func parse(
+        _ body: [UInt8], reading reader: DataArrayReader?, method: String, path: String
+    ) throws(DatabricksError) -> APIResponse {
+        var rows: RowBatch?
+        var readFailure: DatabricksError?
+        var readInPlace: JSONParser.DeferredArrayReader?
+        if let reader {
+            readInPlace = { (start: Int) throws(JSONParser.SyntaxError) -> Int in
+                do throws(DatabricksError) {
+                    let (batch, end) = try reader(body, start)
+                    rows = batch
+                    return end
+                } catch {
+                    readFailure = error
+                    throw JSONParser.SyntaxError(message: "data_array could not be read", line: 0, column: 0)
+                }
+            }
+        }
+        do {
+            let (json, dataArray) = try JSONParser.parse(bytes: body, deferring: "data_array", reading: readInPlace)
+            return APIResponse(json: json, body: body, dataArray: dataArray, rows: rows)
+        } catch {
+            throw readFailure ?? DatabricksError.malformedResponse("\(method) \(redacted(path)): \(error.description)")
         }
     }
 
@@ -132,6 +166,8 @@ struct APIResponse: Sendable {
     let json: JSONValue
     let body: [UInt8]
     let dataArray: Range<Int>?
+    /// The `data_array` rows when a `DataArrayReader` read them during the parse.
+    var rows: RowBatch? = nil
 
     subscript(key: String) -> JSONValue? { json[key] }
 }

@@ -100,6 +100,36 @@ final class ResultChunkDecoderTests: XCTestCase {
         }
     }
 
+    func testDataArrayReadDuringTheParse_MatchesSkipThenScan() throws {
+        let text = #"{"chunk_index": 1, "data_array": [["7", "a ]\"", "1.50", null, null, "true", "2.5", "[1]"], ["8"]] , "next": "/x"}"#
+        let bytes = Array(text.utf8)
+        var read: RowBatch?
+        let (json, range) = try JSONParser.parse(bytes: bytes, deferring: "data_array") { (start) throws(JSONParser.SyntaxError) in
+            do throws(DatabricksError) {
+                let (batch, end) = try self.decoder.batch(bytes, from: start)
+                read = batch
+                return end
+            } catch {
+                throw JSONParser.SyntaxError(message: "\(error)", line: 0, column: 0)
+            }
+        }
+        let skipped = try JSONParser.parse(bytes: bytes, deferring: "data_array")
+        XCTAssertEqual(json, skipped.value)
+        XCTAssertEqual(range, skipped.deferred)
+        let expected = try decoder.rows(bytes, in: try XCTUnwrap(skipped.deferred))
+        XCTAssertEqual(try XCTUnwrap(read).rows.map { $0.map(\.description) }, expected.map { $0.map(\.description) })
+        XCTAssertEqual(expected.count, 2)
+
+        XCTAssertThrowsError(try decoder.batch(Array(#"{"data_array": [["1"] ["2"]]}"#.utf8), from: 15)) { error in
+            XCTAssertEqual(error as? DatabricksError, .malformedResponse("expected ',' or ']' between rows at byte 22"))
+        }
+        XCTAssertThrowsError(
+            try JSONParser.parse(bytes: bytes, deferring: "data_array") { (start) throws(JSONParser.SyntaxError) in start }
+        ) { error in
+            XCTAssertEqual((error as? JSONParser.SyntaxError)?.message, "a deferred array was read to a position outside it")
+        }
+    }
+
     func testParserDeferral_LeavesDataArrayAsRange() throws {
         let text = #"{"chunk_index": 2, "data_array": [["x]\"", "{"]], "next_chunk_index": 3}"#
         let bytes = Array(text.utf8)
