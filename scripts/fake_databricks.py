@@ -20,6 +20,7 @@ Behaviour for the following statements is set with POST /__control (JSON, merged
   synthetic: {"rows": n, "chunks": k}   return n generated rows of 7 typed columns in k chunks (benchmarks)
   chunk_delay: s          answer each chunk and external link request after s seconds (GET /__requests
                           reports max_chunks_in_flight: the most served at once)
+  execute_delay: s        accept a statement at once but answer its execute request only after s seconds (a long wait_timeout)
   chunked_transfer: true  send bodies with Transfer-Encoding: chunked (in 7,000-byte pieces), without Content-Length
   inline_byte_limit: n    an INLINE result whose rows take more than n bytes of JSON FAILS as the warehouse does at 25 MiB
 GET /__requests lists every request received (method, path, authorization, body); POST /__reset clears state.
@@ -265,6 +266,7 @@ class Handler(BaseHTTPRequestHandler):
                   "data": data, "error": error, "mode": mode, "canceled": False, "request": request}
         with lock:
             statements[statement_id] = record
+        time.sleep(mode.get("execute_delay", 0))
         self.send(200, self.state_of(record))
 
     def state_of(self, record):

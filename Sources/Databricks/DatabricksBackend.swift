@@ -35,8 +35,19 @@ public final class DatabricksBackend: SQLBackend {
     /// HTTP requests sent so far, retries included.
     public var attempts: Int { client.attempts.withLock { $0 } }
 
-    /// Cancels every statement this backend submitted (used on SIGINT/SIGTERM).
+    /// How long `cancelAll` may wait for an execute request in flight: the warehouse holds it for
+    /// up to the wait timeout before it answers with the statement id.
+    public var submissionGrace: Double { Double(runner.options.waitTimeout) + 5 }
+
+    /// Whether an execute request is in flight (its statement id not known yet).
+    public var isSubmitting: Bool { runner.submissions.withLock { $0 > 0 } }
+
+    /// Cancels every statement this backend submitted (used on SIGINT/SIGTERM), first waiting up to
+    /// `submissionGrace` for the ids of executes still in flight: abandoning one would leave its
+    /// statement running on the warehouse.
     public func cancelAll() async {
+        let deadline = Date().addingTimeInterval(submissionGrace)
+        while isSubmitting, Date() < deadline { try? await Task.sleep(nanoseconds: 20_000_000) }
         for id in statementIDs { try? await runner.cancel(id) }
     }
 }

@@ -354,6 +354,72 @@ final class DatabricksSignalTests: XCTestCase {
     }
 }
 
+extension DatabricksBackendTests {
+    /// The binary running `query SELECT 1` against `server`, its stdout and stderr pipes.
+    private func startQuery(_ server: FakeDatabricksServer) throws -> (process: Process, out: Pipe, err: Pipe) {
+        let process = Process()
+        process.executableURL = Fixtures.binary
+        process.arguments = ["query", "SELECT 1", "--backend", "databricks"]
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in server.environment { environment[key] = value }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+
+    private func waitForExecute(_ server: FakeDatabricksServer) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline,
+            try !server.requests().contains(where: { $0["method"] == .string("POST") && $0["path"] == .string("/api/2.0/sql/statements") })
+        {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Thread.sleep(forTimeInterval: 0.2)  // the statement is accepted; its answer is held back
+    }
+
+    func testSIGINT_WhileTheExecuteRequestWaits_CancelsTheStatementOnceItsIdArrives() throws {
+        guard FileManager.default.isExecutableFile(atPath: Fixtures.binary.path) else { throw XCTSkip("dbapi binary not built") }
+        let server = try FakeDatabricksServer()
+        try server.control(#"{"never_finish": true, "execute_delay": 1.5}"#)
+        let (process, out, err) = try startQuery(server)
+        try waitForExecute(server)
+        kill(process.processIdentifier, SIGINT)
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130)
+        let envelope = try JSONParser.parse(bytes: [UInt8](output))
+        XCTAssertEqual(envelope["error"]?["code"], .string("CANCELED"))
+        let id = try XCTUnwrap(envelope["meta"]?["statement_ids"]?.array?.first?.string)
+        let cancels = try server.requests().filter { $0["path"] == .string("/api/2.0/sql/statements/\(id)/cancel") }
+        XCTAssertEqual(cancels.count, 1, "the statement accepted before the signal is canceled")
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(stderr.contains("SIGINT: waiting up to 15 s for the warehouse to return the statement id"), stderr)
+    }
+
+    func testSecondSIGINT_ExitsWithoutWaitingForTheStatementId() throws {
+        guard FileManager.default.isExecutableFile(atPath: Fixtures.binary.path) else { throw XCTSkip("dbapi binary not built") }
+        let server = try FakeDatabricksServer()
+        try server.control(#"{"never_finish": true, "execute_delay": 8}"#)
+        let (process, out, _) = try startQuery(server)
+        try waitForExecute(server)
+        kill(process.processIdentifier, SIGINT)
+        Thread.sleep(forTimeInterval: 0.3)
+        let signalled = Date()
+        kill(process.processIdentifier, SIGINT)
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130)
+        XCTAssertLessThan(Date().timeIntervalSince(signalled), 5, "did not wait for the held-back answer")
+        let envelope = try JSONParser.parse(bytes: [UInt8](output))
+        XCTAssertEqual(envelope["error"]?["code"], .string("CANCELED"))
+        XCTAssertEqual(envelope["meta"]?["statement_ids"], .array([]))
+    }
+}
+
 /// libcurl is loaded only when the Databricks backend runs (CurlLoader), so the binary starts without it.
 final class CurlLoadingTests: XCTestCase {
     func testMissingLibcurl_IsAConfigurationErrorAndTheMockBackendDoesNotNeedIt() throws {

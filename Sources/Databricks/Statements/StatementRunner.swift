@@ -12,6 +12,8 @@ struct StatementRunner: Sendable {
     let downloads: any HTTPTransport
     /// Statement ids seen, for `meta` and for cancel-on-signal.
     let statementIDs: LockedBox<[String]>
+    /// Execute requests sent whose answer, and so whose statement id, has not arrived yet.
+    let submissions = LockedBox(0)
 
     static let statementsPath = "/api/2.0/sql/statements"
 
@@ -33,11 +35,7 @@ struct StatementRunner: Sendable {
     }
 
     private func execute(_ statement: BoundStatement, disposition: String, started: Date, fallback: Bool) async throws -> ResultStream {
-        var response = try await client.post(Self.statementsPath, requestBody(statement, disposition: disposition), isIdempotent: false)
-        guard let id = response["statement_id"]?.string else {
-            throw DatabricksError.malformedResponse("execute returned no statement_id")
-        }
-        statementIDs.withLock { $0.append(id) }
+        var (response, id) = try await submit(requestBody(statement, disposition: disposition))
         var interval = options.firstPoll
         do {
             while let state = response["status"]?["state"]?.string, state == "PENDING" || state == "RUNNING" {
@@ -67,6 +65,19 @@ struct StatementRunner: Sendable {
         case let other: throw DatabricksError.malformedResponse("statement \(id) is in state \(other ?? "(none)")")
         }
         return try stream(id: id, response: response, disposition: disposition, fallback: fallback)
+    }
+
+    /// Sends the execute request. Its statement id is recorded before the request stops counting in
+    /// `submissions`, so a signal handler that waits for them finds every id to cancel.
+    private func submit(_ body: JSONValue) async throws -> (response: APIResponse, id: String) {
+        submissions.withLock { $0 += 1 }
+        defer { submissions.withLock { $0 -= 1 } }
+        let response = try await client.post(Self.statementsPath, body, isIdempotent: false)
+        guard let id = response["statement_id"]?.string else {
+            throw DatabricksError.malformedResponse("execute returned no statement_id")
+        }
+        statementIDs.withLock { $0.append(id) }
+        return (response, id)
     }
 
     func cancel(_ id: String) async throws {
