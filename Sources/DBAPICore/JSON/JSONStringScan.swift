@@ -23,9 +23,10 @@ public enum JSONStringScan {
         return bytes.count
     }
 
-    /// High bit set in each byte lane of `word` that may be special; the lowest set lane always is.
+    /// High bit set in each byte lane of `word` that may be special; the lowest set lane always is,
+    /// and the mask is zero only when no lane is.
     @inlinable
-    static func specialMask(_ word: UInt64) -> UInt64 {
+    public static func specialMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)

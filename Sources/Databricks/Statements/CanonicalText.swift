@@ -29,7 +29,7 @@ enum CanonicalRule: UInt8 {
     @inline(__always)
     func accepts(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch self {
-        case .text: CanonicalText.isPlainASCII(bytes)
+        case .text: CanonicalText.isPlainText(bytes)
         case .integer: CanonicalText.isInteger(bytes)
         case .decimal: CanonicalText.isDecimal(bytes)
         case .double: CanonicalText.isDouble(bytes)
@@ -47,10 +47,42 @@ enum CanonicalText {
     private static let minus = UInt8(ascii: "-")
     private static let point = UInt8(ascii: ".")
 
-    /// Printable ASCII without quote or backslash: a JSON string's content needing no escape.
-    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            return false
+    /// Well-formed UTF-8 without control characters, quote or backslash: a JSON string's content
+    /// that needs no escape, and that decoding keeps byte for byte (ill-formed UTF-8 would become
+    /// U+FFFD). Overlong forms, surrogates and scalars above U+10FFFF are ill-formed.
+    static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if let base = bytes.baseAddress, index &+ 8 <= bytes.count {  // eight plain ASCII bytes at a time
+                let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if word & 0x8080_8080_8080_8080 == 0, JSONStringScan.specialMask(word) == 0 {
+                    index &+= 8
+                    continue
+                }
+            }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                guard lead >= 0x20, lead != UInt8(ascii: "\""), lead != UInt8(ascii: "\\") else { return false }
+                index &+= 1
+                continue
+            }
+            // The sequence length, and the range of its second byte (which rules out overlong
+            // forms, surrogates and scalars above U+10FFFF); later bytes are any continuation byte.
+            let length: Int
+            var second: ClosedRange<UInt8> = 0x80...0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: (length, second) = (3, 0xA0...0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: (length, second) = (3, 0x80...0x9F)
+            case 0xF0: (length, second) = (4, 0x90...0xBF)
+            case 0xF1...0xF3: length = 4
+            case 0xF4: (length, second) = (4, 0x80...0x8F)
+            default: return false
+            }
+            guard bytes.count - index >= length, second.contains(bytes[index &+ 1]) else { return false }
+            for offset in 2..<length where bytes[index &+ offset] & 0xC0 != 0x80 { return false }
+            index &+= length
         }
         return true
     }

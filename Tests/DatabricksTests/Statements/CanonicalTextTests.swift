@@ -55,7 +55,10 @@ final class CanonicalTextTests: XCTestCase {
                     "2024-02-30T00:00:00Z",
                 ]
             ),
-            (.text, ["", "plain text", "a/b <c> {d}", "~"], ["é", "tab\there", "quote\"", "back\\slash", "\u{7F}"]),
+            (
+                .text, ["", "plain text", "a/b <c> {d}", "~", "é", "日本語 😀", "\u{7F}", "a\u{2028}b", "\u{10FFFF}"],
+                ["tab\there", "quote\"", "back\\slash", "\u{1F}", "line\n"]
+            ),
         ]
         for (kind, accepted, rejected) in cases {
             for text in accepted {
@@ -84,6 +87,56 @@ final class CanonicalTextTests: XCTestCase {
             XCTAssertGreaterThan(acceptedCount, count / 10, name)
             XCTAssertLessThan(acceptedCount, count * 9 / 10, name)
         }
+    }
+
+    func testTextRule_RejectsIllFormedUTF8() {
+        let illFormed: [[UInt8]] = [
+            [0x80], [0xBF], [0xC0, 0xAF], [0xC1, 0xBF], [0xC2], [0xC2, 0x41], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF],
+            [0xE2, 0x82], [0xE2, 0x28, 0xA1], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x61, 0xF0, 0x9F, 0x98],
+        ]
+        for bytes in illFormed {
+            XCTAssertFalse(bytes.withUnsafeBufferPointer { CanonicalRule.text.accepts($0) }, "\(bytes)")
+        }
+        let wellFormed: [[UInt8]] = [
+            [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xF0, 0x90, 0x80, 0x80],
+            [0xF4, 0x8F, 0xBF, 0xBF],
+        ]
+        for bytes in wellFormed {
+            XCTAssertTrue(bytes.withUnsafeBufferPointer { CanonicalRule.text.accepts($0) }, "\(bytes)")
+        }
+    }
+
+    /// Over random bytes (ASCII, stray continuation and lead bytes, encoded scalars): the text rule
+    /// accepts exactly the well-formed UTF-8 without escapes, and each accepted text is written as is.
+    func testTextRule_AcceptsExactlyTextThatDecodingKeeps() {
+        var random = SplitMix64(seed: 11)
+        var acceptedCount = 0
+        let count = 20_000
+        for _ in 0..<count {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...6, using: &random) {
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0: bytes.append(UInt8.random(in: 0x80...0xFF, using: &random))
+                case 1: bytes.append([0x22, 0x5C, 0x0A, 0x1F].randomElement(using: &random) ?? 0)
+                case 2...5:
+                    let scalar = Unicode.Scalar(UInt32.random(in: 0x80...0x10FFFF, using: &random)) ?? "é"
+                    bytes += Array(String(scalar).utf8)
+                default: bytes.append(UInt8.random(in: 0x20...0x7E, using: &random))
+                }
+            }
+            let accepted = bytes.withUnsafeBufferPointer { CanonicalRule.text.accepts($0) }
+            let decoded = String(validating: bytes, as: UTF8.self)
+            let needsNoEscape = !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+            XCTAssertEqual(accepted, decoded != nil && needsNoEscape, "\(bytes)")
+            guard accepted else { continue }
+            acceptedCount += 1
+            var written: [UInt8] = []
+            bytes.withUnsafeBufferPointer { ColumnDecoder.value(utf8: $0, as: .text) }.appendJSON(to: &written)
+            XCTAssertEqual(written, [0x22] + bytes + [0x22], "\(bytes)")
+        }
+        XCTAssertGreaterThan(acceptedCount, count / 10)
+        XCTAssertLessThan(acceptedCount, count * 9 / 10)
     }
 
     func testScannedBatch_HoldsCanonicalCellsAsTextAndDecodesTheRest() throws {
