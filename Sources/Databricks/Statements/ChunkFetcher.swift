@@ -28,6 +28,8 @@ actor ChunkFetcher {
         let chunk: ChunkLoader.Chunk
         if let first = pendingFirst {
             pendingFirst = nil
+            nextIndex = 1
+            schedulePrefetch()  // the next chunks are requested while this one is scanned
             chunk = try await loader.chunk(meta: first.result, response: first.response, expectedIndex: 0)
         } else if let task = inFlight.removeValue(forKey: nextIndex) {
             chunk = try await task.value
