@@ -34,7 +34,8 @@ struct DataArrayScanner {
     /// The rows of the array starting at `start` of `bytes` (inside a larger JSON document), and the
     /// offset just past its closing bracket.
     mutating func batch(_ bytes: [UInt8], from start: Int) throws(Malformed) -> (batch: RowBatch, end: Int) {
-        try read(bytes, start..<bytes.count, toEnd: false)
+        guard start >= 0, start <= bytes.count else { throw Malformed(message: "data_array offset outside the response", offset: 0) }
+        return try read(bytes, start..<bytes.count, toEnd: false)
     }
 
     private mutating func read(_ bytes: [UInt8], _ range: Range<Int>, toEnd: Bool) throws(Malformed) -> (batch: RowBatch, end: Int) {

@@ -123,6 +123,11 @@ final class ResultChunkDecoderTests: XCTestCase {
         XCTAssertThrowsError(try decoder.batch(Array(#"{"data_array": [["1"] ["2"]]}"#.utf8), from: 15)) { error in
             XCTAssertEqual(error as? DatabricksError, .malformedResponse("expected ',' or ']' between rows at byte 22"))
         }
+        for outside in [-1, 40] {
+            XCTAssertThrowsError(try decoder.batch(Array(#"[["1"]]"#.utf8), from: outside)) { error in
+                XCTAssertEqual(error as? DatabricksError, .malformedResponse("data_array offset outside the response at byte 0"))
+            }
+        }
         XCTAssertThrowsError(
             try JSONParser.parse(bytes: bytes, deferring: "data_array") { (start) throws(JSONParser.SyntaxError) in start }
         ) { error in
