@@ -27,9 +27,11 @@ public enum CivilTime {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    /// Whether `year` has a February 29 (proleptic Gregorian).
     @inlinable
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
+    /// The number of days in `month` (1–12) of `year`.
     @inlinable
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -10,6 +10,7 @@ public struct JSONParser {
         public let column: Int
         public var description: String { "\(message) at line \(line), column \(column)" }
 
+        /// An error at `line` and `column` (1-based) of the parsed text.
         public init(message: String, line: Int, column: Int) {
             self.message = message
             self.line = line
