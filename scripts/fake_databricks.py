@@ -402,19 +402,13 @@ class Handler(BaseHTTPRequestHandler):
         if not self.authorized():
             return self.send(401, {"error_code": 401, "message": "Credential was not sent or was of an unsupported type for this API."})
         chunk = re.fullmatch(r"/api/2.0/sql/statements/([^/]+)/result/chunks/(\d+)", self.path)
-        if chunk:
-            with lock:
-                record = statements.get(chunk.group(1))
-            if not record:
-                return self.send(404, {"error_code": "NOT_FOUND", "message": "statement not found"})
-            return self.send(200, self.chunk_body(record, int(chunk.group(2))))
         poll = re.fullmatch(r"/api/2.0/sql/statements/([^/]+)", self.path)
-        if poll:
+        if chunk or poll:
             with lock:
-                record = statements.get(poll.group(1))
+                record = statements.get((chunk or poll).group(1))
             if not record:
                 return self.send(404, {"error_code": "NOT_FOUND", "message": "statement not found"})
-            return self.send(200, self.state_of(record))
+            return self.send(200, self.chunk_body(record, int(chunk.group(2))) if chunk else self.state_of(record))
         return self.send(404, {"error_code": "NOT_FOUND", "message": "no route " + self.path})
 
 

@@ -317,44 +317,6 @@ final class DatabricksBackendTests: XCTestCase {
 
 /// Signals reach the real process only, so this runs the built binary.
 final class DatabricksSignalTests: XCTestCase {
-    func testSIGINT_CancelsTheRunningStatementAndExits130() throws {
-        guard FileManager.default.isExecutableFile(atPath: Fixtures.binary.path) else { throw XCTSkip("dbapi binary not built") }
-        let server = try FakeDatabricksServer()
-        try server.control(#"{"never_finish": true}"#)
-        for (signal, status): (Int32, Int32) in [(SIGINT, 130), (SIGTERM, 143)] {
-            let process = Process()
-            process.executableURL = Fixtures.binary
-            process.arguments = ["query", "SELECT 1", "--backend", "databricks"]
-            var environment = ProcessInfo.processInfo.environment
-            for (key, value) in server.environment { environment[key] = value }
-            process.environment = environment
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = Pipe()
-            try process.run()
-            // Wait until the statement was submitted and is being polled (the server also records
-            // these /__requests calls, so only status polls count).
-            let deadline = Date().addingTimeInterval(10)
-            let isPoll: (JSONValue) -> Bool = {
-                $0["method"] == .string("GET") && ($0["path"]?.string ?? "").hasPrefix("/api/2.0/sql/statements/")
-            }
-            while Date() < deadline, try server.requests().filter(isPoll).count < 2 {
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-            kill(process.processIdentifier, signal)
-            let output = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, status)
-            let envelope = try JSONParser.parse(bytes: [UInt8](output))
-            XCTAssertEqual(envelope["error"]?["code"], .string("CANCELED"))
-            XCTAssertGreaterThanOrEqual(try server.requests().filter { ($0["path"]?.string ?? "").hasSuffix("/cancel") }.count, 1)
-            try server.reset()
-            try server.control(#"{"never_finish": true}"#)
-        }
-    }
-}
-
-extension DatabricksBackendTests {
     /// The binary running `query SELECT 1` against `server`, its stdout and stderr pipes.
     private func startQuery(_ server: FakeDatabricksServer) throws -> (process: Process, out: Pipe, err: Pipe) {
         let process = Process()
@@ -371,14 +333,39 @@ extension DatabricksBackendTests {
         return (process, out, err)
     }
 
-    private func waitForExecute(_ server: FakeDatabricksServer) throws {
+    /// Waits (up to 10 s) until the server has received `count` requests that `matches` accepts (it
+    /// also records the test's own /__requests calls, so match precisely).
+    private func waitForRequests(_ server: FakeDatabricksServer, count: Int, _ matches: (JSONValue) -> Bool) throws {
         let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline,
-            try !server.requests().contains(where: { $0["method"] == .string("POST") && $0["path"] == .string("/api/2.0/sql/statements") })
-        {
+        while Date() < deadline, try server.requests().filter(matches).count < count {
             Thread.sleep(forTimeInterval: 0.05)
         }
-        Thread.sleep(forTimeInterval: 0.2)  // the statement is accepted; its answer is held back
+    }
+
+    private func isExecute(_ request: JSONValue) -> Bool {
+        request["method"] == .string("POST") && request["path"] == .string("/api/2.0/sql/statements")
+    }
+
+    func testSIGINT_CancelsTheRunningStatementAndExits130() throws {
+        guard FileManager.default.isExecutableFile(atPath: Fixtures.binary.path) else { throw XCTSkip("dbapi binary not built") }
+        let server = try FakeDatabricksServer()
+        try server.control(#"{"never_finish": true}"#)
+        for (signal, status): (Int32, Int32) in [(SIGINT, 130), (SIGTERM, 143)] {
+            let (process, out, _) = try startQuery(server)
+            // Wait until the statement was submitted and is being polled.
+            try waitForRequests(server, count: 2) {
+                $0["method"] == .string("GET") && ($0["path"]?.string ?? "").hasPrefix("/api/2.0/sql/statements/")
+            }
+            kill(process.processIdentifier, signal)
+            let output = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, status)
+            let envelope = try JSONParser.parse(bytes: [UInt8](output))
+            XCTAssertEqual(envelope["error"]?["code"], .string("CANCELED"))
+            XCTAssertGreaterThanOrEqual(try server.requests().filter { ($0["path"]?.string ?? "").hasSuffix("/cancel") }.count, 1)
+            try server.reset()
+            try server.control(#"{"never_finish": true}"#)
+        }
     }
 
     func testSIGINT_WhileTheExecuteRequestWaits_CancelsTheStatementOnceItsIdArrives() throws {
@@ -386,7 +373,8 @@ extension DatabricksBackendTests {
         let server = try FakeDatabricksServer()
         try server.control(#"{"never_finish": true, "execute_delay": 1.5}"#)
         let (process, out, err) = try startQuery(server)
-        try waitForExecute(server)
+        try waitForRequests(server, count: 1, isExecute)
+        Thread.sleep(forTimeInterval: 0.2)  // the statement is accepted; its answer is held back
         kill(process.processIdentifier, SIGINT)
         let output = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -405,7 +393,8 @@ extension DatabricksBackendTests {
         let server = try FakeDatabricksServer()
         try server.control(#"{"never_finish": true, "execute_delay": 8}"#)
         let (process, out, _) = try startQuery(server)
-        try waitForExecute(server)
+        try waitForRequests(server, count: 1, isExecute)
+        Thread.sleep(forTimeInterval: 0.2)
         kill(process.processIdentifier, SIGINT)
         Thread.sleep(forTimeInterval: 0.3)
         let signalled = Date()
