@@ -13,7 +13,20 @@ Behaviour for the following statements is set with POST /__control (JSON, merged
   state: FAILED|CANCELED|CLOSED, error_code, sql_state, message   terminal state to report
   http_errors: [{"path": "statements", "method": "POST", "status": 429, "retry_after": 1, "body": {...}|"text", "times": 1}]
   reset_polls: n          close the connection without answering the next n GETs
-  external_links: true    answer with EXTERNAL_LINKS pointing at /__external/... on this server
+  external_links: true    answer with EXTERNAL_LINKS pointing at /__external/... on this server (also when the request
+                          asks for disposition EXTERNAL_LINKS); as the API does, the statement's `result` and each chunk
+                          response are {"external_links": [...]}, each link carrying chunk_index, row_offset, row_count
+                          and (but on the last chunk) next_chunk_index and next_chunk_internal_link
+  manifest_override: {...}   merged into the manifest of a SUCCEEDED statement (e.g. a wrong total_row_count)
+  links_per_response: n   put the links of n consecutive chunks in each external_links list (default 1)
+  fault: {"kind": K, "chunk": i}   break chunk i of the following results, K one of:
+                          fewer_rows / more_rows   the chunk holds one row fewer / more than its row_count
+                          skip_index / repeat_index   the request for chunk i is answered with chunk i+1 / i-1
+                          wrong_offset             its row_offset is one too high
+                          truncated                its body is cut in half (a complete HTTP response of broken JSON)
+                          cut_off                  Content-Length announces the whole body; half is sent, then the connection closes
+                          link_html / link_empty   its external link answers 200 with an HTML page / an empty body
+                          next_link_404            the previous chunk's next_chunk_internal_link points at a chunk that 404s
   expire_links: n         the first n external link downloads answer 403 (expired)
   oauth_expires_in: s     lifetime of issued OAuth tokens (default 3600)
   rows_override: {"columns": [...], "rows": [[...]]}   return this result instead of running dbapi
@@ -159,15 +172,19 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length) if length else b""
 
-    def send(self, status, payload, headers=None):
+    def send(self, status, payload, headers=None, content_type="application/json", cut=None):
+        """Sends a response. cut="truncated" sends the first half of the body as a complete response;
+        cut="cut_off" announces the whole body, sends half and closes the connection."""
         if isinstance(payload, dict):
             data = encode_with_raw(payload)
         else:
             data = payload if isinstance(payload, bytes) else (payload if isinstance(payload, str) else json.dumps(payload, default=str)).encode()
+        if cut == "truncated":
+            data = data[:len(data) // 2]
         with lock:
             chunked = control.get("chunked_transfer", False)
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", content_type)
         if chunked:
             self.send_header("Transfer-Encoding", "chunked")
         else:
@@ -175,6 +192,12 @@ class Handler(BaseHTTPRequestHandler):
         for key, value in (headers or {}).items():
             self.send_header(key, value)
         self.end_headers()
+        if cut == "cut_off":
+            self.wfile.write(data[:len(data) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
         if not chunked:
             self.wfile.write(data)
             return
@@ -186,7 +209,8 @@ class Handler(BaseHTTPRequestHandler):
     def record(self, body):
         with lock:
             requests_seen.append({"method": self.command, "path": self.path, "authorization": self.headers.get("Authorization"),
-                                  "user_agent": self.headers.get("User-Agent"), "body": body.decode("utf-8", "replace")})
+                                  "user_agent": self.headers.get("User-Agent"), "storage_header": self.headers.get("x-fake-storage"),
+                                  "body": body.decode("utf-8", "replace")})
 
     def send_injected(self):
         """Answers with an injected HTTP error when a /__control rule matches; True if it did."""
@@ -317,26 +341,76 @@ class Handler(BaseHTTPRequestHandler):
         return [text_rows[i:i + size] for i in range(0, len(text_rows), size)] or [[]], truncated
 
     def chunk_body(self, record, index):
+        """The ResultData of chunk `index` as the API shapes it: INLINE carries the chunk's fields,
+        data_array and next-chunk pointers itself; EXTERNAL_LINKS is {"external_links": [...]}, each link
+        carrying its own chunk's fields and pointers (links_per_response links from `index` on)."""
+        chunks, _ = self.chunks(record)
+        mode = record["mode"]
+        if mode.get("external_links") or record["request"].get("disposition") == "EXTERNAL_LINKS":
+            count = max(1, mode.get("links_per_response", 1))
+            return {"external_links": [self.link(record, i) for i in range(index, min(index + count, len(chunks)))]}
+        body = self.chunk_fields(record, index)
+        rows = self.served_rows(record, body["chunk_index"])
+        if isinstance(rows, RawJSON) or rows:
+            body["data_array"] = rows
+        body.update(self.next_pointers(record, index))
+        return body
+
+    def chunk_fields(self, record, index):
+        """chunk_index, row_offset and row_count of chunk `index`, with the injected fault applied."""
+        chunks, _ = self.chunks(record)
+        fault, at = self.fault(record)
+        served = index
+        if at == index and fault == "skip_index":
+            served = min(index + 1, len(chunks) - 1)
+        if at == index and fault == "repeat_index":
+            served = max(index - 1, 0)
+        offset = sum(len(c) for c in chunks[:served])
+        if at == index and fault == "wrong_offset":
+            offset += 1
+        return {"chunk_index": served, "row_offset": offset, "row_count": len(chunks[served])}
+
+    def served_rows(self, record, index):
+        """The rows sent for chunk `index`: one fewer or one more than announced with those faults."""
         chunks, _ = self.chunks(record)
         rows = chunks[index]
-        offset, count = sum(len(c) for c in chunks[:index]), len(rows)
+        fault, at = self.fault(record)
         if isinstance(rows, SyntheticChunk):
-            rows = RawJSON(rows.encoded())
-        body = {"chunk_index": index, "row_offset": offset, "row_count": count}
-        if record["mode"].get("external_links") or record["request"].get("disposition") == "EXTERNAL_LINKS":
-            link = {"chunk_index": index, "row_offset": offset, "row_count": count,
-                    "external_link": "http://127.0.0.1:%d/__external/%s/%d?X-Amz-Signature=secret" % (self.server.server_port, record["id"], index),
-                    "expiration": "2099-01-01T00:00:00.000Z", "http_headers": {"x-fake-storage": "1"}}
-            if index + 1 < len(chunks):
-                link["next_chunk_index"] = index + 1
-                link["next_chunk_internal_link"] = "/api/2.0/sql/statements/%s/result/chunks/%d" % (record["id"], index + 1)
-            body = {"external_links": [link]}
-        elif isinstance(rows, RawJSON) or rows:
-            body["data_array"] = rows
-        if index + 1 < len(chunks):
-            body["next_chunk_index"] = index + 1
-            body["next_chunk_internal_link"] = "/api/2.0/sql/statements/%s/result/chunks/%d" % (record["id"], index + 1)
-        return body
+            rows = rows if at != index or fault not in ("fewer_rows", "more_rows") else rows.rows()
+        if at == index and fault == "fewer_rows":
+            rows = rows[:-1]
+        if at == index and fault == "more_rows":
+            rows = rows + rows[-1:]
+        return RawJSON(rows.encoded()) if isinstance(rows, SyntheticChunk) else rows
+
+    def next_pointers(self, record, index):
+        chunks, _ = self.chunks(record)
+        if index + 1 >= len(chunks):
+            return {}
+        fault, at = self.fault(record)
+        target = "999999" if (fault == "next_link_404" and at == index + 1) else str(index + 1)
+        return {"next_chunk_index": index + 1,
+                "next_chunk_internal_link": "/api/2.0/sql/statements/%s/result/chunks/%s" % (record["id"], target)}
+
+    def link(self, record, index):
+        link = self.chunk_fields(record, index)
+        link["external_link"] = "http://127.0.0.1:%d/__external/%s/%d?X-Amz-Signature=secret" % (
+            self.server.server_port, record["id"], link["chunk_index"])
+        link["expiration"] = "2099-01-01T00:00:00.000Z"
+        link["http_headers"] = {"x-fake-storage": "1"}
+        link.update(self.next_pointers(record, index))
+        return link
+
+    def cut(self, record, index):
+        """"truncated" or "cut_off" when that fault is injected into chunk `index`'s body."""
+        fault, at = self.fault(record)
+        return fault if at == index and fault in ("truncated", "cut_off") else None
+
+    @staticmethod
+    def fault(record):
+        """(kind, chunk index) of the fault injected into this statement's result, or (None, None)."""
+        fault = record["mode"].get("fault") or {}
+        return fault.get("kind"), fault.get("chunk")
 
     def succeeded(self, record):
         columns = []
@@ -349,6 +423,7 @@ class Handler(BaseHTTPRequestHandler):
         chunks, truncated = self.chunks(record)
         manifest = {"format": "JSON_ARRAY", "schema": {"column_count": len(columns), "columns": columns},
                     "total_chunk_count": len(chunks), "total_row_count": sum(len(c) for c in chunks), "truncated": truncated}
+        manifest.update(record["mode"].get("manifest_override", {}))
         return {"statement_id": record["id"], "status": {"state": "SUCCEEDED"}, "manifest": manifest, "result": self.chunk_body(record, 0)}
 
     def do_GET(self):
@@ -386,9 +461,14 @@ class Handler(BaseHTTPRequestHandler):
                 record = statements.get(external.group(1))
             if expired:
                 return self.send(403, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>")
-            chunks, _ = self.chunks(record)
-            chunk = chunks[int(external.group(2))]
-            return self.send(200, chunk.encoded() if isinstance(chunk, SyntheticChunk) else chunk)
+            index = int(external.group(2))
+            fault, at = self.fault(record)
+            if at == index and fault == "link_html":
+                return self.send(200, b"<html><body><h1>Service Unavailable</h1></body></html>", content_type="text/html")
+            if at == index and fault == "link_empty":
+                return self.send(200, b"")
+            rows = self.served_rows(record, index)
+            return self.send(200, rows if isinstance(rows, RawJSON) else rows, cut=self.cut(record, index))
         if self.send_injected():
             return
         with lock:
@@ -408,7 +488,12 @@ class Handler(BaseHTTPRequestHandler):
                 record = statements.get((chunk or poll).group(1))
             if not record:
                 return self.send(404, {"error_code": "NOT_FOUND", "message": "statement not found"})
-            return self.send(200, self.chunk_body(record, int(chunk.group(2))) if chunk else self.state_of(record))
+            if not chunk:
+                return self.send(200, self.state_of(record))
+            index = int(chunk.group(2))
+            if index >= len(self.chunks(record)[0]):
+                return self.send(404, {"error_code": "NOT_FOUND", "message": "no chunk %d in this result" % index})
+            return self.send(200, self.chunk_body(record, index), cut=self.cut(record, index))
         return self.send(404, {"error_code": "NOT_FOUND", "message": "no route " + self.path})
 
 

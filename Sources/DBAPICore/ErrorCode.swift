@@ -16,6 +16,8 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
     case permission = "PERMISSION_DENIED"
     case configuration = "CONFIGURATION_ERROR"
     case canceled = "CANCELED"
+    /// A backend's result broke its completeness invariant (missing, repeated or short chunks).
+    case incompleteResult = "INCOMPLETE_RESULT"
 
     /// The process exit status for this class of failure (success is 0).
     public var exitStatus: Int32 {
@@ -31,6 +33,7 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
         case .timeout: 72
         case .authentication: 73
         case .permission: 77
+        case .incompleteResult: 74
         case .configuration: 78
         case .canceled: 130
         }
@@ -39,7 +42,7 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
     /// Whether retrying the same request later may succeed.
     public var isRetryableByDefault: Bool {
         switch self {
-        case .rateLimited, .unavailable, .timeout: true
+        case .rateLimited, .unavailable, .timeout, .incompleteResult: true
         default: false
         }
     }

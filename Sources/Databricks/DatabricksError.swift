@@ -14,6 +14,8 @@ public enum DatabricksError: ReportableError, Equatable {
     case interrupted(statementID: String?, signal: String)
     case transport(String, method: String, path: String, attempts: Int)
     case malformedResponse(String)
+    /// A result broke its completeness invariant, or a chunk of it could not be decoded.
+    case incompleteResult(statementID: String, chunkIndex: Int?, reason: String)
 
     public var code: ErrorCode {
         switch self {
@@ -36,6 +38,7 @@ public enum DatabricksError: ReportableError, Equatable {
         case .timedOut: return .timeout
         case .transport: return .unavailable
         case .malformedResponse: return .unavailable
+        case .incompleteResult: return .incompleteResult
         }
     }
 
@@ -65,7 +68,7 @@ public enum DatabricksError: ReportableError, Equatable {
 
     public var isRetryable: Bool {
         switch code {
-        case .rateLimited, .unavailable, .timeout: true
+        case .rateLimited, .unavailable, .timeout, .incompleteResult: true
         default: false
         }
     }
@@ -89,6 +92,7 @@ public enum DatabricksError: ReportableError, Equatable {
         case let .transport(message, method, path, attempts):
             return "\(method) \(path): \(message)\(attempts > 1 ? " after \(attempts) attempts" : "")"
         case .malformedResponse(let message): return "unexpected response from Databricks: \(message)"
+        case let .incompleteResult(id, _, reason): return "incomplete result of statement \(id): \(reason)"
         }
     }
 
@@ -103,6 +107,7 @@ public enum DatabricksError: ReportableError, Equatable {
             ]
         case .statementCanceled(let id), .statementClosed(let id): ["statement_id": .string(id)]
         case let .timedOut(id, _, _), let .interrupted(id, _): ["statement_id": id.map { .string($0) } ?? .null]
+        case let .incompleteResult(id, chunk, _): ["statement_id": .string(id), "chunk_index": chunk.map { .int(Int64($0)) } ?? .null]
         default: [:]
         }
     }

@@ -3,8 +3,9 @@ import Operations
 
 /// `--format ndjson|csv` for `query`, and for `run` when an operation's data is the rows of one query:
 /// rows are written as each batch (a warehouse chunk) arrives, so memory stays bounded by a few chunks
-/// whatever the result size. Failures after the first row go to stderr with the usual exit status
-/// (stdout already holds the rows written so far).
+/// whatever the result size. A failure after rows were written still ends the run with its exit
+/// status: stderr says how many rows were written and that the output is incomplete, and ndjson
+/// ends with the error envelope as its last line.
 struct StreamingRows {
     let invocation: Invocation
     /// The envelope `meta` for failures (`run` adds the operation).
@@ -19,6 +20,7 @@ struct StreamingRows {
     static let rowsPerWrite = 1024
 
     func execute(_ statement: () throws -> BoundStatement, backend: any SQLBackend) async -> Int32 {
+        var written = 0
         do {
             let bound = try statement()
             let stream: ResultStream
@@ -41,6 +43,7 @@ struct StreamingRows {
                         out.removeAll(keepingCapacity: true)
                     }
                     remaining -= rows
+                    written += rows
                 }
             } catch let error as any ReportableError {
                 throw labelling(error)
@@ -48,6 +51,9 @@ struct StreamingRows {
             if !out.isEmpty { invocation.io.stdoutBytes(out) }  // a CSV header without rows
             return 0
         } catch let error as any ReportableError {
+            if written > 0 {
+                invocation.io.stderr("Error: the output is incomplete: \(written) rows were written before the failure below\n")
+            }
             return invocation.emit(invocation.withBackendFacts(.failure(error, meta: meta), backend))
         } catch {
             return invocation.emit(.failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: meta))

@@ -128,27 +128,21 @@ struct StatementRunner: Sendable {
         let decoders = (manifest?["schema"]?["columns"]?.array ?? []).map { column in
             ColumnDecoder(
                 name: column["name"]?.string ?? "", typeName: column["type_name"]?.string ?? "STRING",
-                typeText: column["type_text"]?.string, precision: Self.int(column["type_precision"]), scale: Self.int(column["type_scale"]))
+                typeText: column["type_text"]?.string, precision: ChunkHeader.int(column["type_precision"]),
+                scale: ChunkHeader.int(column["type_scale"]))
         }
-        let total = Self.int(manifest?["total_chunk_count"]) ?? 0
+        let integrity = ResultIntegrity(
+            statementID: id, totalChunks: ChunkHeader.int(manifest?["total_chunk_count"]),
+            totalRows: ChunkHeader.int(manifest?["total_row_count"]))
         let loader = ChunkLoader(statementID: id, decoder: ResultChunkDecoder(decoders: decoders), client: client, downloads: downloads)
         let fetcher = ChunkFetcher(
-            first: (response["result"] ?? .object(JSONObject()), response), totalChunks: total, loader: loader,
+            first: (response["result"] ?? .object(JSONObject()), response), integrity: integrity, loader: loader,
             prefetch: disposition == "EXTERNAL_LINKS" ? 2 * options.prefetch : options.prefetch)
         var properties: [String: JSONValue] = ["statement_id": .string(id), "warehouse_id": .string(client.config.warehouseID)]
         if manifest?["truncated"] == .bool(true) { properties["truncated"] = .bool(true) }
         properties["disposition"] = .string(disposition)
         if fallback { properties["disposition_fallback"] = .string("INLINE result over the 25 MiB limit; ran again with EXTERNAL_LINKS") }
-        if let rows = Self.int(manifest?["total_row_count"]) { properties["total_row_count"] = .int(Int64(rows)) }
+        if let rows = ChunkHeader.int(manifest?["total_row_count"]) { properties["total_row_count"] = .int(Int64(rows)) }
         return ResultStream(columns: decoders.map(\.column), properties: properties) { try await fetcher.next() }
-    }
-
-    /// int64 fields may arrive as numbers or strings.
-    static func int(_ value: JSONValue?) -> Int? {
-        switch value {
-        case .int(let number)?: Int(exactly: number)
-        case .string(let text)?: Int(text)
-        default: nil
-        }
     }
 }
