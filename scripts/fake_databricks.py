@@ -68,9 +68,6 @@ statements = {}
 issued_tokens = set()
 counters = {"reset_polls": 0, "expire_links": 0, "tokens": 0, "chunks_in_flight": 0, "max_chunks_in_flight": 0}
 
-SPARK_TO_PARAM = {"BIGINT": "integer", "INT": "integer", "SMALLINT": "integer", "TINYINT": "integer", "DOUBLE": "number",
-                  "FLOAT": "number", "BOOLEAN": "boolean", "DATE": "date", "TIMESTAMP": "timestamp", "STRING": "string"}
-
 
 def type_name(spark):
     base = spark.split("(")[0].split("<")[0].upper()
@@ -90,9 +87,7 @@ def as_text(value, spark):
 def run_dbapi(statement, parameters):
     flags, nulls = [], {}
     for p in parameters:
-        spark = (p.get("type") or "STRING").upper()
-        kind = SPARK_TO_PARAM.get(spark.split("(")[0], "decimal" + spark[7:].lower() if spark.startswith("DECIMAL") else "string")
-        key = "%s:%s" % (p["name"], kind)
+        key = "%s:%s" % (p["name"], (p.get("type") or "STRING").lower())  # dbapi query takes Spark type names
         if p.get("value") is None:
             nulls[key] = None
         else:

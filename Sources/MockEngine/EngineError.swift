@@ -19,6 +19,8 @@ public enum EngineError: ReportableError, Equatable {
     case invalidArgument(function: String, message: String)
     case subqueryReturnedMoreThanOneRow
     case unsupported(String)
+    /// A LIMIT or OFFSET Spark refuses; `subclass` of INVALID_LIMIT_LIKE_EXPRESSION (DATA_TYPE, IS_NULL, IS_NEGATIVE).
+    case invalidLimitLike(subclass: String, expression: String, reason: String)
     /// A mock data file that cannot be read.
     case dataFile(file: String, line: Int?, column: Int?, message: String)
 
@@ -64,6 +66,9 @@ public enum EngineError: ReportableError, Equatable {
             return "[SCALAR_SUBQUERY_TOO_MANY_ROWS] more than one row returned by a subquery used as an expression"
         case let .unsupported(feature):
             return "[UNSUPPORTED_FEATURE] \(feature) is not supported by the mock engine"
+        case let .invalidLimitLike(subclass, expression, reason):
+            return
+                "[INVALID_LIMIT_LIKE_EXPRESSION.\(subclass)] The limit like expression \"\(expression)\" is invalid. \(reason) SQLSTATE: 42K0E"
         case let .dataFile(file, line, column, message):
             var place = file
             if let line { place += ":\(line)" }
@@ -77,6 +82,8 @@ public enum EngineError: ReportableError, Equatable {
         case let .syntax(_, line, column, _): ["line": .int(Int64(line)), "column": .int(Int64(column))]
         case let .dataFile(file, line, column, _):
             ["file": .string(file), "line": line.map { .int(Int64($0)) } ?? .null, "column": column.map { .int(Int64($0)) } ?? .null]
+        case .invalidLimitLike(let subclass, _, _):
+            ["error_class": .string("INVALID_LIMIT_LIKE_EXPRESSION.\(subclass)"), "sql_state": .string("42K0E")]
         default: [:]
         }
     }

@@ -39,10 +39,13 @@ public enum SparkLiteral {
         case .null: return type == .null ? "NULL" : "CAST(NULL AS \(type))"
         case .bool(let flag): return flag ? "TRUE" : "FALSE"
         case .int(let number): return integer(number, type: type)
-        case .double(let number): return double(number)
+        case .double(let number): return double(number, suffix: type == .float ? "F" : "D")
         case .decimal(let number):
             let text = number.description + "BD"
-            return number.unscaled < 0 ? "(" + text + ")" : text
+            let literal = number.unscaled < 0 ? "(" + text + ")" : text
+            // A BD literal's type comes from its digits; a declared DECIMAL(p,s) is kept with a cast.
+            guard case .decimal = type, type != literalType(of: number) else { return literal }
+            return "CAST(\(literal) AS \(type))"
         case .string(let text): return string(text)
         case .date(let days): return "DATE '" + CivilTime.formatDate(days) + "'"
         case .timestamp(let micros): return "TIMESTAMP '" + CivilTime.formatTimestamp(micros, separator: " ", zone: "Z") + "'"
@@ -78,10 +81,16 @@ public enum SparkLiteral {
         return number < 0 ? "(-" + text + ")" : text
     }
 
-    private static func double(_ number: Double) -> String {
-        if number.isNaN { return "CAST('NaN' AS DOUBLE)" }
-        if number.isInfinite { return number < 0 ? "CAST('-Infinity' AS DOUBLE)" : "CAST('Infinity' AS DOUBLE)" }
-        let text = "\(number.magnitude)D"
+    /// The type Spark gives the literal `<digits>BD`: DECIMAL(max(digits, scale, 1), scale).
+    public static func literalType(of number: SQLDecimal) -> SQLType {
+        .decimal(precision: max(number.digitCount, number.scale, 1), scale: number.scale)
+    }
+
+    private static func double(_ number: Double, suffix: String) -> String {
+        let type = suffix == "F" ? "FLOAT" : "DOUBLE"
+        if number.isNaN { return "CAST('NaN' AS \(type))" }
+        if number.isInfinite { return number < 0 ? "CAST('-Infinity' AS \(type))" : "CAST('Infinity' AS \(type))" }
+        let text = "\(number.magnitude)" + suffix
         return number.sign == .minus ? "(-" + text + ")" : text
     }
 }

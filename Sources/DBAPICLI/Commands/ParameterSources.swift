@@ -68,8 +68,8 @@ struct ParameterSources {
     }
 
     /// `name → (type, value)` for ad-hoc queries.
-    func forQuery() throws(ParamError) -> [String: (type: ParamType?, raw: RawParam)] {
-        var typed: [String: (type: ParamType?, raw: RawParam)] = [:]
+    func forQuery() throws(ParamError) -> [String: (type: AdHocQuery.DeclaredType?, raw: RawParam)] {
+        var typed: [String: (type: AdHocQuery.DeclaredType?, raw: RawParam)] = [:]
         for key in order {
             guard let raw = values[key] else { continue }
             let (name, type) = try AdHocQuery.splitKey(key)

@@ -79,15 +79,26 @@ struct Planner: Sendable {
         return Int(position) - 1
     }
 
+    /// The row count of a LIMIT or OFFSET, checked as Spark's analyzer does: a constant INT (not
+    /// BIGINT or any other integral type), not NULL, not negative.
     private func constantCount(_ expr: Expr, clause: String) throws(EngineError) -> Int {
         let compiled = try ExpressionCompiler(planner: self, scope: Scope(columns: [], parent: nil)).compile(expr)
-        guard compiled.type.isIntegral || compiled.type == .null,
-            let value = compiled.constant ?? (try? compiled.evaluate([], ExecutionContext(now: 0)))
-        else {
-            throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(clause) needs a constant integer")
+        let name = clause.lowercased()
+        guard compiled.type == .int else {
+            throw EngineError.invalidLimitLike(
+                subclass: "DATA_TYPE", expression: expr.sqlName,
+                reason: "The \(name) expression must be integer type, but got \"\(compiled.type)\".")
         }
-        guard case .int(let number) = value, number >= 0, let count = Int(exactly: number) else {
-            throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(clause) must be a non-negative integer, got \(value)")
+        let value: SQLValue
+        if let constant = compiled.constant { value = constant } else { value = try compiled.evaluate([], ExecutionContext(now: 0)) }
+        guard case .int(let number) = value, let count = Int(exactly: number) else {
+            throw EngineError.invalidLimitLike(
+                subclass: "IS_NULL", expression: expr.sqlName, reason: "The evaluated \(name) expression must not be null.")
+        }
+        guard count >= 0 else {
+            throw EngineError.invalidLimitLike(
+                subclass: "IS_NEGATIVE", expression: expr.sqlName,
+                reason: "The \(name) expression must be equal to or greater than 0, but got \(count).")
         }
         return count
     }

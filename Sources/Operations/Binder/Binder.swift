@@ -1,16 +1,21 @@
 import DBAPICore
 import SQLText
 
-/// A value ready to bind to a marker: the typed value, its declared type, and the parameter it
-/// came from (for error messages).
+/// A value ready to bind to a marker: the typed value, its declared kind, the one Spark type it is
+/// bound as (inline literal and native parameter alike), and the parameter it came from (for
+/// error messages).
 public struct Binding: Sendable, Equatable {
     public var value: SQLValue
     public var type: ParamType
+    public var sqlType: SQLType
     public var param: String
 
-    public init(value: SQLValue, type: ParamType, param: String) {
+    /// - Parameter sqlType: the declaration's Spark type (`ParamSpec.sqlType(for:)`); by default the
+    ///   kind's own rule.
+    public init(value: SQLValue, type: ParamType, sqlType: SQLType? = nil, param: String) {
         self.value = value
         self.type = type
+        self.sqlType = sqlType ?? type.sqlType(for: value)
         self.param = param
     }
 }
@@ -47,7 +52,7 @@ public enum Binder {
     private static func render(
         _ marker: Template.Marker, _ binding: Binding
     ) throws(ParamError) -> (String, String, [BoundStatement.Parameter]) {
-        let sqlType = binding.type.sqlType(for: binding.value)
+        let sqlType = binding.sqlType
         if binding.type == .identifier {
             guard case .string(let name) = binding.value else {
                 throw ParamError.invalid(param: binding.param, expected: "an identifier", received: "null")

@@ -32,19 +32,21 @@ struct OperationParser {
         if let paginationJSON = object["pagination"]?.object {
             let defaultLimit = paginationJSON["default_limit"].flatMap { if case .int(let v) = $0 { Int(clamping: v) } else { nil } } ?? 100
             let maxLimit = paginationJSON["max_limit"].flatMap { if case .int(let v) = $0 { Int(clamping: v) } else { nil } } ?? 1000
-            if defaultLimit < 1 || maxLimit < defaultLimit {
-                issue("pagination needs 1 ≤ default_limit ≤ max_limit", line: object.line(of: "pagination"))
+            if defaultLimit < 1 || maxLimit < defaultLimit || maxLimit > Pagination.largestLimit {
+                issue("pagination needs 1 ≤ default_limit ≤ max_limit ≤ \(Pagination.largestLimit)", line: object.line(of: "pagination"))
             }
             pagination = Pagination(defaultLimit: defaultLimit, maxLimit: maxLimit)
             if !params.contains(where: { $0.name == "limit" }) {
                 params.append(
                     ParamSpec(
                         name: "limit", type: .integer, defaultValue: .int(Int64(defaultLimit)), summary: "page size",
-                        minimum: SQLDecimal(1), maximum: SQLDecimal(Int64(maxLimit))))
+                        minimum: SQLDecimal(1), maximum: SQLDecimal(Int64(maxLimit)), sqlType: .int))
             }
             if !params.contains(where: { $0.name == "offset" }) {
                 params.append(
-                    ParamSpec(name: "offset", type: .integer, defaultValue: .int(0), summary: "rows to skip", minimum: SQLDecimal(0)))
+                    ParamSpec(
+                        name: "offset", type: .integer, defaultValue: .int(0), summary: "rows to skip", minimum: SQLDecimal(0),
+                        maximum: SQLDecimal(Int64(Int32.max)), sqlType: .int))
             }
         }
         let execution = object["execution"]?.object

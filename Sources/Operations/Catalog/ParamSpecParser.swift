@@ -52,12 +52,25 @@ struct ParamSpecParser {
         if let values = object["enum"] {
             if let array = values.array, !array.isEmpty { allowed = array } else { issue("enum must be a non-empty array") }
         }
+        let (minimum, maximum) = (number(object, "minimum"), number(object, "maximum"))
+        if let named = object["sql_type"], named.string == nil { issue("sql_type must be a Spark type name like \"INT\"") }
+        var sqlType: SQLType?
+        switch SparkTypeRule.resolve(
+            kind: type, sqlTypeName: object["sql_type"]?.string, minimum: minimum, maximum: maximum, allowed: allowed)
+        {
+        case .success(let resolved): sqlType = resolved
+        case .failure(let failure): issue(failure.message)
+        }
+        if case .decimal(nil, _) = type, case let .decimal(precision, scale)? = sqlType {
+            type = .decimal(precision: precision, scale: scale)
+        }
         let spec = ParamSpec(
             name: name, type: type, isRequired: object["required"] == .bool(true), isNullable: object["nullable"] == .bool(true),
             defaultValue: object["default"], summary: object["description"]?.string, pattern: pattern,
             minLength: integer(object, "min_length", "minLength"), maxLength: integer(object, "max_length", "maxLength"),
-            allowed: allowed, minimum: number(object, "minimum"), maximum: number(object, "maximum"),
-            minItems: integer(object, "min_items", "minItems"), maxItems: integer(object, "max_items", "maxItems"), items: items)
+            allowed: allowed, minimum: minimum, maximum: maximum,
+            minItems: integer(object, "min_items", "minItems"), maxItems: integer(object, "max_items", "maxItems"), items: items,
+            sqlType: sqlType)
         if let defaultValue = spec.defaultValue {
             do {
                 _ = try spec.coerce(.json(defaultValue))

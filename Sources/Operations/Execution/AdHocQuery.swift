@@ -6,18 +6,27 @@ import SQLText
 /// Parameters are typed by the caller: `name:TYPE=value` (`d:date=2024-01-31`), plain `name=value`
 /// as a string, or JSON values from `--params-json` typed by their JSON kind.
 public enum AdHocQuery {
+    /// A parameter's type as the caller named it: dbapi's kind and, for a Spark type name (`int`,
+    /// `smallint`, `float`, `decimal(10,2)`, `array<tinyint>`), the exact Spark type it is bound as.
+    public struct DeclaredType: Sendable, Equatable {
+        public let kind: ParamType
+        public let sqlType: SQLType?
+    }
+
     /// A parameter key `name` or `name:TYPE`, split.
-    public static func splitKey(_ key: String) throws(ParamError) -> (name: String, type: ParamType?) {
+    public static func splitKey(_ key: String) throws(ParamError) -> (name: String, type: DeclaredType?) {
         guard let colon = key.firstIndex(of: ":") else { return (key, nil) }
         let name = String(key[..<colon])
         let typeName = String(key[key.index(after: colon)...])
-        guard let type = ParamType(name: typeName) else {
+        guard let kind = ParamType(name: typeName), !typeName.lowercased().contains("ntz") else {
             throw ParamError.invalid(
                 param: name,
-                expected: "a known type after ':' (string, integer, number, decimal(p,s), boolean, date, timestamp, array<type>)",
+                expected: "a known type after ':' (string, integer, number, decimal(p,s), boolean, date, timestamp, array<type>, "
+                    + "or a Spark type: int, bigint, smallint, tinyint, double, float)",
                 received: "\"\(typeName)\"")
         }
-        return (name, type)
+        let isDBAPIName = ["integer", "number", "array<integer>", "array<number>"].contains(typeName.trimmingSpaces().lowercased())
+        return (name, DeclaredType(kind: kind, sqlType: isDBAPIName ? nil : SQLType(sparkName: typeName)))
     }
 
     /// The type a JSON value binds as when the caller did not name one.
@@ -33,7 +42,7 @@ public enum AdHocQuery {
     }
 
     /// Binds `sql` with typed parameters.
-    public static func bind(_ sql: String, params: [String: (type: ParamType?, raw: RawParam)]) throws -> BoundStatement {
+    public static func bind(_ sql: String, params: [String: (type: DeclaredType?, raw: RawParam)]) throws -> BoundStatement {
         let template: Template
         do {
             template = try Template(parsing: sql)
@@ -42,19 +51,27 @@ public enum AdHocQuery {
         }
         var bindings: [String: Binding] = [:]
         for (name, entry) in params {
-            var type = entry.type
-            if type == nil, case .json(let json) = entry.raw { type = inferredType(json) }
-            let resolved = type ?? .string
-            let items: ParamSpec? = if case .array(let element) = resolved { .implicit("\(name).items", type: element) } else { nil }
-            let spec = ParamSpec(name: name, type: resolved, isNullable: true, items: items)
-            bindings[name] = Binding(value: try spec.coerce(entry.raw), type: resolved, param: name)
+            var kind = entry.type?.kind
+            if kind == nil, case .json(let json) = entry.raw { kind = inferredType(json) }
+            let resolved = kind ?? .string
+            var sqlType = entry.type?.sqlType
+            var items: ParamSpec?
+            if case .array(let element) = resolved {
+                var elementType: SQLType?
+                if case .array(let named)? = sqlType { elementType = named }
+                items = ParamSpec(name: "\(name).items", type: element, sqlType: elementType)
+                sqlType = nil
+            }
+            let spec = ParamSpec(name: name, type: resolved, isNullable: true, items: items, sqlType: sqlType)
+            let value = try spec.coerce(entry.raw)
+            bindings[name] = Binding(value: value, type: resolved, sqlType: spec.sqlType(for: value), param: name)
         }
         return try Binder.bind(template, name: "query", bindings: bindings)
     }
 
     /// Runs ad-hoc SQL; `data` is `{"columns": [{"name", "type"}], "rows": [[…]]}`.
     public static func run(
-        _ sql: String, params: [String: (type: ParamType?, raw: RawParam)], backend: any SQLBackend, meta baseMeta: JSONObject
+        _ sql: String, params: [String: (type: DeclaredType?, raw: RawParam)], backend: any SQLBackend, meta baseMeta: JSONObject
     ) async -> Envelope {
         let started = ContinuousClock.now
         var meta = JSONObject([("backend", .string(backend.name))])

@@ -125,7 +125,7 @@ public struct OperationRunner: Sendable {
             guard let spec = operation.param(named: source) else { continue }
             var value = values[source] ?? .null
             if operation.pagination != nil, source == "limit", case .int(let limit) = value { value = .int(limit + 1) }
-            bindings[name] = Binding(value: value, type: spec.type, param: source)
+            bindings[name] = Binding(value: value, type: spec.type, sqlType: spec.sqlType(for: value), param: source)
         }
         return try Binder.bind(template, name: query.name, bindings: bindings)
     }

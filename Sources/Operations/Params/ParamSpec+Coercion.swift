@@ -95,7 +95,7 @@ extension ParamSpec {
         ParamSpec(
             name: newName, type: type, isRequired: true, isNullable: isNullable, defaultValue: nil, summary: summary,
             pattern: pattern, minLength: minLength, maxLength: maxLength, allowed: allowed, minimum: minimum,
-            maximum: maximum, minItems: minItems, maxItems: maxItems, items: items?.spec)
+            maximum: maximum, minItems: minItems, maxItems: maxItems, items: items?.spec, sqlType: declaredSQLType)
     }
 
     private func fitDecimal(_ number: SQLDecimal, _ raw: RawParam) throws(ParamError) -> SQLValue {
@@ -126,6 +126,7 @@ extension ParamSpec {
             if let minimum, SQLDecimal.compare(exact, minimum) < 0 { throw invalid(raw) }
             if let maximum, SQLDecimal.compare(exact, maximum) > 0 { throw invalid(raw) }
         }
+        if declaredSQLType == .float, case .double(let number) = value, !Float(number).isFinite { throw invalid(raw) }
         if case .string(let text) = value {
             let length = text.unicodeScalars.count
             if let minLength, length < minLength { throw invalid(raw) }

@@ -19,6 +19,9 @@ public struct ParamSpec: Sendable {
     let maxItems: Int?
     /// For arrays: the spec each element must satisfy.
     let items: Box?
+    /// The Spark type values are bound as, fixed by the declaration (`sql_type`, or the rule for
+    /// its kind); nil where the value decides (a decimal without precision).
+    let declaredSQLType: SQLType?
 
     /// Indirection for the recursive `items` spec.
     final class Box: Sendable {
@@ -30,7 +33,7 @@ public struct ParamSpec: Sendable {
         name: String, type: ParamType, isRequired: Bool = false, isNullable: Bool = false, defaultValue: JSONValue? = nil,
         summary: String? = nil, pattern: Pattern? = nil, minLength: Int? = nil, maxLength: Int? = nil,
         allowed: [JSONValue]? = nil, minimum: SQLDecimal? = nil, maximum: SQLDecimal? = nil,
-        minItems: Int? = nil, maxItems: Int? = nil, items: ParamSpec? = nil
+        minItems: Int? = nil, maxItems: Int? = nil, items: ParamSpec? = nil, sqlType: SQLType? = nil
     ) {
         self.name = name
         self.type = type
@@ -42,11 +45,30 @@ public struct ParamSpec: Sendable {
         self.minLength = minLength
         self.maxLength = maxLength
         self.allowed = allowed
-        self.minimum = minimum
-        self.maximum = maximum
+        if let range = sqlType?.integralRange, sqlType != .bigint {
+            // A value outside the bound type is a parameter error, not a failed statement.
+            let (low, high) = (SQLDecimal(range.lowerBound), SQLDecimal(range.upperBound))
+            self.minimum = minimum.map { SQLDecimal.compare($0, low) < 0 ? low : $0 } ?? low
+            self.maximum = maximum.map { SQLDecimal.compare($0, high) > 0 ? high : $0 } ?? high
+        } else {
+            self.minimum = minimum
+            self.maximum = maximum
+        }
         self.minItems = minItems
         self.maxItems = maxItems
         self.items = items.map(Box.init)
+        self.declaredSQLType = sqlType
+    }
+
+    /// The one Spark type `value` is bound as, by the inline literal and the native parameter alike.
+    public func sqlType(for value: SQLValue) -> SQLType {
+        if let declaredSQLType { return declaredSQLType }
+        if case .array = type, let element = items?.spec {
+            var first = SQLValue.null
+            if case .array(let values) = value { first = values.first(where: { !$0.isNull }) ?? .null }
+            return .array(element.sqlType(for: first))
+        }
+        return type.sqlType(for: value)
     }
 
     /// A plain optional parameter of a type, e.g. for undeclared `params_map` sources.
@@ -58,7 +80,7 @@ public struct ParamSpec: Sendable {
         switch type {
         case .string: text = "a string"
         case .integer: text = "an integer"
-        case .number: text = "a number"
+        case .number: text = declaredSQLType == .float ? "a number within FLOAT's range" : "a number"
         case let .decimal(precision?, scale):
             text = "a decimal with at most \(precision - (scale ?? 0)) integer and \(scale ?? 0) fractional digits"
         case .decimal: text = "a decimal number"

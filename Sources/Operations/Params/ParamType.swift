@@ -1,4 +1,5 @@
 import DBAPICore
+import SQLText
 
 /// A declared parameter type. `identifier` is a table or column name, rendered quoted and never as
 /// free text; arrays hold one scalar type.
@@ -34,9 +35,7 @@ public indirect enum ParamType: Sendable, Equatable, CustomStringConvertible {
         case .timestamp: return .timestamp
         case let .decimal(precision?, scale): return .decimal(precision: precision, scale: scale ?? 0)
         case .decimal:
-            if case .decimal(let number) = value {
-                return .decimal(precision: max(number.digitCount, number.scale, 1), scale: number.scale)
-            }
+            if case .decimal(let number) = value { return SparkLiteral.literalType(of: number) }
             return .decimal(precision: 38, scale: 18)
         case .array(let element):
             if case .array(let items) = value, let first = items.first(where: { !$0.isNull }) {

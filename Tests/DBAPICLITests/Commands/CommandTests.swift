@@ -78,7 +78,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(
             JSONWriter().string(result.json?["data"] ?? .null),
-            #"{"columns":[{"name":"next","type":"DATE"},{"name":"(21 * 2)","type":"BIGINT"},{"name":"x","type":"STRING"},{"name":"true","type":"BOOLEAN"}],"rows":[["2024-02-29",42,"x",true]]}"#
+            #"{"columns":[{"name":"next","type":"DATE"},{"name":"(21 * 2)","type":"INT"},{"name":"x","type":"STRING"},{"name":"true","type":"BOOLEAN"}],"rows":[["2024-02-29",42,"x",true]]}"#
         )
     }
 
