@@ -97,7 +97,9 @@ final class SparkTypeRuleTests: XCTestCase {
     func testPagination_BindsLimitAndOffsetAsINT() throws {
         func operation(maxLimit: Int) throws -> (Operations.Operation?, [String]) {
             var parser = OperationParser(file: "x.json")
-            let json = #"{"type": "simple", "pagination": {"default_limit": 10, "max_limit": \#(maxLimit)}, "execution": {"queries": [{"name": "q"}]}}"#
+            let json =
+                #"{"type": "simple", "pagination": {"default_limit": 10, "max_limit": \#(maxLimit)}, "#
+                + #""execution": {"queries": [{"name": "q"}]}}"#
             let operation = parser.parse(name: "op", json: try JSONParser.parse(json), line: 1)
             return (operation, parser.issues.map(\.message))
         }
