@@ -34,7 +34,11 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-L", packageDirectory + "/Sources/CurlLoader/link"])]
         ),
         .executableTarget(name: "dbapi-bench", dependencies: ["DBAPICore", "MockEngine"], swiftSettings: strict),
-        .executableTarget(name: "dbapi-decode-bench", dependencies: ["DBAPICore", "Databricks"], swiftSettings: strict),
+        .executableTarget(
+            name: "dbapi-decode-bench", dependencies: ["DBAPICore", "Databricks"], swiftSettings: strict,
+            // As for dbapi: the static link finds the empty libcurl.a, so no curl package is needed.
+            linkerSettings: [.unsafeFlags(["-L", packageDirectory + "/Sources/CurlLoader/link"])]
+        ),
         .target(
             name: "DBAPITestSupport",
             dependencies: ["DBAPICore", "SQLText", "MockEngine", "Operations", "Databricks", "DBAPICLI"],

@@ -103,6 +103,10 @@ final class CommandTests: XCTestCase {
                         ])
                     )
                 ])))
+        XCTAssertEqual(json.json?.object?.keys, ["status", "data", "meta"], "the README's documented shape")
+        XCTAssertEqual(json.json?["status"], .string("success"))
+        XCTAssertEqual(json.json?["meta"]?.object?.keys.sorted(), ["correlation_id", "operation"])
+        XCTAssertEqual(json.json?["meta"]?["operation"], .string("example/echo"))
     }
 
     func testDescribeListValidate() async {
