@@ -23,8 +23,10 @@ Behaviour for the following statements is set with POST /__control (JSON, merged
                           fewer_rows / more_rows   the chunk holds one row fewer / more than its row_count
                           skip_index / repeat_index   the request for chunk i is answered with chunk i+1 / i-1
                           wrong_offset             its row_offset is one too high
-                          truncated                its body is cut in half (a complete HTTP response of broken JSON)
-                          cut_off                  Content-Length announces the whole body; half is sent, then the connection closes
+                          truncated                its body (with EXTERNAL_LINKS: its download) is cut in half, a complete
+                                                   HTTP response of broken JSON
+                          cut_off                  Content-Length announces the whole body (with EXTERNAL_LINKS: of its
+                                                   download); half is sent, then the connection closes
                           link_html / link_empty   its external link answers 200 with an HTML page / an empty body
                           next_link_404            the previous chunk's next_chunk_internal_link points at a chunk that 404s
   expire_links: n         the first n external link downloads answer 403 (expired)
@@ -488,7 +490,8 @@ class Handler(BaseHTTPRequestHandler):
             index = int(chunk.group(2))
             if index >= len(self.chunks(record)[0]):
                 return self.send(404, {"error_code": "NOT_FOUND", "message": "no chunk %d in this result" % index})
-            return self.send(200, self.chunk_body(record, index), cut=self.cut(record, index))
+            links = record["mode"].get("external_links") or record["request"].get("disposition") == "EXTERNAL_LINKS"
+            return self.send(200, self.chunk_body(record, index), cut=None if links else self.cut(record, index))
         return self.send(404, {"error_code": "NOT_FOUND", "message": "no route " + self.path})
 
 
