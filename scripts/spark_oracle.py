@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""The oracle for the mock engine's golden scripts: runs every query of Tests/MockEngineTests/Scripts/*.test
+through PySpark (ANSI mode, session time zone UTC) over the same data and reports each difference in column
+name, type, value or error class against the script's expected output. Opt-in: scripts/spark-oracle.sh
+installs PySpark into a throwaway venv. Exit status 0 only when there are no differences.
+
+A script states the Spark version that verified it in a comment line `# Verified with PySpark X.Y.Z`.
+Queries that read the clock (current_date, current_timestamp, now) are compared on names and types only.
+An expected error must carry Spark's error class (`error: [DIVIDE_BY_ZERO] …`); Spark must fail with it.
+Usage: spark_oracle.py --dbapi BIN [--scripts DIR] [--only FILE.test] [--show-spark]
+"""
+import argparse
+import os
+import re
+import sys
+
+import spark_support as support
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--dbapi", required=True)
+parser.add_argument("--scripts", default="Tests/MockEngineTests/Scripts")
+parser.add_argument("--only", action="append", default=[])
+parser.add_argument("--show-spark", action="store_true", help="print Spark's answer for every query (to record one)")
+args = parser.parse_args()
+
+VOLATILE = re.compile(r"current_date|current_timestamp|\bnow\s*\(", re.IGNORECASE)
+VERIFIED = re.compile(r"^# Verified with PySpark (\S+)", re.MULTILINE)
+
+
+def cases(text):
+    """(line, statement, expected lines) per case, as the golden script runner reads them."""
+    lines = text.split("\n")
+    index, found = 0, []
+    while index < len(lines):
+        if not lines[index].strip() or lines[index].startswith("#"):
+            index += 1
+            continue
+        start, statement = index + 1, []
+        while index < len(lines) and lines[index] != "----":
+            statement.append(lines[index])
+            index += 1
+        index += 1
+        expected = []
+        while index < len(lines) and lines[index]:
+            expected.append(lines[index])
+            index += 1
+        found.append((start, "\n".join(statement), expected))
+    return found
+
+
+def spark_answer(spark, statement):
+    """Spark's answer as golden lines, or ("error", class, message)."""
+    try:
+        frame = spark.sql(statement)
+        header = " | ".join("%s:%s" % (f.name, support.type_text(f.dataType)) for f in frame.schema.fields)
+        return [header] + [" | ".join(support.describe(v) for v in row) for row in frame.collect()]
+    except Exception as error:  # noqa: BLE001 - Spark's failure is the answer
+        return ("error", support.error_class(error), str(error).split("\n")[0])
+
+
+def compare(statement, expected, answer):
+    """A difference message, or None."""
+    expects_error = bool(expected) and expected[0].startswith("error: ")
+    if isinstance(answer, tuple):
+        _, spark_class, message = answer
+        if not expects_error:
+            return "Spark fails: %s" % message
+        match = re.match(r"error: \[([A-Z_.]+)\]", expected[0])
+        if not match:
+            return "expected error has no error class (Spark: [%s])" % spark_class
+        wanted = match.group(1)
+        if spark_class != wanted and not (spark_class or "").startswith(wanted + "."):
+            return "error class differs: expected [%s], Spark [%s] %s" % (wanted, spark_class, message)
+        return None
+    if expects_error:
+        return "Spark succeeds where an error is expected: %s" % answer
+    if VOLATILE.search(statement):
+        return None if answer[0] == expected[0] else "header differs:\n    expected %s\n    Spark    %s" % (expected[0], answer[0])
+    if answer == expected:
+        return None
+    if answer[0] != expected[0]:
+        return "header differs:\n    expected %s\n    Spark    %s" % (expected[0], answer[0])
+    ordered = "ORDER BY" in statement.upper()
+    if not ordered and sorted(answer[1:]) == sorted(expected[1:]):
+        return None
+    return "rows differ:\n    expected %s\n    Spark    %s" % (expected[1:8], answer[1:8])
+
+
+def main():
+    spark = support.session()
+    data = os.path.join(args.scripts, "data")
+    support.load_tables(spark, args.dbapi, data, support.tables_in(data))
+    files = sorted(f for f in os.listdir(args.scripts) if f.endswith(".test"))
+    if args.only:
+        files = [f for f in files if f in args.only]
+    checked, differences = 0, []
+    print("PySpark %s (ANSI, session time zone UTC)" % spark.version)
+    for name in files:
+        text = open(os.path.join(args.scripts, name), encoding="utf-8").read()
+        version = VERIFIED.search(text)
+        if not version:
+            differences.append("%s: no '# Verified with PySpark X' line" % name)
+        for line, statement, expected in cases(text):
+            checked += 1
+            answer = spark_answer(spark, statement)
+            if args.show_spark:
+                print("%s:%d\n%s\n----\n%s\n" % (name, line, statement, "\n".join(answer) if isinstance(answer, list) else "error: [%s] %s" % answer[1:]))
+            problem = compare(statement, expected, answer)
+            if problem:
+                differences.append("%s:%d: %s\n    %s" % (name, line, problem, statement.replace("\n", "\n    ")))
+    for difference in differences:
+        print("DIFF " + difference)
+    print("%d queries in %d files checked, %d differences" % (checked, len(files), len(differences)))
+    return 1 if differences else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
