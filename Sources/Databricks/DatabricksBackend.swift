@@ -19,7 +19,8 @@ public final class DatabricksBackend: SQLBackend {
         let runtime = ProcessInfo.processInfo.environment["DATABRICKS_RUNTIME_VERSION"].map { " runtime/\($0)" } ?? ""
         let userAgent = "dbapi/\(version) os/linux auth/\(config.authentication.typeName)\(runtime)"
         client = APIClient(config: config, transport: http, sleeper: sleeper, userAgent: userAgent, log: log)
-        runner = StatementRunner(client: client, options: options, sleeper: sleeper, downloads: http, statementIDs: LockedBox([]))
+        runner = StatementRunner(
+            client: client, options: options, sleeper: sleeper, downloads: ExternalLinkTransport(base: http), statementIDs: LockedBox([]))
     }
 
     public func execute(_ statement: BoundStatement) async throws -> ResultStream {

@@ -14,6 +14,9 @@ public enum DatabricksError: ReportableError, Equatable {
     case interrupted(statementID: String?, signal: String)
     case transport(String, method: String, path: String, attempts: Int)
     case malformedResponse(String)
+    /// The workspace answered with a redirect, which dbapi does not follow for API requests: the
+    /// Statement Execution API never redirects, and the request carries the credentials.
+    case redirected(status: Int, location: String?, method: String, path: String)
 
     public var code: ErrorCode {
         switch self {
@@ -36,7 +39,17 @@ public enum DatabricksError: ReportableError, Equatable {
         case .timedOut: return .timeout
         case .transport: return .unavailable
         case .malformedResponse: return .unavailable
+        // The configured address did not serve the API (a proxy, a moved workspace, a login page);
+        // a Private Link rejection is a redirect to a login page naming it (the SDKs call it a 403).
+        case .redirected(_, let location, _, _):
+            return location?.contains("private-link-validation-error") == true ? .permission : .unavailable
         }
+    }
+
+    /// The error for a 3xx answer (never followed, see `HTTPRequest.followsRedirects`), else nil.
+    static func redirect(_ response: HTTPResponse, method: String, path: String) -> DatabricksError? {
+        guard (300..<400).contains(response.status) else { return nil }
+        return .redirected(status: response.status, location: response.header("Location"), method: method, path: path)
     }
 
     /// HTTP status and `error_code` to an error class (the SDKs' mapping; `error_code` wins).
@@ -63,11 +76,10 @@ public enum DatabricksError: ReportableError, Equatable {
         }
     }
 
+    /// A redirect is answered again on a retry; otherwise the class decides.
     public var isRetryable: Bool {
-        switch code {
-        case .rateLimited, .unavailable, .timeout: true
-        default: false
-        }
+        if case .redirected = self { return false }
+        return code.isRetryableByDefault
     }
 
     public var description: String {
@@ -89,6 +101,10 @@ public enum DatabricksError: ReportableError, Equatable {
         case let .transport(message, method, path, attempts):
             return "\(method) \(path): \(message)\(attempts > 1 ? " after \(attempts) attempts" : "")"
         case .malformedResponse(let message): return "unexpected response from Databricks: \(message)"
+        case let .redirected(status, location, method, path):
+            let target = location.map { "a redirect to \(excerpt($0, limit: 200))" } ?? "a redirect without a Location"
+            return
+                "\(method) \(path) was answered with HTTP \(status), \(target); dbapi does not follow redirects of workspace API requests (they carry the credentials): check DATABRICKS_HOST"
         }
     }
 
@@ -102,6 +118,7 @@ public enum DatabricksError: ReportableError, Equatable {
                 "sql_state": sqlState.map { .string($0) } ?? .null,
             ]
         case .statementCanceled(let id), .statementClosed(let id): ["statement_id": .string(id)]
+        case .redirected(let status, _, _, _): ["http_status": .int(Int64(status))]
         case let .timedOut(id, _, _), let .interrupted(id, _): ["statement_id": id.map { .string($0) } ?? .null]
         default: [:]
         }

@@ -45,6 +45,7 @@ actor AccessTokenProvider {
         } catch {
             throw DatabricksError.transport("OAuth token request failed: \(error)", method: "POST", path: "/oidc/v1/token", attempts: 1)
         }
+        if let redirect = DatabricksError.redirect(response, method: "POST", path: "/oidc/v1/token") { throw redirect }
         let json = try? JSONParser.parse(bytes: response.body)
         guard response.status == 200, let token = json?["access_token"]?.string else {
             let reason = json?["error_description"]?.string ?? json?["error"]?.string ?? "HTTP \(response.status)"

@@ -52,9 +52,7 @@ final class APIClient: Sendable {
     private func call(
         _ method: String, _ path: String, body: Data?, isIdempotent: Bool, dataArrayReader: DataArrayReader? = nil
     ) async throws -> APIResponse {
-        guard let url = URL(string: config.host.absoluteString + path) else {
-            throw DatabricksError.malformedResponse("cannot build a URL for \(path)")
-        }
+        let url = try Self.url(for: path, on: config.host)
         let started = Date()
         var attempt = 0
         while true {
@@ -78,6 +76,7 @@ final class APIClient: Sendable {
                 continue
             }
             log("HTTP \(method) \(Self.redacted(path)) → \(response.status) in \(Self.milliseconds(since: sentAt)) ms (attempt \(attempt))")
+            if let redirect = DatabricksError.redirect(response, method: method, path: Self.redacted(path)) { throw redirect }
             if (200..<300).contains(response.status) {
                 if response.body.isEmpty { return APIResponse(json: .object(JSONObject()), body: [], dataArray: nil) }
                 return try Self.parse(response.body, reading: dataArrayReader, method: method, path: path)
@@ -148,6 +147,26 @@ final class APIClient: Sendable {
             }
         }
         return (nil, trimmed.isEmpty ? HTTPURLResponseReason.phrase(response.status) : excerpt(trimmed, limit: 500))
+    }
+
+    /// The URL of `path` on the workspace `host`. A path may come from a response
+    /// (`next_chunk_internal_link`), so it must be a plain absolute path on the configured host:
+    /// printable ASCII starting with a single `/`, without `@`, `\`, `#` or spaces, and the URL it
+    /// makes must keep the host's scheme, host and port. Anything else could send the credentials
+    /// elsewhere (`@other-host/…` turns the configured host into a user name).
+    ///
+    /// - Throws: `DatabricksError.malformedResponse` naming the refused path.
+    static func url(for path: String, on host: URL) throws(DatabricksError) -> URL {
+        let isPlainPath =
+            path.hasPrefix("/") && !path.hasPrefix("//")
+            && path.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "@" && $0 != "\\" && $0 != "#" }
+        guard isPlainPath, let url = URL(string: host.absoluteString + path), url.scheme == host.scheme, url.host == host.host,
+            url.port == host.port, url.user == nil, url.password == nil
+        else {
+            throw .malformedResponse(
+                "refused to request '\(excerpt(redacted(path), limit: 100))': not an absolute path on \(host.absoluteString)")
+        }
+        return url
     }
 
     /// Paths carry no secrets, but external links do: keep only the path part.
