@@ -14,14 +14,17 @@ final class APIClient: Sendable {
     /// Requests sent so far, including retries (reported in `meta`).
     let attempts = LockedBox(0)
 
+    /// - Parameters:
+    ///   - secrets: learns each OAuth access token as it is issued;
+    ///   - log: receives one line per HTTP exchange (redacted by the caller).
     init(
-        config: DatabricksConfig, transport: any HTTPTransport, policy: RetryPolicy = RetryPolicy(), sleeper: any Sleeper = TaskSleeper(),
-        userAgent: String, log: @escaping @Sendable (String) -> Void,
+        config: DatabricksConfig, transport: any HTTPTransport, secrets: SecretRedactor, policy: RetryPolicy = RetryPolicy(),
+        sleeper: any Sleeper = TaskSleeper(), userAgent: String, log: @escaping @Sendable (String) -> Void,
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0.5...1) }
     ) {
         self.config = config
         self.transport = transport
-        self.tokens = AccessTokenProvider(config: config, transport: transport)
+        self.tokens = AccessTokenProvider(config: config, transport: transport, secrets: secrets)
         self.policy = policy
         self.sleeper = sleeper
         self.userAgent = userAgent
