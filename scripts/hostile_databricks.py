@@ -14,7 +14,8 @@ MODE:
   redirect      every request on main is redirected (307; 302 for the token endpoint) to the same
                 path on other, which answers like echo401
   link_redirect a statement succeeds with one EXTERNAL_LINKS chunk on main, whose link (carrying an
-                Authorization http_header) redirects to other, which serves the rows [["7"]]
+                Authorization http_header) redirects to other, which serves the rows [["7"]];
+                GET /__external/file on main redirects to file://localhost/etc/passwd
   link_host     a statement succeeds; its next_chunk_internal_link is "@127.0.0.1:<other>/…", which
                 appended to the host names other
 """
@@ -78,6 +79,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, {"statement_id": credential, "status": {"state": "FAILED", "sql_state": "42000", "error": {
                 "error_code": credential, "message": "statement of %s failed: saw Authorization: %s" % (credential, auth)}}})
         if mode == "link_redirect":
+            if self.path == "/__external/file":
+                return self.send(302, b"", {"Location": "file://localhost/etc/passwd"})
             if self.path.startswith("/__external/"):
                 if self.server_name == "other":
                     return self.send(200, [["7"]])

@@ -34,13 +34,16 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, Sendable {
         tasks.withLock { $0[task.taskIdentifier] = Collecting(followsRedirects: followingRedirects, completion: completion) }
     }
 
-    /// Refuses the redirect, so the 3xx answer completes the task, unless the task follows redirects;
-    /// then the next request goes without an `Authorization` header (URLSession copies every header).
+    /// Refuses the redirect, so the 3xx answer completes the task, unless the task follows redirects
+    /// to a URL `ExternalLinkTransport` allows; then the next request goes without an `Authorization`
+    /// header (URLSession copies every header).
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
         completionHandler: @escaping (URLRequest?) -> Void
     ) {
-        guard tasks.withLock({ $0[task.taskIdentifier]?.followsRedirects }) == true else { return completionHandler(nil) }
+        guard tasks.withLock({ $0[task.taskIdentifier]?.followsRedirects }) == true, let url = request.url,
+            ExternalLinkTransport.isAllowed(url)
+        else { return completionHandler(nil) }
         var next = request
         next.setValue(nil, forHTTPHeaderField: "Authorization")
         completionHandler(next)

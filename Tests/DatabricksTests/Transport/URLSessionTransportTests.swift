@@ -129,6 +129,16 @@ final class URLSessionTransportTests: XCTestCase {
             ])
     }
 
+    /// A followed redirect must lead to a URL an external link may have: not `file:`.
+    func testRedirectToAFileURL_IsNotFollowed() async throws {
+        let hostile = try HostileDatabricksServer(.linkRedirect)
+        let url = try XCTUnwrap(URL(string: hostile.host + "/__external/file"))
+        let response = try await transport.send(HTTPRequest(method: "GET", url: url, isIdempotent: true, followsRedirects: true))
+        XCTAssertEqual(response.status, 302)
+        XCTAssertEqual(response.header("Location"), "file://localhost/etc/passwd")
+        XCTAssertFalse(String(decoding: response.body, as: UTF8.self).contains("root:"))
+    }
+
     func testRefusedConnection_IsATransportErrorThatWasNotSent() async throws {
         let closed = try XCTUnwrap(URL(string: "http://127.0.0.1:1/api/2.0/sql/statements"))
         do {
