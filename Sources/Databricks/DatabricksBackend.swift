@@ -2,10 +2,15 @@ import DBAPICore
 import Foundation
 
 /// Runs statements on a Databricks SQL warehouse with native parameter markers.
+///
+/// Everything it reports passes through one `SecretRedactor`: the errors `execute` and the result
+/// stream throw, the stream's properties, the statement ids and every `log` line. No credential it
+/// holds reaches any output, even when a server echoes one.
 public final class DatabricksBackend: SQLBackend {
     public let name = "databricks"
     private let runner: StatementRunner
     private let client: APIClient
+    private let secrets: SecretRedactor
 
     /// - Parameters:
     ///   - transport: the HTTP client for workspace calls (a URLSession one by default);
@@ -18,19 +23,36 @@ public final class DatabricksBackend: SQLBackend {
         let http = transport ?? URLSessionTransport()
         let runtime = ProcessInfo.processInfo.environment["DATABRICKS_RUNTIME_VERSION"].map { " runtime/\($0)" } ?? ""
         let userAgent = "dbapi/\(version) os/linux auth/\(config.authentication.typeName)\(runtime)"
-        client = APIClient(config: config, transport: http, sleeper: sleeper, userAgent: userAgent, log: log)
-        runner = StatementRunner(client: client, options: options, sleeper: sleeper, downloads: http, statementIDs: LockedBox([]))
+        let secrets = SecretRedactor(config.authentication)
+        self.secrets = secrets
+        client = APIClient(
+            config: config, transport: http, secrets: secrets, sleeper: sleeper, userAgent: userAgent, log: { log(secrets.redact($0)) })
+        runner = StatementRunner(
+            client: client, options: options, sleeper: sleeper, downloads: ExternalLinkTransport(base: http), statementIDs: LockedBox([]))
     }
 
     public func execute(_ statement: BoundStatement) async throws -> ResultStream {
-        try await runner.execute(statement)
+        let secrets = self.secrets
+        let stream: ResultStream
+        do {
+            stream = try await runner.execute(statement)
+        } catch {
+            throw secrets.redact(error)
+        }
+        return ResultStream(columns: stream.columns, properties: stream.properties.mapValues(secrets.redact)) {
+            do {
+                return try await stream.batch()
+            } catch {
+                throw secrets.redact(error)
+            }
+        }
     }
 
     /// The warehouse statements run on.
     public var warehouseID: String { client.config.warehouseID }
 
     /// Statement ids submitted so far.
-    public var statementIDs: [String] { runner.statementIDs.withLock { $0 } }
+    public var statementIDs: [String] { runner.statementIDs.withLock { $0 }.map(secrets.redact) }
 
     /// HTTP requests sent so far, retries included.
     public var attempts: Int { client.attempts.withLock { $0 } }
@@ -48,6 +70,6 @@ public final class DatabricksBackend: SQLBackend {
     public func cancelAll() async {
         let deadline = Date().addingTimeInterval(submissionGrace)
         while isSubmitting, Date() < deadline { try? await Task.sleep(nanoseconds: 20_000_000) }
-        for id in statementIDs { try? await runner.cancel(id) }
+        for id in runner.statementIDs.withLock({ $0 }) { try? await runner.cancel(id) }
     }
 }

@@ -14,8 +14,14 @@ public enum DatabricksError: ReportableError, Equatable {
     case interrupted(statementID: String?, signal: String)
     case transport(String, method: String, path: String, attempts: Int)
     case malformedResponse(String)
+    /// A path the server supplied (`next_chunk_internal_link`) that is not a plain absolute path on
+    /// the configured host; refused before anything is sent (retrying cannot help).
+    case refusedPath(String, host: String)
     /// A result broke its completeness invariant, or a chunk of it could not be decoded.
     case incompleteResult(statementID: String, chunkIndex: Int?, reason: String)
+    /// The workspace answered with a redirect, which dbapi does not follow for API requests: the
+    /// Statement Execution API never redirects, and the request carries the credentials.
+    case redirected(status: Int, location: String?, method: String, path: String)
 
     public var code: ErrorCode {
         switch self {
@@ -37,9 +43,19 @@ public enum DatabricksError: ReportableError, Equatable {
         case .statementClosed: return .notFound
         case .timedOut: return .timeout
         case .transport: return .unavailable
-        case .malformedResponse: return .unavailable
+        case .malformedResponse, .refusedPath: return .unavailable
         case .incompleteResult: return .incompleteResult
+        // The configured address did not serve the API (a proxy, a moved workspace, a login page);
+        // a Private Link rejection is a redirect to a login page naming it (the SDKs call it a 403).
+        case .redirected(_, let location, _, _):
+            return location?.contains("private-link-validation-error") == true ? .permission : .unavailable
         }
+    }
+
+    /// The error for a 3xx answer (never followed, see `HTTPRequest.followsRedirects`), else nil.
+    static func redirect(_ response: HTTPResponse, method: String, path: String) -> DatabricksError? {
+        guard (300..<400).contains(response.status) else { return nil }
+        return .redirected(status: response.status, location: response.header("Location"), method: method, path: path)
     }
 
     /// HTTP status and `error_code` to an error class (the SDKs' mapping; `error_code` wins).
@@ -66,10 +82,12 @@ public enum DatabricksError: ReportableError, Equatable {
         }
     }
 
+    /// A redirect is answered again on a retry, and a refused path is refused again; otherwise the
+    /// class decides.
     public var isRetryable: Bool {
-        switch code {
-        case .rateLimited, .unavailable, .timeout, .incompleteResult: true
-        default: false
+        switch self {
+        case .redirected, .refusedPath: return false
+        default: return code.isRetryableByDefault
         }
     }
 
@@ -92,7 +110,13 @@ public enum DatabricksError: ReportableError, Equatable {
         case let .transport(message, method, path, attempts):
             return "\(method) \(path): \(message)\(attempts > 1 ? " after \(attempts) attempts" : "")"
         case .malformedResponse(let message): return "unexpected response from Databricks: \(message)"
+        case let .refusedPath(path, host):
+            return "unexpected response from Databricks: refused to request '\(path)': not an absolute path on \(host)"
         case let .incompleteResult(id, _, reason): return "incomplete result of statement \(id): \(reason)"
+        case let .redirected(status, location, method, path):
+            let target = location.map { "a redirect to \(excerpt($0, limit: 200))" } ?? "a redirect without a Location"
+            return
+                "\(method) \(path) was answered with HTTP \(status), \(target); dbapi does not follow redirects of workspace API requests (they carry the credentials): check DATABRICKS_HOST"
         }
     }
 
@@ -106,6 +130,7 @@ public enum DatabricksError: ReportableError, Equatable {
                 "sql_state": sqlState.map { .string($0) } ?? .null,
             ]
         case .statementCanceled(let id), .statementClosed(let id): ["statement_id": .string(id)]
+        case .redirected(let status, _, _, _): ["http_status": .int(Int64(status))]
         case let .timedOut(id, _, _), let .interrupted(id, _): ["statement_id": id.map { .string($0) } ?? .null]
         case let .incompleteResult(id, chunk, _): ["statement_id": .string(id), "chunk_index": chunk.map { .int(Int64($0)) } ?? .null]
         default: [:]

@@ -8,8 +8,7 @@ import Foundation
 /// scripts/fake_databricks.py running on 127.0.0.1 on a free port, stopped when released.
 public final class FakeDatabricksServer {
     public let port: Int
-    private let process: Process
-    private let input: Pipe
+    private let script: ScriptServer
 
     public var host: String { "http://127.0.0.1:\(port)" }
 
@@ -19,35 +18,12 @@ public final class FakeDatabricksServer {
     }
 
     public init(binary: URL = Fixtures.binary) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", Fixtures.packageRoot.appendingPathComponent("scripts/fake_databricks.py").path, "--dbapi", binary.path, "--root",
-            Fixtures.packageRoot.path,
-        ]
-        let output = Pipe()
-        input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let byte = output.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty { break }
-            line.append(byte)
-        }
-        let text = String(decoding: line, as: UTF8.self).trimmingSpaces()
-        guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5)) else {
-            process.terminate()
-            throw DBAPIError(.internal, "fake Databricks server did not start: \(text)")
+        script = try ScriptServer(
+            script: "fake_databricks.py", arguments: ["--dbapi", binary.path, "--root", Fixtures.packageRoot.path])
+        guard script.firstLine.hasPrefix("PORT "), let port = Int(script.firstLine.dropFirst(5)) else {
+            throw DBAPIError(.internal, "fake Databricks server did not start: \(script.firstLine)")
         }
         self.port = port
-    }
-
-    deinit {
-        try? input.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
     }
 
     /// Sets behaviour for the following statements (see the script's doc comment).

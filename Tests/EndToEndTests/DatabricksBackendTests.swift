@@ -67,6 +67,20 @@ final class DatabricksBackendTests: XCTestCase {
             JSONWriter().string(last["parameters"] ?? .null), #"[{"name":"s","value":"","type":"STRING"},{"name":"n","type":"BIGINT"}]"#)
     }
 
+    /// Repro 12: `:ids` expands to names that do not capture the separate parameter `ids_0`.
+    func testArrayElementNames_DoNotCaptureAnotherParameter() async throws {
+        let result = await dbapi(["query", "SELECT :ids_0 AS single, :ids AS list", "--params-json", #"{"ids": [10, 20], "ids_0": 99}"#])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.json?["data"]?["rows"], .array([.array([.int(99), .array([.int(10), .int(20)])])]))
+        let execute = try XCTUnwrap(try server.requests().last { $0["path"] == .string("/api/2.0/sql/statements") })
+        let body = try JSONParser.parse(execute["body"]?.string ?? "")
+        XCTAssertEqual(body["statement"], .string("SELECT :ids_0 AS single, array(:ids__0, :ids__1) AS list"))
+        XCTAssertEqual(
+            JSONWriter().string(body["parameters"] ?? .null),
+            #"[{"name":"ids_0","value":"99","type":"BIGINT"},{"name":"ids__0","value":"10","type":"BIGINT"},{"name":"ids__1","value":"20","type":"BIGINT"}]"#
+        )
+    }
+
     func testAsyncPollingAndManyChunks_DeliverEveryRowInOrder() async throws {
         try server.control(#"{"pending_polls": 3, "chunk_rows": 7}"#)
         let result = await dbapi([

@@ -6,14 +6,19 @@ import Foundation
 actor AccessTokenProvider {
     private let config: DatabricksConfig
     private let transport: any HTTPTransport
+    private let secrets: SecretRedactor
     private var cached: (header: String, expires: Date)?
     private let now: @Sendable () -> Date
     /// Refresh this long before expiry (Azure rejects tokens within 30 s of it).
     static let earlyRefresh: TimeInterval = 40
 
-    init(config: DatabricksConfig, transport: any HTTPTransport, now: @escaping @Sendable () -> Date = Date.init) {
+    /// - Parameter secrets: learns each access token as it is issued, so no output shows it.
+    init(
+        config: DatabricksConfig, transport: any HTTPTransport, secrets: SecretRedactor, now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.config = config
         self.transport = transport
+        self.secrets = secrets
         self.now = now
     }
 
@@ -45,13 +50,14 @@ actor AccessTokenProvider {
         } catch {
             throw DatabricksError.transport("OAuth token request failed: \(error)", method: "POST", path: "/oidc/v1/token", attempts: 1)
         }
+        if let redirect = DatabricksError.redirect(response, method: "POST", path: "/oidc/v1/token") { throw redirect }
         let json = try? JSONParser.parse(bytes: response.body)
         guard response.status == 200, let token = json?["access_token"]?.string else {
             let reason = json?["error_description"]?.string ?? json?["error"]?.string ?? "HTTP \(response.status)"
             throw DatabricksError.http(
                 status: response.status == 200 ? 401 : response.status, errorCode: "UNAUTHENTICATED",
                 message:
-                    "OAuth M2M token request for client \(clientID) was refused: \(reason); check DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET (\(config.source))",
+                    "OAuth M2M token request was refused: \(reason); check DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET (\(config.source))",
                 method: "POST", path: "/oidc/v1/token", attempts: 1)
         }
         let lifetime: Double
@@ -60,6 +66,7 @@ actor AccessTokenProvider {
         case .string(let text)?: lifetime = Double(text) ?? 3600
         default: lifetime = 3600
         }
+        secrets.add(token)
         let type = json?["token_type"]?.string ?? "Bearer"
         return (type + " " + token, now().addingTimeInterval(lifetime))
     }

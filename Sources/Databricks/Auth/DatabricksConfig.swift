@@ -141,23 +141,6 @@ public struct DatabricksConfig: Sendable {
         }
         return .oauthMachineToMachine(clientID: id, clientSecret: secret)
     }
-
-    /// Adds `https://` when there is no scheme, drops a trailing `/` and `:443`; requires https
-    /// except for loopback hosts (local test servers).
-    static func normalizedHost(_ raw: String, source: String) throws(DatabricksError) -> URL {
-        var text = raw.trimmingSpaces()
-        if !text.contains("://") { text = "https://" + text }
-        while text.hasSuffix("/") { text.removeLast() }
-        if text.hasSuffix(":443") { text.removeLast(4) }
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let hostName = url.host?.lowercased() else {
-            throw .configuration("DATABRICKS_HOST '\(excerpt(raw))' is not a valid URL", source: source)
-        }
-        let isLoopback = hostName == "localhost" || hostName == "::1" || hostName.hasPrefix("127.")
-        guard scheme == "https" || (scheme == "http" && isLoopback) else {
-            throw .configuration("DATABRICKS_HOST must use https (plain http is allowed only for loopback hosts)", source: source)
-        }
-        return url
-    }
 }
 
 extension String {

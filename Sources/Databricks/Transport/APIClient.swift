@@ -14,14 +14,17 @@ final class APIClient: Sendable {
     /// Requests sent so far, including retries (reported in `meta`).
     let attempts = LockedBox(0)
 
+    /// - Parameters:
+    ///   - secrets: learns each OAuth access token as it is issued;
+    ///   - log: receives one line per HTTP exchange (redacted by the caller).
     init(
-        config: DatabricksConfig, transport: any HTTPTransport, policy: RetryPolicy = RetryPolicy(), sleeper: any Sleeper = TaskSleeper(),
-        userAgent: String, log: @escaping @Sendable (String) -> Void,
+        config: DatabricksConfig, transport: any HTTPTransport, secrets: SecretRedactor, policy: RetryPolicy = RetryPolicy(),
+        sleeper: any Sleeper = TaskSleeper(), userAgent: String, log: @escaping @Sendable (String) -> Void,
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0.5...1) }
     ) {
         self.config = config
         self.transport = transport
-        self.tokens = AccessTokenProvider(config: config, transport: transport)
+        self.tokens = AccessTokenProvider(config: config, transport: transport, secrets: secrets)
         self.policy = policy
         self.sleeper = sleeper
         self.userAgent = userAgent
@@ -52,9 +55,7 @@ final class APIClient: Sendable {
     private func call(
         _ method: String, _ path: String, body: Data?, isIdempotent: Bool, dataArrayReader: DataArrayReader? = nil
     ) async throws -> APIResponse {
-        guard let url = URL(string: config.host.absoluteString + path) else {
-            throw DatabricksError.malformedResponse("cannot build a URL for \(path)")
-        }
+        let url = try Self.url(for: path, on: config.host)
         let started = Date()
         var attempt = 0
         while true {
@@ -78,6 +79,7 @@ final class APIClient: Sendable {
                 continue
             }
             log("HTTP \(method) \(Self.redacted(path)) → \(response.status) in \(Self.milliseconds(since: sentAt)) ms (attempt \(attempt))")
+            if let redirect = DatabricksError.redirect(response, method: method, path: Self.redacted(path)) { throw redirect }
             if (200..<300).contains(response.status) {
                 if response.body.isEmpty { return APIResponse(json: .object(JSONObject()), body: [], dataArray: nil) }
                 return try Self.parse(response.body, reading: dataArrayReader, method: method, path: path)
@@ -148,6 +150,25 @@ final class APIClient: Sendable {
             }
         }
         return (nil, trimmed.isEmpty ? HTTPURLResponseReason.phrase(response.status) : excerpt(trimmed, limit: 500))
+    }
+
+    /// The URL of `path` on the workspace `host`. A path may come from a response
+    /// (`next_chunk_internal_link`), so it must be a plain absolute path on the configured host:
+    /// printable ASCII starting with a single `/`, without `@`, `\`, `#` or spaces, and the URL it
+    /// makes must keep the host's scheme, host and port. Anything else could send the credentials
+    /// elsewhere (`@other-host/…` turns the configured host into a user name).
+    ///
+    /// - Throws: `DatabricksError.refusedPath` naming the refused path.
+    static func url(for path: String, on host: URL) throws(DatabricksError) -> URL {
+        let isPlainPath =
+            path.hasPrefix("/") && !path.hasPrefix("//")
+            && path.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "@" && $0 != "\\" && $0 != "#" }
+        guard isPlainPath, let url = URL(string: host.absoluteString + path), url.scheme == host.scheme, url.host == host.host,
+            url.port == host.port, url.user == nil, url.password == nil
+        else {
+            throw .refusedPath(excerpt(redacted(path), limit: 100), host: host.absoluteString)
+        }
+        return url
     }
 
     /// Paths carry no secrets, but external links do: keep only the path part.

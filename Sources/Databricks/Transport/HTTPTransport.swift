@@ -14,13 +14,21 @@ public struct HTTPRequest: Sendable, Equatable {
     public var body: Data?
     /// Whether sending it twice is harmless (GET, cancel); decides which failures are retried.
     public var isIdempotent: Bool
+    /// Whether a redirect is followed (without any `Authorization` header). Otherwise, the default,
+    /// the 3xx answer itself is returned: the workspace API never redirects, and following one would
+    /// carry the credentials to wherever `Location` points. Only external-link downloads, which
+    /// carry no credentials, set it.
+    public var followsRedirects: Bool
 
-    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, isIdempotent: Bool) {
+    public init(
+        method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, isIdempotent: Bool, followsRedirects: Bool = false
+    ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.isIdempotent = isIdempotent
+        self.followsRedirects = followsRedirects
     }
 }
 
@@ -56,7 +64,8 @@ public protocol HTTPTransport: Sendable {
 
 /// URLSession transport with an ephemeral session (no cookies, no cache, no stored credentials),
 /// created on the first request, after libcurl has been loaded (see `CurlLoader`). Bodies are
-/// collected by `ResponseCollector`.
+/// collected by `ResponseCollector`, which also refuses redirects unless the request
+/// `followsRedirects`.
 public final class URLSessionTransport: HTTPTransport {
     private let timeout: TimeInterval
     private let collector = ResponseCollector()
@@ -99,7 +108,9 @@ public final class URLSessionTransport: HTTPTransport {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
                 let task = session.dataTask(with: urlRequest)
-                collector.collect(task) { result in continuation.resume(with: result.mapError(Self.failure)) }
+                collector.collect(task, followingRedirects: request.followsRedirects) { result in
+                    continuation.resume(with: result.mapError(Self.failure))
+                }
                 task.resume()
                 running.withLock { $0 = task }
                 if Task.isCancelled { task.cancel() }

@@ -14,6 +14,7 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, Sendable {
 
     private struct Collecting {
         var body: [UInt8] = []
+        let followsRedirects: Bool
         let completion: Completion
     }
 
@@ -29,8 +30,23 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, Sendable {
     private let tasks = LockedBox<[Int: Collecting]>([:])
 
     /// Calls `completion` once `task` finishes; must be called before the task is resumed.
-    func collect(_ task: URLSessionTask, completion: @escaping Completion) {
-        tasks.withLock { $0[task.taskIdentifier] = Collecting(completion: completion) }
+    func collect(_ task: URLSessionTask, followingRedirects: Bool, completion: @escaping Completion) {
+        tasks.withLock { $0[task.taskIdentifier] = Collecting(followsRedirects: followingRedirects, completion: completion) }
+    }
+
+    /// Refuses the redirect, so the 3xx answer completes the task, unless the task follows redirects
+    /// to a URL `ExternalLinkTransport` allows; then the next request goes without an `Authorization`
+    /// header (URLSession copies every header).
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+        completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        guard tasks.withLock({ $0[task.taskIdentifier]?.followsRedirects }) == true, let url = request.url,
+            ExternalLinkTransport.isAllowed(url)
+        else { return completionHandler(nil) }
+        var next = request
+        next.setValue(nil, forHTTPHeaderField: "Authorization")
+        completionHandler(next)
     }
 
     func urlSession(

@@ -25,7 +25,9 @@ public struct Binding: Sendable, Equatable {
 /// - Inlined: each marker replaced by an escaped Spark literal (`SparkLiteral`); arrays become
 ///   `(a, b)` after `IN` and `array(a, b)` elsewhere; identifiers become back-quoted names.
 /// - Native: markers kept; an array marker expands to `:ids_0, :ids_1, …`; an identifier marker
-///   becomes `IDENTIFIER(:name)`; each value goes in `parameters` with its Spark type.
+///   becomes `IDENTIFIER(:name)`; each value goes in `parameters` with its Spark type. The expanded
+///   names never reuse another marker's name: with a marker `:ids_0` beside `:ids`, the elements
+///   become `:ids__0, :ids__1, …` (`ElementNames`).
 public enum Binder {
     /// Binds `bindings` (by marker name) into `template`.
     ///
@@ -34,11 +36,12 @@ public enum Binder {
         var rendered: [String: (inline: String, native: String)] = [:]
         var parameters: [BoundStatement.Parameter] = []
         var seen = Set<String>()
+        var elementNames = ElementNames(markers: template.markers)
         for marker in template.markers {
             guard let binding = bindings[marker.name] else {
                 throw ParamError.unbound(marker: marker.name, line: marker.line, column: marker.column)
             }
-            let (inlineText, nativeText, markerParameters) = try render(marker, binding)
+            let (inlineText, nativeText, markerParameters) = try render(marker, binding, elementNames: &elementNames)
             rendered[key(marker)] = (inlineText, nativeText)
             for parameter in markerParameters where seen.insert(parameter.name).inserted { parameters.append(parameter) }
         }
@@ -50,7 +53,7 @@ public enum Binder {
     private static func key(_ marker: Template.Marker) -> String { "\(marker.name)@\(marker.line):\(marker.column)" }
 
     private static func render(
-        _ marker: Template.Marker, _ binding: Binding
+        _ marker: Template.Marker, _ binding: Binding, elementNames: inout ElementNames
     ) throws(ParamError) -> (String, String, [BoundStatement.Parameter]) {
         let sqlType = binding.sqlType
         if binding.type == .identifier {
@@ -76,7 +79,7 @@ public enum Binder {
         guard case .array(let items) = binding.value, case .array(let elementType) = sqlType else {
             return (inlined, ":" + marker.name, [.init(name: marker.name, value: binding.value, type: sqlType)])
         }
-        let names = items.indices.map { "\(marker.name)_\($0)" }
+        let names = elementNames.names(for: marker.name, count: items.count)
         let list = names.map { ":" + $0 }.joined(separator: ", ")
         let native = marker.followsIn ? "(" + list + ")" : (names.isEmpty ? "CAST(array() AS \(sqlType))" : "array(" + list + ")")
         let parameters = zip(names, items).map { BoundStatement.Parameter(name: $0, value: $1, type: elementType) }

@@ -62,7 +62,7 @@ final class DatabricksConfigTests: XCTestCase {
             ),
             (
                 ["DATABRICKS_HOST": "http://example.com", "DATABRICKS_TOKEN": "t", "DATABRICKS_WAREHOUSE_ID": "w"], nil,
-                "DATABRICKS_HOST must use https (plain http is allowed only for loopback hosts)"
+                "DATABRICKS_HOST must use https (plain http is allowed only for loopback addresses: 127.0.0.0/8, ::1, localhost)"
             ),
             (
                 ["DATABRICKS_HOST": "https://h", "DATABRICKS_TOKEN": "t"], nil,
@@ -93,6 +93,56 @@ final class DatabricksConfigTests: XCTestCase {
                 "DATABRICKS_HOST": "https://h", "DATABRICKS_TOKEN": "t", "DATABRICKS_CLIENT_ID": "id", "DATABRICKS_CLIENT_SECRET": "s",
                 "DATABRICKS_AUTH_TYPE": "pat", "DATABRICKS_WAREHOUSE_ID": "w",
             ]))
+    }
+
+    /// The host becomes an origin; plain http only for real loopback addresses.
+    func testHost_OriginAndLoopback() {
+        let accepted: [(String, String)] = [
+            ("dbc-1.cloud.databricks.com:443/", "https://dbc-1.cloud.databricks.com"),
+            ("https://adb-1.azuredatabricks.net/?o=1#", "https://adb-1.azuredatabricks.net"),
+            ("HTTPS://Dbc-1.Example.com/some/path", "https://dbc-1.example.com"),
+            ("https://h:8443", "https://h:8443"),
+            ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+            ("http://127.255.0.9", "http://127.255.0.9"),
+            ("http://localhost:443", "http://localhost:443"),
+            ("http://LOCALHOST:1", "http://localhost:1"),
+            ("http://[::1]:8080", "http://[::1]:8080"),
+        ]
+        for (host, origin) in accepted {
+            XCTAssertEqual(try DatabricksConfig.normalizedHost(host, source: "test").absoluteString, origin, host)
+        }
+        let notLoopback = [
+            "http://example.com", "http://127.example.com", "http://127.0.0.1.nip.io", "http://127.0.0.1.", "http://127.1",
+            "http://127.0.0.01", "http://127.0.0.256", "http://128.0.0.1", "http://0x7f.0.0.1", "http://localhost.example.com",
+            "http://[::2]", "http://[::ffff:127.0.0.1]", "http://1127.0.0.1",
+        ]
+        for host in notLoopback {
+            XCTAssertThrowsError(try DatabricksConfig.normalizedHost(host, source: "test"), host) { error in
+                XCTAssertEqual(
+                    error as? DatabricksError,
+                    .configuration(
+                        "DATABRICKS_HOST must use https (plain http is allowed only for loopback addresses: 127.0.0.0/8, ::1, localhost)",
+                        source: "test"), host)
+            }
+        }
+    }
+
+    /// A user name or password in the host is refused without being echoed (repro 19).
+    func testHost_UserInfoIsRefusedWithoutEchoingIt() {
+        let hosts = [
+            "http://user:PWD-SECRET@127.0.0.1:9", "https://user:PWD-SECRET@dbc-1.cloud.databricks.com", "PWD-SECRET@dbc-1.example.com",
+            "https://dbc-1.example.com\\@PWD-SECRET", "https://u:PWD-SECRET/x@h", "https://:PWD-SECRET@h",
+        ]
+        for host in hosts {
+            XCTAssertThrowsError(try resolve(["DATABRICKS_HOST": host, "DATABRICKS_TOKEN": "t", "DATABRICKS_WAREHOUSE_ID": "w"]), host) {
+                let error = $0 as? DatabricksError
+                XCTAssertEqual(error?.code, .configuration, host)
+                XCTAssertEqual(
+                    error?.description,
+                    "DATABRICKS_HOST must not contain a user name or password ('@'); set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET (settings from environment (DATABRICKS_HOST, DATABRICKS_TOKEN, DATABRICKS_WAREHOUSE_ID))",
+                    host)
+            }
+        }
     }
 
     func testRetryPolicy_BackoffCapsAndRetryAfter() {

@@ -107,6 +107,38 @@ final class URLSessionTransportTests: XCTestCase {
         XCTAssertEqual(try server.requests().filter { $0["path"]?.string == poll.url.path }.count, 0)
     }
 
+    /// Repro 11: a redirect is returned, not followed, unless the request follows redirects; then the
+    /// next request goes without the `Authorization` header.
+    func testRedirects_ReturnedUnlessFollowed_AndFollowedWithoutAuthorization() async throws {
+        let hostile = try HostileDatabricksServer(.redirect)
+        let url = try XCTUnwrap(URL(string: hostile.host + "/api/2.0/sql/statements"))
+        let headers = ["Authorization": "Bearer dapi-test-token"]
+        let refused = try await transport.send(
+            HTTPRequest(method: "POST", url: url, headers: headers, body: Data("{}".utf8), isIdempotent: false))
+        XCTAssertEqual(refused.status, 307)
+        XCTAssertEqual(refused.header("Location"), "http://127.0.0.1:\(hostile.otherPort)/api/2.0/sql/statements")
+        XCTAssertEqual(try hostile.requests().filter { $0["server"] == .string("other") }, [])
+        let followed = try await transport.send(
+            HTTPRequest(method: "GET", url: url, headers: headers, isIdempotent: true, followsRedirects: true))
+        XCTAssertEqual(followed.status, 401, "the other origin answered")
+        XCTAssertEqual(
+            try hostile.requests().map { [$0["server"], $0["method"], $0["authorization"]] },
+            [
+                [.string("main"), .string("POST"), .string("Bearer dapi-test-token")],
+                [.string("main"), .string("GET"), .string("Bearer dapi-test-token")], [.string("other"), .string("GET"), .null],
+            ])
+    }
+
+    /// A followed redirect must lead to a URL an external link may have: not `file:`.
+    func testRedirectToAFileURL_IsNotFollowed() async throws {
+        let hostile = try HostileDatabricksServer(.linkRedirect)
+        let url = try XCTUnwrap(URL(string: hostile.host + "/__external/file"))
+        let response = try await transport.send(HTTPRequest(method: "GET", url: url, isIdempotent: true, followsRedirects: true))
+        XCTAssertEqual(response.status, 302)
+        XCTAssertEqual(response.header("Location"), "file://localhost/etc/passwd")
+        XCTAssertFalse(String(decoding: response.body, as: UTF8.self).contains("root:"))
+    }
+
     func testRefusedConnection_IsATransportErrorThatWasNotSent() async throws {
         let closed = try XCTUnwrap(URL(string: "http://127.0.0.1:1/api/2.0/sql/statements"))
         do {

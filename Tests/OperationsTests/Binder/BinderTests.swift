@@ -35,6 +35,49 @@ final class BinderTests: XCTestCase {
             ])
     }
 
+    /// An array marker's element names never capture another marker's parameter (native path).
+    func testArrayElementNames_NeverCollideWithOtherMarkers() throws {
+        let ids = Binding(value: .array([.int(10), .int(20)]), type: .array(.integer), param: "ids")
+        let seven = Binding(value: .array([.int(7)]), type: .array(.integer), param: "ids_")
+        let other = Binding(value: .int(99), type: .integer, param: "other")
+        typealias Case = (sql: String, bindings: [String: Binding], native: String, parameters: [(String, Int64)])
+        let cases: [Case] = [
+            (
+                "SELECT :ids, :other", ["ids": ids, "other": other], "SELECT array(:ids_0, :ids_1), :other",
+                [("ids_0", 10), ("ids_1", 20), ("other", 99)]
+            ),
+            (
+                "SELECT 1 WHERE a IN :ids AND b = :ids_0", ["ids": ids, "ids_0": other],
+                "SELECT 1 WHERE a IN (:ids__0, :ids__1) AND b = :ids_0", [("ids__0", 10), ("ids__1", 20), ("ids_0", 99)]
+            ),
+            (
+                "SELECT :ids_1, :ids", ["ids": ids, "ids_1": other], "SELECT :ids_1, array(:ids__0, :ids__1)",
+                [("ids_1", 99), ("ids__0", 10), ("ids__1", 20)]
+            ),
+            (
+                "SELECT :ids, :IDS_1", ["ids": ids, "IDS_1": other], "SELECT array(:ids__0, :ids__1), :IDS_1",
+                [("ids__0", 10), ("ids__1", 20), ("IDS_1", 99)]
+            ),
+            (
+                "SELECT :ids, :ids_0, :ids__1", ["ids": ids, "ids_0": other, "ids__1": other],
+                "SELECT array(:ids___0, :ids___1), :ids_0, :ids__1", [("ids___0", 10), ("ids___1", 20), ("ids_0", 99), ("ids__1", 99)]
+            ),
+            (
+                "SELECT :ids, :ids_0, :ids_", ["ids": ids, "ids_0": other, "ids_": seven],
+                "SELECT array(:ids__0, :ids__1), :ids_0, array(:ids___0)", [("ids__0", 10), ("ids__1", 20), ("ids_0", 99), ("ids___0", 7)]
+            ),
+            (
+                "SELECT :ids_0, :ids, 1 IN :ids", ["ids": ids, "ids_0": other],
+                "SELECT :ids_0, array(:ids__0, :ids__1), 1 IN (:ids__0, :ids__1)", [("ids_0", 99), ("ids__0", 10), ("ids__1", 20)]
+            ),
+        ]
+        for (sql, bindings, native, expected) in cases {
+            let statement = try Binder.bind(try Template(parsing: sql), name: "q", bindings: bindings)
+            XCTAssertEqual(statement.nativeSQL, native, sql)
+            XCTAssertEqual(statement.parameters, expected.map { .init(name: $0.0, value: .int($0.1), type: .bigint) }, sql)
+        }
+    }
+
     func testErrors_UnboundMarkerAndEmptyInList() throws {
         XCTAssertThrowsError(try Binder.bind(try Template(parsing: "SELECT\n  :x"), name: "q", bindings: [:])) {
             XCTAssertEqual($0 as? ParamError, .unbound(marker: "x", line: 2, column: 3))
