@@ -17,8 +17,6 @@ public enum EngineError: ReportableError, Equatable {
     case overflow(String)
     /// A decimal result that does not fit its type (`round`).
     case numericOutOfRange(String)
-    /// A decimal result with more than 38 digits (`floor`, `ceil`).
-    case decimalPrecisionExceeded(precision: Int)
     /// A datetime pattern Spark's formatter rejects (`yyyyyyy`, `MMMMM`, `ddd`).
     case invalidDatetimePattern(String)
     case invalidCast(value: String, type: SQLType)
@@ -64,8 +62,6 @@ public enum EngineError: ReportableError, Equatable {
             return "[ARITHMETIC_OVERFLOW] \(what)"
         case let .numericOutOfRange(what):
             return "[NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION] \(what)"
-        case let .decimalPrecisionExceeded(precision):
-            return "[DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision \(precision) exceeds max precision 38"
         case let .invalidDatetimePattern(pattern):
             return "[INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION] "
                 + "Fail to recognize '\(pattern)' pattern in the DateTimeFormatter"
