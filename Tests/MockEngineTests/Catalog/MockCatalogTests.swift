@@ -50,6 +50,14 @@ final class MockCatalogTests: XCTestCase {
         XCTAssertEqual(result.rows[1], [.null, .array([.int(1), .int(2)]), .double(2.5)])
     }
 
+    func testJSONLines_KeysMatchSchemaColumnsIgnoringCase() throws {
+        let engine = try engine([
+            "t.jsonl": "{\"id\": 1, \"Name\": \"x\"}\n{\"ID\": 2}\n",
+            "t.schema.json": #"{"columns": [{"name": "id", "type": "int"}, {"name": "name", "type": "string"}]}"#,
+        ])
+        XCTAssertEqual(try engine.execute("SELECT * FROM t", now: 0).rows, [[.int(1), .string("x")], [.int(2), .null]])
+    }
+
     func testBadRows_NameFileLineAndColumn() throws {
         let cases: [(files: [String: String], message: String)] = [
             (["t.csv": "a,b\n1,2\n3\n"], "mock data t.csv:3: expected 2 fields as in the header, found 1"),
@@ -66,6 +74,18 @@ final class MockCatalogTests: XCTestCase {
             (["t.jsonl": "[1]\n"], "mock data t.jsonl:1:1: each line must be a JSON object"),
             (["t.csv": "a,a\n1,2\n"], "mock data t.csv:1:2: duplicate column name 'a'"),
             (["t.csv": ""], "mock data t.csv:1: the file is empty: a header row is required"),
+            (
+                ["t.jsonl": "{\"a\": 1, \"A\": 2}\n{\"a\": 3}\n"],
+                "mock data t.jsonl:1: keys 'a' and 'A' name the same column (column names are case-insensitive)"
+            ),
+            (
+                ["t.jsonl": "{\"a\": 1}\n\n{\"A\": 3}\n"],
+                "mock data t.jsonl:3: key 'A' names the same column as key 'a' on line 1 (column names are case-insensitive)"
+            ),
+            (
+                ["t.jsonl": "{\"x\": 1}\n{\"X\": 2, \"x\": 3}\n", "t.schema.json": #"{"columns": [{"name": "x", "type": "int"}]}"#],
+                "mock data t.jsonl:2: keys 'X' and 'x' name the same column (column names are case-insensitive)"
+            ),
         ]
         for (files, message) in cases {
             XCTAssertThrowsError(try engine(files).execute("SELECT * FROM t", now: 0), message) { error in
