@@ -10,6 +10,7 @@ enum JSONLTableLoader {
     static func load(bytes: [UInt8], file: String, name: String, schema: TableSchema?) throws(EngineError) -> Table {
         var objects: [(line: Int, object: JSONObject)] = []
         var spellings: [String: (key: String, line: Int)] = [:]
+        if let error = UTF8Validation.check(bytes, file: file) { throw error }
         var lineNumber = 0
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start <= bytes.count {

@@ -1,5 +1,6 @@
 import DBAPICore
 import DBAPITestSupport
+import Foundation
 import XCTest
 
 @testable import MockEngine
@@ -93,6 +94,82 @@ final class MockCatalogTests: XCTestCase {
                 XCTAssertEqual((error as? EngineError)?.code, .configuration)
             }
         }
+    }
+
+    func testCSV_EdgeValues() throws {
+        let bigint = #"{"columns": [{"name": "x", "type": "BIGINT"}]}"#
+        let engine = try engine([
+            "s.csv": "x\n-9223372036854775808\n9223372036854775807\n", "s.schema.json": bigint,
+            "n.csv": "x\n-9223372036854775808\n1\n",
+            "one.csv": "x\n1\n\n3\n", "crlf.csv": "x\r\n\r\n\"\"\r\n2\r\n", "two.csv": "a,b\n\n1,2\n\n3,4\n",
+            "hex.csv": "h\n0x1p3\n0x10\n",
+        ])
+        XCTAssertEqual(try engine.execute("SELECT * FROM s", now: 0).rows, [[.int(Int64.min)], [.int(Int64.max)]])
+        let inferred = try engine.execute("SELECT * FROM n", now: 0)
+        XCTAssertEqual(inferred.columns, [ResultColumn(name: "x", type: .bigint)])
+        XCTAssertEqual(inferred.rows, [[.int(Int64.min)], [.int(1)]])
+        XCTAssertEqual(try engine.execute("SELECT * FROM one", now: 0).rows, [[.int(1)], [.null], [.int(3)]])
+        XCTAssertEqual(try engine.execute("SELECT * FROM crlf", now: 0).rows, [[.null], [.string("")], [.string("2")]])
+        XCTAssertEqual(try engine.execute("SELECT * FROM two", now: 0).rows, [[.int(1), .int(2)], [.int(3), .int(4)]])
+        let hex = try engine.execute("SELECT * FROM hex", now: 0)
+        XCTAssertEqual(hex.columns, [ResultColumn(name: "h", type: .string)])
+        XCTAssertEqual(hex.rows, [[.string("0x1p3")], [.string("0x10")]])
+    }
+
+    func testCSV_OutOfRangeAndHexadecimalValuesAreRefused() throws {
+        let cases: [(files: [String: String], message: String)] = [
+            (
+                ["t.csv": "x\n-9223372036854775809\n", "t.schema.json": #"{"columns": [{"name": "x", "type": "BIGINT"}]}"#],
+                "mock data t.csv:2:1: value '-9223372036854775809' is not a valid BIGINT for column 'x'"
+            ),
+            (
+                ["t.csv": "x\n1.5\n0x1p3\n", "t.schema.json": #"{"columns": [{"name": "x", "type": "DOUBLE"}]}"#],
+                "mock data t.csv:3:1: value '0x1p3' is not a valid DOUBLE for column 'x'"
+            ),
+            (
+                ["t.jsonl": "{\"x\": \"0x10\"}\n", "t.schema.json": #"{"columns": [{"name": "x", "type": "DOUBLE"}]}"#],
+                "mock data t.jsonl:1: value \"0x10\" of 'x' is not a valid DOUBLE"
+            ),
+        ]
+        for (files, message) in cases {
+            XCTAssertThrowsError(try engine(files).execute("SELECT * FROM t", now: 0), message) { error in
+                XCTAssertEqual((error as? EngineError)?.description, message)
+            }
+        }
+    }
+
+    func testInvalidUTF8_NamesFileLineAndColumn() throws {
+        let int = Array(#"{"columns": [{"name": "a", "type": "int"}, {"name": "b", "type": "string"}]}"#.utf8)
+        let cases: [(files: [String: [UInt8]], message: String)] = [
+            (["t.csv": Array("v\ncaf".utf8) + [0xE9] + Array("\n".utf8)], "mock data t.csv:2:1: invalid UTF-8 (byte 0xE9)"),
+            (["t.csv": Array("a,b\n1,\"x\ny".utf8) + [0xFF] + Array("\"\n".utf8)], "mock data t.csv:3:2: invalid UTF-8 (byte 0xFF)"),
+            (["t.csv": Array("a,".utf8) + [0xC0, 0x80] + Array("\n1,2\n".utf8)], "mock data t.csv:1:2: invalid UTF-8 (byte 0xC0)"),
+            (
+                ["t.csv": Array("a,b\n1,".utf8) + [0xED, 0xA0, 0x80], "t.schema.json": int],
+                "mock data t.csv:2:2: invalid UTF-8 (byte 0xED)"
+            ),
+            (
+                ["t.jsonl": Array("{\"a\": 1}\n{\"a\": \"caf".utf8) + [0xE9] + Array("\"}\n".utf8)],
+                "mock data t.jsonl:2:11: invalid UTF-8 (byte 0xE9)"
+            ),
+            (
+                ["t.csv": Array("a,b\n1,x\n".utf8), "t.schema.json": Array(#"{"columns": [{"name": "a", "#.utf8) + [0x80]],
+                "mock data t.schema.json:1:28: invalid UTF-8 (byte 0x80)"
+            ),
+        ]
+        for (files, message) in cases {
+            let directory = TemporaryDirectory()
+            for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: directory.path + "/" + name)) }
+            let engine = SQLEngine(catalog: try MockCatalog(directory: directory.path))
+            XCTAssertThrowsError(try engine.execute("SELECT * FROM t", now: 0), message) { error in
+                XCTAssertEqual((error as? EngineError)?.description, message)
+                XCTAssertEqual((error as? EngineError)?.code, .configuration)
+            }
+        }
+        let directory = TemporaryDirectory()
+        try Data("v\ncafé 😀\n".utf8).write(to: URL(fileURLWithPath: directory.path + "/t.csv"))
+        let rows = try SQLEngine(catalog: try MockCatalog(directory: directory.path)).execute("SELECT * FROM t", now: 0).rows
+        XCTAssertEqual(rows, [[.string("café 😀")]])
     }
 
     func testTables_LoadOnlyWhenUsed() throws {
