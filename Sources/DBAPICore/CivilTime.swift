@@ -5,6 +5,9 @@ public enum CivilTime {
     public static let microsPerDay: Int64 = 86_400_000_000
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    ///
+    /// The arithmetic is unchecked: `year` must lie within ±10^15. For fields read from input use
+    /// `date(year:month:day:)`, which checks the calendar and DATE's range.
     public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -14,7 +17,22 @@ public enum CivilTime {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The (year, month, day) of a day number.
+    /// The DATE (days since 1970-01-01) of a real proleptic Gregorian date, or nil when the fields
+    /// are not a calendar date or the day lies outside DATE's range (years -5877641 to 5881580).
+    public static func date(year: Int, month: Int, day: Int) -> Int32? {
+        guard year >= -6_000_000, year <= 6_000_000, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+        else { return nil }
+        return Int32(exactly: days(year: year, month: month, day: day))
+    }
+
+    /// Microseconds since the epoch of midnight (UTC) starting DATE `days`, or nil when that instant
+    /// lies outside TIMESTAMP's range (years -290308 to 294247).
+    public static func startOfDay(_ days: Int32) -> Int64? {
+        let (micros, overflow) = Int64(days).multipliedReportingOverflow(by: microsPerDay)
+        return overflow ? nil : micros
+    }
+
+    /// The (year, month, day) of a day number (unchecked arithmetic: `days` must lie within ±10^15).
     public static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -50,7 +68,7 @@ public enum CivilTime {
     /// `parseDate` over UTF-8 bytes (no allocation).
     public static func parseDate(bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard let (year, month, day) = dateFields(bytes) else { return nil }
-        return Int32(days(year: year, month: month, day: day))
+        return date(year: year, month: month, day: day)
     }
 
     /// The fields of exactly `YYYY-MM-DD` with a real calendar date (what `parseDate` accepts),
@@ -73,8 +91,9 @@ public enum CivilTime {
 
     /// `parseTimestamp` over UTF-8 bytes (no allocation).
     public static func parseTimestamp(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard bytes.count >= 10, let date = parseDate(bytes: UnsafeBufferPointer(rebasing: bytes[0..<10])) else { return nil }
-        var micros = Int64(date) * microsPerDay
+        guard bytes.count >= 10, let date = parseDate(bytes: UnsafeBufferPointer(rebasing: bytes[0..<10])),
+            var micros = startOfDay(date)
+        else { return nil }
         if bytes.count == 10 { return micros }
         guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "t"),
             let hour = number(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"), let minute = number(bytes, 14, 2),

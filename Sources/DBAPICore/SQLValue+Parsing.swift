@@ -41,20 +41,20 @@ extension SQLValue {
     }
 
     /// Parses a double the way Spark casts strings: decimal or exponent notation, `NaN`, `Infinity`.
+    ///
+    /// Only those: Swift's `Double(_:)` also reads hexadecimal (`0x1p3`, `0x10`), which is refused
+    /// here, so no text that a warehouse rejects as a number is a number on the mock.
     public static func parseDouble(_ text: String) -> Double? {
-        if let first = text.utf8.first, (first >= 48 && first <= 57) || first == 46 {
-            return Double(text)  // the common case: no sign, no special value
+        let isDecimalNotation = text.utf8.allSatisfy {
+            ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69
         }
+        if isDecimalNotation { return Double(text) }
         switch text.lowercased() {
         case "nan": return .nan
         case "infinity", "+infinity", "inf", "+inf": return .infinity
         case "-infinity", "-inf": return -.infinity
-        default: break
+        default: return nil
         }
-        guard let first = text.utf8.first, first != UInt8(ascii: " "),
-            text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 })
-        else { return nil }
-        return Double(text)
     }
 }
 

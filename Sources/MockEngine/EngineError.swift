@@ -15,6 +15,10 @@ public enum EngineError: ReportableError, Equatable {
     case invalidGroupingOrdinal(Int, count: Int)
     case divideByZero
     case overflow(String)
+    /// A decimal result that does not fit its type (`round`).
+    case numericOutOfRange(String)
+    /// A datetime pattern Spark's formatter rejects (`yyyyyyy`, `MMMMM`, `ddd`).
+    case invalidDatetimePattern(String)
     case invalidCast(value: String, type: SQLType)
     case invalidArgument(function: String, message: String)
     case subqueryReturnedMoreThanOneRow
@@ -58,6 +62,11 @@ public enum EngineError: ReportableError, Equatable {
             return "[DIVIDE_BY_ZERO] division by zero; use try_divide to tolerate a zero divisor and return NULL"
         case let .overflow(what):
             return "[ARITHMETIC_OVERFLOW] \(what)"
+        case let .numericOutOfRange(what):
+            return "[NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION] \(what)"
+        case let .invalidDatetimePattern(pattern):
+            return "[INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION] "
+                + "Fail to recognize '\(pattern)' pattern in the DateTimeFormatter"
         case let .invalidCast(value, type):
             return "[CAST_INVALID_INPUT] the value '\(excerpt(value))' cannot be cast to \(type); use try_cast to get NULL"
         case let .invalidArgument(function, message):

@@ -30,6 +30,28 @@ final class CivilTimeTests: XCTestCase {
         }
     }
 
+    func testDate_ChecksCalendarAndDateRange() {
+        let cases: [(year: Int, month: Int, day: Int, expected: Int32?)] = [
+            (1970, 1, 1, 0), (2024, 2, 29, 19_782), (2023, 2, 29, nil), (2024, 0, 1, nil), (2024, 4, 31, nil),
+            (5_881_580, 7, 11, Int32.max), (5_881_580, 7, 12, nil), (-5_877_641, 6, 23, Int32.min), (-5_877_641, 6, 22, nil),
+            (999_999_999_999_999_999, 1, 1, nil), (Int.min, 1, 1, nil), (Int.max, 12, 31, nil),
+        ]
+        for (year, month, day, expected) in cases {
+            XCTAssertEqual(CivilTime.date(year: year, month: month, day: day), expected, "\(year)-\(month)-\(day)")
+        }
+    }
+
+    func testStartOfDay_NilBeyondTimestampRange() {
+        XCTAssertEqual(CivilTime.startOfDay(1), 86_400_000_000)
+        XCTAssertEqual(CivilTime.startOfDay(-1), -86_400_000_000)
+        XCTAssertEqual(CivilTime.startOfDay(106_751_991), 106_751_991 * 86_400_000_000)  // 294247-01-10
+        XCTAssertNil(CivilTime.startOfDay(106_751_992))
+        XCTAssertEqual(CivilTime.startOfDay(-106_751_991), -106_751_991 * 86_400_000_000)
+        XCTAssertNil(CivilTime.startOfDay(-106_751_992))
+        XCTAssertNil(CivilTime.startOfDay(Int32.max))
+        XCTAssertNil(CivilTime.startOfDay(Int32.min))
+    }
+
     func testFormatTimestamp_BeforeEpoch() {
         XCTAssertEqual(CivilTime.formatTimestamp(-1), "1969-12-31T23:59:59.999999Z")
     }

@@ -30,6 +30,20 @@ final class SQLValueTests: XCTestCase {
         XCTAssertNil(SQLValue.parse("1,5", as: .double))
     }
 
+    func testParseDouble_DecimalNotationAndSpecialValuesOnly() {
+        let cases: [(String, Double?)] = [
+            ("1.5", 1.5), ("-1.5e3", -1500), ("+2", 2), (".5", 0.5), ("1E-2", 0.01), ("NaN", .nan), ("-Infinity", -.infinity),
+            ("inf", .infinity), ("0x1p3", nil), ("0X10", nil), ("0x1.8p1", nil), ("1.5e", nil), ("1_0", nil), (" 1", nil), ("", nil),
+        ]
+        for (text, expected) in cases {
+            let parsed = SQLValue.parseDouble(text)
+            XCTAssertEqual(parsed.map { $0.isNaN ? "NaN" : "\($0)" }, expected.map { $0.isNaN ? "NaN" : "\($0)" }, text)
+            let bytes = Array(text.utf8)
+            let fromBytes = bytes.withUnsafeBufferPointer { SQLValue.parseDouble(utf8: $0) }
+            XCTAssertEqual(fromBytes.map { $0.isNaN ? "NaN" : "\($0)" }, expected.map { $0.isNaN ? "NaN" : "\($0)" }, text)
+        }
+    }
+
     func testSQLTypeNames_ParseAnyCase() {
         let cases: [(String, SQLType?)] = [
             ("int", .int), ("INTEGER", .int), ("bigint", .bigint), ("Decimal(10, 2)", .decimal(precision: 10, scale: 2)),

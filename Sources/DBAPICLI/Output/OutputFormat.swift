@@ -23,11 +23,13 @@ extension OutputFormat where Self == TableFormat {
     static var table: Self { TableFormat() }
 }
 
-/// The text of a cell in csv and table output: strings bare, nested values as JSON.
+/// The text of a cell in csv and table output: strings bare, NaN and infinities as `NaN`,
+/// `Infinity`, `-Infinity`, nested values as JSON.
 func cellText(_ value: JSONValue, nullText: String) -> String {
     switch value {
     case .null: nullText
     case .string(let text): text
+    case .double(let number) where !number.isFinite: SQLValue.sparkDouble(number)
     default: JSONWriter().string(value)
     }
 }

@@ -83,8 +83,10 @@ struct StreamingRowWriter {
     private mutating func appendCSV(_ value: SQLValue, nullText: [UInt8], to out: inout [UInt8]) {
         field.removeAll(keepingCapacity: true)
         switch value {
-        case .null: field.append(contentsOf: nullText)
-        case .double(let number) where !number.isFinite: field.append(contentsOf: nullText)  // JSON null, as collected
+        case .null:
+            out.append(contentsOf: nullText)  // unquoted: an empty string is `""`
+            return
+        case .double(let number) where !number.isFinite: field.append(contentsOf: SQLValue.sparkDouble(number).utf8)
         case .string(let text): field.append(contentsOf: text.utf8)
         case .date(let days): CivilTime.appendDate(days, to: &field)
         case .timestamp(let micros):

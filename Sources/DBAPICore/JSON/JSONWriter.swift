@@ -57,9 +57,12 @@ public struct JSONWriter: Sendable {
         out += String(repeating: "  ", count: indent)
     }
 
-    /// JSON has no NaN or infinity: they are written as null; integral doubles keep a ".0".
+    /// The JSON text of a double. Integral values keep a ".0" (and `-0.0` its sign). NaN and the
+    /// infinities, which a JSON number cannot hold, are the strings `"NaN"`, `"Infinity"` and
+    /// `"-Infinity"`, as Databricks writes them in results.
     public static func formatDouble(_ number: Double) -> String {
-        guard number.isFinite else { return "null" }
+        guard number.isFinite else { return "\"" + SQLValue.sparkDouble(number) + "\"" }
+        if number == 0 { return number.sign == .minus ? "-0.0" : "0.0" }
         if number == number.rounded(), abs(number) < 1e16 { return String(Int64(number)) + ".0" }
         return "\(number)"
     }

@@ -4,6 +4,9 @@ import DBAPICore
 ///
 /// Quoted fields may contain commas, newlines and doubled quotes; an unquoted empty field is NULL,
 /// a quoted empty field (`""`) is the empty string. A leading UTF-8 BOM is stripped deliberately.
+/// Blank lines are skipped, except in a one-column file, where a blank line is a record whose field
+/// is NULL (that is how a NULL row is written there). Ill-formed UTF-8 is an error naming its line
+/// and field.
 struct CSVReader {
     struct Field {
         var start: Int
@@ -24,7 +27,7 @@ struct CSVReader {
     init(bytes: [UInt8], file: String) throws(EngineError) {
         self.bytes = bytes
         self.file = file
-        try split()
+        try split(invalidUTF8At: UTF8Validation.firstInvalidOffset(bytes))
     }
 
     /// The text of a field, or nil for an unquoted empty field.
@@ -44,7 +47,9 @@ struct CSVReader {
 
     func field(record: Int, column: Int) -> Field { fields[record * header.count + column] }
 
-    private mutating func split() throws(EngineError) {
+    /// Splits the file into records. Every byte that is not ASCII lies inside some field, so a bad
+    /// byte at `invalidUTF8At` is reported by the field that holds it.
+    private mutating func split(invalidUTF8At invalid: Int?) throws(EngineError) {
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
         var record: [Field] = []
@@ -55,6 +60,7 @@ struct CSVReader {
             record.removeAll(keepingCapacity: true)
             // One record.
             while true {
+                let fieldLine = line
                 var field = Field(start: index, end: index, isQuoted: false)
                 if index < count, bytes[index] == UInt8(ascii: "\"") {
                     field.isQuoted = true
@@ -92,6 +98,10 @@ struct CSVReader {
                     }
                     field.end = index
                 }
+                if let invalid, invalid >= field.start, invalid < field.end {
+                    let line = fieldLine + bytes[field.start..<invalid].count { $0 == UInt8(ascii: "\n") }
+                    throw UTF8Validation.error(file: file, bytes: bytes, at: invalid, line: line, column: record.count + 1)
+                }
                 record.append(field)
                 if index < count, bytes[index] == UInt8(ascii: ",") {
                     index += 1
@@ -104,7 +114,8 @@ struct CSVReader {
                 }
                 break
             }
-            if record.count == 1, record[0].start == record[0].end, !record[0].isQuoted { continue }  // blank line
+            let isBlank = record.count == 1 && record[0].start == record[0].end && !record[0].isQuoted
+            if isBlank, isHeader || header.count != 1 { continue }
             if isHeader {
                 header = record.map { text($0) ?? "" }
                 isHeader = false

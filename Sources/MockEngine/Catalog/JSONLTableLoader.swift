@@ -3,10 +3,14 @@ import DBAPICore
 /// Builds a `Table` from JSON Lines: one object per line keyed by column name.
 ///
 /// Without a schema the columns are every key seen, sorted by name as Spark's JSON reader does,
-/// typed BIGINT, DOUBLE, BOOLEAN, STRING or ARRAY; integers stay exact.
+/// typed BIGINT, DOUBLE, BOOLEAN, STRING or ARRAY; integers stay exact. Column names are
+/// case-insensitive, as in Spark: keys that differ only in case (`a`, `A`) are an error, in one
+/// object or, without a schema, across the file.
 enum JSONLTableLoader {
     static func load(bytes: [UInt8], file: String, name: String, schema: TableSchema?) throws(EngineError) -> Table {
         var objects: [(line: Int, object: JSONObject)] = []
+        var spellings: [String: (key: String, line: Int)] = [:]
+        if let error = UTF8Validation.check(bytes, file: file) { throw error }
         var lineNumber = 0
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start <= bytes.count {
@@ -19,6 +23,7 @@ enum JSONLTableLoader {
                 guard case .object(let object) = try JSONParser.parse(bytes: Array(line)) else {
                     throw EngineError.dataFile(file: file, line: lineNumber, column: 1, message: "each line must be a JSON object")
                 }
+                try checkKeySpellings(object, line: lineNumber, file: file, acrossLines: schema == nil, &spellings)
                 objects.append((lineNumber, object))
             } catch let error as JSONParser.SyntaxError {
                 throw EngineError.dataFile(file: file, line: lineNumber, column: error.column, message: error.message)
@@ -50,6 +55,34 @@ enum JSONLTableLoader {
             rows.append(row)
         }
         return Table(name: name, columns: columns, rows: rows)
+    }
+
+    /// Refuses two keys of `object` that name the same column, and with `acrossLines`, a key spelled
+    /// differently from the same column's key on an earlier line (`spellings`, by lower-cased name).
+    private static func checkKeySpellings(
+        _ object: JSONObject, line: Int, file: String, acrossLines: Bool, _ spellings: inout [String: (key: String, line: Int)]
+    ) throws(EngineError) {
+        var inObject: [String: String] = [:]
+        for key in object.keys {
+            let folded = key.lowercased()
+            if let other = inObject.updateValue(key, forKey: folded) {
+                throw EngineError.dataFile(
+                    file: file, line: line, column: nil,
+                    message: "keys '\(other)' and '\(key)' name the same column (column names are case-insensitive)")
+            }
+            guard acrossLines else { continue }
+            if let earlier = spellings[folded] {
+                guard earlier.key == key else {
+                    throw EngineError.dataFile(
+                        file: file, line: line, column: nil,
+                        message:
+                            "key '\(key)' names the same column as key '\(earlier.key)' on line \(earlier.line) "
+                            + "(column names are case-insensitive)")
+                }
+            } else {
+                spellings[folded] = (key, line)
+            }
+        }
     }
 
     private static func inferColumns(_ objects: [JSONObject]) -> [ResultColumn] {

@@ -88,6 +88,7 @@ public final class MockCatalog: Sendable {
         if let schemaPath = file.schemaPath {
             let schemaName = (schemaPath as NSString).lastPathComponent
             let bytes = try read(schemaPath, displayName: schemaName)
+            if let error = UTF8Validation.check(bytes, file: schemaName) { throw error }
             do {
                 schema = try TableSchema.parse(try JSONParser.parse(bytes: bytes), file: schemaName)
             } catch let error as JSONParser.SyntaxError {

@@ -36,7 +36,8 @@ struct TypeInference {
         }
     }
 
-    /// A decimal integer of at most 19 digits with an optional sign, parsed without allocating.
+    /// A decimal integer of at most 19 digits with an optional sign, parsed without allocating;
+    /// nil outside BIGINT's range (`-9223372036854775808` is inside it).
     static func parseInteger(_ bytes: ArraySlice<UInt8>) -> Int64? {
         var index = bytes.startIndex
         guard index < bytes.endIndex else { return nil }
@@ -46,17 +47,18 @@ struct TypeInference {
             index += 1
         }
         guard index < bytes.endIndex, bytes.endIndex - index <= 19 else { return nil }
-        var value: Int64 = 0
+        var magnitude: UInt64 = 0  // 19 digits always fit; the sign is applied after the range check
         while index < bytes.endIndex {
             let byte = bytes[index]
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (added, overflow2) = shifted.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
-            guard !overflow1, !overflow2 else { return nil }
-            value = added
+            magnitude = magnitude * 10 + UInt64(byte - UInt8(ascii: "0"))
             index += 1
         }
-        return negative ? -value : value
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
+            return Int64(truncatingIfNeeded: 0 &- magnitude)
+        }
+        return Int64(exactly: magnitude)
     }
 
     private static func looksNumeric(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -16,7 +16,10 @@ enum Aggregation {
                 if case .bool(true) = try condition(row, context) { try buffer.add(row, context) }
             }
         default:
-            try Executor.forEach(input, context) { (row) throws(EngineError) in try buffer.add(row, context) }
+            try Executor.forEach(input, context) { (row) throws(EngineError) in
+                try buffer.add(row, context)
+                return .more
+            }
         }
         return try buffer.finish()
     }

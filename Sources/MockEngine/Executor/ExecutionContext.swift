@@ -25,10 +25,17 @@ final class ExecutionContext: Sendable {
         return try body()
     }
 
+    /// The rows kept for `id`, computing and keeping them on first use.
     func cached(_ id: Int, compute: () throws(EngineError) -> [Row]) throws(EngineError) -> [Row] {
-        if let rows = cache.withLock({ $0[id] }) { return rows }
+        if let rows = cachedRows(id) { return rows }
         let rows = try compute()
-        cache.withLock { $0[id] = rows }
+        keep(rows, for: id)
         return rows
     }
+
+    /// The rows kept for `id`, if they were computed.
+    func cachedRows(_ id: Int) -> [Row]? { cache.withLock { $0[id] } }
+
+    /// Keeps `rows` as the result for `id`.
+    func keep(_ rows: [Row], for id: Int) { cache.withLock { $0[id] = rows } }
 }

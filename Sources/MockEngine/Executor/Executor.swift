@@ -1,129 +1,135 @@
 import DBAPICore
 
-/// Runs a plan. Streaming nodes (scan, filter, project, the probe side of a join) push rows one at
-/// a time into their consumer, so a chain like scan → filter → aggregate never materialises an
-/// intermediate array; nodes that need all their input (sort, distinct, set operations, the build
-/// side of a join) collect it. One `switch` case per node.
+/// A consumer's answer to each row it is handed: keep them coming, or stop (LIMIT, EXISTS and
+/// scalar subqueries stop once they have enough rows).
+enum RowDemand {
+    case more
+    case done
+}
+
+/// Runs a plan. Rows are pushed one at a time from producers into consumers, and a consumer that
+/// has enough says so, which stops every producer under it: `SELECT * FROM a CROSS JOIN b LIMIT 5`
+/// reads five left rows, not the whole product. Nodes that need all their input (sort, aggregate,
+/// the build side of a join, the right side of INTERSECT/EXCEPT) collect it first; a sort under a
+/// LIMIT keeps only the rows the limit can return. One `switch` case per node.
 enum Executor {
     /// All rows of `plan`.
     static func run(_ plan: Plan, _ context: ExecutionContext) throws(EngineError) -> [Row] {
         switch plan {
         case .scan(let table):
             return table.rows
-        case .singleRow:
-            return [[]]
-        case .filter, .project, .join:
-            var rows: [Row] = []
-            try forEach(plan, context) { (row) throws(EngineError) in rows.append(row) }
-            return rows
         case let .aggregate(input, keys, aggregates):
             return try Aggregation.run(input, keys: keys, aggregates: aggregates, context)
         case let .sort(input, keys):
-            return try sort(try run(input, context), keys, context)
-        case let .limit(input, limit, offset):
-            let rows = try run(input, context)
-            let start = min(offset, rows.count)
-            let end = limit.map { min(rows.count, start + min($0, rows.count)) } ?? rows.count
-            return Array(rows[start..<end])
-        case .distinct(let input):
-            var seen = Set<Row>()
-            return try run(input, context).filter { seen.insert($0).inserted }
-        case let .setOperation(op, isAll, left, right):
-            return SetOperations.run(op, isAll: isAll, try run(left, context), try run(right, context))
-        case let .shared(id, input):
-            return try context.cached(id) { () throws(EngineError) in try run(input, context) }
+            return try sorted(input, keys, keep: nil, context)
+        default:
+            return try rows(plan, context, atMost: nil)
         }
     }
 
-    /// Pushes each row of `plan` into `body`, without materialising streaming nodes.
-    static func forEach(_ plan: Plan, _ context: ExecutionContext, _ body: (Row) throws(EngineError) -> Void) throws(EngineError) {
+    /// The first `limit` rows of `plan` (all with nil); its producers stop once there are enough.
+    static func rows(_ plan: Plan, _ context: ExecutionContext, atMost limit: Int?) throws(EngineError) -> [Row] {
+        var rows: [Row] = []
+        if limit == 0 { return rows }
+        try forEach(plan, context) { (row) throws(EngineError) in
+            rows.append(row)
+            return rows.count == limit ? .done : .more
+        }
+        return rows
+    }
+
+    /// Pushes each row of `plan` into `body` until `body` answers `.done` or the rows run out.
+    ///
+    /// - Parameter keep: a hint that the consumer takes at most this many rows, so a sort need not
+    ///   hold more (passed only through nodes that produce one row per input row).
+    static func forEach(
+        _ plan: Plan, _ context: ExecutionContext, keep: Int? = nil, _ body: (Row) throws(EngineError) -> RowDemand
+    ) throws(EngineError) {
         switch plan {
         case .scan(let table):
-            for row in table.rows { try body(row) }
+            for row in table.rows {
+                if try body(row) == .done { return }
+            }
+        case .singleRow:
+            _ = try body([])
         case let .filter(input, condition):
             try forEach(input, context) { (row) throws(EngineError) in
-                if case .bool(true) = try condition(row, context) { try body(row) }
+                guard case .bool(true) = try condition(row, context) else { return .more }
+                return try body(row)
             }
         case let .project(input, evaluators):
-            try forEach(input, context) { (row) throws(EngineError) in
+            try forEach(input, context, keep: keep) { (row) throws(EngineError) in
                 var projected: Row = []
                 projected.reserveCapacity(evaluators.count)
                 for evaluate in evaluators { projected.append(try evaluate(row, context)) }
-                try body(projected)
+                return try body(projected)
             }
         case .join(let join):
             try HashJoin.forEach(join, context, body)
-        default:
-            for row in try run(plan, context) { try body(row) }
-        }
-    }
-
-    /// A stable sort on precomputed keys; NULLs go first or last per key as the plan says.
-    static func sort(_ rows: [Row], _ keys: [SortKey], _ context: ExecutionContext) throws(EngineError) -> [Row] {
-        var keyed: [(values: Row, index: Int)] = []
-        keyed.reserveCapacity(rows.count)
-        for (index, row) in rows.enumerated() {
-            var values: Row = []
-            values.reserveCapacity(keys.count)
-            for key in keys { values.append(try key.evaluate(row, context)) }
-            keyed.append((values, index))
-        }
-        keyed.sort { a, b in
-            for (position, key) in keys.enumerated() {
-                let x = a.values[position]
-                let y = b.values[position]
-                if x.isNull || y.isNull {
-                    if x.isNull && y.isNull { continue }
-                    return x.isNull == key.nullsFirst
+        case let .limit(input, limit, offset):
+            // Skips `offset` rows, then stops the input after `limit` rows.
+            if limit == 0 { return }
+            let (end, overflow) = offset.addingReportingOverflow(limit ?? 0)
+            var skipped = 0
+            var taken = 0
+            try forEach(input, context, keep: limit != nil && !overflow ? end : nil) { (row) throws(EngineError) in
+                if skipped < offset {
+                    skipped += 1
+                    return .more
                 }
-                let order = ValueOrder.compare(x, y)
-                if order != 0 { return key.isAscending ? order < 0 : order > 0 }
+                taken += 1
+                if try body(row) == .done { return .done }
+                return taken == limit ? .done : .more
             }
-            return a.index < b.index
-        }
-        return keyed.map { rows[$0.index] }
-    }
-}
-
-/// UNION, INTERSECT and EXCEPT, with and without ALL (rows compare with Spark equality).
-enum SetOperations {
-    static func run(_ op: SetOperator, isAll: Bool, _ left: [Row], _ right: [Row]) -> [Row] {
-        switch (op, isAll) {
-        case (.union, true):
-            return left + right
-        case (.union, false):
+        case .distinct(let input):
             var seen = Set<Row>()
-            return (left + right).filter { seen.insert($0).inserted }
-        case (.intersect, false):
-            let other = Set(right)
+            try forEach(input, context) { (row) throws(EngineError) in seen.insert(row).inserted ? try body(row) : .more }
+        case let .setOperation(op, isAll, left, right):
+            // UNION streams both sides; INTERSECT and EXCEPT collect the right side, stream the left.
             var seen = Set<Row>()
-            return left.filter { other.contains($0) && seen.insert($0).inserted }
-        case (.intersect, true):
-            var counts = multiplicities(right)
-            return left.filter { row in
-                guard let count = counts[row], count > 0 else { return false }
-                counts[row] = count - 1
-                return true
-            }
-        case (.except, false):
-            let other = Set(right)
-            var seen = Set<Row>()
-            return left.filter { !other.contains($0) && seen.insert($0).inserted }
-        case (.except, true):
-            var counts = multiplicities(right)
-            return left.filter { row in
-                if let count = counts[row], count > 0 {
-                    counts[row] = count - 1
-                    return false
+            var stopped = false
+            if op == .union {
+                for side in [left, right] where !stopped {
+                    try forEach(side, context) { (row) throws(EngineError) in
+                        guard isAll || seen.insert(row).inserted else { return .more }
+                        stopped = try body(row) == .done
+                        return stopped ? .done : .more
+                    }
                 }
-                return true
+                return
+            }
+            var counts = SetOperations.multiplicities(try run(right, context))
+            let keepsMatches = op == .intersect
+            try forEach(left, context) { (row) throws(EngineError) in
+                let matched = isAll ? SetOperations.take(row, from: &counts) : counts[row] != nil
+                guard matched == keepsMatches, isAll || seen.insert(row).inserted else { return .more }
+                return try body(row)
+            }
+        case let .shared(id, input):
+            // A CTE: computed on first use and kept, unless its consumer stopped early (then the rows
+            // so far are dropped, and a later use computes it again), so LIMIT still streams.
+            if let rows = context.cachedRows(id) {
+                for row in rows {
+                    if try body(row) == .done { return }
+                }
+                return
+            }
+            var rows: [Row] = []
+            var stopped = false
+            try forEach(input, context) { (row) throws(EngineError) in
+                rows.append(row)
+                stopped = try body(row) == .done
+                return stopped ? .done : .more
+            }
+            if !stopped { context.keep(rows, for: id) }
+        case let .sort(input, keys):
+            for row in try sorted(input, keys, keep: keep, context) {
+                if try body(row) == .done { return }
+            }
+        case .aggregate:
+            for row in try run(plan, context) {
+                if try body(row) == .done { return }
             }
         }
-    }
-
-    private static func multiplicities(_ rows: [Row]) -> [Row: Int] {
-        var counts: [Row: Int] = [:]
-        for row in rows { counts[row, default: 0] += 1 }
-        return counts
     }
 }

@@ -4,8 +4,10 @@ import DBAPICore
 /// nested loops otherwise; the residual condition filters candidate pairs. NULL keys never match.
 enum HashJoin {
     /// Streams the joined rows into `body`: the right input is collected and hashed, the left input
-    /// is streamed through it.
-    static func forEach(_ join: JoinPlan, _ context: ExecutionContext, _ body: (Row) throws(EngineError) -> Void) throws(EngineError) {
+    /// is streamed through it, and stops when `body` has enough.
+    static func forEach(
+        _ join: JoinPlan, _ context: ExecutionContext, _ body: (Row) throws(EngineError) -> RowDemand
+    ) throws(EngineError) {
         let right = try Executor.run(join.right, context)
         var rightMatched = [Bool](repeating: false, count: join.kind == .right || join.kind == .full ? right.count : 0)
         let nullLeft = Row(repeating: .null, count: join.leftWidth)
@@ -29,6 +31,7 @@ enum HashJoin {
         // one that only reads it (aggregation) costs no allocation per match.
         var joined: Row = []
         joined.reserveCapacity(join.leftWidth + join.rightWidth)
+        var stopped = false
         try Executor.forEach(join.left, context) { (leftRow) throws(EngineError) in
             var candidates: [Int] = allRight
             if useHash {
@@ -48,23 +51,26 @@ enum HashJoin {
                     guard case .bool(true) = try residual(joined, context) else { continue }
                 }
                 matched = true
-                switch join.kind {
-                case .leftSemi, .leftAnti: break
-                default:
-                    try body(joined)
-                    if !rightMatched.isEmpty { rightMatched[index] = true }
-                }
                 if join.kind == .leftSemi || join.kind == .leftAnti { break }
+                if !rightMatched.isEmpty { rightMatched[index] = true }
+                if try body(joined) == .done {
+                    stopped = true
+                    return .done
+                }
             }
+            let demand: RowDemand
             switch join.kind {
-            case .leftSemi where matched: try body(leftRow)
-            case .leftAnti where !matched: try body(leftRow)
-            case .left where !matched, .full where !matched: try body(leftRow + nullRight)
-            default: break
+            case .leftSemi where matched: demand = try body(leftRow)
+            case .leftAnti where !matched: demand = try body(leftRow)
+            case .left where !matched, .full where !matched: demand = try body(leftRow + nullRight)
+            default: demand = .more
             }
+            stopped = demand == .done
+            return demand
         }
+        guard !stopped else { return }
         for (index, wasMatched) in rightMatched.enumerated() where !wasMatched {
-            try body(nullLeft + right[index])
+            if try body(nullLeft + right[index]) == .done { return }
         }
     }
 

@@ -126,16 +126,20 @@ enum Arithmetic {
         if right.type == .date, op == .subtract {
             return CompiledExpr(type: .int) { row, context throws(EngineError) in
                 guard case .date(let a) = try l(row, context), case .date(let b) = try r(row, context) else { return .null }
-                return .int(Int64(a) - Int64(b))
+                let (days, overflow) = a.subtractingReportingOverflow(b)
+                guard !overflow else { throw EngineError.overflow("integer overflow: \(expr.sqlName) is beyond the INT range") }
+                return .int(Int64(days))
             }
         }
-        guard right.type.isIntegral else {
-            throw EngineError.typeMismatch(expression: expr.sqlName, message: "a DATE can only be shifted by an integer number of days")
+        guard DateFunctions.isDayCount(right.type) else {
+            throw EngineError.typeMismatch(
+                expression: expr.sqlName,
+                message: "a DATE can only be shifted by an INT, SMALLINT or TINYINT number of days, got \(right.type)")
         }
-        let sign: Int64 = op == .add ? 1 : -1
+        let subtract = op == .subtract
         return CompiledExpr(type: .date) { row, context throws(EngineError) in
             guard case .date(let days) = try l(row, context), case .int(let offset) = try r(row, context) else { return .null }
-            return try DateFunctions.shift(days, by: sign * offset)
+            return try DateFunctions.shift(days, by: offset, subtract: subtract)
         }
     }
 }

@@ -62,7 +62,7 @@ enum Cast {
         case (.bool(let flag), _) where target.isIntegral: return .int(flag ? 1 : 0)
         case (.bool(let flag), .double), (.bool(let flag), .float): return .double(flag ? 1 : 0)
         case (.bool(let flag), .decimal): return .decimal(SQLDecimal(flag ? 1 : 0))
-        case (.date(let days), .timestamp): return .timestamp(Int64(days) * CivilTime.microsPerDay)
+        case (.date(let days), .timestamp): return .timestamp(try DateFunctions.startOfDay(days))
         case (.timestamp(let micros), .date):
             return .date(Int32(clamping: CivilTime.floorDivide(micros, CivilTime.microsPerDay).0))
         case (.array(let items), .array(let element)):

@@ -16,15 +16,16 @@ enum DateFunctions {
         case "date_add", "date_sub":
             try ScalarFunctions.requireCount(arguments, 2...2, name)
             let date = try ScalarFunctions.argument(arguments[0], as: .date, name, expr)
-            guard arguments[1].type.isIntegral || arguments[1].type == .null else {
+            guard isDayCount(arguments[1].type) || arguments[1].type == .null else {
                 throw EngineError.typeMismatch(
-                    expression: expr.sqlName, message: "\(name) expects an integer number of days, got \(arguments[1].type)")
+                    expression: expr.sqlName,
+                    message: "\(name)'s second parameter requires INT, SMALLINT or TINYINT, got \(arguments[1].type)")
             }
             let offset = arguments[1].evaluate
-            let sign: Int64 = name == "date_add" ? 1 : -1
+            let subtract = name == "date_sub"
             return CompiledExpr(type: .date) { row, context throws(EngineError) in
                 guard case .date(let days) = try date(row, context), case .int(let delta) = try offset(row, context) else { return .null }
-                return try shift(days, by: sign * delta)
+                return try shift(days, by: delta, subtract: subtract)
             }
         case "datediff":
             try ScalarFunctions.requireCount(arguments, 2...2, name)
@@ -32,7 +33,7 @@ enum DateFunctions {
             let start = try ScalarFunctions.argument(arguments[1], as: .date, name, expr)
             return CompiledExpr(type: .int) { row, context throws(EngineError) in
                 guard case .date(let a) = try end(row, context), case .date(let b) = try start(row, context) else { return .null }
-                return .int(Int64(a) - Int64(b))
+                return .int(Int64(a &- b))  // Spark's INT subtraction, which wraps (not checked) in datediff
             }
         case "year", "month", "day", "dayofmonth":
             try ScalarFunctions.requireCount(arguments, 1...1, name)
@@ -56,7 +57,7 @@ enum DateFunctions {
                 let text = try ScalarFunctions.argument(arguments[0], as: .string, name, expr)
                 return CompiledExpr(type: .date) { row, context throws(EngineError) in
                     guard case .string(let value) = try text(row, context) else { return .null }
-                    guard let days = format.parseDate(value) else { throw EngineError.invalidCast(value: value, type: .date) }
+                    guard let days = try format.parseDate(value) else { throw EngineError.invalidCast(value: value, type: .date) }
                     return .date(days)
                 }
             }
@@ -74,7 +75,7 @@ enum DateFunctions {
                 : try ScalarFunctions.argument(arguments[0], as: .timestamp, name, expr)
             return CompiledExpr(type: .string) { row, context throws(EngineError) in
                 switch try source(row, context) {
-                case .date(let days): return .string(format.format(Int64(days) * CivilTime.microsPerDay))
+                case .date(let days): return .string(format.format(try startOfDay(days)))
                 case .timestamp(let micros): return .string(format.format(micros))
                 default: return .null
                 }
@@ -82,126 +83,29 @@ enum DateFunctions {
         }
     }
 
-    /// `days` shifted by `delta` days, with DATE's range checked.
-    static func shift(_ days: Int32, by delta: Int64) throws(EngineError) -> SQLValue {
-        let (value, overflow) = Int64(days).addingReportingOverflow(delta)
-        guard !overflow, let result = Int32(exactly: value) else { throw EngineError.overflow("date out of range") }
+    /// Whether `type` can shift a DATE: Spark's `date_add`/`date_sub` take INT, SMALLINT or TINYINT
+    /// day counts and refuse BIGINT.
+    static func isDayCount(_ type: SQLType) -> Bool {
+        type == .int || type == .smallint || type == .tinyint
+    }
+
+    /// `days` shifted forward (or back, with `subtract`) by `delta` days, with DATE's range checked
+    /// (Spark's INT arithmetic on day numbers: `integer overflow`).
+    static func shift(_ days: Int32, by delta: Int64, subtract: Bool) throws(EngineError) -> SQLValue {
+        let (value, overflow) =
+            subtract ? Int64(days).subtractingReportingOverflow(delta) : Int64(days).addingReportingOverflow(delta)
+        guard !overflow, let result = Int32(exactly: value) else {
+            throw EngineError.overflow("integer overflow: the result is beyond the DATE range")
+        }
         return .date(result)
     }
-}
 
-/// A Spark datetime pattern (`yyyy-MM-dd HH:mm:ss`), the letters y M d H h m s S a E and quoted text.
-struct DateFormat {
-    enum Field: Equatable {
-        case literal(String)
-        case year(Int), month(Int), day(Int), hour24(Int), hour12(Int), minute(Int), second(Int), fraction(Int)
-        case amPm, weekday(Int)
-    }
-
-    let fields: [Field]
-
-    init(_ pattern: String) throws(EngineError) {
-        var fields: [Field] = []
-        var characters = Array(pattern)[...]
-        while let first = characters.first {
-            if first == "'" {
-                characters = characters.dropFirst()
-                var text = ""
-                while let next = characters.first, next != "'" {
-                    text.append(next)
-                    characters = characters.dropFirst()
-                }
-                characters = characters.dropFirst()
-                fields.append(.literal(text.isEmpty ? "'" : text))
-                continue
-            }
-            var count = 0
-            while characters.first == first {
-                count += 1
-                characters = characters.dropFirst()
-            }
-            switch first {
-            case "y": fields.append(.year(count))
-            case "M", "L": fields.append(.month(count))
-            case "d": fields.append(.day(count))
-            case "H": fields.append(.hour24(count))
-            case "h": fields.append(.hour12(count))
-            case "m": fields.append(.minute(count))
-            case "s": fields.append(.second(count))
-            case "S": fields.append(.fraction(count))
-            case "a": fields.append(.amPm)
-            case "E": fields.append(.weekday(count))
-            case _ where first.isLetter:
-                throw EngineError.invalidArgument(function: "date_format", message: "unsupported pattern letter '\(first)' in '\(pattern)'")
-            default: fields.append(.literal(String(repeating: first, count: count)))
-            }
+    /// Midnight (UTC) starting DATE `days`, as TIMESTAMP microseconds; a DATE beyond TIMESTAMP's
+    /// range fails as Spark's conversion does (`long overflow`).
+    static func startOfDay(_ days: Int32) throws(EngineError) -> Int64 {
+        guard let micros = CivilTime.startOfDay(days) else {
+            throw EngineError.overflow("long overflow: DATE '\(CivilTime.formatDate(days))' is beyond the TIMESTAMP range")
         }
-        self.fields = fields
+        return micros
     }
-
-    func format(_ micros: Int64) -> String {
-        let (days, dayMicros) = CivilTime.floorDivide(micros, CivilTime.microsPerDay)
-        let civil = CivilTime.civil(days: Int(days))
-        let seconds = Int(dayMicros / CivilTime.microsPerSecond)
-        let hour = seconds / 3600
-        var out = ""
-        for field in fields {
-            switch field {
-            case .literal(let text): out += text
-            case .year(let width): out += width == 2 ? pad(civil.year % 100, 2) : pad(civil.year, width)
-            case .month(let width):
-                out +=
-                    width >= 4
-                    ? Self.monthNames[civil.month - 1]
-                    : (width == 3 ? String(Self.monthNames[civil.month - 1].prefix(3)) : pad(civil.month, width))
-            case .day(let width): out += pad(civil.day, width)
-            case .hour24(let width): out += pad(hour, width)
-            case .hour12(let width): out += pad(hour % 12 == 0 ? 12 : hour % 12, width)
-            case .minute(let width): out += pad(seconds / 60 % 60, width)
-            case .second(let width): out += pad(seconds % 60, width)
-            case .fraction(let width): out += String(pad(Int(dayMicros % CivilTime.microsPerSecond), 6).prefix(width))
-            case .amPm: out += hour < 12 ? "AM" : "PM"
-            case .weekday(let width):
-                let name = Self.weekdayNames[Int(CivilTime.floorDivide(days + 3, 7).1)]
-                out += width >= 4 ? name : String(name.prefix(3))
-            }
-        }
-        return out
-    }
-
-    /// Parses a date written in this pattern (numeric fields only).
-    func parseDate(_ text: String) -> Int32? {
-        var rest = Substring(text)
-        var year = 1970, month = 1, day = 1
-        for field in fields {
-            switch field {
-            case .literal(let literal):
-                guard rest.hasPrefix(literal) else { return nil }
-                rest = rest.dropFirst(literal.count)
-            case .year(let width), .month(let width), .day(let width):
-                let digits = rest.prefix { $0.isASCII && $0.isNumber }.prefix(max(width, field == .year(width) ? 4 : 2))
-                guard !digits.isEmpty, let value = Int(digits) else { return nil }
-                rest = rest.dropFirst(digits.count)
-                switch field {
-                case .year: year = value
-                case .month: month = value
-                default: day = value
-                }
-            default:
-                return nil
-            }
-        }
-        guard rest.isEmpty, (1...12).contains(month), (1...CivilTime.daysIn(month: month, year: year)).contains(day) else { return nil }
-        return Int32(CivilTime.days(year: year, month: month, day: day))
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
-    }
-
-    private static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    ]
-    private static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 }

@@ -60,14 +60,15 @@ enum MathFunctions {
         switch operand.type {
         case let .decimal(precision, scale):
             let integralDigits = precision - scale + 1
-            let type: SQLType =
-                places < 0
-                ? DecimalRules.bounded(precision: integralDigits - places, scale: 0)
-                : DecimalRules.bounded(precision: integralDigits + min(scale, places), scale: min(scale, places))
-            return CompiledExpr(type: type) { row, context throws(EngineError) in
+            let resultScale = places < 0 ? 0 : min(scale, places)
+            let resultPrecision = min(integralDigits + (places < 0 ? -places : resultScale), SQLType.maxDecimalPrecision)
+            return CompiledExpr(type: .decimal(precision: resultPrecision, scale: resultScale)) { row, context throws(EngineError) in
                 guard case .decimal(let number) = try inner(row, context) else { return .null }
-                guard let rounded = number.rounded(places: places), let fitted = rounded.withScale(max(0, min(scale, places))) else {
-                    throw EngineError.overflow("round(\(number), \(places)) overflows")
+                let rounded = number.rounded(places: places)?.withScale(resultScale)
+                guard let rounded, let fitted = rounded.fits(precision: resultPrecision, scale: resultScale) else {
+                    throw EngineError.numericOutOfRange(
+                        "The \(rounded?.description ?? "result") rounded half up from \(number) cannot be represented as "
+                            + "Decimal(\(resultPrecision), \(resultScale))")
                 }
                 return .decimal(fitted)
             }

@@ -42,8 +42,9 @@ extension ExpressionCompiler {
     }
 
     /// Plans `query` as a subquery of this scope; the evaluator runs it once if it is uncorrelated,
-    /// or once per outer row if it reads outer columns.
-    private func planSubquery(_ query: Query) throws(EngineError) -> (
+    /// or once per outer row if it reads outer columns, and stops it after `rowsNeeded` rows (EXISTS
+    /// needs one, a scalar subquery two to tell that it has too many).
+    private func planSubquery(_ query: Query, rowsNeeded: Int? = nil) throws(EngineError) -> (
         relation: PlannedRelation, run: @Sendable (Row, ExecutionContext) throws(EngineError) -> [Row]
     ) {
         let before = scope.outerReadsInChain
@@ -54,7 +55,9 @@ extension ExpressionCompiler {
             return (
                 relation,
                 { row, context throws(EngineError) in
-                    try context.withOuterRow(row) { () throws(EngineError) in try Executor.run(plan, context) }
+                    try context.withOuterRow(row) { () throws(EngineError) in
+                        try Executor.rows(plan, context, atMost: rowsNeeded)
+                    }
                 }
             )
         }
@@ -62,7 +65,7 @@ extension ExpressionCompiler {
         return (
             relation,
             { _, context throws(EngineError) in
-                try context.cached(id) { () throws(EngineError) in try Executor.run(plan, context) }
+                try context.cached(id) { () throws(EngineError) in try Executor.rows(plan, context, atMost: rowsNeeded) }
             }
         )
     }
@@ -96,14 +99,14 @@ extension ExpressionCompiler {
     }
 
     func compileExists(_ query: Query, negated: Bool) throws(EngineError) -> CompiledExpr {
-        let (_, run) = try planSubquery(query)
+        let (_, run) = try planSubquery(query, rowsNeeded: 1)
         return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
             .bool(try run(row, context).isEmpty == negated)
         }
     }
 
     func compileScalarSubquery(_ query: Query) throws(EngineError) -> CompiledExpr {
-        let (relation, run) = try planSubquery(query)
+        let (relation, run) = try planSubquery(query, rowsNeeded: 2)
         guard relation.columns.count == 1 else {
             throw EngineError.typeMismatch(
                 expression: "scalarsubquery()", message: "a scalar subquery must return one column, it returns \(relation.columns.count)")

@@ -8,7 +8,7 @@ extension SQLValue {
         case .null: .null
         case .bool(let flag): .bool(flag)
         case .int(let number): .int(number)
-        case .double(let number): number.isFinite ? .double(number) : .null
+        case .double(let number): .double(number)  // NaN and ±Infinity are written as "NaN", "Infinity", "-Infinity"
         case .decimal(let number): .number(number.description)
         case .string(let text): .string(text)
         case .date(let days): .string(CivilTime.formatDate(days))

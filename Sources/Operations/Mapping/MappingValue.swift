@@ -87,7 +87,7 @@ indirect enum MappingValue: Sendable, Equatable {
         case .none: .null
         case .bool(let flag): .bool(flag)
         case .int(let number): .int(number)
-        case .float(let number): number.isFinite ? .double(number) : .null
+        case .float(let number): .double(number)
         case .decimal(let number): .number(number.description)
         case .string(let text): .string(text)
         case .date(let days): .string(CivilTime.formatDate(days))

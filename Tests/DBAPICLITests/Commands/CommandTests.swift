@@ -82,6 +82,18 @@ final class CommandTests: XCTestCase {
         )
     }
 
+    /// Repro 13: NaN and the infinities are told apart from NULL, as Databricks writes them.
+    func testQuery_NonFiniteDoubles_AreNotNull() async {
+        let sql =
+            "SELECT CAST('NaN' AS DOUBLE) AS n, CAST('Infinity' AS DOUBLE) AS p, -CAST('Infinity' AS DOUBLE) AS m, CAST(NULL AS DOUBLE) AS z"
+        let json = await runCLI(["query", sql])
+        XCTAssertEqual(JSONWriter().string(json.json?["data"]?["rows"] ?? .null), #"[["NaN","Infinity","-Infinity",null]]"#)
+        let csv = await runCLI(["query", sql, "--format", "csv"])
+        XCTAssertEqual(csv.stdout, "n,p,m,z\r\nNaN,Infinity,-Infinity,\r\n")
+        let mapped = await runCLI(["query", "SELECT CAST('NaN' AS DOUBLE) AS n", "--format", "ndjson"])
+        XCTAssertEqual(mapped.stdout, #"{"n":"NaN"}"# + "\n")
+    }
+
     func testRender_PlainTextAndJSON() async {
         let text = await runCLI(["render", "customers/orders", "--param", "customer_ids=[3, 1]", "--param", "statuses=shipped"])
         XCTAssertEqual(text.status, 0)

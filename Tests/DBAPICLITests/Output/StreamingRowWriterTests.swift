@@ -30,7 +30,7 @@ final class StreamingRowWriterTests: XCTestCase {
             streamed(.ndjson),
             #"{"i":-42,"s":"a, \"b\"\n\u0001é","d":2.5,"m":-0.005,"day":"1970-01-01","ts":"1970-01-01T00:00:01.5Z","b":true,"a":[1,"x",null],"n":null}"#
                 + "\n"
-                + #"{"i":-9223372036854775808,"s":"","d":null,"m":92233720368547758070.07,"day":"0001-01-01","ts":"1969-12-31T23:59:59.999999Z","b":false,"a":[],"n":1e+21}"#
+                + #"{"i":-9223372036854775808,"s":"","d":"NaN","m":92233720368547758070.07,"day":"0001-01-01","ts":"1969-12-31T23:59:59.999999Z","b":false,"a":[],"n":1e+21}"#
                 + "\n")
     }
 
@@ -38,12 +38,11 @@ final class StreamingRowWriterTests: XCTestCase {
         XCTAssertEqual(
             streamed(.csv),
             "i,s,d,m,day,ts,b,a,n\r\n-42,\"a, \"\"b\"\"\n\u{1}é\",2.5,-0.005,1970-01-01,1970-01-01T00:00:01.5Z,true,\"[1,\"\"x\"\",null]\",\r\n"
-                + "-9223372036854775808,,,92233720368547758070.07,0001-01-01,1969-12-31T23:59:59.999999Z,false,[],1e+21\r\n")
+                + "-9223372036854775808,\"\",NaN,92233720368547758070.07,0001-01-01,1969-12-31T23:59:59.999999Z,false,[],1e+21\r\n")
     }
 
     func testSameTextAsTheCollectedFormats() {
-        let table = JSONValue.array(
-            rows.map { row in .object(JSONObject(zip(columns, row).map { ($0, $1.json) })) })
+        let table = JSONValue.array(rows.map { row in .object(JSONObject(zip(columns, row).map { ($0, $1.json) })) })
         let envelope = Envelope.success(data: .object(JSONObject([("rows", table)])), meta: JSONObject())
         var ndjson = ""
         NDJSONFormat().write(envelope, to: &ndjson)
@@ -96,6 +95,6 @@ final class StreamingRowWriterTests: XCTestCase {
         writer.write(.text(batch), rows: 1..<2, to: &out)
         XCTAssertEqual(
             String(decoding: out, as: UTF8.self),
-            #"{"i":"a \"q\"\n","s":null,"d":null,"m":[1],"day":null,"ts":"1969-12-31T23:59:59.999999Z","b":null}"# + "\n")
+            #"{"i":"a \"q\"\n","s":null,"d":"NaN","m":[1],"day":null,"ts":"1969-12-31T23:59:59.999999Z","b":null}"# + "\n")
     }
 }

@@ -49,7 +49,17 @@ final class JSONParserTests: XCTestCase {
         let value = JSONValue.object(
             JSONObject([("s", .string("q\"\\\n\u{01}é")), ("n", .number("1.50")), ("d", .double(2)), ("x", .double(.nan))]))
         let text = JSONWriter().string(value)
-        XCTAssertEqual(text, #"{"s":"q\"\\\n\u0001é","n":1.50,"d":2.0,"x":null}"#)
+        XCTAssertEqual(text, #"{"s":"q\"\\\n\u0001é","n":1.50,"d":2.0,"x":"NaN"}"#)
         XCTAssertEqual(try JSONParser.parse(text)["s"], .string("q\"\\\n\u{01}é"))
+    }
+
+    func testFormatDouble_NonFiniteAsDatabricksStrings() {
+        let cases: [(Double, String)] = [
+            (.nan, #""NaN""#), (.infinity, #""Infinity""#), (-.infinity, #""-Infinity""#), (-0.0, "-0.0"), (0, "0.0"),
+            (2, "2.0"), (-2.5, "-2.5"), (1e21, "1e+21"),
+        ]
+        for (number, expected) in cases {
+            XCTAssertEqual(JSONWriter.formatDouble(number), expected, "\(number)")
+        }
     }
 }
