@@ -58,6 +58,27 @@ public enum DatabricksError: ReportableError, Equatable {
         return .redirected(status: response.status, location: response.header("Location"), method: method, path: path)
     }
 
+    /// Spark's error class at the start of a warehouse message: `[PARSE_SYNTAX_ERROR] Syntax error …`
+    /// gives `PARSE_SYNTAX_ERROR` (subclasses kept: `DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES`).
+    static func errorClass(in message: String) -> String? {
+        let text = message.trimmingSpaces()
+        guard text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return nil }
+        let name = text[text.index(after: text.startIndex)..<close]
+        let isClass =
+            !name.isEmpty
+            && name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }
+        return isClass ? String(name) : nil
+    }
+
+    /// The SQLSTATE a warehouse message names (`… SQLSTATE: 42601 …`), for servers that do not send
+    /// `status.sql_state`.
+    static func sqlState(in message: String) -> String? {
+        guard let marker = message.range(of: "SQLSTATE: ") else { return nil }
+        let state = message[marker.upperBound...].prefix(5)
+        return state.count == 5 && state.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+            ? String(state) : nil
+    }
+
     /// HTTP status and `error_code` to an error class (the SDKs' mapping; `error_code` wins).
     static func classify(status: Int, errorCode: String?) -> ErrorCode {
         switch errorCode {
@@ -124,10 +145,11 @@ public enum DatabricksError: ReportableError, Equatable {
         switch self {
         case let .http(status, errorCode, _, _, _, attempts):
             ["http_status": .int(Int64(status)), "error_code": errorCode.map { .string($0) } ?? .null, "attempts": .int(Int64(attempts))]
-        case let .statementFailed(id, errorCode, sqlState, _):
+        case let .statementFailed(id, errorCode, sqlState, message):
             [
                 "statement_id": .string(id), "error_code": errorCode.map { .string($0) } ?? .null,
-                "sql_state": sqlState.map { .string($0) } ?? .null,
+                "sql_state": (sqlState ?? Self.sqlState(in: message)).map { .string($0) } ?? .null,
+                "error_class": Self.errorClass(in: message).map { .string($0) } ?? .null,
             ]
         case .statementCanceled(let id), .statementClosed(let id): ["statement_id": .string(id)]
         case .redirected(let status, _, _, _): ["http_status": .int(Int64(status))]

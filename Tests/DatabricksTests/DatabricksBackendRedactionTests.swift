@@ -62,7 +62,7 @@ final class DatabricksBackendRedactionTests: XCTestCase {
         } catch {
             XCTAssertEqual(
                 report(error),
-                #"statement [REDACTED] failed ([REDACTED]): saw Bearer [REDACTED] {"error_code":"[REDACTED]","sql_state":null,"statement_id":"[REDACTED]"}"#
+                #"statement [REDACTED] failed ([REDACTED]): saw Bearer [REDACTED] {"error_class":null,"error_code":"[REDACTED]","sql_state":null,"statement_id":"[REDACTED]"}"#
             )
         }
         XCTAssertEqual(backend.statementIDs, ["[REDACTED]"])

@@ -149,6 +149,10 @@ final class DatabricksBackendTests: XCTestCase {
             XCTAssertEqual(result.json?["error"]?["code"], .string(code), mode)
             XCTAssertTrue(result.json?["error"]?["message"]?.string?.contains(message) == true, "\(mode): \(result.stderr)")
             XCTAssertNotNil(result.json?["error"]?["details"]?["statement_id"]?.string)
+            if code == "SQL_ERROR" {
+                XCTAssertEqual(result.json?["error"]?["details"]?["error_class"], .string("PARSE_SYNTAX_ERROR"))
+                XCTAssertEqual(result.json?["error"]?["details"]?["sql_state"], .string("42601"))
+            }
         }
     }
 
