@@ -1,5 +1,6 @@
 import DBAPICore
 import Foundation
+import XCTest
 
 /// What a child process printed and returned.
 public struct ProcessOutcome: Sendable {
@@ -38,4 +39,15 @@ public func runProcess(
     return ProcessOutcome(
         status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
         stderr: String(decoding: stderrData, as: UTF8.self))
+}
+
+/// Runs the built `dbapi` executable (skipping the test when it is not built), without the
+/// caller's `DBAPI_ROOT`; `environment` adds or removes (nil) variables.
+public func runDBAPI(_ arguments: [String], stdin: String? = nil, environment: [String: String?] = [:]) throws -> ProcessOutcome {
+    guard FileManager.default.isExecutableFile(atPath: Fixtures.binary.path) else {
+        throw XCTSkip("dbapi binary not built at \(Fixtures.binary.path); run 'swift build' first")
+    }
+    var changes: [String: String?] = ["DBAPI_ROOT": nil]
+    for (key, value) in environment { changes[key] = value }
+    return try runProcess(Fixtures.binary, arguments, environment: changes, stdin: stdin)
 }
