@@ -149,17 +149,15 @@ enum MappingFunctions {
         default: throw .typeError("type \(value.typeName) doesn't define __round__ method")
         }
         guard let rounded = halfEven(exact, places: places) else { throw .valueError("round() result out of range") }
-        if digits == nil || digits == MappingValue.none {
-            guard let integer = Int64(exactly: rounded.withScale(0)?.unscaled ?? 0) else {
-                throw .valueError("round() result out of range")
+        let isInteger = if case .int = value { true } else { false }
+        if digits == nil || digits == MappingValue.none || isInteger {
+            guard let whole = rounded.withScale(0), let integer = Int64(exactly: whole.unscaled) else {
+                throw .valueError(isInteger ? "integer result too large" : "round() result out of range")
             }
             return .int(integer)
         }
-        switch value {
-        case .float: return .float(rounded.doubleValue)
-        case .int: return .int(Int64(exactly: rounded.withScale(0)?.unscaled ?? 0) ?? 0)
-        default: return .decimal(rounded)
-        }
+        if case .float = value { return .float(rounded.doubleValue) }
+        return .decimal(try MappingOperators.bounded(rounded))
     }
 
     /// Rounds half to even (Python's rule for both floats and Decimals).

@@ -152,8 +152,15 @@ enum MappingOperators {
         default:
             return .float(pow(a.doubleValue, b.doubleValue))
         }
-        guard let result else { throw .valueError("decimal result out of range") }
-        return .decimal(result)
+        return .decimal(try bounded(result))
+    }
+
+    /// A decimal result as a mapping value: exact, and at most 38 digits like every SQL decimal.
+    static func bounded(_ result: SQLDecimal?) throws(MappingError) -> SQLDecimal {
+        guard let result, result.digitCount <= SQLType.maxDecimalPrecision else {
+            throw .valueError("decimal result needs more than \(SQLType.maxDecimalPrecision) digits")
+        }
+        return result
     }
 
     static func equals(_ a: MappingValue, _ b: MappingValue) -> Bool {
