@@ -27,6 +27,17 @@ final class OperationRunnerTests: XCTestCase {
                 }
               },
               "items/broken": {"execution": {"queries": [{"name": "broken"}]}},
+              "items/runaway": {
+                "params": {"ids": {"type": "array", "items": "integer", "required": true}, "n": {"type": "array", "items": "integer"}},
+                "execution": {
+                  "queries": [{"name": "by_ids", "result_key": "rows"}],
+                  "response_mapping": {
+                    "count": "len(results['rows'])",
+                    "spin": "len([1 for a in params['n'] for b in params['n'] for c in params['n'] if False])",
+                    "echo": "[results['rows']] * 900000"
+                  }
+                }
+              },
               "items/huge": {
                 "pagination": {"default_limit": 2, "max_limit": 9223372036854775807},
                 "execution": {"queries": [{"name": "page_all", "result_key": "items"}]}
@@ -104,6 +115,25 @@ final class OperationRunnerTests: XCTestCase {
         let empty = try await run("items/own", ["limit": .text("0")])
         XCTAssertEqual(empty.data["items"], .array([]))
         XCTAssertEqual(empty.meta["pagination"]?["has_more"], .bool(true))
+    }
+
+    func testMappingLimits_NameTheKey() async throws {
+        let thousand = JSONValue.array((0..<1_000).map { .int(Int64($0)) })
+        let spin = try await run("items/runaway", ["ids": .text("1,2"), "n": .json(thousand)])
+        XCTAssertEqual(spin.error?.description, "response_mapping.spin: expression took more than 10000000 evaluation steps")
+        XCTAssertEqual(spin.exitStatus, 78)
+        XCTAssertEqual(spin.error?.details["mapping_key"], .string("spin"))
+        let root = try OperationCatalog(root: root.path)
+        let echo = try XCTUnwrap(root.operation("items/runaway").responseMapping?.last?.expression)
+        let row = MappingValue.dict(MappingDict(["id": .int(1), "price": .int(2)]))
+        let rows = MappingValue.list([row, row])
+        let value = try echo.evaluate(["results": .dict(MappingDict(["rows": rows]))])
+        var size = MappingResultSize(MappingLimits())
+        XCTAssertThrowsError(try size.add(value)) {
+            XCTAssertEqual(
+                ($0 as? MappingError)?.description,
+                "the mapped data would hold more than 4000000 values or 67108864 bytes of text once written out")
+        }
     }
 
     func testMapping_ShapesDataWithExactDecimals() async throws {
