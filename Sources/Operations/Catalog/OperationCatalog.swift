@@ -133,6 +133,15 @@ public final class OperationCatalog: Sendable {
         return operation
     }
 
+    /// The declaration of `name` without reading its templates, refused when the declaration itself
+    /// has problems (a repeated key, an unknown type), so `describe` never presents them as valid.
+    public func validDeclaration(_ name: String) throws(CatalogError) -> Operation {
+        let operation = try declaration(name)
+        let issues = declarationIssues(name)
+        guard issues.isEmpty else { throw .invalidConfiguration(issues) }
+        return operation
+    }
+
     /// Every problem in the whole configuration, templates included.
     public func validateAll() -> [ConfigIssue] {
         fileIssues

@@ -154,6 +154,9 @@ final class OperationCatalogTests: XCTestCase {
                 #"config/operations.json:4: x: unknown operation type "other"; the only type is "simple""#,
             ])
         XCTAssertThrowsError(try catalog.operation("ping")) { XCTAssertEqual(($0 as? CatalogError)?.code, .configuration) }
+        XCTAssertThrowsError(try catalog.validDeclaration("x"), "describe refuses it too") {
+            XCTAssertEqual(($0 as? CatalogError)?.code, .configuration)
+        }
         XCTAssertEqual(try catalog.operation("clean").name, "clean")
     }
 
