@@ -1,20 +1,29 @@
-/// Exact decimal arithmetic. Every operation returns nil on 128-bit overflow; callers turn that
-/// into Spark's `NUMERIC_VALUE_OUT_OF_RANGE` error.
+/// Exact decimal arithmetic. Every operation returns nil on 128-bit overflow (a result of
+/// `Int128.min` counts as overflow, so results can always be negated); callers turn that into
+/// Spark's `NUMERIC_VALUE_OUT_OF_RANGE` error.
 extension SQLDecimal {
+    /// The decimal `value` at `scale`, or nil when the operation overflowed or gave `Int128.min`.
+    private static func checked(_ value: Int128, overflow: Bool, scale: Int) -> SQLDecimal? {
+        overflow || value == .min ? nil : SQLDecimal(unscaled: value, scale: scale)
+    }
+
     public func adding(_ other: SQLDecimal) -> SQLDecimal? {
         let scale = max(self.scale, other.scale)
         guard let left = withScale(scale), let right = other.withScale(scale) else { return nil }
         let (sum, overflow) = left.unscaled.addingReportingOverflow(right.unscaled)
-        return overflow ? nil : SQLDecimal(unscaled: sum, scale: scale)
+        return Self.checked(sum, overflow: overflow, scale: scale)
     }
 
     public func subtracting(_ other: SQLDecimal) -> SQLDecimal? {
-        adding(SQLDecimal(unscaled: -other.unscaled, scale: other.scale))
+        let scale = max(self.scale, other.scale)
+        guard let left = withScale(scale), let right = other.withScale(scale) else { return nil }
+        let (difference, overflow) = left.unscaled.subtractingReportingOverflow(right.unscaled)
+        return Self.checked(difference, overflow: overflow, scale: scale)
     }
 
     public func multiplied(by other: SQLDecimal) -> SQLDecimal? {
         let (product, overflow) = unscaled.multipliedReportingOverflow(by: other.unscaled)
-        return overflow ? nil : SQLDecimal(unscaled: product, scale: scale + other.scale)
+        return Self.checked(product, overflow: overflow, scale: scale + other.scale)
     }
 
     /// `self / other` rounded half-up to `resultScale` digits; nil on overflow or division by zero.
@@ -31,6 +40,7 @@ extension SQLDecimal {
             guard let widened = SQLDecimal(unscaled: denominator, scale: 0).withScale(-shift) else { return nil }
             denominator = widened.unscaled
         }
+        guard numerator != .min, denominator != .min else { return nil }  // Int128.min / -1 has no 128-bit quotient
         return SQLDecimal(unscaled: Self.divideRoundingHalfUp(numerator, denominator), scale: resultScale)
     }
 
@@ -38,11 +48,14 @@ extension SQLDecimal {
     public func remainder(dividingBy other: SQLDecimal) -> SQLDecimal? {
         guard other.unscaled != 0 else { return nil }
         let scale = max(self.scale, other.scale)
-        guard let left = withScale(scale), let right = other.withScale(scale) else { return nil }
+        guard let left = withScale(scale), let right = other.withScale(scale), left.unscaled != .min else { return nil }
         return SQLDecimal(unscaled: left.unscaled % right.unscaled, scale: scale)
     }
 
-    public var negated: SQLDecimal { SQLDecimal(unscaled: -unscaled, scale: scale) }
+    /// The value with the opposite sign. Parsing and arithmetic never produce `Int128.min`, so this is
+    /// exact for all their results; a raw `init(unscaled: .min, …)`, which has no negation in 128
+    /// bits, stays as it is rather than trap.
+    public var negated: SQLDecimal { SQLDecimal(unscaled: unscaled == .min ? unscaled : -unscaled, scale: scale) }
 
     /// Rounds to `places` digits after the point, half-up (negative places round left of the point).
     public func rounded(places: Int, roundingUp: Bool? = nil) -> SQLDecimal? {

@@ -1,7 +1,10 @@
 /// An exact decimal number: an unscaled 128-bit integer and a scale (digits after the point).
 ///
 /// Spark's DECIMAL(p,s) holds at most 38 digits, which always fits in `Int128`. Arithmetic is exact
-/// and rounds half-up when a result has to lose scale, like Java's `BigDecimal` in Spark.
+/// and rounds half-up when a result has to lose scale, like Java's `BigDecimal` in Spark. Its results
+/// may exceed 38 digits (a product is rounded to its result type by `fits` afterwards), but never
+/// `Int128.min`: an operation that would leave the 128-bit range returns nil, so every value parsing
+/// and arithmetic produce can be negated.
 ///
 ///     SQLDecimal(string: "12.50")!.description == "12.50"
 public struct SQLDecimal: Sendable, Hashable, CustomStringConvertible {
@@ -58,8 +61,8 @@ public struct SQLDecimal: Sendable, Hashable, CustomStringConvertible {
             mantissa = widened
             scale = 0
         }
-        guard scale <= 38 else { return nil }
         self.init(unscaled: negative ? -mantissa : mantissa, scale: scale)
+        guard scale <= 38, digitCount <= 38 else { return nil }  // `1e38` has 39 digits
     }
 
     /// A signed exponent of at most 76 in magnitude (larger ones cannot give a 38-digit decimal).

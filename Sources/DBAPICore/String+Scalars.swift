@@ -1,25 +1,27 @@
 extension String {
     /// The parts between occurrences of `separator`, matched by Unicode scalar (code point), not by
     /// Swift's canonical equivalence, as Spark and Python compare text. An empty separator gives `[self]`.
+    /// Linear in the length of the string (`ByteSearch`).
     public func split(byScalars separator: String) -> [String] {
-        let scalars = Array(unicodeScalars)
-        let pattern = Array(separator.unicodeScalars)
-        guard !pattern.isEmpty, scalars.count >= pattern.count else { return [self] }
-        var parts: [String] = []
-        var current = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            if index + pattern.count <= scalars.count, scalars[index..<index + pattern.count].elementsEqual(pattern) {
-                parts.append(String(current))
-                current = String.UnicodeScalarView()
-                index += pattern.count
-            } else {
-                current.append(scalars[index])
-                index += 1
+        let offsets = offsets(ofScalars: separator)
+        guard !offsets.isEmpty else { return [self] }
+        return split(atUTF8Offsets: offsets, width: separator.utf8.count)
+    }
+
+    /// The parts around separators `width` bytes wide at the ascending UTF-8 `offsets` (as
+    /// `offsets(ofScalars:)` finds them).
+    public func split(atUTF8Offsets offsets: [Int], width: Int) -> [String] {
+        var text = self
+        return text.withUTF8 { bytes in
+            var parts: [String] = []
+            parts.reserveCapacity(offsets.count + 1)
+            var start = 0
+            for offset in offsets + [bytes.count] {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self))
+                start = offset + width
             }
+            return parts
         }
-        parts.append(String(current))
-        return parts
     }
 
     /// Every occurrence of `old` (by code point) replaced with `new`; an empty `old` changes nothing.

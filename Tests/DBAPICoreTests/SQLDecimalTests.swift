@@ -43,6 +43,25 @@ final class SQLDecimalTests: XCTestCase {
         XCTAssertNil(big.fits(precision: 10, scale: 0))
     }
 
+    func testInt128Bounds_AreOverflowNeverATrapOrA39DigitParse() throws {
+        let half = try XCTUnwrap(SQLDecimal(string: "-85070591730234615865843651857942052864"))  // Int128.min / 2
+        XCTAssertNil(half.adding(half))
+        XCTAssertNil(half.multiplied(by: SQLDecimal(2)))
+        XCTAssertNil(half.subtracting(half.negated))
+        XCTAssertEqual(half.negated.description, "85070591730234615865843651857942052864")
+        let minimum = SQLDecimal(unscaled: .min, scale: 0)  // only reachable through the raw initializer
+        XCTAssertNil(minimum.divided(by: SQLDecimal(-1), scale: 0))
+        XCTAssertNil(minimum.remainder(dividingBy: SQLDecimal(-1)))
+        XCTAssertEqual(minimum.negated.unscaled, .min)
+        let cases: [(String, String?)] = [
+            ("1e38", nil), ("-1e38", nil), ("9.9e37", "99000000000000000000000000000000000000"),
+            ("1e37", "10000000000000000000000000000000000000"),
+        ]
+        for (input, expected) in cases {
+            XCTAssertEqual(SQLDecimal(string: input)?.description, expected, input)
+        }
+    }
+
     func testEqualityAndHashing_IgnoreScale() throws {
         let a = try XCTUnwrap(SQLDecimal(string: "1.50"))
         let b = try XCTUnwrap(SQLDecimal(string: "1.5"))

@@ -37,9 +37,14 @@ public final class TemporaryDirectory {
 
     /// Writes `contents` at `relative`, creating folders.
     public func write(_ relative: String, _ contents: String) {
+        write(relative, bytes: Array(contents.utf8))
+    }
+
+    /// Writes raw bytes (which need not be UTF-8) at `relative`, creating folders.
+    public func write(_ relative: String, bytes: [UInt8]) {
         let url = URL(fileURLWithPath: path + "/" + relative)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(contents.utf8).write(to: url)
+        try? Data(bytes).write(to: url)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }

@@ -1,5 +1,6 @@
 import DBAPICore
 import Foundation
+import XCTest
 
 /// What a child process printed and returned.
 public struct ProcessOutcome: Sendable {
@@ -11,10 +12,11 @@ public struct ProcessOutcome: Sendable {
     public var json: JSONValue? { try? JSONParser.parse(stdout) }
 }
 
-/// Runs an executable to completion with the given environment changes (nil removes a variable).
+/// Runs an executable to completion with the given environment changes (nil removes a variable);
+/// `stdinBytes`, when given, is written after `stdin`.
 public func runProcess(
     _ executable: URL, _ arguments: [String], environment changes: [String: String?] = [:], stdin: String? = nil,
-    directory: URL = Fixtures.packageRoot
+    stdinBytes: [UInt8]? = nil, directory: URL = Fixtures.packageRoot
 ) throws -> ProcessOutcome {
     let process = Process()
     process.executableURL = executable
@@ -31,6 +33,7 @@ public func runProcess(
     process.standardInput = input
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    if let stdinBytes { input.fileHandleForWriting.write(Data(stdinBytes)) }
     try input.fileHandleForWriting.close()
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
@@ -38,4 +41,17 @@ public func runProcess(
     return ProcessOutcome(
         status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
         stderr: String(decoding: stderrData, as: UTF8.self))
+}
+
+/// Runs the built `dbapi` executable (skipping the test when it is not built), without the
+/// caller's `DBAPI_ROOT`; `environment` adds or removes (nil) variables.
+public func runDBAPI(
+    _ arguments: [String], stdin: String? = nil, stdinBytes: [UInt8]? = nil, environment: [String: String?] = [:]
+) throws -> ProcessOutcome {
+    guard FileManager.default.isExecutableFile(atPath: Fixtures.binary.path) else {
+        throw XCTSkip("dbapi binary not built at \(Fixtures.binary.path); run 'swift build' first")
+    }
+    var changes: [String: String?] = ["DBAPI_ROOT": nil]
+    for (key, value) in environment { changes[key] = value }
+    return try runProcess(Fixtures.binary, arguments, environment: changes, stdin: stdin, stdinBytes: stdinBytes)
 }

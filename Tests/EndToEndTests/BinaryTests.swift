@@ -6,12 +6,7 @@ import XCTest
 /// Runs the real built `dbapi` executable as users and jobs do.
 final class BinaryTests: XCTestCase {
     private func dbapi(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> ProcessOutcome {
-        guard FileManager.default.isExecutableFile(atPath: Fixtures.binary.path) else {
-            throw XCTSkip("dbapi binary not built at \(Fixtures.binary.path); run 'swift build' first")
-        }
-        var changes: [String: String?] = ["DBAPI_ROOT": nil]
-        for (key, value) in environment { changes[key] = value }
-        return try runProcess(Fixtures.binary, arguments, environment: changes, stdin: stdin)
+        try runDBAPI(arguments, stdin: stdin, environment: environment.mapValues { $0 })
     }
 
     func testSampleOperations_SucceedThroughTheBinary() throws {

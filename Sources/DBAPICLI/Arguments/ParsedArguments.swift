@@ -80,7 +80,8 @@ struct OptionTable {
         "--format": Option(takesValue: true, placeholder: "FORMAT", help: "Output: json (default), ndjson, csv or table."),
         "--pretty": Option(takesValue: false, placeholder: "", help: "Indent JSON output."),
         "--correlation-id": Option(takesValue: true, placeholder: "ID", help: "Correlation id for meta and logs (default: a new UUID)."),
-        "--timeout": Option(takesValue: true, placeholder: "SECONDS", help: "Give up after this many seconds."),
+        "--timeout": Option(
+            takesValue: true, placeholder: "SECONDS", help: "Give up after this many seconds (more than 0, at most 604800)."),
         "--verbose": Option(takesValue: false, placeholder: "", help: "Log what happens to stderr."),
         "--param": Option(
             takesValue: true, placeholder: "NAME=VALUE", help: "A parameter; repeatable. For query: NAME:TYPE=VALUE types it."),

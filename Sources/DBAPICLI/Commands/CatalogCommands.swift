@@ -30,7 +30,7 @@ struct DescribeCommand {
         invocation.emit(
             invocation.envelope {
                 let catalog = try invocation.catalog()
-                let operation = try catalog.declaration(invocation.arguments.positionals.first ?? "")
+                let operation = try catalog.validDeclaration(invocation.arguments.positionals.first ?? "")
                 let params = operation.params.map { spec in
                     JSONValue.object(
                         JSONObject([

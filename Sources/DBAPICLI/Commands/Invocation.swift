@@ -25,8 +25,10 @@ struct Invocation: Sendable {
         if let value = arguments.value("--format"), Format(rawValue: value) == nil {
             throw .invalidValue(option: "--format", value: value, expected: "one of json, ndjson, csv, table")
         }
-        if let value = arguments.value("--timeout"), (Double(value) ?? -1) <= 0 {
-            throw .invalidValue(option: "--timeout", value: value, expected: "a positive number of seconds")
+        if let value = arguments.value("--timeout"), Self.timeoutSeconds(value) == nil {
+            throw .invalidValue(
+                option: "--timeout", value: value,
+                expected: "a number of seconds greater than 0 and at most \(Int(Self.maxTimeoutSeconds)) (7 days)")
         }
         if let value = arguments.value("--backend"), !["mock", "databricks"].contains(value) {
             throw .invalidValue(option: "--backend", value: value, expected: "mock or databricks")
@@ -41,6 +43,18 @@ struct Invocation: Sendable {
             throw .invalidValue(option: "--disposition", value: value, expected: "INLINE or EXTERNAL_LINKS")
         }
     }
+
+    /// The longest `--timeout` accepted (7 days); larger values, infinity and NaN are usage errors.
+    static let maxTimeoutSeconds: Double = 604_800
+
+    /// `--timeout` text as seconds: a finite number in (0, `maxTimeoutSeconds`], else nil.
+    static func timeoutSeconds(_ text: String) -> Double? {
+        guard let seconds = Double(text), seconds > 0, seconds <= maxTimeoutSeconds else { return nil }
+        return seconds
+    }
+
+    /// The checked `--timeout` in seconds, if given.
+    var timeout: Double? { arguments.value("--timeout").flatMap(Self.timeoutSeconds) }
 
     /// `--root`, else `$DBAPI_ROOT`, else the working directory.
     var root: String {
@@ -75,7 +89,7 @@ struct Invocation: Sendable {
 
     /// The `--timeout` enforced here; a warehouse enforces its own (and cancels the statement).
     func localTimeout(for backend: any SQLBackend) -> Double? {
-        backend is DatabricksBackend ? nil : arguments.value("--timeout").flatMap(Double.init)
+        backend is DatabricksBackend ? nil : timeout
     }
 
     /// Adds the warehouse, statement ids and HTTP attempts to `meta` for the Databricks backend.
@@ -96,7 +110,7 @@ struct Invocation: Sendable {
         let config = try DatabricksConfig.resolve(settings, environment: io.environment, homeDirectory: home)
         var options = StatementOptions()
         options.waitTimeout = arguments.value("--wait-timeout").flatMap(Int.init) ?? 10
-        options.timeout = arguments.value("--timeout").flatMap(Double.init)
+        options.timeout = timeout
         options.rowLimit = arguments.value("--row-limit").flatMap(Int.init)
         options.disposition = arguments.value("--disposition")?.uppercased()
         options.correlationID = correlationID

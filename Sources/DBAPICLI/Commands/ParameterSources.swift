@@ -49,6 +49,11 @@ struct ParameterSources {
     }
 
     private mutating func merge(_ bytes: [UInt8], source: String) throws {
+        do {
+            try StrictUTF8.validate(bytes)
+        } catch {
+            throw DBAPIError(.invalidParameter, "\(source): \(error.description)")
+        }
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes: bytes)

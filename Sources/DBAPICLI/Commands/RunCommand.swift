@@ -64,7 +64,11 @@ struct QueryCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DBAPIError(.usage, "--sql-file \(file): cannot be read", details: ["file": .string(file)])
         }
-        return String(decoding: data, as: UTF8.self)
+        do {
+            return try StrictUTF8.decode([UInt8](data))
+        } catch {
+            throw DBAPIError(.usage, "--sql-file \(file): \(error.description)", details: ["file": .string(file)])
+        }
     }
 }
 

@@ -29,6 +29,9 @@ public struct JSONParser {
     private var deferredKey: String?
     private var deferredReader: DeferredArrayReader?
     private var deferred: Range<Int>?
+    /// Repeated keys, when the caller asked for them; `path` is where parsing is.
+    private var duplicateKeys: [JSONDuplicateKey]?
+    private var path: [String] = []
 
     private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -40,6 +43,17 @@ public struct JSONParser {
     /// Parses one JSON document from UTF-8 bytes (a leading BOM is skipped).
     public static func parse(bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
         try parse(bytes: bytes, deferring: nil).value
+    }
+
+    /// Parses one document and also returns every key repeated within an object (the later value
+    /// wins, as in `parse(bytes:)`), for configuration files, where a repeat is a mistake.
+    public static func parseReportingDuplicateKeys(bytes: [UInt8]) throws(SyntaxError) -> (
+        value: JSONValue, duplicateKeys: [JSONDuplicateKey]
+    ) {
+        var parser = JSONParser(bytes)
+        parser.duplicateKeys = []
+        let value = try parser.parseDocument()
+        return (value, parser.duplicateKeys ?? [])
     }
 
     /// Parses one document but leaves every array-valued member named `key` unparsed: the member is
@@ -62,12 +76,17 @@ public struct JSONParser {
         var parser = JSONParser(bytes)
         parser.deferredKey = key
         parser.deferredReader = reader
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
-        parser.skipSpace()
-        let value = try parser.parseValue(depth: 0)
-        parser.skipSpace()
-        guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        let value = try parser.parseDocument()
         return (value, parser.deferred)
+    }
+
+    private mutating func parseDocument() throws(SyntaxError) -> JSONValue {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        skipSpace()
+        let value = try parseValue(depth: 0)
+        skipSpace()
+        guard index == bytes.count else { throw error("unexpected text after the JSON value") }
+        return value
     }
 
     private func error(_ message: String) -> SyntaxError {
@@ -114,6 +133,7 @@ public struct JSONParser {
     private mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
         index += 1
         var object = JSONObject()
+        var firstLines: [String: Int] = [:]  // only when reporting duplicate keys
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -123,6 +143,7 @@ public struct JSONParser {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
             let keyLine = line
+            let keyColumn = index - lineStart + 1
             let key = try parseString()
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key") }
@@ -138,6 +159,17 @@ public struct JSONParser {
                     try skipArray()
                 }
                 deferred = start..<index
+            } else if duplicateKeys != nil {
+                if let firstLine = firstLines[key] {
+                    duplicateKeys?.append(
+                        JSONDuplicateKey(path: path, key: key, firstLine: firstLine, line: keyLine, column: keyColumn))
+                } else {
+                    firstLines[key] = keyLine
+                }
+                path.append(key)
+                object[key] = try parseValue(depth: depth + 1)
+                path.removeLast()
+                object.setLine(keyLine, for: key)
             } else {
                 object[key] = try parseValue(depth: depth + 1)
                 object.setLine(keyLine, for: key)
@@ -164,7 +196,9 @@ public struct JSONParser {
         }
         while true {
             skipSpace()
+            if duplicateKeys != nil { path.append("[\(items.count)]") }
             items.append(try parseValue(depth: depth + 1))
+            if duplicateKeys != nil { path.removeLast() }
             skipSpace()
             guard index < bytes.count else { throw error("unterminated array") }
             if bytes[index] == UInt8(ascii: ",") {

@@ -40,9 +40,18 @@ public final class OperationCatalog: Sendable {
                 issues.append(ConfigIssue(file: file, message: "cannot be read"))
                 continue
             }
+            let bytes = [UInt8](data)
+            do {
+                try StrictUTF8.validate(bytes)
+            } catch {
+                issues.append(ConfigIssue(file: file, line: error.line, column: error.column, message: error.message))
+                continue
+            }
             let json: JSONValue
             do {
-                json = try JSONParser.parse(bytes: [UInt8](data))
+                let parsed = try JSONParser.parseReportingDuplicateKeys(bytes: bytes)
+                json = parsed.value
+                issues += parsed.duplicateKeys.map { Self.issue(duplicate: $0, file: file) }
             } catch {
                 issues.append(ConfigIssue(file: file, line: error.line, column: error.column, message: "invalid JSON: \(error.message)"))
                 continue
@@ -53,6 +62,11 @@ public final class OperationCatalog: Sendable {
             }
             for (name, declaration) in object.members {
                 let line = object.line(of: name)
+                if name.utf8.contains(0) {
+                    let quoted = JSONWriter().string(.string(name))
+                    issues.append(ConfigIssue(file: file, line: line, message: "operation name \(quoted) contains a NUL character"))
+                    continue
+                }
                 if let existing = declarations[name] {
                     issues.append(
                         ConfigIssue(
@@ -67,6 +81,18 @@ public final class OperationCatalog: Sendable {
         }
         self.declarations = declarations
         self.fileIssues = issues
+    }
+
+    /// A key repeated in one object of a config file, as a problem of the operation it is in (a
+    /// top-level repeat is an operation defined twice in the file).
+    private static func issue(duplicate: JSONDuplicateKey, file: String) -> ConfigIssue {
+        guard let operation = duplicate.path.first else {
+            return ConfigIssue(
+                file: file, line: duplicate.line, column: duplicate.column, operation: duplicate.key,
+                message: "operation is defined twice in this file: at lines \(duplicate.firstLine) and \(duplicate.line)")
+        }
+        return ConfigIssue(
+            file: file, line: duplicate.line, column: duplicate.column, operation: operation, message: duplicate.description)
     }
 
     /// Operation names, sorted.
@@ -107,6 +133,15 @@ public final class OperationCatalog: Sendable {
         return operation
     }
 
+    /// The declaration of `name` without reading its templates, refused when the declaration itself
+    /// has problems (a repeated key, an unknown type), so `describe` never presents them as valid.
+    public func validDeclaration(_ name: String) throws(CatalogError) -> Operation {
+        let operation = try declaration(name)
+        let issues = declarationIssues(name)
+        guard issues.isEmpty else { throw .invalidConfiguration(issues) }
+        return operation
+    }
+
     /// Every problem in the whole configuration, templates included.
     public func validateAll() -> [ConfigIssue] {
         fileIssues
@@ -124,36 +159,22 @@ public final class OperationCatalog: Sendable {
         return template
     }
 
-    static func templatePath(_ name: String) -> String? {
-        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-        guard !name.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." || $0.contains("\\") }) else {
-            return nil
-        }
-        return "queries/" + name + ".sql"
-    }
-
     private func loadTemplate(_ name: String, operation: String?) -> (Template?, [ConfigIssue]) {
         if let cached = templates.withLock({ $0[name] }) { return (cached, []) }
-        guard let relative = Self.templatePath(name) else {
+        let text: String
+        switch TemplateFile.read(name, root: root) {
+        case .text(let contents): text = contents
+        case .problem(let issue):
             return (
-                nil,
-                [
-                    ConfigIssue(
-                        file: "queries/", operation: operation,
-                        message: "query name '\(name)' escapes queries/ (no absolute paths, '..' or empty parts)")
-                ]
-            )
-        }
-        guard let data = FileManager.default.contents(atPath: root + "/" + relative) else {
-            return (
-                nil, [ConfigIssue(file: relative, operation: operation, message: "template \(relative) for query '\(name)' does not exist")]
+                nil, [ConfigIssue(file: issue.file, line: issue.line, column: issue.column, operation: operation, message: issue.message)]
             )
         }
         do {
-            let template = try Template(parsing: String(decoding: data, as: UTF8.self))
+            let template = try Template(parsing: text)
             templates.withLock { $0[name] = template }
             return (template, [])
         } catch {
+            let relative = TemplateFile.relativePath(name) ?? "queries/"
             return (
                 nil, [ConfigIssue(file: relative, line: error.line, column: error.column, operation: operation, message: error.description)]
             )
@@ -167,7 +188,7 @@ public final class OperationCatalog: Sendable {
         for query in operation.queries {
             let (template, loadIssues) = loadTemplate(query.name, operation: operation.name)
             issues += loadIssues
-            guard let template, let relative = Self.templatePath(query.name) else { continue }
+            guard let template, let relative = TemplateFile.relativePath(query.name) else { continue }
             for marker in template.markers {
                 if marker.name == "limit" { usesLimit = true }
                 let source = query.source(ofMarker: marker.name) ?? marker.name

@@ -15,12 +15,21 @@ struct OperationParser {
             issue("expected an object, got \(json.kindName)")
             return nil
         }
+        if let kind = object["type"], kind != .string("simple") {
+            issue("unknown operation type \(JSONWriter().string(kind)); the only type is \"simple\"", line: object.line(of: "type"))
+        }
         var params: [ParamSpec] = []
         let declaresParams = object["params"] != nil
         if let paramsJSON = object["params"] {
             if case .object(let declared) = paramsJSON {
                 var parser = ParamSpecParser(file: file, operation: name)
                 for (paramName, spec) in declared.members {
+                    if paramName.utf8.contains(0) {
+                        issue(
+                            "parameter name \(JSONWriter().string(.string(paramName))) contains a NUL character",
+                            line: declared.line(of: paramName))
+                        continue
+                    }
                     if let parsed = parser.parse(name: paramName, json: spec, line: declared.line(of: paramName)) { params.append(parsed) }
                 }
                 issues += parser.issues
@@ -56,6 +65,12 @@ struct OperationParser {
             for (index, entry) in list.enumerated() {
                 guard let query = entry.object, let queryName = query["name"]?.string, !queryName.isEmpty else {
                     issue("execution.queries[\(index)] needs a \"name\"", line: executionLine)
+                    continue
+                }
+                guard !queryName.utf8.contains(0) else {
+                    issue(
+                        "execution.queries[\(index)]: query name \(JSONWriter().string(.string(queryName))) contains a NUL character",
+                        line: executionLine)
                     continue
                 }
                 var paramsMap: [(String, String)] = []

@@ -34,10 +34,15 @@ struct ParamSpecParser {
             return nil
         }
         if case .decimal(nil, _) = type, let precision = integer(object, "precision") {
-            type = .decimal(precision: precision, scale: integer(object, "scale") ?? 0)
-            if !(1...38).contains(precision) || !(0...precision).contains(integer(object, "scale") ?? 0) {
+            let scale = integer(object, "scale") ?? 0
+            guard (1...38).contains(precision), (0...precision).contains(scale) else {
                 issue("decimal precision must be 1…38 and scale 0…precision")
+                return nil
             }
+            type = .decimal(precision: precision, scale: scale)
+        }
+        for bound in ["minimum", "maximum"] where object[bound] != nil && number(object, bound) == nil {
+            issue("\(bound) must be a number of at most 38 digits, got \(JSONWriter().string(object[bound] ?? .null))")
         }
         if case .array(let element) = type, items == nil { items = ParamSpec.implicit("\(name).items", type: element) }
         var pattern: Pattern?

@@ -136,9 +136,12 @@ public struct OperationRunner: Sendable {
         for spec in operation.params { params[.string(spec.name)] = MappingValue(values[spec.name] ?? .null) }
         let scope: [String: MappingValue] = ["results": .dict(results), "params": .dict(params)]
         var data = JSONObject()
+        var size = MappingResultSize(MappingLimits())
         for (key, expression) in mapping {
             do {
-                data[key] = try expression.evaluate(scope).json
+                let value = try expression.evaluate(scope)
+                try size.add(value)
+                data[key] = value.json
             } catch {
                 throw MappingFailure(key: key, underlying: error)
             }

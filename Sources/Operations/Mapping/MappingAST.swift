@@ -41,6 +41,9 @@ public enum MappingError: ReportableError, Equatable {
     case typeError(String)
     case valueError(String)
     case tooLarge(limit: Int)
+    case tooManyBytes(limit: Int)
+    case tooManySteps(limit: Int)
+    case resultTooLarge(values: Int, bytes: Int)
     case divisionByZero
 
     public var code: ErrorCode { .configuration }
@@ -57,7 +60,11 @@ public enum MappingError: ReportableError, Equatable {
         case let .indexOutOfRange(index, count): "IndexError: index \(index) out of range for a list of \(count)"
         case .typeError(let message): "TypeError: \(message)"
         case .valueError(let message): "ValueError: \(message)"
-        case .tooLarge(let limit): "expression built a collection larger than \(limit) items"
+        case .tooLarge(let limit): "expression built more than \(limit) list and dict items"
+        case .tooManyBytes(let limit): "expression built more than \(limit) bytes of text"
+        case .tooManySteps(let limit): "expression took more than \(limit) evaluation steps"
+        case let .resultTooLarge(values, bytes):
+            "the mapped data would hold more than \(values) values or \(bytes) bytes of text once written out"
         case .divisionByZero: "ZeroDivisionError: division by zero"
         }
     }

@@ -1,7 +1,8 @@
 import DBAPICore
 import Foundation
 
-/// The fixed set of built-in functions and methods a mapping expression may call.
+/// The fixed set of built-in functions and methods a mapping expression may call. Each charges
+/// the items it visits and what it builds to the evaluation's budget.
 enum MappingFunctions {
     static let names: Set<String> = [
         "abs", "all", "any", "bool", "enumerate", "float", "int", "len", "list", "max", "min", "round", "sorted", "str", "sum",
@@ -10,7 +11,7 @@ enum MappingFunctions {
         "endswith", "get", "items", "join", "keys", "lower", "replace", "split", "startswith", "strip", "upper", "values",
     ]
 
-    private static func arity(_ name: String, _ arguments: [MappingValue], _ range: ClosedRange<Int>) throws(MappingError) {
+    static func arity(_ name: String, _ arguments: [MappingValue], _ range: ClosedRange<Int>) throws(MappingError) {
         guard range.contains(arguments.count) else {
             throw .typeError(
                 "\(name)() takes \(range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)") argument(s) (\(arguments.count) given)"
@@ -18,7 +19,9 @@ enum MappingFunctions {
         }
     }
 
-    static func call(_ name: String, _ arguments: [MappingValue], _ keywords: [String: MappingValue]) throws(MappingError) -> MappingValue {
+    static func call(
+        _ name: String, _ arguments: [MappingValue], _ keywords: [String: MappingValue], budget: inout MappingBudget
+    ) throws(MappingError) -> MappingValue {
         if let unexpected = keywords.keys.first(where: { !(name == "sorted" && $0 == "reverse") && !(name == "sum" && $0 == "start") }) {
             throw .typeError("\(name)() got an unexpected keyword argument '\(unexpected)'")
         }
@@ -28,20 +31,22 @@ enum MappingFunctions {
             switch arguments[0] {
             case .list(let items): return .int(Int64(items.count))
             case .dict(let dict): return .int(Int64(dict.count))
-            case .string(let text): return .int(Int64(text.unicodeScalars.count))
+            case .string(let text):
+                try budget.scan(bytes: text.utf8.count)
+                return .int(Int64(text.unicodeScalars.count))
             default: throw .typeError("object of type '\(arguments[0].typeName)' has no len()")
             }
         case "sum":
             try arity(name, arguments, 1...2)
-            var total = arguments.count == 2 ? arguments[1] : (keywords["start"] ?? .int(0))
-            for item in try MappingOperators.iterate(arguments[0]) { total = try MappingOperators.binary("+", total, item) }
-            return total
+            return try sum(
+                try MappingOperators.iterate(arguments[0], budget: &budget),
+                start: arguments.count == 2 ? arguments[1] : (keywords["start"] ?? .int(0)), budget: &budget)
         case "min", "max":
             guard !arguments.isEmpty else { throw .typeError("\(name) expected at least 1 argument, got 0") }
-            let items = arguments.count == 1 ? try MappingOperators.iterate(arguments[0]) : arguments
+            let items = arguments.count == 1 ? try MappingOperators.iterate(arguments[0], budget: &budget) : arguments
             guard var best = items.first else { throw .valueError("\(name)() arg is an empty sequence") }
             for item in items.dropFirst() {
-                let order = try MappingOperators.order(item, best)
+                let order = try MappingOperators.order(item, best, budget: &budget)
                 if (name == "min" && order < 0) || (name == "max" && order > 0) { best = item }
             }
             return best
@@ -61,6 +66,7 @@ enum MappingFunctions {
             }
         case "int":
             try arity(name, arguments, 1...1)
+            if case .string(let text) = arguments[0] { try budget.scan(bytes: text.utf8.count) }
             return try toInt(arguments[0])
         case "float":
             try arity(name, arguments, 1...1)
@@ -70,6 +76,7 @@ enum MappingFunctions {
             case .decimal(let number): return .float(number.doubleValue)
             case .bool(let flag): return .float(flag ? 1 : 0)
             case .string(let text):
+                try budget.scan(bytes: text.utf8.count)
                 guard let value = SQLValue.parseDouble(text.trimmingSpaces()) else {
                     throw .valueError("could not convert string to float: '\(text)'")
                 }
@@ -78,20 +85,25 @@ enum MappingFunctions {
             }
         case "str":
             try arity(name, arguments, 1...1)
-            return .string(MappingValue.keyText(arguments[0]))
+            return .string(try MappingText.str(arguments[0], budget: &budget))
         case "bool":
             try arity(name, arguments, 1...1)
             return .bool(arguments[0].isTruthy)
         case "list":
             try arity(name, arguments, 0...1)
-            return .list(arguments.isEmpty ? [] : try MappingOperators.iterate(arguments[0]))
+            guard let source = arguments.first else { return .list([]) }
+            let items = try MappingOperators.iterate(source, budget: &budget)
+            if case .list = source { try budget.build(items: items.count) }  // a copy, as in Python
+            return .list(items)
         case "sorted":
             try arity(name, arguments, 1...1)
-            var items = try MappingOperators.iterate(arguments[0])
+            var items = try MappingOperators.iterate(arguments[0], budget: &budget)
+            try budget.build(items: items.count)
             var failure: MappingError?
             items.sort { a, b in
+                guard failure == nil else { return false }  // after a failure the order no longer matters
                 do throws(MappingError) {
-                    return try MappingOperators.order(a, b) < 0
+                    return try MappingOperators.order(a, b, budget: &budget) < 0
                 } catch {
                     failure = error
                     return false
@@ -101,13 +113,46 @@ enum MappingFunctions {
             return .list(keywords["reverse"]?.isTruthy == true ? items.reversed() : items)
         case "enumerate":
             try arity(name, arguments, 1...1)
-            return .list(try MappingOperators.iterate(arguments[0]).enumerated().map { .list([.int(Int64($0.offset)), $0.element]) })
+            let items = try MappingOperators.iterate(arguments[0], budget: &budget)
+            try budget.build(items: items.count * 3)  // the list and a pair per item
+            return .list(items.enumerated().map { .list([.int(Int64($0.offset)), $0.element]) })
         case "any", "all":
             try arity(name, arguments, 1...1)
-            let items = try MappingOperators.iterate(arguments[0])
+            let items = try MappingOperators.iterate(arguments[0], budget: &budget)
+            try budget.step(items.count)
             return .bool(name == "any" ? items.contains(where: \.isTruthy) : items.allSatisfy(\.isTruthy))
         default:
             throw .unknownFunction(name)
+        }
+    }
+
+    /// `sum(items, start)`: numbers added one by one; lists and strings concatenated in place, so
+    /// summing n lists costs their items once, not n times.
+    private static func sum(_ items: [MappingValue], start: MappingValue, budget: inout MappingBudget) throws(MappingError)
+        -> MappingValue
+    {
+        switch start {
+        case .list(var total):
+            for item in items {
+                guard case .list(let more) = item else { throw MappingOperators.unsupported("+", .list(total), item) }
+                try budget.build(items: more.count)
+                total += more
+            }
+            return .list(total)
+        case .string(var total):
+            for item in items {
+                guard case .string(let more) = item else { throw MappingOperators.unsupported("+", .string(total), item) }
+                try budget.build(bytes: more.utf8.count)
+                total += more
+            }
+            return .string(total)
+        default:
+            var total = start
+            for item in items {
+                try budget.step()
+                total = try MappingOperators.binary("+", total, item, budget: &budget)
+            }
+            return total
         }
     }
 
@@ -149,17 +194,15 @@ enum MappingFunctions {
         default: throw .typeError("type \(value.typeName) doesn't define __round__ method")
         }
         guard let rounded = halfEven(exact, places: places) else { throw .valueError("round() result out of range") }
-        if digits == nil || digits == MappingValue.none {
-            guard let integer = Int64(exactly: rounded.withScale(0)?.unscaled ?? 0) else {
-                throw .valueError("round() result out of range")
+        let isInteger = if case .int = value { true } else { false }
+        if digits == nil || digits == MappingValue.none || isInteger {
+            guard let whole = rounded.withScale(0), let integer = Int64(exactly: whole.unscaled) else {
+                throw .valueError(isInteger ? "integer result too large" : "round() result out of range")
             }
             return .int(integer)
         }
-        switch value {
-        case .float: return .float(rounded.doubleValue)
-        case .int: return .int(Int64(exactly: rounded.withScale(0)?.unscaled ?? 0) ?? 0)
-        default: return .decimal(rounded)
-        }
+        if case .float = value { return .float(rounded.doubleValue) }
+        return .decimal(try MappingOperators.bounded(rounded))
     }
 
     /// Rounds half to even (Python's rule for both floats and Decimals).
@@ -184,53 +227,5 @@ enum MappingFunctions {
             quotient = next
         }
         return SQLDecimal(unscaled: quotient, scale: 0)
-    }
-
-    static func method(
-        _ name: String, on value: MappingValue, _ arguments: [MappingValue], _ keywords: [String: MappingValue]
-    ) throws(MappingError) -> MappingValue {
-        guard keywords.isEmpty else { throw .typeError("\(name)() takes no keyword arguments") }
-        switch (value, name) {
-        case (.dict(let dict), "get"):
-            try arity(name, arguments, 1...2)
-            return dict[arguments[0]] ?? (arguments.count == 2 ? arguments[1] : .none)
-        case (.dict(let dict), "keys"): return .list(dict.entries.map(\.key))
-        case (.dict(let dict), "values"): return .list(dict.entries.map(\.value))
-        case (.dict(let dict), "items"): return .list(dict.entries.map { .list([$0.key, $0.value]) })
-        case (.string(let text), "upper"): return .string(text.uppercased())
-        case (.string(let text), "lower"): return .string(text.lowercased())
-        case (.string(let text), "strip"): return .string(text.trimmingSpaces())
-        case (.string(let text), "startswith"), (.string(let text), "endswith"):
-            try arity(name, arguments, 1...1)
-            guard case .string(let part) = arguments[0] else { throw .typeError("\(name) arg must be str") }
-            return .bool(
-                name == "startswith"
-                    ? text.unicodeScalars.starts(with: part.unicodeScalars)
-                    : text.unicodeScalars.reversed().starts(with: part.unicodeScalars.reversed()))
-        case (.string(let text), "replace"):
-            try arity(name, arguments, 2...2)
-            guard case .string(let old) = arguments[0], case .string(let new) = arguments[1] else {
-                throw .typeError("replace() args must be str")
-            }
-            return .string(old.isEmpty ? text : text.replacing(scalars: old, with: new))
-        case (.string(let text), "split"):
-            try arity(name, arguments, 0...1)
-            if let separator = arguments.first, case .string(let glue) = separator, !glue.isEmpty {
-                return .list(text.split(byScalars: glue).map { .string($0) })
-            }
-            return .list(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { .string(String($0)) })
-        case (.string(let glue), "join"):
-            try arity(name, arguments, 1...1)
-            var parts: [String] = []
-            for item in try MappingOperators.iterate(arguments[0]) {
-                guard case .string(let part) = item else {
-                    throw .typeError("sequence item: expected str instance, \(item.typeName) found")
-                }
-                parts.append(part)
-            }
-            return .string(parts.joined(separator: glue))
-        default:
-            throw .unknownMethod(name, typeName: value.typeName)
-        }
     }
 }

@@ -1,14 +1,15 @@
 import DBAPICore
 import Foundation
 
-/// Python's operators over `MappingValue`s: arithmetic with int/float/Decimal promotion,
-/// comparisons (chained by the evaluator), membership, subscripts and slices.
+/// Python's operators over `MappingValue`s: arithmetic with int/float/Decimal promotion here;
+/// comparisons, membership, subscripts and slices in the extensions. Every operator charges its
+/// work and the size of what it builds to the evaluation's `MappingBudget`, before building it.
 enum MappingOperators {
-    private enum Number {
+    enum Number {
         case int(Int64), float(Double), decimal(SQLDecimal)
     }
 
-    private static func number(_ value: MappingValue) -> Number? {
+    static func number(_ value: MappingValue) -> Number? {
         switch value {
         case .bool(let flag): .int(flag ? 1 : 0)
         case .int(let number): .int(number)
@@ -18,7 +19,7 @@ enum MappingOperators {
         }
     }
 
-    private static func double(_ number: Number) -> Double {
+    static func double(_ number: Number) -> Double {
         switch number {
         case .int(let value): Double(value)
         case .float(let value): value
@@ -26,7 +27,7 @@ enum MappingOperators {
         }
     }
 
-    private static func decimal(_ number: Number) -> SQLDecimal? {
+    static func decimal(_ number: Number) -> SQLDecimal? {
         switch number {
         case .int(let value): SQLDecimal(value)
         case .decimal(let value): value
@@ -50,16 +51,31 @@ enum MappingOperators {
         }
     }
 
-    static func binary(_ op: String, _ a: MappingValue, _ b: MappingValue) throws(MappingError) -> MappingValue {
+    static func binary(_ op: String, _ a: MappingValue, _ b: MappingValue, budget: inout MappingBudget) throws(MappingError)
+        -> MappingValue
+    {
         switch (op, a, b) {
-        case let ("+", .string(x), .string(y)): return .string(x + y)
-        case let ("+", .list(x), .list(y)): return .list(x + y)
+        case let ("+", .string(x), .string(y)):
+            try budget.build(bytes: x.utf8.count + y.utf8.count)
+            return .string(x + y)
+        case let ("+", .list(x), .list(y)):
+            try budget.build(items: x.count + y.count)
+            return .list(x + y)
         case let ("*", .string(text), .int(times)), let ("*", .int(times), .string(text)):
-            guard times < 1_000_000 else { throw .valueError("repetition count too large") }
-            return .string(String(repeating: text, count: max(0, Int(times))))
+            let count = Int(clamping: max(0, times))
+            let (size, overflow) = text.utf8.count.multipliedReportingOverflow(by: count)
+            if overflow { throw .tooManyBytes(limit: budget.limits.bytes) }
+            try budget.build(bytes: size)
+            return .string(size == 0 ? "" : String(repeating: text, count: count))
         case let ("*", .list(items), .int(times)), let ("*", .int(times), .list(items)):
-            guard times < 1_000_000, Int(max(0, times)) * items.count <= 1_000_000 else { throw .valueError("repetition count too large") }
-            return .list(Array(repeating: items, count: max(0, Int(times))).flatMap { $0 })
+            let count = Int(clamping: max(0, times))
+            let (size, overflow) = items.count.multipliedReportingOverflow(by: count)
+            if overflow { throw .tooLarge(limit: budget.limits.items) }
+            try budget.build(items: size)
+            var repeated: [MappingValue] = []
+            repeated.reserveCapacity(size)
+            for _ in 0..<(size == 0 ? 0 : count) { repeated += items }
+            return .list(repeated)
         default: break
         }
         guard let x = number(a), let y = number(b) else { throw unsupported(op, a, b) }
@@ -152,140 +168,14 @@ enum MappingOperators {
         default:
             return .float(pow(a.doubleValue, b.doubleValue))
         }
-        guard let result else { throw .valueError("decimal result out of range") }
-        return .decimal(result)
+        return .decimal(try bounded(result))
     }
 
-    static func equals(_ a: MappingValue, _ b: MappingValue) -> Bool {
-        switch (a, b) {
-        case (.none, .none): return true
-        case let (.string(x), .string(y)): return x.unicodeScalars.elementsEqual(y.unicodeScalars)
-        case let (.date(x), .date(y)): return x == y
-        case let (.timestamp(x), .timestamp(y)): return x == y
-        case let (.list(x), .list(y)): return x.count == y.count && zip(x, y).allSatisfy { equals($0, $1) }
-        case let (.dict(x), .dict(y)): return x == y
-        default:
-            guard let x = number(a), let y = number(b) else { return false }
-            return compareNumbers(x, y) == 0
+    /// A decimal result as a mapping value: exact, and at most 38 digits like every SQL decimal.
+    static func bounded(_ result: SQLDecimal?) throws(MappingError) -> SQLDecimal {
+        guard let result, result.digitCount <= SQLType.maxDecimalPrecision else {
+            throw .valueError("decimal result needs more than \(SQLType.maxDecimalPrecision) digits")
         }
-    }
-
-    private static func compareNumbers(_ x: Number, _ y: Number) -> Int {
-        switch (x, y) {
-        case let (.int(l), .int(r)): return l < r ? -1 : (l == r ? 0 : 1)
-        case (.float, _), (_, .float):
-            let (l, r) = (double(x), double(y))
-            return l < r ? -1 : (l == r ? 0 : 1)
-        default:
-            guard let l = decimal(x), let r = decimal(y) else { return 0 }
-            return SQLDecimal.compare(l, r)
-        }
-    }
-
-    /// Orders two values as Python's `<` does; mixing unrelated types is a TypeError.
-    static func order(_ a: MappingValue, _ b: MappingValue) throws(MappingError) -> Int {
-        switch (a, b) {
-        case let (.string(x), .string(y)):
-            return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : (equals(a, b) ? 0 : 1)
-        case let (.date(x), .date(y)): return x < y ? -1 : (x == y ? 0 : 1)
-        case let (.timestamp(x), .timestamp(y)): return x < y ? -1 : (x == y ? 0 : 1)
-        case let (.list(x), .list(y)):
-            for (l, r) in zip(x, y) {
-                let result = try order(l, r)
-                if result != 0 { return result }
-            }
-            return x.count < y.count ? -1 : (x.count == y.count ? 0 : 1)
-        default:
-            guard let x = number(a), let y = number(b) else {
-                throw .typeError("'<' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
-            }
-            return compareNumbers(x, y)
-        }
-    }
-
-    static func compare(_ op: String, _ a: MappingValue, _ b: MappingValue) throws(MappingError) -> Bool {
-        switch op {
-        case "==": return equals(a, b)
-        case "!=": return !equals(a, b)
-        case "is": return isIdentical(a, b)
-        case "is not": return !isIdentical(a, b)
-        case "in": return try contains(b, a)
-        case "not in": return !(try contains(b, a))
-        case "<": return try order(a, b) < 0
-        case "<=": return try order(a, b) <= 0
-        case ">": return try order(a, b) > 0
-        default: return try order(a, b) >= 0
-        }
-    }
-
-    private static func isIdentical(_ a: MappingValue, _ b: MappingValue) -> Bool {
-        switch (a, b) {
-        case (.none, .none): true
-        case let (.bool(x), .bool(y)): x == y
-        default: false
-        }
-    }
-
-    static func contains(_ container: MappingValue, _ item: MappingValue) throws(MappingError) -> Bool {
-        switch (container, item) {
-        case let (.string(text), .string(part)): return part.isEmpty || text.contains(part)
-        case (.list(let items), _): return items.contains { equals($0, item) }
-        case (.dict(let dict), _): return dict[item] != nil
-        default: throw .typeError("argument of type '\(container.typeName)' is not iterable")
-        }
-    }
-
-    static func iterate(_ value: MappingValue) throws(MappingError) -> [MappingValue] {
-        switch value {
-        case .list(let items): return items
-        case .dict(let dict): return dict.entries.map(\.key)
-        case .string(let text): return text.unicodeScalars.map { .string(String($0)) }
-        default: throw .typeError("'\(value.typeName)' object is not iterable")
-        }
-    }
-
-    static func subscriptItem(_ base: MappingValue, _ index: MappingValue) throws(MappingError) -> MappingValue {
-        switch (base, index) {
-        case let (.list(items), .int(position)):
-            let resolved = position < 0 ? Int64(items.count) + position : position
-            guard resolved >= 0, resolved < Int64(items.count) else { throw .indexOutOfRange(Int(clamping: position), count: items.count) }
-            return items[Int(resolved)]
-        case let (.string(text), .int(position)):
-            let scalars = Array(text.unicodeScalars)
-            let resolved = position < 0 ? Int64(scalars.count) + position : position
-            guard resolved >= 0, resolved < Int64(scalars.count) else {
-                throw .indexOutOfRange(Int(clamping: position), count: scalars.count)
-            }
-            return .string(String(scalars[Int(resolved)]))
-        case (.dict(let dict), _):
-            guard let value = dict[index] else { throw .keyNotFound(MappingValue.repr(index)) }
-            return value
-        default:
-            throw .typeError("'\(base.typeName)' object is not subscriptable with '\(index.typeName)'")
-        }
-    }
-
-    static func slice(_ base: MappingValue, _ lower: MappingValue?, _ upper: MappingValue?) throws(MappingError) -> MappingValue {
-        func bound(_ value: MappingValue?, _ count: Int, _ fallback: Int) throws(MappingError) -> Int {
-            guard let value, value != .none else { return fallback }
-            guard case .int(let position) = value else { throw .typeError("slice indices must be integers") }
-            let resolved = position < 0 ? Int64(count) + position : position
-            return Int(min(max(resolved, 0), Int64(count)))
-        }
-        switch base {
-        case .list(let items):
-            let start = try bound(lower, items.count, 0)
-            let end = try bound(upper, items.count, items.count)
-            return .list(start < end ? Array(items[start..<end]) : [])
-        case .string(let text):
-            let scalars = Array(text.unicodeScalars)
-            let start = try bound(lower, scalars.count, 0)
-            let end = try bound(upper, scalars.count, scalars.count)
-            var out = String.UnicodeScalarView()
-            if start < end { out.append(contentsOf: scalars[start..<end]) }
-            return .string(String(out))
-        default:
-            throw .typeError("'\(base.typeName)' object is not sliceable")
-        }
+        return result
     }
 }

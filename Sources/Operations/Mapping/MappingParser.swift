@@ -70,6 +70,14 @@ struct MappingParser {
         return .syntax("expected \(expected), found \(found)", column: current.column)
     }
 
+    /// Counts one more operator of a left-nested chain (`a + b + c`, `x[0][1]`): each nests the
+    /// tree one level, so a chain is bounded like explicit nesting (`MappingExpression` checks the
+    /// whole tree's depth once it is built).
+    private func chain(_ links: inout Int) throws(MappingError) {
+        links += 1
+        guard links <= Self.maxDepth else { throw .tooDeep(limit: Self.maxDepth) }
+    }
+
     private static let keywords: Set<String> = ["and", "or", "not", "in", "is", "if", "else", "for", "lambda", "None", "True", "False"]
 
     private mutating func parseExpression() throws(MappingError) -> MappingExpr {
@@ -85,13 +93,21 @@ struct MappingParser {
 
     private mutating func parseDisjunction() throws(MappingError) -> MappingExpr {
         var left = try parseConjunction()
-        while consumeName("or") { left = .or(left, try parseConjunction()) }
+        var links = 0
+        while consumeName("or") {
+            try chain(&links)
+            left = .or(left, try parseConjunction())
+        }
         return left
     }
 
     private mutating func parseConjunction() throws(MappingError) -> MappingExpr {
         var left = try parseInversion()
-        while consumeName("and") { left = .and(left, try parseInversion()) }
+        var links = 0
+        while consumeName("and") {
+            try chain(&links)
+            left = .and(left, try parseInversion())
+        }
         return left
     }
 
@@ -128,7 +144,9 @@ struct MappingParser {
 
     private mutating func parseSum() throws(MappingError) -> MappingExpr {
         var left = try parseTerm()
+        var links = 0
         while case .op(let symbol) = current.kind, symbol == "+" || symbol == "-" {
+            try chain(&links)
             advance()
             left = .binary(symbol, left, try parseTerm())
         }
@@ -137,7 +155,9 @@ struct MappingParser {
 
     private mutating func parseTerm() throws(MappingError) -> MappingExpr {
         var left = try parseFactor()
+        var links = 0
         while case .op(let symbol) = current.kind, ["*", "/", "//", "%"].contains(symbol) {
+            try chain(&links)
             advance()
             left = .binary(symbol, left, try parseFactor())
         }
@@ -159,7 +179,9 @@ struct MappingParser {
 
     private mutating func parsePrimary() throws(MappingError) -> MappingExpr {
         var expr = try parseAtom()
+        var links = 0
         while true {
+            if isOp(".") || isOp("(") || isOp("[") { try chain(&links) }
             if consumeOp(".") {
                 guard case .name(let name) = current.kind else { throw unexpected("an attribute name") }
                 advance()

@@ -97,7 +97,8 @@ indirect enum MappingValue: Sendable, Equatable {
         }
     }
 
-    /// Python's `str()` of a value used as a JSON key or by `str()`.
+    /// Python's `str()` of a value used as a JSON key (lists and dicts, which cannot be keys, go
+    /// through `MappingText` without limits).
     static func keyText(_ value: MappingValue) -> String {
         switch value {
         case .string(let text): text
@@ -108,8 +109,11 @@ indirect enum MappingValue: Sendable, Equatable {
         case .decimal(let number): number.description
         case .date(let days): CivilTime.formatDate(days)
         case .timestamp(let micros): CivilTime.formatTimestamp(micros, separator: " ", zone: "")
-        case .list(let items): "[" + items.map(repr).joined(separator: ", ") + "]"
-        case .dict(let dict): "{" + dict.entries.map { repr($0.key) + ": " + repr($0.value) }.joined(separator: ", ") + "}"
+        case .list, .dict:
+            {
+                var unlimited = MappingBudget(.unlimited)
+                return (try? MappingText.str(value, budget: &unlimited)) ?? ""
+            }()
         }
     }
 

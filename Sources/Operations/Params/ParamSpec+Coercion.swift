@@ -115,16 +115,19 @@ extension ParamSpec {
             }
             guard matches else { throw invalid(raw) }
         }
-        let exact: SQLDecimal?
         switch value {
-        case .int(let number): exact = SQLDecimal(number)
-        case .decimal(let number): exact = number
-        case .double(let number): exact = SQLDecimal(string: "\(number)")
-        default: exact = nil
-        }
-        if let exact {
-            if let minimum, SQLDecimal.compare(exact, minimum) < 0 { throw invalid(raw) }
-            if let maximum, SQLDecimal.compare(exact, maximum) > 0 { throw invalid(raw) }
+        case .int(let number): try checkRange(SQLDecimal(number), raw)
+        case .decimal(let number): try checkRange(number, raw)
+        case .double(let number):
+            // Exactly when the double has a 38-digit decimal form, else (1e300) as doubles.
+            if let exact = SQLDecimal(string: "\(number)") {
+                try checkRange(exact, raw)
+            } else if let minimum, number < minimum.doubleValue {
+                throw invalid(raw)
+            } else if let maximum, number > maximum.doubleValue {
+                throw invalid(raw)
+            }
+        default: break
         }
         if declaredSQLType == .float, case .double(let number) = value, !Float(number).isFinite { throw invalid(raw) }
         if case .string(let text) = value {
@@ -137,6 +140,11 @@ extension ParamSpec {
             if let minItems, items.count < minItems { throw invalid(raw) }
             if let maxItems, items.count > maxItems { throw invalid(raw) }
         }
+    }
+
+    private func checkRange(_ exact: SQLDecimal, _ raw: RawParam) throws(ParamError) {
+        if let minimum, SQLDecimal.compare(exact, minimum) < 0 { throw invalid(raw) }
+        if let maximum, SQLDecimal.compare(exact, maximum) > 0 { throw invalid(raw) }
     }
 
     /// `name`, `schema.name` or `catalog.schema.name`, each part `[A-Za-z_][A-Za-z0-9_]*`.

@@ -38,6 +38,26 @@ final class JSONParserTests: XCTestCase {
         }
     }
 
+    func testDuplicateKeys_AreReportedWithPathAndBothLines() throws {
+        let text = """
+            {"a": 1,
+             "b": [{"x": 1, "y": 2, "x": 3}],
+             "a": {"c": true, "c": false, "c": null}}
+            """
+        let (value, duplicates) = try JSONParser.parseReportingDuplicateKeys(bytes: Array(text.utf8))
+        XCTAssertEqual(
+            duplicates,
+            [
+                JSONDuplicateKey(path: ["b", "[0]"], key: "x", firstLine: 2, line: 2, column: 25),
+                JSONDuplicateKey(path: [], key: "a", firstLine: 1, line: 3, column: 2),
+                JSONDuplicateKey(path: ["a"], key: "c", firstLine: 3, line: 3, column: 19),
+                JSONDuplicateKey(path: ["a"], key: "c", firstLine: 3, line: 3, column: 31),
+            ])
+        XCTAssertEqual(duplicates.map(\.description).first, #"duplicate key "x" in b[0] at lines 2 and 2"#)
+        XCTAssertEqual(value, try JSONParser.parse(text), "the later value wins, as without reporting")
+        XCTAssertEqual(value.object?.line(of: "a"), 3, "the line of the value kept")
+    }
+
     func testDeepNesting_IsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 100_000)
         XCTAssertThrowsError(try JSONParser.parse(deep)) { error in

@@ -1,5 +1,6 @@
 import DBAPICore
 import DBAPITestSupport
+import Foundation
 import XCTest
 
 @testable import Operations
@@ -73,6 +74,103 @@ final class OperationCatalogTests: XCTestCase {
             XCTAssertEqual($0 as? CatalogError, .unknownOperation("good/opp", suggestion: "good/op"))
         }
         XCTAssertEqual(try catalog.operation("clean/op").name, "clean/op", "problems elsewhere must not block it")
+    }
+
+    func testTemplates_AreReadOnlyFromInsideQueries() throws {
+        let root = TemporaryDirectory()
+        let outside = TemporaryDirectory()
+        outside.write("secret.sql", "SELECT 'outside' AS s")
+        root.write("queries/ok/one.sql", "SELECT 1 AS one")
+        root.write(
+            "config/operations.json",
+            #"""
+            {"file_link": {"execution": {"queries": [{"name": "ok/link"}]}},
+             "dir_link": {"execution": {"queries": [{"name": "dirlink/secret"}]}},
+             "inner_link": {"execution": {"queries": [{"name": "ok/alias"}]}},
+             "nul": {"execution": {"queries": [{"name": "ok/one.sql\u0000x"}]}}}
+            """#)
+        let fileManager = FileManager.default
+        try fileManager.createSymbolicLink(atPath: root.path + "/queries/ok/link.sql", withDestinationPath: outside.path + "/secret.sql")
+        try fileManager.createSymbolicLink(atPath: root.path + "/queries/dirlink", withDestinationPath: outside.path)
+        try fileManager.createSymbolicLink(atPath: root.path + "/queries/ok/alias.sql", withDestinationPath: "one.sql")
+        let catalog = try OperationCatalog(root: root.path)
+        let outsideMessage = "resolves to a file outside queries/ (through a symbolic link); templates must be inside queries/"
+        XCTAssertEqual(
+            catalog.validateAll().map(\.description),
+            [
+                "queries/dirlink/secret.sql: dir_link: template queries/dirlink/secret.sql for query 'dirlink/secret' \(outsideMessage)",
+                "queries/ok/link.sql: file_link: template queries/ok/link.sql for query 'ok/link' \(outsideMessage)",
+                #"config/operations.json:4: nul: execution.queries[0]: query name "ok/one.sql\u0000x" contains a NUL character"#,
+            ])
+        XCTAssertEqual(try catalog.operation("inner_link").name, "inner_link", "a link that stays inside queries/ is fine")
+        // queries/ itself may be a link (a deployment layout); its templates are inside it.
+        let linked = TemporaryDirectory()
+        linked.write("config/operations.json", #"{"op": {"execution": {"queries": [{"name": "ok/one"}]}}}"#)
+        try fileManager.createSymbolicLink(atPath: linked.path + "/queries", withDestinationPath: root.path + "/queries")
+        XCTAssertEqual(try OperationCatalog(root: linked.path).validateAll(), [])
+    }
+
+    func testNamesWithNUL_AreRefused() throws {
+        let root = TemporaryDirectory()
+        root.write("queries/q.sql", "SELECT :a AS a")
+        root.write(
+            "config/operations.json",
+            #"""
+            {"op\u0000x": {"execution": {"queries": [{"name": "q"}]}},
+             "param": {"params": {"a": "string", "b\u0000": "string"}, "execution": {"queries": [{"name": "q"}]}}}
+            """#)
+        XCTAssertEqual(
+            try OperationCatalog(root: root.path).validateAll().map(\.description),
+            [
+                #"config/operations.json:1: operation name "op\u0000x" contains a NUL character"#,
+                #"config/operations.json:2: param: parameter name "b\u0000" contains a NUL character"#,
+            ])
+    }
+
+    func testDuplicateKeysAndUnknownTypes_AreProblemsOfTheirOperation() throws {
+        let root = TemporaryDirectory()
+        root.write("queries/q.sql", "SELECT 1 AS one")
+        root.write(
+            "config/operations.json",
+            """
+            {"ping": {"execution": {"queries": [{"name": "q", "result_key": "first"}]}},
+             "ping": {"execution": {"queries": [{"name": "q", "result_key": "second"}]}},
+             "x": {"type": "simple",
+                   "type": "other",
+                   "params": {"a": {"type": "integer"}, "a": {"type": "string"}},
+                   "execution": {"queries": [{"name": "q", "name": "q"}]}},
+             "clean": {"execution": {"queries": [{"name": "q"}]}},
+             "kind": {"type": 5, "execution": {"queries": [{"name": "q"}]}}}
+            """)
+        let catalog = try OperationCatalog(root: root.path)
+        XCTAssertEqual(
+            catalog.validateAll().map(\.description),
+            [
+                "config/operations.json:2:2: ping: operation is defined twice in this file: at lines 1 and 2",
+                #"config/operations.json:4:8: x: duplicate key "type" in x at lines 3 and 4"#,
+                #"config/operations.json:5:45: x: duplicate key "a" in x.params at lines 5 and 5"#,
+                #"config/operations.json:6:48: x: duplicate key "name" in x.execution.queries[0] at lines 6 and 6"#,
+                #"config/operations.json:8: kind: unknown operation type 5; the only type is "simple""#,
+                #"config/operations.json:4: x: unknown operation type "other"; the only type is "simple""#,
+            ])
+        XCTAssertThrowsError(try catalog.operation("ping")) { XCTAssertEqual(($0 as? CatalogError)?.code, .configuration) }
+        XCTAssertThrowsError(try catalog.validDeclaration("x"), "describe refuses it too") {
+            XCTAssertEqual(($0 as? CatalogError)?.code, .configuration)
+        }
+        XCTAssertEqual(try catalog.operation("clean").name, "clean")
+    }
+
+    func testInvalidUTF8_InConfigOrTemplate_IsReportedWithLineAndColumn() throws {
+        let root = TemporaryDirectory()
+        root.write("config/operations.json", #"{"op": {"execution": {"queries": [{"name": "latin1"}]}}}"#)
+        root.write("config/operations/latin1.json", bytes: Array("{\n \"bad\": \"caf".utf8) + [0xE9] + Array("\"\n}".utf8))
+        root.write("queries/latin1.sql", bytes: Array("SELECT 1 AS one,\n  'caf".utf8) + [0xE9, 0x27])
+        XCTAssertEqual(
+            try OperationCatalog(root: root.path).validateAll().map(\.description),
+            [
+                "config/operations/latin1.json:2:13: not valid UTF-8 text",
+                "queries/latin1.sql:2:7: op: not valid UTF-8 text",
+            ])
     }
 
     func testMissingConfiguration_IsAConfigurationError() {

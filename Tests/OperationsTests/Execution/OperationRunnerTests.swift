@@ -26,10 +26,31 @@ final class OperationRunnerTests: XCTestCase {
                   "response_mapping": {"count": "len(results['rows'])", "total": "sum([r['price'] for r in results['rows']])", "first": "results['rows'][0]['id']"}
                 }
               },
-              "items/broken": {"execution": {"queries": [{"name": "broken"}]}}
+              "items/broken": {"execution": {"queries": [{"name": "broken"}]}},
+              "items/runaway": {
+                "params": {"ids": {"type": "array", "items": "integer", "required": true}, "n": {"type": "array", "items": "integer"}},
+                "execution": {
+                  "queries": [{"name": "by_ids", "result_key": "rows"}],
+                  "response_mapping": {
+                    "count": "len(results['rows'])",
+                    "spin": "len([1 for a in params['n'] for b in params['n'] for c in params['n'] if False])",
+                    "echo": "[results['rows']] * 900000"
+                  }
+                }
+              },
+              "items/huge": {
+                "pagination": {"default_limit": 2, "max_limit": 9223372036854775807},
+                "execution": {"queries": [{"name": "page_all", "result_key": "items"}]}
+              },
+              "items/own": {
+                "params": {"limit": {"type": "integer", "default": 5}, "offset": {"type": "integer", "default": 0}},
+                "pagination": {"default_limit": 2, "max_limit": 3},
+                "execution": {"queries": [{"name": "page_all", "result_key": "items"}]}
+              }
             }
             """)
         root.write("queries/page.sql", "SELECT id FROM items WHERE id >= :min ORDER BY id LIMIT :limit OFFSET :offset")
+        root.write("queries/page_all.sql", "SELECT id FROM items ORDER BY id LIMIT :limit OFFSET :offset")
         root.write("queries/by_ids.sql", "SELECT id, price FROM items WHERE id IN :ids ORDER BY id")
         root.write("queries/broken.sql", "SELECT nope FROM items")
         root.write("config/mock-data/items.csv", "id,price\n1,1.50\n2,2.25\n3,0.25\n4,10.00\n5,1.00\n")
@@ -70,6 +91,49 @@ final class OperationRunnerTests: XCTestCase {
         let tooMany = try await run("items/page", ["limit": .text("4")])
         XCTAssertEqual(tooMany.error?.description, #"limit must be an integer between 1 and 3, got "4""#)
         XCTAssertEqual(tooMany.exitStatus, 65)
+    }
+
+    func testPagination_LimitAndOffsetOutsideSparkINTAreParameterErrors() async throws {
+        let limit =
+            "limit must be an integer from 0 to 2147483646 for pagination (Spark's LIMIT takes an INT and one more row is fetched), got "
+        let offset = "offset must be an integer from 0 to 2147483647 for pagination (Spark's OFFSET takes an INT), got "
+        let cases: [(String, [String: RawParam], String)] = [
+            ("items/huge", ["limit": .text("9223372036854775807")], limit + #""9223372036854775807""#),
+            ("items/huge", ["limit": .json(.int(2_147_483_647))], limit + "2147483647"),
+            ("items/huge", ["offset": .text("9223372036854775807")], offset + #""9223372036854775807""#),
+            ("items/own", ["limit": .text("-1")], limit + #""-1""#),
+            ("items/own", ["limit": .json(.int(Int64.min))], limit + "-9223372036854775808"),
+            ("items/own", ["offset": .text("-5")], offset + #""-5""#),
+        ]
+        for (name, raw, message) in cases {
+            let envelope = try await run(name, raw)
+            XCTAssertEqual(envelope.error?.description, message, "\(name) \(raw)")
+            XCTAssertEqual(envelope.exitStatus, 65, "\(name) \(raw)")
+        }
+        let largest = try await run("items/huge", ["limit": .text("2147483646"), "offset": .text("2147483647")])
+        XCTAssertEqual(largest.meta["pagination"]?["has_more"], .bool(false), "\(String(describing: largest.error))")
+        let empty = try await run("items/own", ["limit": .text("0")])
+        XCTAssertEqual(empty.data["items"], .array([]))
+        XCTAssertEqual(empty.meta["pagination"]?["has_more"], .bool(true))
+    }
+
+    func testMappingLimits_NameTheKey() async throws {
+        let thousand = JSONValue.array((0..<1_000).map { .int(Int64($0)) })
+        let spin = try await run("items/runaway", ["ids": .text("1,2"), "n": .json(thousand)])
+        XCTAssertEqual(spin.error?.description, "response_mapping.spin: expression took more than 10000000 evaluation steps")
+        XCTAssertEqual(spin.exitStatus, 78)
+        XCTAssertEqual(spin.error?.details["mapping_key"], .string("spin"))
+        let root = try OperationCatalog(root: root.path)
+        let echo = try XCTUnwrap(root.operation("items/runaway").responseMapping?.last?.expression)
+        let row = MappingValue.dict(MappingDict(["id": .int(1), "price": .int(2)]))
+        let rows = MappingValue.list([row, row])
+        let value = try echo.evaluate(["results": .dict(MappingDict(["rows": rows]))])
+        var size = MappingResultSize(MappingLimits())
+        XCTAssertThrowsError(try size.add(value)) {
+            XCTAssertEqual(
+                ($0 as? MappingError)?.description,
+                "the mapped data would hold more than 4000000 values or 67108864 bytes of text once written out")
+        }
     }
 
     func testMapping_ShapesDataWithExactDecimals() async throws {

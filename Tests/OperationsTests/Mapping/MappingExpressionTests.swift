@@ -64,7 +64,7 @@ final class MappingExpressionTests: XCTestCase {
             ("sum([1, None])", .typeError("unsupported operand type(s) for +: 'int' and 'NoneType'")),
             ("len(5)", .typeError("object of type 'int' has no len()")),
             ("min([])", .valueError("min() arg is an empty sequence")),
-            ("[1] * 10000000", .valueError("repetition count too large")),
+            ("[1] * 10000000", .tooLarge(limit: 1_000_000)),
         ]
         for (source, expected) in cases {
             XCTAssertThrowsError(try evaluate(source), source) { XCTAssertEqual($0 as? MappingError, expected, source) }
@@ -85,6 +85,12 @@ final class MappingExpressionTests: XCTestCase {
             (String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500), .tooDeep(limit: 64)),
             (String(repeating: "not ", count: 500) + "1", .tooDeep(limit: 64)),
             (String(repeating: "x", count: 10_001), .tooLong(limit: 10_000)),
+            ("1" + String(repeating: "+1", count: 4_999), .tooDeep(limit: 64)),
+            ("x" + String(repeating: "[0]", count: 65), .tooDeep(limit: 64)),
+            (
+                String(repeating: "[", count: 40) + "[x for x in y for y in z " + String(repeating: "for a in b ", count: 30) + "]"
+                    + String(repeating: "]", count: 40), .tooDeep(limit: 64)
+            ),
         ]
         for (source, expected) in cases {
             XCTAssertThrowsError(try MappingExpression(source), String(source.prefix(40))) {
@@ -96,7 +102,7 @@ final class MappingExpressionTests: XCTestCase {
     func testCollections_AreBoundedBySize() throws {
         let expression = try MappingExpression("[[i, j] for i in params['big'] for j in params['big']]")
         let big = MappingValue.list((0..<2_000).map { .int(Int64($0)) })
-        XCTAssertThrowsError(try expression.evaluate(["params": .dict(MappingDict(["big": big]))], maxBuiltItems: 100_000)) {
+        XCTAssertThrowsError(try expression.evaluate(["params": .dict(MappingDict(["big": big]))], limits: MappingLimits(items: 100_000))) {
             XCTAssertEqual($0 as? MappingError, .tooLarge(limit: 100_000))
         }
     }

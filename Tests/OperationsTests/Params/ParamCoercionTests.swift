@@ -96,6 +96,20 @@ final class ParamCoercionTests: XCTestCase {
         }
     }
 
+    func testNumberRange_HoldsForDoublesBeyond38Digits() throws {
+        let bounded = try spec(#"{"type": "number", "minimum": -100, "maximum": 100}"#)
+        for text in ["1e300", "-1e300", "1.7976931348623157e308"] {
+            XCTAssertThrowsError(try bounded.coerce(.text(text)), text) {
+                XCTAssertEqual(($0 as? ParamError)?.description, #"p must be a number between -100 and 100, got "\#(text)""#, text)
+            }
+        }
+        XCTAssertEqual(try bounded.coerce(.text("1e-300")), .double(1e-300))
+        // A declaration with an impossible precision is refused, not kept (its description overflowed).
+        var parser = ParamSpecParser(file: "f.json", operation: "op")
+        let declaration = #"{"type": "decimal", "precision": 9223372036854775807, "scale": -9223372036854775808}"#
+        XCTAssertNil(parser.parse(name: "p", json: try JSONParser.parse(declaration), line: 1))
+    }
+
     func testAbsent_UsesDefaultOrFailsWhenRequired() throws {
         XCTAssertEqual(try spec(#"{"type": "integer", "default": 5}"#).coerce(nil), .int(5))
         XCTAssertEqual(try spec(#"{"type": "integer"}"#).coerce(nil), .null)
@@ -117,6 +131,11 @@ final class ParamCoercionTests: XCTestCase {
             (#"{"type": "string", "pattern": "([a-z"}"#, "params.p: invalid regular expression in pattern ([a-z: missing ']' at offset 5"),
             (#"{"type": "integer", "default": "ten"}"#, #"params.p: default "ten" is not valid: p must be an integer, got "ten""#),
             (#"{"type": "string", "enum": []}"#, "params.p: enum must be a non-empty array"),
+            (
+                #"{"type": "decimal", "precision": 9223372036854775807, "scale": -9223372036854775808}"#,
+                "params.p: decimal precision must be 1…38 and scale 0…precision"
+            ),
+            (#"{"type": "number", "maximum": 1e400}"#, "params.p: maximum must be a number of at most 38 digits, got 1e400"),
         ]
         for (declaration, message) in cases {
             var parser = ParamSpecParser(file: "f.json", operation: "op")

@@ -1,3 +1,5 @@
+import DBAPITestSupport
+import Foundation
 import XCTest
 
 @testable import Operations
@@ -33,9 +35,64 @@ final class PatternTests: XCTestCase {
             ("\\1", "unsupported escape \\1 at offset 2"), ("a{3,1}", "bad repetition range {3,1} at offset 1"),
             ("[z-a]", "bad class range at offset 4"),
             ("a{2000}", "repetition count too large at offset 7"),
+            ("a{0000000001001}", "repetition count too large at offset 16"),
+            ("(a{1000}){1000}", "pattern too large (more than 5000 instructions once repetition is expanded) at offset 15"),
+            ("((a{1000}){1000}){1000}", "pattern too large (more than 5000 instructions once repetition is expanded) at offset 16"),
+            (
+                String(repeating: "(abcdefghij){100}|", count: 5) + "x",
+                "pattern too large (more than 5000 instructions once repetition is expanded) at offset 89"
+            ),
+            (String(repeating: "a", count: 4_097), "pattern longer than 4096 characters at offset 4096"),
         ]
         for (source, message) in cases {
             XCTAssertThrowsError(try Pattern(source), source) { XCTAssertEqual(($0 as? Pattern.SyntaxError)?.description, message, source) }
+        }
+    }
+
+    func testLongValues_CostOneDFAStatePerDistinctThreadSet() throws {
+        // The reproducer: unanchored "[a-z]{1,1000}X" over a long run of letters (5 s at 100 KB with
+        // the old matcher); each value character is now a table lookup once its state is known.
+        var matcher = PatternMatcher(try Pattern("[a-z]{1,1000}X"))
+        let letters = String(repeating: "a", count: 1_000_000)
+        XCTAssertFalse(matcher.matches(letters))
+        XCTAssertLessThanOrEqual(matcher.statesBuilt, 1_001)
+        XCTAssertTrue(try Pattern("[a-z]{1,1000}X").matches(letters + "X"))
+        XCTAssertFalse(try Pattern("^(a|aa)*b$").matches(letters))
+    }
+
+    func testCacheFull_SimulationGivesTheSameAnswers() throws {
+        // "a[ab]{12}c" remembers the last 12 characters: thousands of DFA states on random text.
+        var random = SplitMix64(seed: 17)
+        for source in ["a[ab]{12}c", "(a|b)*a(a|b){12}$", "^(ab|ba)*a{2,5}b", "b$", "^$|a", "(x|)*"] {
+            let pattern = try Pattern(source)
+            for _ in 0..<40 {
+                let length = Int(random.next() % 60)
+                let text = String((0..<length).map { _ in "abc".randomElement(using: &random) ?? "a" })
+                var small = PatternMatcher(pattern, cacheLimit: 64)
+                XCTAssertEqual(small.matches(text), pattern.matches(text), "/\(source)/ on \(text)")
+            }
+        }
+    }
+
+    func testRandomPatterns_AgreeWithNSRegularExpression() throws {
+        let sources = [
+            "a", "^a", "a$", "^a$", "ab|cd", "^(ab|cd)+$", "a.c", "[a-c]+-", "[^ab]", "^\\d{2,3}$", "\\w+ \\w+", "^\\s*$",
+            "(a|b)*c", "a{2}b{1,2}", "(?:ab){2,}", "^(a?){3}a{3}$", "x*", "-$", "^[a-c1]{0,4}$", "(a|ab)(c|bcd)", "1|^b",
+            "a+?b", "(a*)*b", "^(a|b|c)\\1?$",
+        ]
+        var random = SplitMix64(seed: 42)
+        for source in sources {
+            guard let pattern = try? Pattern(source) else {
+                XCTAssertEqual(source, "^(a|b|c)\\1?$", "only the back-reference is unsupported")
+                continue
+            }
+            let oracle = try NSRegularExpression(pattern: source)
+            for _ in 0..<60 {
+                let length = Int(random.next() % 12)
+                let text = String((0..<length).map { _ in "abc1- ".randomElement(using: &random) ?? "a" })
+                let expected = oracle.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                XCTAssertEqual(pattern.matches(text), expected, "/\(source)/ on \(text.debugDescription)")
+            }
         }
     }
 }
