@@ -25,9 +25,6 @@ public struct Operation: Sendable {
 /// `limit` and `offset` are bound as INT, the only type Spark accepts after LIMIT and OFFSET; the
 /// query gets `limit + 1`, so `max_limit` is at most `largestLimit`.
 public struct Pagination: Sendable, Equatable {
-    /// The largest `max_limit`: `limit + 1` must still be an INT.
-    public static let largestLimit = Int(Int32.max) - 1
-
     public let defaultLimit: Int
     public let maxLimit: Int
 }

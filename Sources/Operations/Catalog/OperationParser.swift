@@ -41,7 +41,7 @@ struct OperationParser {
         if let paginationJSON = object["pagination"]?.object {
             let defaultLimit = paginationJSON["default_limit"].flatMap { if case .int(let v) = $0 { Int(clamping: v) } else { nil } } ?? 100
             let maxLimit = paginationJSON["max_limit"].flatMap { if case .int(let v) = $0 { Int(clamping: v) } else { nil } } ?? 1000
-            if defaultLimit < 1 || maxLimit < defaultLimit || maxLimit > Pagination.largestLimit {
+            if defaultLimit < 1 || maxLimit < defaultLimit || Int64(maxLimit) > Pagination.largestLimit {
                 issue("pagination needs 1 ≤ default_limit ≤ max_limit ≤ \(Pagination.largestLimit)", line: object.line(of: "pagination"))
             }
             pagination = Pagination(defaultLimit: defaultLimit, maxLimit: maxLimit)

@@ -125,7 +125,10 @@ public struct OperationRunner: Sendable {
             guard let spec = operation.param(named: source) else { continue }
             var value = values[source] ?? .null
             if operation.pagination != nil, source == "limit", case .int(let limit) = value { value = .int(limit + 1) }
-            bindings[name] = Binding(value: value, type: spec.type, sqlType: spec.sqlType(for: value), param: source)
+            // Pagination's limit and offset, declared or added, are INT: the only type Spark's LIMIT and
+            // OFFSET take (their range is checked by `Pagination.checkBounds`).
+            let isPage = operation.pagination != nil && (source == "limit" || source == "offset")
+            bindings[name] = Binding(value: value, type: spec.type, sqlType: isPage ? .int : spec.sqlType(for: value), param: source)
         }
         return try Binder.bind(template, name: query.name, bindings: bindings)
     }

@@ -39,7 +39,7 @@ final class OperationRunnerTests: XCTestCase {
                 }
               },
               "items/huge": {
-                "pagination": {"default_limit": 2, "max_limit": 9223372036854775807},
+                "pagination": {"default_limit": 2, "max_limit": 2147483646},
                 "execution": {"queries": [{"name": "page_all", "result_key": "items"}]}
               },
               "items/own": {
@@ -97,10 +97,13 @@ final class OperationRunnerTests: XCTestCase {
         let limit =
             "limit must be an integer from 0 to 2147483646 for pagination (Spark's LIMIT takes an INT and one more row is fetched), got "
         let offset = "offset must be an integer from 0 to 2147483647 for pagination (Spark's OFFSET takes an INT), got "
+        // The limit and offset pagination adds are declared with the INT range (max_limit ≤ 2147483646).
+        let declared = "limit must be an integer between 1 and 2147483646, got "
+        let declaredOffset = "offset must be an integer between 0 and 2147483647, got "
         let cases: [(String, [String: RawParam], String)] = [
-            ("items/huge", ["limit": .text("9223372036854775807")], limit + #""9223372036854775807""#),
-            ("items/huge", ["limit": .json(.int(2_147_483_647))], limit + "2147483647"),
-            ("items/huge", ["offset": .text("9223372036854775807")], offset + #""9223372036854775807""#),
+            ("items/huge", ["limit": .text("9223372036854775807")], declared + #""9223372036854775807""#),
+            ("items/huge", ["limit": .json(.int(2_147_483_647))], declared + "2147483647"),
+            ("items/huge", ["offset": .text("9223372036854775807")], declaredOffset + #""9223372036854775807""#),
             ("items/own", ["limit": .text("-1")], limit + #""-1""#),
             ("items/own", ["limit": .json(.int(Int64.min))], limit + "-9223372036854775808"),
             ("items/own", ["offset": .text("-5")], offset + #""-5""#),
