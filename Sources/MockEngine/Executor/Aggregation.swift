@@ -31,6 +31,7 @@ struct AggregationBuffer {
     private let keys: [Evaluator]
     private let aggregates: [AggregateSpec]
     private let functions: [AggregateSpec.Function]
+    private let filters: [Evaluator?]
     /// The argument of each single-argument, non-distinct aggregate (the fast path).
     private let singleArguments: [Evaluator?]
     private let width: Int
@@ -45,7 +46,10 @@ struct AggregationBuffer {
         self.keys = keys
         self.aggregates = aggregates
         functions = aggregates.map(\.function)
-        singleArguments = aggregates.map { $0.arguments.count == 1 && !$0.isDistinct ? $0.arguments[0] : nil }
+        filters = aggregates.map(\.filter)
+        singleArguments = aggregates.map {
+            $0.arguments.count == 1 && !$0.isDistinct && $0.function != .kernel ? $0.arguments[0] : nil
+        }
         width = aggregates.count
         if keys.isEmpty { addGroup([]) }
     }
@@ -83,6 +87,7 @@ struct AggregationBuffer {
     mutating func add(_ row: Row, _ context: ExecutionContext) throws(EngineError) {
         let base = try group(of: row, context) * width
         for position in 0..<width {
+            if let filter = filters[position], try filter(row, context) != .bool(true) { continue }
             if functions[position] == .countStar {
                 states[base + position].countRow()
             } else if let argument = singleArguments[position] {
@@ -123,9 +128,11 @@ struct AggregateState {
     private var decimalSum = SQLDecimal(0)
     private var extreme: SQLValue = .null
     private var distinctArguments: Set<Row>?
+    private var kernel: (any AggregateKernel)?
 
     init(_ spec: AggregateSpec) {
         if spec.isDistinct { distinctArguments = [] }
+        kernel = spec.makeKernel?()
     }
 
     /// `count(*)`: one more row.
@@ -134,6 +141,10 @@ struct AggregateState {
     mutating func update(_ spec: AggregateSpec, _ arguments: Row) throws(EngineError) {
         if spec.function == .countStar {
             count += 1
+            return
+        }
+        if distinctArguments == nil, kernel != nil {
+            try kernel?.add(arguments)
             return
         }
         if arguments.contains(where: \.isNull) { return }  // aggregates skip NULL inputs
@@ -180,10 +191,13 @@ struct AggregateState {
     mutating func result(_ spec: AggregateSpec) throws(EngineError) -> SQLValue {
         if let distinct = distinctArguments {
             distinctArguments = nil
-            for arguments in distinct { try accumulate(spec.function, arguments.first ?? .null) }
+            for arguments in distinct {
+                if kernel != nil { try kernel?.add(arguments) } else { try accumulate(spec.function, arguments.first ?? .null) }
+            }
         }
+        if let kernel { return try kernel.result() }
         switch spec.function {
-        case .countStar, .count:
+        case .countStar, .count, .kernel:
             return .int(count)
         case .minimum, .maximum:
             return extreme

@@ -52,6 +52,28 @@ enum Executor {
             }
         case .singleRow:
             _ = try body([])
+        case let .expand(input, keys, groupingIDs):
+            try forEach(input, context) { (row) throws(EngineError) in
+                var values: Row = []
+                for evaluate in keys { values.append(try evaluate(row, context)) }
+                for (ordinal, id) in groupingIDs.enumerated() {
+                    var expanded = row
+                    for (index, value) in values.enumerated() {
+                        expanded.append(id & (1 << Int64(values.count - 1 - index)) == 0 ? value : .null)
+                    }
+                    expanded.append(.int(id))
+                    expanded.append(.int(Int64(ordinal)))
+                    if try body(expanded) == .done { return .done }
+                }
+                return .more
+            }
+        case .values(let rows):
+            for evaluators in rows {
+                var row: Row = []
+                row.reserveCapacity(evaluators.count)
+                for evaluate in evaluators { row.append(try evaluate([], context)) }
+                if try body(row) == .done { return }
+            }
         case let .filter(input, condition):
             try forEach(input, context) { (row) throws(EngineError) in
                 guard case .bool(true) = try condition(row, context) else { return .more }
