@@ -217,7 +217,12 @@ struct AggregateState {
             if case let .decimal(precision, scale) = spec.resultType {
                 guard let average = decimalSum.divided(by: SQLDecimal(count), scale: scale),
                     let fitted = average.fits(precision: precision, scale: scale)
-                else { throw EngineError.overflow("avg overflows \(spec.resultType)") }
+                else {
+                    throw EngineError.analysis(
+                        "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION",
+                        "The average of \(count) values cannot be represented as Decimal(\(precision), \(scale)). If necessary set "
+                            + "\"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead.")
+                }
                 return .decimal(fitted)
             }
             return .double(doubleSum / Double(count))

@@ -65,7 +65,10 @@ extension AggregateSpec {
             let target = index < resolution.argumentTypes.count ? resolution.argumentTypes[index] : nil
             evaluators.append(target.map { ExpressionCompiler.coerce(argument, to: $0).evaluate } ?? argument.evaluate)
         }
-        evaluators += keys.map(\.evaluate)
+        for (index, key) in keys.enumerated() {
+            let target = index < resolution.keyTypes.count ? resolution.keyTypes[index] : nil
+            evaluators.append(target.map { ExpressionCompiler.coerce(key, to: $0).evaluate } ?? key.evaluate)
+        }
         let argumentType = resolution.argumentTypes.first.flatMap { $0 } ?? compiled.first?.type ?? .null
         if let builtin = declaration.builtin {
             return AggregateSpec(

@@ -36,7 +36,8 @@ extension Planner {
         }
         var plan = input
         var groupingIDPosition: Int?
-        if let sets = select.groupingSets {
+        // GROUPING SETS (()) alone is a global aggregate: one row even over no input.
+        if let sets = select.groupingSets, !groupExpressions.isEmpty {
             guard groupExpressions.count <= 63 else { throw EngineError.unsupported("grouping sets over more than 63 expressions") }
             let width = scope.columns.count
             let count = groupExpressions.count
@@ -66,7 +67,7 @@ extension Planner {
         if select.groupByAll {
             return items.compactMap { item in
                 switch item {
-                case let .expression(expr, _): expr.aggregateCalls.isEmpty && expr.referencesColumns ? expr : nil
+                case let .expression(expr, _): expr.aggregateCalls.isEmpty ? expr : nil
                 case let .inputColumn(index, _): .column(scope.columns[index].qualifier + [scope.columns[index].name])
                 }
             }

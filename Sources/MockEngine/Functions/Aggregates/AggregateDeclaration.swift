@@ -49,6 +49,8 @@ struct AggregateResolution {
     let resultType: SQLType
     /// The type each argument is cast to before the kernel sees it (nil: as it is).
     var argumentTypes: [SQLType?] = []
+    /// The type each WITHIN GROUP key is cast to (nil: as it is).
+    var keyTypes: [SQLType?] = []
     var makeKernel: (@Sendable () -> any AggregateKernel)?
 }
 

@@ -49,12 +49,15 @@ enum PercentileAggregates {
                     "INVALID_WITHIN_GROUP_EXPRESSION.WRONG_NUM_ORDERINGS",
                     "The function \(name) requires 1 orderings in WITHIN GROUP but got \(arguments.order.count).")
             }
-            guard key.isNumeric || key == .null else {
-                throw arguments.unexpectedType(0, requires: "\"NUMERIC\"")
+            guard key.isNumeric || key == .null || key == .string else {
+                throw EngineError.analysis(
+                    "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+                    "Cannot resolve \"\(arguments.sqlName)\" due to data type mismatch: The first parameter requires the "
+                        + "\"NUMERIC\" type, however \"\(arguments.order[0].expression.sqlName)\" has the type \"\(key)\".")
             }
             let (fractions, _) = try percentages(arguments, 0, allowsArray: false)
             let descending = !arguments.order[0].isAscending
-            return AggregateResolution(resultType: .double, argumentTypes: [nil]) {
+            return AggregateResolution(resultType: .double, argumentTypes: [nil], keyTypes: [key == .string ? .double : nil]) {
                 Percentile(fractions: fractions, asArray: false, method: method, descending: descending, valueIndex: 1)
             }
         }
