@@ -52,18 +52,13 @@ enum Executor {
             }
         case .singleRow:
             _ = try body([])
-        case let .expand(input, keys, groupingIDs):
+        case let .expand(input, projections):
             try forEach(input, context) { (row) throws(EngineError) in
-                var values: Row = []
-                for evaluate in keys { values.append(try evaluate(row, context)) }
-                for (ordinal, id) in groupingIDs.enumerated() {
-                    var expanded = row
-                    for (index, value) in values.enumerated() {
-                        expanded.append(id & (1 << Int64(values.count - 1 - index)) == 0 ? value : .null)
-                    }
-                    expanded.append(.int(id))
-                    expanded.append(.int(Int64(ordinal)))
-                    if try body(expanded) == .done { return .done }
+                for evaluators in projections {
+                    var projected: Row = []
+                    projected.reserveCapacity(evaluators.count)
+                    for evaluate in evaluators { projected.append(try evaluate(row, context)) }
+                    if try body(projected) == .done { return .done }
                 }
                 return .more
             }

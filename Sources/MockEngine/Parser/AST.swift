@@ -104,6 +104,29 @@ indirect enum FromItem: Sendable, Equatable {
     /// A derived table; `columnNames` renames its columns (`AS t(a, b)`).
     case subquery(Query, alias: String?, columnNames: [String]?)
     case join(JoinKind, FromItem, FromItem, JoinCondition)
+    /// `source PIVOT (agg [AS a], … FOR column IN (value [AS v], …)) [alias]`.
+    case pivot(FromItem, Pivot, alias: String?)
+    /// `source UNPIVOT [INCLUDE | EXCLUDE NULLS] (value FOR name IN (column [AS n], …)) [alias]`.
+    case unpivot(FromItem, Unpivot, alias: String?)
+}
+
+/// An expression with an optional alias, as PIVOT and UNPIVOT lists write them.
+struct AliasedExpr: Sendable, Equatable {
+    var expr: Expr
+    var alias: String?
+}
+
+struct Pivot: Sendable, Equatable {
+    var aggregates: [AliasedExpr]
+    var column: Expr
+    var values: [AliasedExpr]
+}
+
+struct Unpivot: Sendable, Equatable {
+    var includeNulls: Bool
+    var valueColumn: String
+    var nameColumn: String
+    var columns: [AliasedExpr]
 }
 
 enum JoinKind: String, Sendable, Equatable {

@@ -4,9 +4,9 @@ import SQLText
 extension Parser {
     /// fromItem := primary {joinType JOIN primary [ON expr | USING '(' name {',' name} ')']}
     mutating func parseJoinChain() throws(EngineError) -> FromItem {
-        var left = try parseTablePrimary()
+        var left = try parsePivots(try parseTablePrimary())
         while let kind = try parseJoinKind() {
-            let right = try parseTablePrimary()
+            let right = try parsePivots(try parseTablePrimary())
             var condition = JoinCondition.none
             if consumeWord("ON") {
                 condition = .on(try parseExpression())

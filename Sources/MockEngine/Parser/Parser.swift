@@ -16,6 +16,7 @@ import SQLText
 ///                    [WHERE expr] [GROUP BY groupBy] [HAVING expr]
 ///     item        := '*' | name '.' '*' | expr [[AS] alias]
 ///     fromItem    := primary {joinType JOIN primary [ON expr | USING '(' name {',' name} ')']}
+///     fromPrimary := primary {pivot | unpivot}   (see Parser+Pivot.swift)
 ///     primary     := name {'.' name} [[AS] alias] | values [[AS] alias ['(' name {',' name} ')']]
 ///                    | '(' query ')' [[AS] alias ['(' name {',' name} ')']]
 ///     values      := VALUES ('(' expr {',' expr} ')' | expr) {',' …}
@@ -125,6 +126,7 @@ struct Parser {
     /// An optional alias: `AS name`, or a bare non-reserved word.
     mutating func parseAlias() throws(EngineError) -> String? {
         if consumeWord("AS") { return try parseIdentifier("an alias") }
+        if current.isWord("PIVOT") || current.isWord("UNPIVOT") { return nil }
         return consumeIdentifier()
     }
 

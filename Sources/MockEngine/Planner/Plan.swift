@@ -10,10 +10,8 @@ indirect enum Plan: Sendable {
     case filter(Plan, Evaluator)
     case project(Plan, [Evaluator])
     case aggregate(Plan, keys: [Evaluator], aggregates: [AggregateSpec])
-    /// Grouping sets: each input row once per grouping ID, followed by the grouping keys (NULL
-    /// where the ID's bit for the key is set), the ID itself and the set's ordinal (so that a set
-    /// listed twice yields its groups twice, as in Spark).
-    case expand(Plan, keys: [Evaluator], groupingIDs: [Int64])
+    /// Each input row once per projection (grouping sets, UNPIVOT), as Spark's Expand.
+    case expand(Plan, projections: [[Evaluator]])
     case join(JoinPlan)
     case sort(Plan, [SortKey])
     case limit(Plan, limit: Int?, offset: Int)

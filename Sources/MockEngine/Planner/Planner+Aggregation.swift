@@ -5,8 +5,9 @@ extension Planner {
     /// that maps expressions above it onto its output.
     ///
     /// With grouping sets, an expand node first copies each input row once per set, appending the
-    /// grouping keys (NULL where the set leaves a key out) and the grouping ID, and the aggregation
-    /// groups on those appended columns; aggregate arguments still read the original columns.
+    /// grouping keys (NULL where the set leaves a key out), the grouping ID and the set's ordinal (so
+    /// a set listed twice yields its groups twice, as in Spark), and the aggregation groups on those
+    /// appended columns; aggregate arguments still read the original columns.
     func planAggregation(
         _ select: Select, items: [ProjectionItem], orderBy: [OrderItem], input: Plan, scope: Scope
     ) throws(EngineError) -> (Plan, AggregationFrame) {
@@ -41,10 +42,14 @@ extension Planner {
             guard groupExpressions.count <= 63 else { throw EngineError.unsupported("grouping sets over more than 63 expressions") }
             let width = scope.columns.count
             let count = groupExpressions.count
-            let groupingIDs = sets.map { set in
-                (0..<count).reduce(Int64(0)) { id, index in set.contains(index) ? id : id | (1 << Int64(count - 1 - index)) }
+            let input: [Evaluator] = (0..<width).map { index in { row, _ in row[index] } }
+            let projections = sets.enumerated().map { ordinal, set -> [Evaluator] in
+                let id = (0..<count).reduce(Int64(0)) { id, index in set.contains(index) ? id : id | (1 << Int64(count - 1 - index)) }
+                let null: Evaluator = { _, _ in .null }
+                let grouped: [Evaluator] = keys.indices.map { index in set.contains(index) ? keys[index] : null }
+                return input + grouped + [{ _, _ in .int(id) }, { _, _ in .int(Int64(ordinal)) }]
             }
-            plan = .expand(plan, keys: keys, groupingIDs: groupingIDs)
+            plan = .expand(plan, projections: projections)
             keys = (0...count + 1).map { offset in { row, _ in row[width + offset] } }
             types += [.bigint, .bigint]
             groupingIDPosition = count

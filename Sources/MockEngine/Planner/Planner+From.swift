@@ -35,6 +35,10 @@ extension Planner {
             let qualifier = alias.map { [$0.lowercased()] } ?? []
             let columns = relation.columns.map { ScopeColumn(qualifier: qualifier, name: $0.name, type: $0.type) }
             return PlannedRelation(plan: relation.plan, columns: columns)
+        case let .pivot(source, pivot, alias):
+            return try planPivot(source, pivot, alias: alias, outer: outer)
+        case let .unpivot(source, unpivot, alias):
+            return try planUnpivot(source, unpivot, alias: alias, outer: outer)
         case let .join(kind, left, right, condition):
             let leftPreserved: Set<JoinKind> = [.inner, .cross, .left, .leftSemi, .leftAnti]
             let rightPreserved: Set<JoinKind> = [.inner, .cross, .right]
