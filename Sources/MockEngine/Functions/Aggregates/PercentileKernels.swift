@@ -18,6 +18,8 @@ struct Percentile: AggregateKernel {
     /// Where the value sits in the kernel's row; percentile's frequency follows it at index 2.
     var valueIndex = 0
     private var counts: [SQLValue: Int64] = [:]
+    /// The sum of all frequencies (checked: it never overflows).
+    private var total: Int64 = 0
 
     init(fractions: [Double], asArray: Bool, method: Method, descending: Bool, valueIndex: Int = 0) {
         self.fractions = fractions
@@ -38,7 +40,11 @@ struct Percentile: AggregateKernel {
             }
             weight = frequency
         }
-        if weight > 0 { counts[value, default: 0] &+= weight }
+        guard weight > 0 else { return }
+        let (sum, overflow) = total.addingReportingOverflow(weight)
+        guard !overflow else { throw EngineError.overflow("percentile frequencies overflow BIGINT") }
+        total = sum
+        counts[value, default: 0] += weight
     }
 
     func result() throws(EngineError) -> SQLValue {
@@ -48,13 +54,14 @@ struct Percentile: AggregateKernel {
             return descending ? order > 0 : order < 0
         }
         var accumulated: [Int64] = []
-        var total: Int64 = 0
+        var running: Int64 = 0
         for entry in sorted {
-            total &+= entry.value
-            accumulated.append(total)
+            running += entry.value
+            accumulated.append(running)
         }
-        /// The value at 0-based rank `rank`.
-        func value(atRank rank: Int64) -> SQLValue {
+        /// The value at the 0-based rank `position` (a whole number, clamped to the ranks there are).
+        func value(atRank position: Double) -> SQLValue {
+            let rank = position < Double(total) ? Int64(max(position, 0)) : total
             var low = 0
             var high = accumulated.count - 1
             while low < high {
@@ -66,16 +73,16 @@ struct Percentile: AggregateKernel {
         let results = fractions.map { fraction -> SQLValue in
             switch method {
             case .nearestRank:
-                return value(atRank: max(Int64((fraction * Double(total)).rounded(.up)), 1) - 1)
+                return value(atRank: max((fraction * Double(total)).rounded(.up), 1) - 1)
             case .discrete:
-                return .double(value(atRank: max(Int64((fraction * Double(total)).rounded(.up)), 1) - 1).doubleValue ?? 0)
+                return .double(value(atRank: max((fraction * Double(total)).rounded(.up), 1) - 1).doubleValue ?? 0)
             case .interpolated:
                 let position = Double(total - 1) * fraction
                 let lower = position.rounded(.down)
                 let higher = position.rounded(.up)
-                let lowerValue = value(atRank: Int64(lower)).doubleValue ?? 0
+                let lowerValue = value(atRank: lower).doubleValue ?? 0
                 if higher == lower { return .double(lowerValue) }
-                let higherValue = value(atRank: Int64(higher)).doubleValue ?? 0
+                let higherValue = value(atRank: higher).doubleValue ?? 0
                 if higherValue == lowerValue { return .double(lowerValue) }
                 return .double(lowerValue + (position - lower) * (higherValue - lowerValue))
             }
