@@ -127,7 +127,10 @@ struct AggregateState {
     private var doubleSum: Double = 0
     private var decimalSum = SQLDecimal(0)
     private var extreme: SQLValue = .null
+    /// For DISTINCT: the argument rows seen, and the same in first-seen order (collect_list and
+    /// listagg keep it).
     private var distinctArguments: Set<Row>?
+    private var distinctOrder: [Row] = []
     private var kernel: (any AggregateKernel)?
 
     init(_ spec: AggregateSpec) {
@@ -149,7 +152,7 @@ struct AggregateState {
         }
         if arguments.contains(where: \.isNull) { return }  // aggregates skip NULL inputs
         if distinctArguments != nil {
-            distinctArguments?.insert(arguments)
+            if distinctArguments?.insert(arguments).inserted == true { distinctOrder.append(arguments) }
             return
         }
         try accumulate(spec.function, arguments.first ?? .null)
@@ -189,8 +192,10 @@ struct AggregateState {
     }
 
     mutating func result(_ spec: AggregateSpec) throws(EngineError) -> SQLValue {
-        if let distinct = distinctArguments {
+        if distinctArguments != nil {
             distinctArguments = nil
+            let distinct = distinctOrder
+            distinctOrder = []
             for arguments in distinct {
                 if kernel != nil { try kernel?.add(arguments) } else { try accumulate(spec.function, arguments.first ?? .null) }
             }

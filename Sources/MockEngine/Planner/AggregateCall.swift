@@ -20,6 +20,18 @@ extension AggregateSpec {
                 "INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX",
                 "Invalid SQL syntax: The function `\(name)` does not support \(clause).")
         }
+        if let nested = arguments.lazy.flatMap(\.aggregateCalls).first {
+            throw EngineError.analysis(
+                "NESTED_AGGREGATE_FUNCTION",
+                "It is not allowed to use an aggregate function in the argument of another aggregate function (\(nested.sqlName)). "
+                    + "Please use the inner aggregate function in a sub-query.")
+        }
+        if let filterExpr, let nested = filterExpr.aggregateCalls.first {
+            throw EngineError.analysis(
+                "INVALID_AGGREGATE_FILTER.CONTAINS_AGGREGATE",
+                "The FILTER expression \"\(filterExpr.sqlName)\" in an aggregate function is invalid. Expected a FILTER expression "
+                    + "without an aggregation, but found \"\(nested.sqlName)\".")
+        }
         let filter = try filterExpr.map { (condition) throws(EngineError) -> Evaluator in
             let compiled = try compiler.compile(condition)
             guard compiled.type == .boolean || compiled.type == .null else {

@@ -2,7 +2,8 @@ import DBAPICore
 
 /// stddev, variance and their _samp/_pop forms, covar_pop, covar_samp, corr: DOUBLE results
 /// computed with Spark's own running-moment updates, so the last digit matches. A sample
-/// statistic of one row is NULL (Spark's non-legacy behaviour).
+/// statistic of one row is NULL (Spark's non-legacy behaviour), and so is corr when either side
+/// does not vary (Spark divides by zero into NULL there).
 enum StatisticalAggregates {
     static let declarations: [AggregateDeclaration] = [
         moment(["stddev", "stddev_samp", "std"]) { $0.count < 2 ? nil : ($0.m2 / ($0.count - 1)).squareRoot() },
@@ -11,7 +12,7 @@ enum StatisticalAggregates {
         moment(["var_pop"]) { $0.m2 / $0.count },
         pair(["covar_pop"]) { $0.ck / $0.count },
         pair(["covar_samp"]) { $0.count < 2 ? nil : $0.ck / ($0.count - 1) },
-        pair(["corr"]) { $0.count < 2 ? nil : $0.ck / ($0.xMk * $0.yMk).squareRoot() },
+        pair(["corr"]) { $0.count < 2 || $0.xMk * $0.yMk == 0 ? nil : $0.ck / ($0.xMk * $0.yMk).squareRoot() },
     ]
 
     private static func moment(
