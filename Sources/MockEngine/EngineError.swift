@@ -23,6 +23,8 @@ public enum EngineError: ReportableError, Equatable {
     case invalidArgument(function: String, message: String)
     case subqueryReturnedMoreThanOneRow
     case unsupported(String)
+    /// An analysis error with Spark's error class and message.
+    case analysis(_ errorClass: String, _ message: String)
     /// A LIMIT or OFFSET Spark refuses; `subclass` of INVALID_LIMIT_LIKE_EXPRESSION (DATA_TYPE, IS_NULL, IS_NEGATIVE).
     case invalidLimitLike(subclass: String, expression: String, reason: String)
     /// A mock data file that cannot be read.
@@ -75,6 +77,8 @@ public enum EngineError: ReportableError, Equatable {
             return "[SCALAR_SUBQUERY_TOO_MANY_ROWS] more than one row returned by a subquery used as an expression"
         case let .unsupported(feature):
             return "[UNSUPPORTED_FEATURE] \(feature) is not supported by the mock engine"
+        case let .analysis(errorClass, message):
+            return "[\(errorClass)] \(message)"
         case let .invalidLimitLike(subclass, expression, reason):
             return
                 "[INVALID_LIMIT_LIKE_EXPRESSION.\(subclass)] The limit like expression \"\(expression)\" is invalid. \(reason) SQLSTATE: 42K0E"

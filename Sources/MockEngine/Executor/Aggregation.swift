@@ -31,6 +31,7 @@ struct AggregationBuffer {
     private let keys: [Evaluator]
     private let aggregates: [AggregateSpec]
     private let functions: [AggregateSpec.Function]
+    private let filters: [Evaluator?]
     /// The argument of each single-argument, non-distinct aggregate (the fast path).
     private let singleArguments: [Evaluator?]
     private let width: Int
@@ -45,7 +46,10 @@ struct AggregationBuffer {
         self.keys = keys
         self.aggregates = aggregates
         functions = aggregates.map(\.function)
-        singleArguments = aggregates.map { $0.arguments.count == 1 && !$0.isDistinct ? $0.arguments[0] : nil }
+        filters = aggregates.map(\.filter)
+        singleArguments = aggregates.map {
+            $0.arguments.count == 1 && !$0.isDistinct && $0.function != .kernel ? $0.arguments[0] : nil
+        }
         width = aggregates.count
         if keys.isEmpty { addGroup([]) }
     }
@@ -83,6 +87,7 @@ struct AggregationBuffer {
     mutating func add(_ row: Row, _ context: ExecutionContext) throws(EngineError) {
         let base = try group(of: row, context) * width
         for position in 0..<width {
+            if let filter = filters[position], try filter(row, context) != .bool(true) { continue }
             if functions[position] == .countStar {
                 states[base + position].countRow()
             } else if let argument = singleArguments[position] {
@@ -122,10 +127,15 @@ struct AggregateState {
     private var doubleSum: Double = 0
     private var decimalSum = SQLDecimal(0)
     private var extreme: SQLValue = .null
+    /// For DISTINCT: the argument rows seen, and the same in first-seen order (collect_list and
+    /// listagg keep it).
     private var distinctArguments: Set<Row>?
+    private var distinctOrder: [Row] = []
+    private var kernel: (any AggregateKernel)?
 
     init(_ spec: AggregateSpec) {
         if spec.isDistinct { distinctArguments = [] }
+        kernel = spec.makeKernel?()
     }
 
     /// `count(*)`: one more row.
@@ -136,9 +146,13 @@ struct AggregateState {
             count += 1
             return
         }
+        if distinctArguments == nil, kernel != nil {
+            try kernel?.add(arguments)
+            return
+        }
         if arguments.contains(where: \.isNull) { return }  // aggregates skip NULL inputs
         if distinctArguments != nil {
-            distinctArguments?.insert(arguments)
+            if distinctArguments?.insert(arguments).inserted == true { distinctOrder.append(arguments) }
             return
         }
         try accumulate(spec.function, arguments.first ?? .null)
@@ -178,12 +192,17 @@ struct AggregateState {
     }
 
     mutating func result(_ spec: AggregateSpec) throws(EngineError) -> SQLValue {
-        if let distinct = distinctArguments {
+        if distinctArguments != nil {
             distinctArguments = nil
-            for arguments in distinct { try accumulate(spec.function, arguments.first ?? .null) }
+            let distinct = distinctOrder
+            distinctOrder = []
+            for arguments in distinct {
+                if kernel != nil { try kernel?.add(arguments) } else { try accumulate(spec.function, arguments.first ?? .null) }
+            }
         }
+        if let kernel { return try kernel.result() }
         switch spec.function {
-        case .countStar, .count:
+        case .countStar, .count, .kernel:
             return .int(count)
         case .minimum, .maximum:
             return extreme
@@ -203,7 +222,12 @@ struct AggregateState {
             if case let .decimal(precision, scale) = spec.resultType {
                 guard let average = decimalSum.divided(by: SQLDecimal(count), scale: scale),
                     let fitted = average.fits(precision: precision, scale: scale)
-                else { throw EngineError.overflow("avg overflows \(spec.resultType)") }
+                else {
+                    throw EngineError.analysis(
+                        "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION",
+                        "The average of \(count) values cannot be represented as Decimal(\(precision), \(scale)). If necessary set "
+                            + "\"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead.")
+                }
                 return .decimal(fitted)
             }
             return .double(doubleSum / Double(count))

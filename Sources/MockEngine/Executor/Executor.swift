@@ -52,6 +52,23 @@ enum Executor {
             }
         case .singleRow:
             _ = try body([])
+        case let .expand(input, projections):
+            try forEach(input, context) { (row) throws(EngineError) in
+                for evaluators in projections {
+                    var projected: Row = []
+                    projected.reserveCapacity(evaluators.count)
+                    for evaluate in evaluators { projected.append(try evaluate(row, context)) }
+                    if try body(projected) == .done { return .done }
+                }
+                return .more
+            }
+        case .values(let rows):
+            for evaluators in rows {
+                var row: Row = []
+                row.reserveCapacity(evaluators.count)
+                for evaluate in evaluators { row.append(try evaluate([], context)) }
+                if try body(row) == .done { return }
+            }
         case let .filter(input, condition):
             try forEach(input, context) { (row) throws(EngineError) in
                 guard case .bool(true) = try condition(row, context) else { return .more }

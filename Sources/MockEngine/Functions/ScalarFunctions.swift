@@ -25,7 +25,7 @@ enum ScalarFunctions {
             return try ArrayFunctions.compile(name, arguments, expr)
         default:
             throw EngineError.unknownFunction(
-                name, suggestion: NameSuggestion.closest(to: name, among: names + AggregateFunctions.names))
+                name, suggestion: NameSuggestion.closest(to: name, among: names + AggregateRegistry.names))
         }
     }
 

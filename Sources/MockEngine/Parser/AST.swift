@@ -18,6 +18,8 @@ indirect enum Expr: Sendable, Equatable {
     case cast(Expr, SQLType, isTry: Bool)
     /// A function call; `count(*)` has `isStar` set and no arguments.
     case function(name: String, arguments: [Expr], isDistinct: Bool, isStar: Bool)
+    /// An aggregate `.function` call with `FILTER (WHERE filter)` and/or `WITHIN GROUP (ORDER BY …)`.
+    case modifiedAggregate(call: Expr, filter: Expr?, withinGroup: [OrderItem])
 }
 
 struct WhenBranch: Sendable, Equatable {
@@ -52,6 +54,8 @@ struct Query: Sendable, Equatable {
 
 struct CommonTableExpression: Sendable, Equatable {
     var name: String
+    /// `WITH v(a, b) AS (…)`: names for the query's columns.
+    var columnNames: [String]? = nil
     var query: Query
 }
 
@@ -59,6 +63,16 @@ indirect enum QueryBody: Sendable, Equatable {
     case select(Select)
     case nested(Query)
     case setOperation(SetOperator, isAll: Bool, QueryBody, QueryBody)
+    /// `VALUES (1, 'a'), (2, 'b')`: constant rows, one expression list each.
+    case values([[Expr]])
+}
+
+extension QueryBody {
+    /// Whether this is a `VALUES` list.
+    var isValues: Bool {
+        if case .values = self { return true }
+        return false
+    }
 }
 
 enum SetOperator: String, Sendable, Equatable {
@@ -70,7 +84,12 @@ struct Select: Sendable, Equatable {
     var items: [SelectItem] = []
     var from: FromItem?
     var filter: Expr?
+    /// The distinct grouping expressions, in the order written (every one, for grouping sets).
     var groupBy: [Expr] = []
+    /// ROLLUP, CUBE, GROUPING SETS: each set as indexes into `groupBy`; nil for a plain GROUP BY.
+    var groupingSets: [[Int]]?
+    /// `GROUP BY ALL`: group by every select item without an aggregate.
+    var groupByAll = false
     var having: Expr?
 }
 
@@ -82,8 +101,32 @@ enum SelectItem: Sendable, Equatable {
 
 indirect enum FromItem: Sendable, Equatable {
     case table(name: [String], alias: String?, line: Int, column: Int)
-    case subquery(Query, alias: String?)
+    /// A derived table; `columnNames` renames its columns (`AS t(a, b)`).
+    case subquery(Query, alias: String?, columnNames: [String]?)
     case join(JoinKind, FromItem, FromItem, JoinCondition)
+    /// `source PIVOT (agg [AS a], … FOR column IN (value [AS v], …)) [alias]`.
+    case pivot(FromItem, Pivot, alias: String?)
+    /// `source UNPIVOT [INCLUDE | EXCLUDE NULLS] (value FOR name IN (column [AS n], …)) [alias]`.
+    case unpivot(FromItem, Unpivot, alias: String?)
+}
+
+/// An expression with an optional alias, as PIVOT and UNPIVOT lists write them.
+struct AliasedExpr: Sendable, Equatable {
+    var expr: Expr
+    var alias: String?
+}
+
+struct Pivot: Sendable, Equatable {
+    var aggregates: [AliasedExpr]
+    var column: Expr
+    var values: [AliasedExpr]
+}
+
+struct Unpivot: Sendable, Equatable {
+    var includeNulls: Bool
+    var valueColumn: String
+    var nameColumn: String
+    var columns: [AliasedExpr]
 }
 
 enum JoinKind: String, Sendable, Equatable {

@@ -4,9 +4,9 @@ import SQLText
 extension Parser {
     /// fromItem := primary {joinType JOIN primary [ON expr | USING '(' name {',' name} ')']}
     mutating func parseJoinChain() throws(EngineError) -> FromItem {
-        var left = try parseTablePrimary()
+        var left = try parsePivots(try parseTablePrimary())
         while let kind = try parseJoinKind() {
-            let right = try parseTablePrimary()
+            let right = try parsePivots(try parseTablePrimary())
             var condition = JoinCondition.none
             if consumeWord("ON") {
                 condition = .on(try parseExpression())
@@ -54,20 +54,26 @@ extension Parser {
         return kind
     }
 
-    /// primary := name {'.' name} [[AS] alias] | '(' query ')' [[AS] alias]
+    /// primary := name {'.' name} [[AS] alias] | values [[AS] alias [columns]] | '(' query ')' [[AS] alias [columns]]
     private mutating func parseTablePrimary() throws(EngineError) -> FromItem {
         if current.isSymbol("(") {
             return try nested { (parser: inout Parser) throws(EngineError) -> FromItem in
                 parser.advance()
-                if parser.current.isWord("SELECT") || parser.current.isWord("WITH") || parser.current.isSymbol("(") {
+                if ["SELECT", "WITH", "VALUES"].contains(where: parser.current.isWord) || parser.current.isSymbol("(") {
                     let query = try parser.parseQuery()
                     try parser.expectSymbol(")")
-                    return .subquery(query, alias: try parser.parseAlias())
+                    let (alias, columnNames) = try parser.parseTableAlias()
+                    return .subquery(query, alias: alias, columnNames: columnNames)
                 }
                 let item = try parser.parseJoinChain()
                 try parser.expectSymbol(")")
                 return item
             }
+        }
+        if current.isWord("VALUES") {
+            let body = try parseValues()
+            let (alias, columnNames) = try parseTableAlias()
+            return .subquery(Query(body: body), alias: alias, columnNames: columnNames)
         }
         let line = current.line
         let column = current.column

@@ -94,14 +94,14 @@ extension Parser {
         return .column(parts)
     }
 
-    /// call := name '(' ['*' | [DISTINCT | ALL] expr {',' expr}] ')'
+    /// call := name '(' ['*' | [DISTINCT | ALL] expr {',' expr}] ')' [WITHIN GROUP (…)] [FILTER (…)]
     private mutating func parseFunctionCall() throws(EngineError) -> Expr {
         guard case .word(let name) = current.kind else { throw unexpected("a function name") }
         advance()
         try expectSymbol("(")
         if consumeSymbol("*") {
             try expectSymbol(")")
-            return .function(name: name.lowercased(), arguments: [], isDistinct: false, isStar: true)
+            return try parseAggregateModifiers(.function(name: name.lowercased(), arguments: [], isDistinct: false, isStar: true))
         }
         var arguments: [Expr] = []
         var isDistinct = false
@@ -110,7 +110,32 @@ extension Parser {
             repeat { arguments.append(try parseExpression()) } while consumeSymbol(",")
         }
         try expectSymbol(")")
-        return .function(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: false)
+        return try parseAggregateModifiers(
+            .function(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: false))
+    }
+
+    /// call [WITHIN GROUP '(' ORDER BY orderItem {',' orderItem} ')'] [FILTER '(' WHERE expr ')']
+    private mutating func parseAggregateModifiers(_ call: Expr) throws(EngineError) -> Expr {
+        var withinGroup: [OrderItem] = []
+        var filter: Expr?
+        if current.isWord("WITHIN"), peek(1).isWord("GROUP") {
+            advance()
+            advance()
+            try expectSymbol("(")
+            try expectWord("ORDER")
+            try expectWord("BY")
+            withinGroup = try parseOrderItems()
+            try expectSymbol(")")
+        }
+        if current.isWord("FILTER"), peek(1).isSymbol("(") {
+            advance()
+            advance()
+            try expectWord("WHERE")
+            filter = try parseExpression()
+            try expectSymbol(")")
+        }
+        if filter == nil && withinGroup.isEmpty { return call }
+        return .modifiedAggregate(call: call, filter: filter, withinGroup: withinGroup)
     }
 
     /// case := CASE [operand] WHEN expr THEN expr {WHEN …} [ELSE expr] END

@@ -7,16 +7,19 @@ import SQLText
 /// Grammar (a subset of Spark SQL; keywords case-insensitive):
 ///
 ///     statement   := query [';']
-///     query       := [WITH name AS '(' query ')' {',' …}] setExpr
+///     query       := [WITH name ['(' name {',' name} ')'] AS '(' query ')' {',' …}] setExpr
 ///                    [ORDER BY orderItem {',' orderItem}] [LIMIT expr | LIMIT ALL] [OFFSET expr]
 ///     setExpr     := intersect {(UNION | EXCEPT | MINUS) [ALL | DISTINCT] intersect}
 ///     intersect   := setPrimary {INTERSECT [ALL | DISTINCT] setPrimary}
-///     setPrimary  := select | '(' query ')'
+///     setPrimary  := select | values | '(' query ')'
 ///     select      := SELECT [DISTINCT | ALL] item {',' item} [FROM fromItem {',' fromItem}]
-///                    [WHERE expr] [GROUP BY expr {',' expr}] [HAVING expr]
+///                    [WHERE expr] [GROUP BY groupBy] [HAVING expr]
 ///     item        := '*' | name '.' '*' | expr [[AS] alias]
 ///     fromItem    := primary {joinType JOIN primary [ON expr | USING '(' name {',' name} ')']}
-///     primary     := name {'.' name} [[AS] alias] | '(' query ')' [[AS] alias]
+///     fromPrimary := primary {pivot | unpivot}   (see Parser+Pivot.swift)
+///     primary     := name {'.' name} [[AS] alias] | values [[AS] alias ['(' name {',' name} ')']]
+///                    | '(' query ')' [[AS] alias ['(' name {',' name} ')']]
+///     values      := VALUES ('(' expr {',' expr} ')' | expr) {',' …}
 ///     orderItem   := expr [ASC | DESC] [NULLS (FIRST | LAST)]
 ///
 /// Expressions are parsed by precedence climbing; see `Parser+Expression.swift`.
@@ -123,6 +126,7 @@ struct Parser {
     /// An optional alias: `AS name`, or a bare non-reserved word.
     mutating func parseAlias() throws(EngineError) -> String? {
         if consumeWord("AS") { return try parseIdentifier("an alias") }
+        if current.isWord("PIVOT") || current.isWord("UNPIVOT") { return nil }
         return consumeIdentifier()
     }
 
@@ -135,11 +139,12 @@ struct Parser {
             if parser.consumeWord("WITH") {
                 repeat {
                     let name = try parser.parseIdentifier("a CTE name")
+                    let columnNames = try parser.parseColumnNameList()
                     try parser.expectWord("AS")
                     try parser.expectSymbol("(")
                     let query = try parser.parseQuery()
                     try parser.expectSymbol(")")
-                    ctes.append(CommonTableExpression(name: name, query: query))
+                    ctes.append(CommonTableExpression(name: name, columnNames: columnNames, query: query))
                 } while parser.consumeSymbol(",")
             }
             var query = Query(ctes: ctes, body: try parser.parseSetExpression())
@@ -204,8 +209,9 @@ struct Parser {
         return body
     }
 
-    /// setPrimary := select | '(' query ')'
+    /// setPrimary := select | values | '(' query ')'
     mutating func parseSetPrimary() throws(EngineError) -> QueryBody {
+        if current.isWord("VALUES") { return try parseValues() }
         if current.isSymbol("(") {
             advance()
             let query = try parseQuery()
@@ -229,7 +235,7 @@ struct Parser {
         if consumeWord("WHERE") { select.filter = try parseExpression() }
         if consumeWord("GROUP") {
             try expectWord("BY")
-            repeat { select.groupBy.append(try parseExpression()) } while consumeSymbol(",")
+            try parseGroupBy(into: &select)
         }
         if consumeWord("HAVING") { select.having = try parseExpression() }
         return select

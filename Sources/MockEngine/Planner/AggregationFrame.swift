@@ -7,6 +7,9 @@ struct AggregationFrame {
     let groupExpressions: [Expr]
     /// For group-by expressions that are plain columns, the input column index they name.
     let groupColumnIndexes: [Int?]
+    /// With grouping sets, the output position of the grouping ID (after the group keys; the
+    /// set's ordinal follows it).
+    let groupingIDPosition: Int?
     let aggregateCalls: [Expr]
     /// Output types: group keys, then aggregates.
     let types: [SQLType]
@@ -14,7 +17,9 @@ struct AggregationFrame {
     /// The output position `expr` reads, or nil when it must be computed from its parts.
     func position(of expr: Expr, in scope: Scope) throws(EngineError) -> Int? {
         if let index = groupExpressions.firstIndex(of: expr) { return index }
-        if let index = aggregateCalls.firstIndex(of: expr) { return groupExpressions.count + index }
+        if let index = aggregateCalls.firstIndex(of: expr) {
+            return groupExpressions.count + (groupingIDPosition == nil ? 0 : 2) + index
+        }
         if case .column(let parts) = expr, case .found(0, let column, _) = scope.resolve(parts),
             let index = groupColumnIndexes.firstIndex(of: column)
         {
@@ -35,11 +40,13 @@ extension Expr {
     private func collectAggregates(into found: inout [Expr]) {
         switch self {
         case let .function(name, arguments, _, _):
-            if AggregateFunctions.isAggregate(name) {
+            if AggregateRegistry.isAggregate(name) {
                 if !found.contains(self) { found.append(self) }
                 return
             }
             for argument in arguments { argument.collectAggregates(into: &found) }
+        case .modifiedAggregate:
+            if !found.contains(self) { found.append(self) }
         case .literal, .column, .exists, .scalarSubquery: return
         case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _), .inSubquery(let operand, _, _):
             operand.collectAggregates(into: &found)

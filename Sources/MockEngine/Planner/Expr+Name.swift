@@ -41,8 +41,29 @@ extension Expr {
         case let .cast(operand, type, isTry): return "\(isTry ? "TRY_CAST" : "CAST")(\(operand.sqlName) AS \(type))"
         case let .function(name, arguments, isDistinct, isStar):
             if isStar { return "\(name)(1)" }
+            if let declaration = AggregateRegistry.declaration(name) {
+                return declaration.printedName(name, arguments, isDistinct: isDistinct)
+            }
             let list = arguments.map(\.sqlName).joined(separator: ", ")
             return "\(name)(\(isDistinct ? "DISTINCT " : "")\(list))"
+        case let .modifiedAggregate(call, filter, withinGroup):
+            var text = call.sqlName
+            if !withinGroup.isEmpty, case let .function(name, _, _, _) = call {
+                let explicitOrder = AggregateRegistry.declaration(name)?.printsNullOrder ?? false
+                let keys = withinGroup.map { item in
+                    var key = item.expression.sqlName
+                    if explicitOrder {
+                        key += item.isAscending ? " ASC" : " DESC"
+                        key += item.effectiveNullsFirst ? " NULLS FIRST" : " NULLS LAST"
+                    } else if !item.isAscending {
+                        key += " DESC"
+                    }
+                    return key
+                }
+                text += " WITHIN GROUP (ORDER BY \(keys.joined(separator: ", ")))"
+            }
+            if let filter { text += " FILTER (WHERE \(filter.sqlName))" }
+            return text
         }
     }
 }

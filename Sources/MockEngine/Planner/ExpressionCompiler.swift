@@ -50,8 +50,12 @@ struct ExpressionCompiler {
             return try compileCase(operand, branches, otherwise, expr)
         case let .cast(operand, type, isTry):
             return try compileCast(try compile(operand), to: type, isTry: isTry, expr)
+        case .modifiedAggregate:
+            throw EngineError.typeMismatch(
+                expression: expr.sqlName, message: "aggregate functions are not allowed here (only in SELECT, HAVING and ORDER BY)")
         case let .function(name, arguments, isDistinct, isStar):
-            if AggregateFunctions.isAggregate(name) {
+            if let grouping = try compileGrouping(name, arguments, expr) { return grouping }
+            if AggregateRegistry.isAggregate(name) {
                 throw EngineError.typeMismatch(
                     expression: expr.sqlName,
                     message: "aggregate functions are not allowed here (only in SELECT, HAVING and ORDER BY)")

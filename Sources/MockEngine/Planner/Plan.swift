@@ -5,9 +5,13 @@ indirect enum Plan: Sendable {
     case scan(Table)
     /// One row with no columns: `SELECT` without `FROM`.
     case singleRow
+    /// Inline rows (`VALUES`), each evaluated without input.
+    case values([[Evaluator]])
     case filter(Plan, Evaluator)
     case project(Plan, [Evaluator])
     case aggregate(Plan, keys: [Evaluator], aggregates: [AggregateSpec])
+    /// Each input row once per projection (grouping sets, UNPIVOT), as Spark's Expand.
+    case expand(Plan, projections: [[Evaluator]])
     case join(JoinPlan)
     case sort(Plan, [SortKey])
     case limit(Plan, limit: Int?, offset: Int)
@@ -38,12 +42,17 @@ struct JoinPlan: Sendable {
 
 /// One aggregate call of an aggregation node.
 struct AggregateSpec: Sendable {
-    enum Function: Sendable { case countStar, count, sum, average, minimum, maximum }
+    /// count, sum, avg, min and max run on a built-in fast path; every other aggregate is a kernel.
+    enum Function: Sendable { case countStar, count, sum, average, minimum, maximum, kernel }
     var function: Function
     var arguments: [Evaluator]
     var argumentType: SQLType
     var resultType: SQLType
     var isDistinct: Bool
+    /// `FILTER (WHERE …)`: only rows where it is true are aggregated.
+    var filter: Evaluator?
+    /// Makes the state of one group, for `.kernel`.
+    var makeKernel: (@Sendable () -> any AggregateKernel)?
 }
 
 /// A planned relation: the plan and the columns of the rows it produces.

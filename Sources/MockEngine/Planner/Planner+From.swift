@@ -29,11 +29,16 @@ extension Planner {
             let qualifier = alias.map { [$0.lowercased()] } ?? table.name.split(separator: ".").map(String.init)
             let columns = table.columns.map { ScopeColumn(qualifier: qualifier, name: $0.name, type: $0.type) }
             return PlannedRelation(plan: .scan(table), columns: columns)
-        case let .subquery(query, alias):
-            let relation = try planQuery(query, outer: nil)
+        case let .subquery(query, alias, columnNames):
+            let relation = try Self.renamed(
+                try planQuery(query, outer: nil), columnNames, alias: alias ?? "", isInline: query.body.isValues && query.ctes.isEmpty)
             let qualifier = alias.map { [$0.lowercased()] } ?? []
             let columns = relation.columns.map { ScopeColumn(qualifier: qualifier, name: $0.name, type: $0.type) }
             return PlannedRelation(plan: relation.plan, columns: columns)
+        case let .pivot(source, pivot, alias):
+            return try planPivot(source, pivot, alias: alias, outer: outer)
+        case let .unpivot(source, unpivot, alias):
+            return try planUnpivot(source, unpivot, alias: alias, outer: outer)
         case let .join(kind, left, right, condition):
             let leftPreserved: Set<JoinKind> = [.inner, .cross, .left, .leftSemi, .leftAnti]
             let rightPreserved: Set<JoinKind> = [.inner, .cross, .right]
@@ -172,6 +177,8 @@ extension Expr {
         case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _): operand.containsSubquery
         case let .binary(_, left, right): left.containsSubquery || right.containsSubquery
         case let .function(_, arguments, _, _): arguments.contains { $0.containsSubquery }
+        case let .modifiedAggregate(call, filter, withinGroup):
+            call.containsSubquery || (filter?.containsSubquery ?? false) || withinGroup.contains { $0.expression.containsSubquery }
         case let .inList(operand, items, _): operand.containsSubquery || items.contains { $0.containsSubquery }
         case let .between(operand, low, high, _): [operand, low, high].contains { $0.containsSubquery }
         case let .like(operand, pattern, _, _): operand.containsSubquery || pattern.containsSubquery
@@ -189,6 +196,8 @@ extension Expr {
         case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _): operand.referencesColumns
         case let .binary(_, left, right): left.referencesColumns || right.referencesColumns
         case let .function(_, arguments, _, _): arguments.contains { $0.referencesColumns }
+        case let .modifiedAggregate(call, filter, withinGroup):
+            call.referencesColumns || (filter?.referencesColumns ?? false) || withinGroup.contains { $0.expression.referencesColumns }
         default: false
         }
     }

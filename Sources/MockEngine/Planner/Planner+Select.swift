@@ -36,7 +36,7 @@ extension Planner {
             return nil
         }
         let usesAggregates =
-            !select.groupBy.isEmpty
+            !select.groupBy.isEmpty || select.groupByAll || select.groupingSets != nil
             || (expressions + [select.having].compactMap { $0 } + orderBy.map(\.expression)).contains { !$0.aggregateCalls.isEmpty }
         var projectionCompiler = compiler
         if usesAggregates {
@@ -130,69 +130,5 @@ extension Planner {
             }
         }
         return expanded
-    }
-
-    /// Plans GROUP BY and the aggregate calls of a SELECT; returns the aggregate node and the frame
-    /// that maps expressions above it onto its output.
-    private func planAggregation(
-        _ select: Select, items: [ProjectionItem], orderBy: [OrderItem], input: Plan, scope: Scope
-    ) throws(EngineError) -> (Plan, AggregationFrame) {
-        let compiler = ExpressionCompiler(planner: self, scope: scope)
-        var groupExpressions: [Expr] = []
-        for expr in select.groupBy {
-            var resolved = expr
-            if let ordinal = try Self.ordinal(expr, count: items.count) {
-                guard case .expression(let itemExpr, _) = items[ordinal] else {
-                    if case .inputColumn(let index, _) = items[ordinal] {
-                        resolved = .column(scope.columns[index].qualifier + [scope.columns[index].name])
-                        groupExpressions.append(resolved)
-                    }
-                    continue
-                }
-                resolved = itemExpr
-            } else if case .column(let parts) = expr, parts.count == 1, case .missing = scope.resolve(parts),
-                let item = items.first(where: { $0.name.lowercased() == parts[0].lowercased() }),
-                case .expression(let itemExpr, _) = item
-            {
-                resolved = itemExpr  // GROUP BY a select-list alias
-            }
-            guard resolved.aggregateCalls.isEmpty else {
-                throw EngineError.typeMismatch(expression: resolved.sqlName, message: "aggregate functions are not allowed in GROUP BY")
-            }
-            groupExpressions.append(resolved)
-        }
-        var keys: [Evaluator] = []
-        var types: [SQLType] = []
-        var groupColumnIndexes: [Int?] = []
-        for expr in groupExpressions {
-            let compiled = try compiler.compile(expr)
-            keys.append(compiled.evaluate)
-            types.append(compiled.type)
-            if case .column(let parts) = expr, case .found(0, let index, _) = scope.resolve(parts) {
-                groupColumnIndexes.append(index)
-            } else {
-                groupColumnIndexes.append(nil)
-            }
-        }
-        var calls: [Expr] = []
-        let searched =
-            items.compactMap { item -> Expr? in
-                if case .expression(let expr, _) = item { return expr }
-                return nil
-            } + [select.having].compactMap { $0 } + orderBy.map(\.expression)
-        for expr in searched {
-            for call in expr.aggregateCalls where !calls.contains(call) { calls.append(call) }
-        }
-        var specs: [AggregateSpec] = []
-        for call in calls {
-            guard case let .function(name, arguments, isDistinct, isStar) = call else { continue }
-            let compiledArguments = try arguments.map { (argument) throws(EngineError) in try compiler.compile(argument) }
-            let spec = try AggregateFunctions.spec(name, arguments: compiledArguments, isDistinct: isDistinct, isStar: isStar, call)
-            specs.append(spec)
-            types.append(spec.resultType)
-        }
-        let frame = AggregationFrame(
-            groupExpressions: groupExpressions, groupColumnIndexes: groupColumnIndexes, aggregateCalls: calls, types: types)
-        return (.aggregate(input, keys: keys, aggregates: specs), frame)
     }
 }

@@ -30,7 +30,8 @@ struct Planner: Sendable {
     func planQuery(_ query: Query, outer: Scope?) throws(EngineError) -> PlannedRelation {
         var planner = self
         for cte in query.ctes {
-            let relation = try planner.planQuery(cte.query, outer: nil)
+            let relation = try Self.renamed(
+                try planner.planQuery(cte.query, outer: nil), cte.columnNames, alias: cte.name, isInline: false)
             let columns = relation.columns.map { ScopeColumn(qualifier: [], name: $0.name, type: $0.type) }
             planner.commonTables[cte.name.lowercased()] = CommonTable(
                 id: nextID(), relation: PlannedRelation(plan: relation.plan, columns: columns))
@@ -69,6 +70,7 @@ struct Planner: Sendable {
         case .select(let select): try planSelect(select, orderBy: [], outer: outer)
         case .nested(let query): try planQuery(query, outer: outer)
         case let .setOperation(op, isAll, left, right): try planSetOperation(op, isAll: isAll, left, right, outer: outer)
+        case .values(let rows): try planValues(rows)
         }
     }
 

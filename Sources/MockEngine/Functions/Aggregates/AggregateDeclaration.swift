@@ -1,0 +1,87 @@
+import DBAPICore
+
+/// The running state of one aggregate call for one group: it sees every input row's arguments
+/// (NULLs included; each kernel skips what Spark skips) and produces the group's value.
+protocol AggregateKernel {
+    mutating func add(_ arguments: Row) throws(EngineError)
+    func result() throws(EngineError) -> SQLValue
+}
+
+/// What the planner knows about an aggregate call's arguments when it resolves the call.
+struct AggregateArguments {
+    /// The name as called (lower-cased).
+    let name: String
+    let types: [SQLType]
+    /// Each argument's generated name.
+    let argumentNames: [String]
+    /// Each argument's value when it is a constant.
+    let constants: [SQLValue?]
+    /// The `WITHIN GROUP (ORDER BY …)` keys, appended after the arguments in each kernel row.
+    let order: [OrderItem]
+    let orderTypes: [SQLType]
+    /// The call's generated name, for messages.
+    let sqlName: String
+
+    /// A `DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE` error for argument `index` (0-based).
+    func unexpectedType(_ index: Int, requires: String) -> EngineError {
+        guard index < types.count, index < argumentNames.count else { return .typeMismatch(expression: sqlName, message: requires) }
+        let ordinals = ["first", "second", "third", "fourth"]
+        let ordinal = index < ordinals.count ? ordinals[index] : "\(index + 1)th"
+        return .analysis(
+            "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+            "Cannot resolve \"\(sqlName)\" due to data type mismatch: The \(ordinal) parameter requires the \(requires) type, "
+                + "however \"\(argumentNames[index])\" has the type \"\(types[index])\".")
+    }
+
+    /// The constant argument at `index`, or a `DATATYPE_MISMATCH.NON_FOLDABLE_INPUT` error.
+    func constant(_ index: Int) throws(EngineError) -> SQLValue {
+        guard index < constants.count, let value = constants[index] else {
+            throw EngineError.analysis(
+                "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
+                "Cannot resolve \"\(sqlName)\" due to data type mismatch: argument \(index + 1) must be a constant.")
+        }
+        return value
+    }
+}
+
+/// A resolved aggregate call: its result type, what the kernel sees, and how to make one.
+struct AggregateResolution {
+    let resultType: SQLType
+    /// The type each argument is cast to before the kernel sees it (nil: as it is).
+    var argumentTypes: [SQLType?] = []
+    /// The type each WITHIN GROUP key is cast to (nil: as it is).
+    var keyTypes: [SQLType?] = []
+    var makeKernel: (@Sendable () -> any AggregateKernel)?
+}
+
+/// One aggregate function, declared once: the names it answers to, how many arguments it takes,
+/// how Spark prints it, and its type rule (which also builds the kernel).
+struct AggregateDeclaration: Sendable {
+    enum WithinGroup: Sendable { case forbidden, required, optional }
+
+    /// The names it is called by.
+    let names: [String]
+    let arity: ClosedRange<Int>
+    /// The name Spark prints when it differs from the called one (`array_agg` prints `collect_list`).
+    var printedAs: String?
+    /// How many arguments Spark prints (`first(x, true)` prints `first(x)`), nil for all.
+    var printedArity: Int?
+    /// Arguments Spark fills in and prints when omitted (percentile's frequency `1`).
+    var printedDefaults: [String] = []
+    /// Whether Spark prints WITHIN GROUP keys with explicit direction and null order.
+    var printsNullOrder = false
+    var withinGroup = WithinGroup.forbidden
+    /// The built-in fast path for count, sum, avg, min and max; nil for kernels.
+    var builtin: AggregateSpec.Function?
+    let resolve: @Sendable (AggregateArguments) throws(EngineError) -> AggregateResolution
+
+    /// The column name Spark generates for a call of this aggregate.
+    func printedName(_ name: String, _ arguments: [Expr], isDistinct: Bool) -> String {
+        var printed = arguments.map(\.sqlName)
+        if let printedArity { printed = Array(printed.prefix(printedArity)) }
+        if printed.count < arity.upperBound {
+            printed += printedDefaults.suffix(arity.upperBound - printed.count)
+        }
+        return "\(printedAs ?? name)(\(isDistinct ? "DISTINCT " : "")\(printed.joined(separator: ", ")))"
+    }
+}

@@ -1,0 +1,45 @@
+import DBAPICore
+
+/// count, sum, avg (mean), min, max: the aggregates on the executor's built-in fast path.
+enum BasicAggregates {
+    static let declarations: [AggregateDeclaration] = [
+        AggregateDeclaration(names: ["count"], arity: 1...Int.max, builtin: .count) { _ in
+            AggregateResolution(resultType: .bigint)
+        },
+        AggregateDeclaration(names: ["sum"], arity: 1...1, builtin: .sum) { arguments throws(EngineError) in
+            let type = try numericInput(arguments)
+            switch type {
+            case _ where type.isIntegral: return AggregateResolution(resultType: .bigint)
+            case let .decimal(precision, scale):
+                return AggregateResolution(resultType: DecimalRules.bounded(precision: precision + 10, scale: scale))
+            default: return AggregateResolution(resultType: .double, argumentTypes: castsStrings(arguments))
+            }
+        },
+        AggregateDeclaration(names: ["avg", "mean"], arity: 1...1, builtin: .average) { arguments throws(EngineError) in
+            if case let .decimal(precision, scale) = try numericInput(arguments) {
+                return AggregateResolution(resultType: DecimalRules.bounded(precision: precision + 4, scale: scale + 4))
+            }
+            return AggregateResolution(resultType: .double, argumentTypes: castsStrings(arguments))
+        },
+        AggregateDeclaration(names: ["min"], arity: 1...1, builtin: .minimum) { arguments in
+            AggregateResolution(resultType: arguments.types[0])
+        },
+        AggregateDeclaration(names: ["max"], arity: 1...1, builtin: .maximum) { arguments in
+            AggregateResolution(resultType: arguments.types[0])
+        },
+    ]
+
+    /// A string argument is cast to DOUBLE; numbers are read as they are.
+    static func castsStrings(_ arguments: AggregateArguments) -> [SQLType?] {
+        arguments.types[0] == .string ? [.double] : []
+    }
+
+    /// The numeric type of a sum or average's input: numbers as they are, strings (cast to DOUBLE
+    /// as ANSI Spark does) and NULL as DOUBLE; anything else is a type mismatch.
+    static func numericInput(_ arguments: AggregateArguments) throws(EngineError) -> SQLType {
+        let type = arguments.types[0]
+        if type.isNumeric { return type }
+        if type == .string || type == .null { return .double }
+        throw arguments.unexpectedType(0, requires: "\"NUMERIC\" or \"ANSI INTERVAL\"")
+    }
+}

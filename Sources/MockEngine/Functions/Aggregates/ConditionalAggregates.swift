@@ -1,0 +1,95 @@
+import DBAPICore
+
+/// count_if, bool_and (every), bool_or (some, any), any_value, first, last, max_by, min_by.
+enum ConditionalAggregates {
+    static let declarations: [AggregateDeclaration] = [
+        AggregateDeclaration(names: ["count_if"], arity: 1...1) { arguments throws(EngineError) in
+            try requireBoolean(arguments)
+            return AggregateResolution(resultType: .bigint) { CountIf() }
+        },
+        AggregateDeclaration(names: ["bool_and", "every"], arity: 1...1) { arguments throws(EngineError) in
+            try requireBoolean(arguments)
+            return AggregateResolution(resultType: .boolean) { BooleanFold(isAnd: true) }
+        },
+        AggregateDeclaration(names: ["bool_or", "some", "any"], arity: 1...1) { arguments throws(EngineError) in
+            try requireBoolean(arguments)
+            return AggregateResolution(resultType: .boolean) { BooleanFold(isAnd: false) }
+        },
+        AggregateDeclaration(names: ["first", "first_value", "any_value"], arity: 1...2, printedArity: 1) { arguments throws(EngineError) in
+            let ignoreNulls = try ignoresNulls(arguments)
+            return AggregateResolution(resultType: arguments.types[0]) { Pick(isLast: false, ignoreNulls: ignoreNulls) }
+        },
+        AggregateDeclaration(names: ["last", "last_value"], arity: 1...2, printedArity: 1) { arguments throws(EngineError) in
+            let ignoreNulls = try ignoresNulls(arguments)
+            return AggregateResolution(resultType: arguments.types[0]) { Pick(isLast: true, ignoreNulls: ignoreNulls) }
+        },
+        AggregateDeclaration(names: ["max_by"], arity: 2...2) { arguments in
+            AggregateResolution(resultType: arguments.types[0]) { ByValue(wantsMax: true) }
+        },
+        AggregateDeclaration(names: ["min_by"], arity: 2...2) { arguments in
+            AggregateResolution(resultType: arguments.types[0]) { ByValue(wantsMax: false) }
+        },
+    ]
+
+    private static func requireBoolean(_ arguments: AggregateArguments) throws(EngineError) {
+        guard arguments.types[0] == .boolean || arguments.types[0] == .null else {
+            throw arguments.unexpectedType(0, requires: "\"BOOLEAN\"")
+        }
+    }
+
+    /// first/last's optional second argument: a constant BOOLEAN.
+    private static func ignoresNulls(_ arguments: AggregateArguments) throws(EngineError) -> Bool {
+        guard arguments.types.count == 2 else { return false }
+        guard arguments.types[1] == .boolean, case .bool(let flag) = try arguments.constant(1) else {
+            throw arguments.unexpectedType(1, requires: "\"BOOLEAN\"")
+        }
+        return flag
+    }
+}
+
+/// count_if: rows where the condition is true.
+private struct CountIf: AggregateKernel {
+    var count: Int64 = 0
+    mutating func add(_ arguments: Row) throws(EngineError) { if arguments[0] == .bool(true) { count += 1 } }
+    func result() throws(EngineError) -> SQLValue { .int(count) }
+}
+
+/// bool_and / bool_or over the non-NULL inputs; NULL when there are none.
+private struct BooleanFold: AggregateKernel {
+    let isAnd: Bool
+    var value: Bool?
+    mutating func add(_ arguments: Row) throws(EngineError) {
+        guard case .bool(let flag) = arguments[0] else { return }
+        value = isAnd ? (value ?? true) && flag : (value ?? false) || flag
+    }
+    func result() throws(EngineError) -> SQLValue { value.map(SQLValue.bool) ?? .null }
+}
+
+/// first / last in input order, optionally skipping NULLs.
+private struct Pick: AggregateKernel {
+    let isLast: Bool
+    let ignoreNulls: Bool
+    var value: SQLValue?
+    mutating func add(_ arguments: Row) throws(EngineError) {
+        if ignoreNulls && arguments[0].isNull { return }
+        if isLast || value == nil { value = arguments[0] }
+    }
+    func result() throws(EngineError) -> SQLValue { value ?? .null }
+}
+
+/// max_by / min_by: the first argument of the row whose second argument is largest (smallest);
+/// rows with a NULL ordering value are skipped, the last of equal ones wins (Spark: any of them).
+private struct ByValue: AggregateKernel {
+    let wantsMax: Bool
+    var best: (value: SQLValue, key: SQLValue)?
+    mutating func add(_ arguments: Row) throws(EngineError) {
+        let key = arguments[1]
+        if key.isNull { return }
+        if let best {
+            let order = ValueOrder.compare(key, best.key)
+            guard wantsMax ? order >= 0 : order <= 0 else { return }
+        }
+        best = (arguments[0], key)
+    }
+    func result() throws(EngineError) -> SQLValue { best?.value ?? .null }
+}

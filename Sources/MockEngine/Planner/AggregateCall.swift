@@ -1,0 +1,119 @@
+import DBAPICore
+
+extension AggregateSpec {
+    /// Resolves one aggregate call (a `.function`, or a `.modifiedAggregate` around one) against
+    /// the aggregation's input: checks its arguments with the declaration's type rule and compiles
+    /// them, its FILTER and its WITHIN GROUP keys.
+    static func plan(_ expr: Expr, compiler: ExpressionCompiler) throws(EngineError) -> AggregateSpec {
+        var call = expr
+        var filterExpr: Expr?
+        var order: [OrderItem] = []
+        if case let .modifiedAggregate(inner, filter, withinGroup) = expr {
+            (call, filterExpr, order) = (inner, filter, withinGroup)
+        }
+        guard case let .function(name, arguments, isDistinct, isStar) = call else {
+            throw EngineError.typeMismatch(expression: expr.sqlName, message: "FILTER and WITHIN GROUP apply to aggregate functions")
+        }
+        guard let declaration = AggregateRegistry.declaration(name) else {
+            let clause = filterExpr != nil ? "FILTER CLAUSE" : "WITHIN GROUP"
+            throw EngineError.analysis(
+                "INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX",
+                "Invalid SQL syntax: The function `\(name)` does not support \(clause).")
+        }
+        if let nested = arguments.lazy.flatMap(\.aggregateCalls).first {
+            throw EngineError.analysis(
+                "NESTED_AGGREGATE_FUNCTION",
+                "It is not allowed to use an aggregate function in the argument of another aggregate function (\(nested.sqlName)). "
+                    + "Please use the inner aggregate function in a sub-query.")
+        }
+        if let filterExpr, let nested = filterExpr.aggregateCalls.first {
+            throw EngineError.analysis(
+                "INVALID_AGGREGATE_FILTER.CONTAINS_AGGREGATE",
+                "The FILTER expression \"\(filterExpr.sqlName)\" in an aggregate function is invalid. Expected a FILTER expression "
+                    + "without an aggregation, but found \"\(nested.sqlName)\".")
+        }
+        let filter = try filterExpr.map { (condition) throws(EngineError) -> Evaluator in
+            let compiled = try compiler.compile(condition)
+            guard compiled.type == .boolean || compiled.type == .null else {
+                throw EngineError.analysis(
+                    "INVALID_AGGREGATE_FILTER.NOT_BOOLEAN",
+                    "The FILTER expression \"\(condition.sqlName)\" in an aggregate function is invalid. "
+                        + "Expected a FILTER expression of the BOOLEAN type.")
+            }
+            return compiled.evaluate
+        }
+        if isStar {
+            guard declaration.builtin == .count else {
+                throw EngineError.typeMismatch(expression: expr.sqlName, message: "only count accepts *")
+            }
+            return AggregateSpec(
+                function: .countStar, arguments: [], argumentType: .null, resultType: .bigint, isDistinct: false, filter: filter)
+        }
+        guard declaration.arity.contains(arguments.count) else {
+            let expected =
+                declaration.arity.count == 1
+                ? "\(declaration.arity.lowerBound)" : "[\(declaration.arity.lowerBound), \(declaration.arity.upperBound)]"
+            throw EngineError.wrongArgumentCount(function: name, expected: expected, got: arguments.count)
+        }
+        switch declaration.withinGroup {
+        case .forbidden where !order.isEmpty:
+            throw EngineError.analysis(
+                "INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX",
+                "Invalid SQL syntax: The function `\(name)` does not support WITHIN GROUP.")
+        case .required where order.isEmpty:
+            throw EngineError.analysis(
+                "INVALID_WITHIN_GROUP_EXPRESSION.WITHIN_GROUP_MISSING", "The function `\(name)` requires WITHIN GROUP (ORDER BY …).")
+        default: break
+        }
+        let compiled = try arguments.map { (argument) throws(EngineError) in try compiler.compile(argument) }
+        let keys = try order.map { (item) throws(EngineError) in try compiler.compile(item.expression) }
+        let resolution = try declaration.resolve(
+            AggregateArguments(
+                name: name, types: compiled.map(\.type), argumentNames: arguments.map(\.sqlName),
+                constants: zip(arguments, compiled).map(Self.folded),
+                order: order, orderTypes: keys.map(\.type), sqlName: expr.sqlName))
+        var evaluators: [Evaluator] = []
+        for (index, argument) in compiled.enumerated() {
+            let target = index < resolution.argumentTypes.count ? resolution.argumentTypes[index] : nil
+            evaluators.append(target.map { ExpressionCompiler.coerce(argument, to: $0).evaluate } ?? argument.evaluate)
+        }
+        for (index, key) in keys.enumerated() {
+            let target = index < resolution.keyTypes.count ? resolution.keyTypes[index] : nil
+            evaluators.append(target.map { ExpressionCompiler.coerce(key, to: $0).evaluate } ?? key.evaluate)
+        }
+        let argumentType = resolution.argumentTypes.first.flatMap { $0 } ?? compiled.first?.type ?? .null
+        if let builtin = declaration.builtin {
+            return AggregateSpec(
+                function: builtin, arguments: evaluators, argumentType: argumentType, resultType: resolution.resultType,
+                isDistinct: isDistinct, filter: filter)
+        }
+        return AggregateSpec(
+            function: .kernel, arguments: evaluators, argumentType: argumentType, resultType: resolution.resultType,
+            isDistinct: isDistinct, filter: filter, makeKernel: resolution.makeKernel)
+    }
+}
+
+extension AggregateSpec {
+    /// An argument's value when it depends on no row (`0.5`, `array(0.25, 0.75)`), else nil.
+    fileprivate static func folded(_ expr: Expr, _ compiled: CompiledExpr) -> SQLValue? {
+        if let constant = compiled.constant { return constant }
+        guard expr.isFoldable else { return nil }
+        return try? compiled.evaluate([], ExecutionContext(now: 0))
+    }
+}
+
+extension Expr {
+    /// Built from literals by operators, casts and scalar functions only.
+    fileprivate var isFoldable: Bool {
+        switch self {
+        case .literal: true
+        case .unary(_, let operand), .cast(let operand, _, _): operand.isFoldable
+        case let .binary(_, left, right): left.isFoldable && right.isFoldable
+        case let .function(name, arguments, _, isStar):
+            !isStar && !AggregateRegistry.isAggregate(name)
+                && !["current_date", "current_timestamp", "now", "rand", "random", "uuid"].contains(name)
+                && arguments.allSatisfy(\.isFoldable)
+        default: false
+        }
+    }
+}

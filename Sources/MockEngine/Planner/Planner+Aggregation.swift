@@ -1,0 +1,101 @@
+import DBAPICore
+
+extension Planner {
+    /// Plans GROUP BY and the aggregate calls of a SELECT; returns the aggregate node and the frame
+    /// that maps expressions above it onto its output.
+    ///
+    /// With grouping sets, an expand node first copies each input row once per set, appending the
+    /// grouping keys (NULL where the set leaves a key out), the grouping ID and the set's ordinal (so
+    /// a set listed twice yields its groups twice, as in Spark), and the aggregation groups on those
+    /// appended columns; aggregate arguments still read the original columns.
+    func planAggregation(
+        _ select: Select, items: [ProjectionItem], orderBy: [OrderItem], input: Plan, scope: Scope
+    ) throws(EngineError) -> (Plan, AggregationFrame) {
+        let compiler = ExpressionCompiler(planner: self, scope: scope)
+        let groupExpressions = try resolveGroupBy(select, items: items, scope: scope)
+        var keys: [Evaluator] = []
+        var types: [SQLType] = []
+        var groupColumnIndexes: [Int?] = []
+        for expr in groupExpressions {
+            let compiled = try compiler.compile(expr)
+            keys.append(compiled.evaluate)
+            types.append(compiled.type)
+            if case .column(let parts) = expr, case .found(0, let index, _) = scope.resolve(parts) {
+                groupColumnIndexes.append(index)
+            } else {
+                groupColumnIndexes.append(nil)
+            }
+        }
+        var calls: [Expr] = []
+        let searched =
+            items.compactMap { item -> Expr? in
+                if case .expression(let expr, _) = item { return expr }
+                return nil
+            } + [select.having].compactMap { $0 } + orderBy.map(\.expression)
+        for expr in searched {
+            for call in expr.aggregateCalls where !calls.contains(call) { calls.append(call) }
+        }
+        var plan = input
+        var groupingIDPosition: Int?
+        // GROUPING SETS (()) alone is a global aggregate: one row even over no input.
+        if let sets = select.groupingSets, !groupExpressions.isEmpty {
+            guard groupExpressions.count <= 63 else { throw EngineError.unsupported("grouping sets over more than 63 expressions") }
+            let width = scope.columns.count
+            let count = groupExpressions.count
+            let input: [Evaluator] = (0..<width).map { index in { row, _ in row[index] } }
+            let projections = sets.enumerated().map { ordinal, set -> [Evaluator] in
+                let id = (0..<count).reduce(Int64(0)) { id, index in set.contains(index) ? id : id | (1 << Int64(count - 1 - index)) }
+                let null: Evaluator = { _, _ in .null }
+                let grouped: [Evaluator] = keys.indices.map { index in set.contains(index) ? keys[index] : null }
+                return input + grouped + [{ _, _ in .int(id) }, { _, _ in .int(Int64(ordinal)) }]
+            }
+            plan = .expand(plan, projections: projections)
+            keys = (0...count + 1).map { offset in { row, _ in row[width + offset] } }
+            types += [.bigint, .bigint]
+            groupingIDPosition = count
+        }
+        var specs: [AggregateSpec] = []
+        for call in calls {
+            let spec = try AggregateSpec.plan(call, compiler: compiler)
+            specs.append(spec)
+            types.append(spec.resultType)
+        }
+        let frame = AggregationFrame(
+            groupExpressions: groupExpressions, groupColumnIndexes: groupColumnIndexes, groupingIDPosition: groupingIDPosition,
+            aggregateCalls: calls, types: types)
+        return (.aggregate(plan, keys: keys, aggregates: specs), frame)
+    }
+
+    /// The grouping expressions with ordinals (`GROUP BY 1`) and select-list aliases replaced by
+    /// the expressions they name; for `GROUP BY ALL`, every select item without an aggregate.
+    private func resolveGroupBy(_ select: Select, items: [ProjectionItem], scope: Scope) throws(EngineError) -> [Expr] {
+        if select.groupByAll {
+            return items.compactMap { item in
+                switch item {
+                case let .expression(expr, _): expr.aggregateCalls.isEmpty ? expr : nil
+                case let .inputColumn(index, _): .column(scope.columns[index].qualifier + [scope.columns[index].name])
+                }
+            }
+        }
+        var groupExpressions: [Expr] = []
+        for expr in select.groupBy {
+            var resolved = expr
+            if let ordinal = try Self.ordinal(expr, count: items.count) {
+                switch items[ordinal] {
+                case let .expression(itemExpr, _): resolved = itemExpr
+                case let .inputColumn(index, _): resolved = .column(scope.columns[index].qualifier + [scope.columns[index].name])
+                }
+            } else if case .column(let parts) = expr, parts.count == 1, case .missing = scope.resolve(parts),
+                let item = items.first(where: { $0.name.lowercased() == parts[0].lowercased() }),
+                case .expression(let itemExpr, _) = item
+            {
+                resolved = itemExpr  // GROUP BY a select-list alias
+            }
+            guard resolved.aggregateCalls.isEmpty else {
+                throw EngineError.typeMismatch(expression: resolved.sqlName, message: "aggregate functions are not allowed in GROUP BY")
+            }
+            groupExpressions.append(resolved)
+        }
+        return groupExpressions
+    }
+}
