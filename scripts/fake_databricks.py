@@ -495,7 +495,14 @@ class Handler(BaseHTTPRequestHandler):
         return self.send(404, {"error_code": "NOT_FOUND", "message": "no route " + self.path})
 
 
-server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A client that goes away mid-connection (a run that failed or was interrupted) is not an error here."""
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
+server = Server(("127.0.0.1", args.port), Handler)
 server.daemon_threads = True
 print("PORT %d" % server.server_port, flush=True)
 threading.Thread(target=server.serve_forever, daemon=True).start()
