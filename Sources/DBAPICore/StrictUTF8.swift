@@ -27,22 +27,66 @@ public enum StrictUTF8 {
 
     /// The position of the first invalid sequence (called only once validation has failed).
     private static func firstInvalid(in bytes: [UInt8]) -> InvalidUTF8 {
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        var offset = 0
+        let (line, column) = lineAndColumn(of: firstInvalidOffset(bytes) ?? bytes.count, in: bytes)
+        return InvalidUTF8(line: line, column: column)
+    }
+
+    /// The offset of the first byte that does not begin a well-formed UTF-8 sequence (overlong
+    /// forms, surrogates and code points above U+10FFFF are ill-formed), or nil when all are.
+    public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                // ASCII runs, the common case, eight bytes at a time.
+                if index + 8 <= count, let base = buffer.baseAddress,
+                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                    continue
+                }
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                guard let length = sequenceLength(lead, second: index + 1 < count ? buffer[index + 1] : 0),
+                    index + length <= count
+                else { return index }
+                for offset in 2..<length where buffer[index + offset] & 0xC0 != 0x80 { return index }
+                index += length
+            }
+            return nil
+        }
+    }
+
+    /// The 1-based line and byte column of `offset` in `bytes`.
+    public static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") {
-                    line += 1
-                    lineStart = offset + 1
-                }
-                offset += encoded.count
-            case .error, .emptyInput:
-                return InvalidUTF8(line: line, column: offset - lineStart + 1)
-            }
+        for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
         }
+        return (line, offset - lineStart + 1)
+    }
+
+    /// The length of the sequence `lead` begins if `second` may follow it (the Unicode standard's
+    /// table of well-formed byte sequences).
+    private static func sequenceLength(_ lead: UInt8, second: UInt8) -> Int? {
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: (length, low) = (3, 0xA0)
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: (length, high) = (3, 0x9F)
+        case 0xF0: (length, low) = (4, 0x90)
+        case 0xF1...0xF3: length = 4
+        case 0xF4: (length, high) = (4, 0x8F)
+        default: return nil
+        }
+        return second >= low && second <= high ? length : nil
     }
 }

@@ -27,7 +27,7 @@ struct CSVReader {
     init(bytes: [UInt8], file: String) throws(EngineError) {
         self.bytes = bytes
         self.file = file
-        try split(invalidUTF8At: UTF8Validation.firstInvalidOffset(bytes))
+        try split(invalidUTF8At: StrictUTF8.firstInvalidOffset(bytes))
     }
 
     /// The text of a field, or nil for an unquoted empty field.
