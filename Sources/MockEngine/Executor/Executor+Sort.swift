@@ -42,14 +42,8 @@ extension Executor {
 
     private static func precedes(_ a: SortEntry, _ b: SortEntry, _ keys: [SortKey]) -> Bool {
         for (position, key) in keys.enumerated() {
-            let x = a.values[position]
-            let y = b.values[position]
-            if x.isNull || y.isNull {
-                if x.isNull && y.isNull { continue }
-                return x.isNull == key.nullsFirst
-            }
-            let order = ValueOrder.compare(x, y)
-            if order != 0 { return key.isAscending ? order < 0 : order > 0 }
+            let order = ValueOrder.compare(a.values[position], b.values[position], isAscending: key.isAscending, nullsFirst: key.nullsFirst)
+            if order != 0 { return order < 0 }
         }
         return a.index < b.index
     }

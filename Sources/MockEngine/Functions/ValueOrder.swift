@@ -5,6 +5,17 @@ import DBAPICore
 /// Strings compare by code point (UTF-8 byte order equals code point order), NaN is larger than
 /// every other double and equal to itself, booleans order false before true.
 enum ValueOrder {
+    /// The order of `x` and `y` under one ORDER BY key: negative when `x` sorts first, 0 when they
+    /// tie (NULLs tie with NULLs), positive otherwise; NULLs go where `nullsFirst` says.
+    static func compare(_ x: SQLValue, _ y: SQLValue, isAscending: Bool, nullsFirst: Bool) -> Int {
+        if x.isNull || y.isNull {
+            if x.isNull && y.isNull { return 0 }
+            return x.isNull == nullsFirst ? -1 : 1
+        }
+        let order = compare(x, y)
+        return isAscending ? order : -order
+    }
+
     static func compare(_ lhs: SQLValue, _ rhs: SQLValue) -> Int {
         switch (lhs, rhs) {
         case let (.int(a), .int(b)): return a < b ? -1 : (a == b ? 0 : 1)

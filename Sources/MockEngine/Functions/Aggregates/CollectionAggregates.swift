@@ -81,13 +81,9 @@ private struct ListAgg: AggregateKernel {
     /// WITHIN GROUP order, then input order (a stable sort).
     private func precedes(_ a: (offset: Int, element: Row), _ b: (offset: Int, element: Row)) -> Bool {
         for key in keys {
-            let (x, y) = (a.element[key.index], b.element[key.index])
-            if x.isNull || y.isNull {
-                if x.isNull && y.isNull { continue }
-                return x.isNull == key.nullsFirst
-            }
-            let order = ValueOrder.compare(x, y)
-            if order != 0 { return key.isAscending ? order < 0 : order > 0 }
+            let order = ValueOrder.compare(
+                a.element[key.index], b.element[key.index], isAscending: key.isAscending, nullsFirst: key.nullsFirst)
+            if order != 0 { return order < 0 }
         }
         return a.offset < b.offset
     }
