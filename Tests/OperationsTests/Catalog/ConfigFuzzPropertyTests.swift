@@ -9,7 +9,7 @@ final class ConfigFuzzPropertyTests: XCTestCase {
     func testSeedsAndMutations_LoadOrThrowReportableErrors() {
         let property = FuzzProperty(target: "config")
         XCTAssertGreaterThanOrEqual(property.seeds.count, 4)
-        let outcome = FuzzProperty.run(property.inputs(count: 500), ConfigFuzzBody.run)
+        let outcome = FuzzProperty.run(property.inputs(count: 400), ConfigFuzzBody.run)
         XCTAssertEqual(outcome.failures.map(\.description), [])
         XCTAssertGreaterThan(outcome.returned, 15)
     }
