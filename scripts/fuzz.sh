@@ -75,6 +75,7 @@ build_module() {
     mapfile -t sources < <(find "Sources/$module" -name '*.swift' | sort)
     swiftc "${SWIFT_FLAGS[@]}" "${extra[@]}" -parse-as-library -enable-testing -wmo -module-name "$module" \
       -emit-module -emit-module-path "$BUILD/modules/$module.swiftmodule" -c "${sources[@]}" -o "$object"
+    touch "$object"  # swiftc leaves an unchanged object's time alone, which would rebuild it every run
   fi
 }
 
