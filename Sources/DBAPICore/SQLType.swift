@@ -74,14 +74,32 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The deepest `array<…>` nesting a type name may have. A deeper name is refused: every
+    /// level would be a level of recursion wherever the type or its values are used.
+    public static let maxArrayNesting = 32
+
     /// Parses a Spark type name in any case: `int`, `Decimal(10, 2)`, `varchar(20)`, `array<date>`.
+    ///
+    /// Time is linear in the name's length: `array<` levels are peeled in place, not re-parsed.
     public init?(sparkName: String) {
-        let text = sparkName.trimmingSpaces().lowercased()
-        if text.hasPrefix("array<"), text.hasSuffix(">") {
-            guard let element = SQLType(sparkName: String(text.dropFirst(6).dropLast())) else { return nil }
-            self = .array(element)
-            return
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        var text = Substring(sparkName.lowercased())
+        var depth = 0
+        while true {
+            text = text.drop(while: isSpace)
+            while let last = text.last, isSpace(last) { text = text.dropLast() }
+            guard text.hasPrefix("array<"), text.hasSuffix(">") else { break }
+            depth += 1
+            guard depth <= Self.maxArrayNesting else { return nil }
+            text = text.dropFirst(6).dropLast()
         }
+        guard var type = SQLType(scalarName: String(text)) else { return nil }
+        for _ in 0..<depth { type = .array(type) }
+        self = type
+    }
+
+    /// A type name without `array<…>` around it, lower-cased and trimmed.
+    private init?(scalarName text: String) {
         var base = text
         var arguments: [Int] = []
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") {

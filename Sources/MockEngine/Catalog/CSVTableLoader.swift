@@ -27,7 +27,8 @@ enum CSVTableLoader {
                 }
                 mapping.append(position)
             }
-            if let extra = header.first(where: { name in !schema.columns.contains { $0.name.lowercased() == name.lowercased() } }) {
+            let declared = Set(schema.columns.map { $0.name.lowercased() })
+            if let extra = header.first(where: { !declared.contains($0.lowercased()) }) {
                 throw EngineError.dataFile(file: file, line: 1, column: nil, message: "column '\(extra)' is not declared in the schema")
             }
             sourceIndex = mapping

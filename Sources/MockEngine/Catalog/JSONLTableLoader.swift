@@ -34,17 +34,26 @@ enum JSONLTableLoader {
             }
         }
         let columns = schema?.columns ?? inferColumns(objects.map(\.object))
+        // Names are matched case-insensitively through sets and maps, so a wide file loads in
+        // linear time (a scan per key or column made it quadratic in the number of keys).
+        let declared = Set(columns.map { $0.name.lowercased() })
         var rows: [Row] = []
         rows.reserveCapacity(objects.count)
         for (line, object) in objects {
-            if schema != nil,
-                let unknown = object.keys.first(where: { key in !columns.contains { $0.name.lowercased() == key.lowercased() } })
-            {
+            if schema != nil, let unknown = object.keys.first(where: { !declared.contains($0.lowercased()) }) {
                 throw EngineError.dataFile(file: file, line: line, column: nil, message: "key '\(unknown)' is not declared in the schema")
             }
+            var folded: [String: JSONValue]?
             var row: Row = []
             for column in columns {
-                let json = object[column.name] ?? object.members.first { $0.key.lowercased() == column.name.lowercased() }?.value ?? .null
+                var found = object[column.name]
+                if found == nil {
+                    if folded == nil {
+                        folded = Dictionary(object.members.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+                    }
+                    found = folded?[column.name.lowercased()]
+                }
+                let json = found ?? .null
                 guard let value = JSONToSQL.convert(json, to: column.type) else {
                     throw EngineError.dataFile(
                         file: file, line: line, column: nil,

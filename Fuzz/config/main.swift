@@ -1,0 +1,5 @@
+/// libFuzzer entry of the `config` target: see Fuzz/README.md.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    fuzzCheck(data, size, ConfigFuzzBody.run)
+}

@@ -1,0 +1,1 @@
+SELECT 1.5D * 2, CAST(1 AS DOUBLE) / 3, 0.1D + 0.2D

@@ -1,0 +1,1 @@
+SELECT a + 1 FROM nums WHERE a = 2147483647

@@ -1,0 +1,1 @@
+SELECT a % b FROM nums WHERE b = 0

@@ -1,0 +1,1 @@
+SELECT -a, abs(a), a * b FROM nums ORDER BY a NULLS LAST

@@ -1,0 +1,1 @@
+SELECT d * 2, d + a FROM nums ORDER BY a

@@ -1,0 +1,1 @@
+SELECT nme FROM items

@@ -1,0 +1,1 @@
+SELECT 1 /* nested /* comment */ still */ AS one -- trailing

@@ -1,0 +1,1 @@
+SELECT name FROM items WHERE name NOT LIKE '%an%' ORDER BY name

@@ -1,0 +1,1 @@
+SELECT uper(name) FROM items

@@ -1,0 +1,1 @@
+SELECT round(1.5, 1, 2)

@@ -1,0 +1,1 @@
+SELECT category, count(*), sum(qty), min(price), max(name) FROM items GROUP BY category ORDER BY category

@@ -1,0 +1,1 @@
+SELECT category FROM items WHERE id > 100 GROUP BY category

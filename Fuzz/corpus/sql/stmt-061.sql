@@ -1,0 +1,1 @@
+SELECT category, count(*) FROM items GROUP BY 3

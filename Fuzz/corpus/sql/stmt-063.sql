@@ -1,0 +1,1 @@
+SELECT DISTINCT qty > 5 FROM items ORDER BY 1

@@ -1,0 +1,1 @@
+SELECT count(*) FROM items, stock WHERE items.id = stock.item_id

@@ -1,0 +1,1 @@
+SELECT id FROM items JOIN stock ON id = item_id AND warehouse = 'W2'

@@ -1,0 +1,1 @@
+SELECT i.* FROM items AS i WHERE i.id = 3

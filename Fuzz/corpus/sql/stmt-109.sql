@@ -1,0 +1,1 @@
+SELECT 1, 'hi', 1.5, 2L, 1e2, TRUE, NULL, DATE '2024-02-29'

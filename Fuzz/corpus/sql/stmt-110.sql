@@ -1,0 +1,1 @@
+SELECT qty * 2 AS doubled, price + 1, upper(name) FROM items WHERE id = 1

@@ -1,0 +1,1 @@
+SELECT name FROM main.default.items WHERE id = 1

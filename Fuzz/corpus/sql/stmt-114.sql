@@ -1,0 +1,1 @@
+SELECT name, id FROM retail.people ORDER BY id

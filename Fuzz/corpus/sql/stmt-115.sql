@@ -1,0 +1,1 @@
+SELECT big, tags, score FROM retail.people WHERE id = 1

@@ -1,0 +1,1 @@
+SELECT id AS x FROM items ORDER BY x DESC LIMIT 1

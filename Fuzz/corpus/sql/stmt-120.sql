@@ -1,0 +1,1 @@
+SELECT name FROM items ORDER BY 1 LIMIT 2

@@ -1,0 +1,1 @@
+SELECT name FROM items WHERE id IN (SELECT item_id FROM stock) ORDER BY name

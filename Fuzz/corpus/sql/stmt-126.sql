@@ -1,0 +1,1 @@
+SELECT (SELECT max(id) FROM items) AS top

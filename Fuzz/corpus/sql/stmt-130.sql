@@ -1,0 +1,1 @@
+SELECT id FROM items WHERE id < 3 UNION ALL SELECT item_id FROM stock ORDER BY 1

@@ -1,0 +1,1 @@
+SELECT item_id FROM stock INTERSECT SELECT id FROM items ORDER BY 1

@@ -1,0 +1,1 @@
+SELECT id FROM items EXCEPT SELECT item_id FROM stock ORDER BY id DESC

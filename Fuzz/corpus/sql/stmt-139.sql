@@ -1,0 +1,1 @@
+SELECT :message AS message, current_timestamp() AS timestamp
