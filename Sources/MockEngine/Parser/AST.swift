@@ -18,6 +18,8 @@ indirect enum Expr: Sendable, Equatable {
     case cast(Expr, SQLType, isTry: Bool)
     /// A function call; `count(*)` has `isStar` set and no arguments.
     case function(name: String, arguments: [Expr], isDistinct: Bool, isStar: Bool)
+    /// A function call with `OVER`: `rank() OVER (ORDER BY x)`, `sum(x) OVER w`.
+    case window(WindowCall)
 }
 
 struct WhenBranch: Sendable, Equatable {
@@ -72,6 +74,9 @@ struct Select: Sendable, Equatable {
     var filter: Expr?
     var groupBy: [Expr] = []
     var having: Expr?
+    /// `WINDOW w AS (…), …`, in the order written.
+    var windows: [NamedWindow] = []
+    var qualify: Expr?
 }
 
 enum SelectItem: Sendable, Equatable {

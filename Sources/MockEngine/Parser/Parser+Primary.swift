@@ -94,14 +94,15 @@ extension Parser {
         return .column(parts)
     }
 
-    /// call := name '(' ['*' | [DISTINCT | ALL] expr {',' expr}] ')'
+    /// call := name '(' ['*' | [DISTINCT | ALL] expr {',' expr}] ')' [windowSuffix]
     private mutating func parseFunctionCall() throws(EngineError) -> Expr {
         guard case .word(let name) = current.kind else { throw unexpected("a function name") }
         advance()
         try expectSymbol("(")
         if consumeSymbol("*") {
             try expectSymbol(")")
-            return .function(name: name.lowercased(), arguments: [], isDistinct: false, isStar: true)
+            let window = try parseWindowSuffix(name: name.lowercased(), arguments: [], isDistinct: false, isStar: true)
+            return window ?? .function(name: name.lowercased(), arguments: [], isDistinct: false, isStar: true)
         }
         var arguments: [Expr] = []
         var isDistinct = false
@@ -110,7 +111,8 @@ extension Parser {
             repeat { arguments.append(try parseExpression()) } while consumeSymbol(",")
         }
         try expectSymbol(")")
-        return .function(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: false)
+        let window = try parseWindowSuffix(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: false)
+        return window ?? .function(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: false)
     }
 
     /// case := CASE [operand] WHEN expr THEN expr {WHEN …} [ELSE expr] END

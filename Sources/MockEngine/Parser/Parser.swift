@@ -13,13 +13,14 @@ import SQLText
 ///     intersect   := setPrimary {INTERSECT [ALL | DISTINCT] setPrimary}
 ///     setPrimary  := select | '(' query ')'
 ///     select      := SELECT [DISTINCT | ALL] item {',' item} [FROM fromItem {',' fromItem}]
-///                    [WHERE expr] [GROUP BY expr {',' expr}] [HAVING expr]
+///                    [WHERE expr] [GROUP BY expr {',' expr}] [HAVING expr] [windowClause] [QUALIFY expr]
 ///     item        := '*' | name '.' '*' | expr [[AS] alias]
 ///     fromItem    := primary {joinType JOIN primary [ON expr | USING '(' name {',' name} ')']}
 ///     primary     := name {'.' name} [[AS] alias] | '(' query ')' [[AS] alias]
 ///     orderItem   := expr [ASC | DESC] [NULLS (FIRST | LAST)]
 ///
-/// Expressions are parsed by precedence climbing; see `Parser+Expression.swift`.
+/// Expressions are parsed by precedence climbing; see `Parser+Expression.swift`; window calls and the
+/// WINDOW clause in `Parser+Window.swift`.
 struct Parser {
     /// The deepest nesting of parentheses, subqueries and unary operators accepted.
     static let maxNesting = 100
@@ -215,7 +216,7 @@ struct Parser {
         return .select(try parseSelect())
     }
 
-    /// select := SELECT [DISTINCT | ALL] item {',' item} [FROM …] [WHERE …] [GROUP BY …] [HAVING …]
+    /// select := SELECT [DISTINCT | ALL] item {',' item} [FROM …] [WHERE …] [GROUP BY …] [HAVING …] [WINDOW …] [QUALIFY …]
     mutating func parseSelect() throws(EngineError) -> Select {
         guard consumeWord("SELECT") else { throw unexpected("SELECT") }
         var select = Select()
@@ -232,6 +233,8 @@ struct Parser {
             repeat { select.groupBy.append(try parseExpression()) } while consumeSymbol(",")
         }
         if consumeWord("HAVING") { select.having = try parseExpression() }
+        if consumeWord("WINDOW") { select.windows = try parseWindowClause() }
+        if consumeWord("QUALIFY") { select.qualify = try parseExpression() }
         return select
     }
 
@@ -265,7 +268,7 @@ enum Keywords {
         "ALL", "AND", "ANTI", "AS", "ASC", "BETWEEN", "BY", "CASE", "CROSS", "DESC", "DISTINCT", "ELSE", "END",
         "EXCEPT", "EXISTS", "FALSE", "FROM", "FULL", "GROUP", "HAVING", "ILIKE", "IN", "INNER", "INTERSECT", "IS",
         "JOIN", "LATERAL", "LEFT", "LIKE", "LIMIT", "MINUS", "NATURAL", "NOT", "NULL", "NULLS", "OFFSET", "ON", "OR",
-        "ORDER", "OUTER", "RIGHT", "RLIKE", "SELECT", "SEMI", "THEN", "TRUE", "UNION", "USING", "WHEN", "WHERE",
+        "ORDER", "OUTER", "QUALIFY", "RIGHT", "RLIKE", "SELECT", "SEMI", "THEN", "TRUE", "UNION", "USING", "WHEN", "WHERE",
         "WINDOW", "WITH",
     ]
 }

@@ -43,6 +43,7 @@ extension Expr {
             if isStar { return "\(name)(1)" }
             let list = arguments.map(\.sqlName).joined(separator: ", ")
             return "\(name)(\(isDistinct ? "DISTINCT " : "")\(list))"
+        case .window(let call): return WindowSpecText.text(call)
         }
     }
 }

@@ -8,6 +8,8 @@ indirect enum Plan: Sendable {
     case filter(Plan, Evaluator)
     case project(Plan, [Evaluator])
     case aggregate(Plan, keys: [Evaluator], aggregates: [AggregateSpec])
+    /// Appends one column per window call to each input row.
+    case window(Plan, WindowPlan)
     case join(JoinPlan)
     case sort(Plan, [SortKey])
     case limit(Plan, limit: Int?, offset: Int)

@@ -172,6 +172,7 @@ extension Expr {
         case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _): operand.containsSubquery
         case let .binary(_, left, right): left.containsSubquery || right.containsSubquery
         case let .function(_, arguments, _, _): arguments.contains { $0.containsSubquery }
+        case .window(let call): (call.arguments + call.inlineExpressions).contains { $0.containsSubquery }
         case let .inList(operand, items, _): operand.containsSubquery || items.contains { $0.containsSubquery }
         case let .between(operand, low, high, _): [operand, low, high].contains { $0.containsSubquery }
         case let .like(operand, pattern, _, _): operand.containsSubquery || pattern.containsSubquery
@@ -189,6 +190,7 @@ extension Expr {
         case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _): operand.referencesColumns
         case let .binary(_, left, right): left.referencesColumns || right.referencesColumns
         case let .function(_, arguments, _, _): arguments.contains { $0.referencesColumns }
+        case .window: true
         default: false
         }
     }
