@@ -43,7 +43,10 @@ enum WindowFunctions {
             switch name {
             case "ntile": kind = .ntile(try buckets(arguments, call, text))
             default:
-                guard arguments.isEmpty else { throw EngineError.wrongArgumentCount(function: name, expected: "0", got: arguments.count) }
+                // rank, dense_rank, percent_rank and cume_dist rank by the window's ORDER BY whatever their arguments.
+                guard arguments.isEmpty || name != "row_number" else {
+                    throw EngineError.wrongArgumentCount(function: name, expected: "0", got: arguments.count)
+                }
                 kind =
                     name == "row_number"
                     ? .rowNumber
