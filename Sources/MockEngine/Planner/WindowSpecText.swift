@@ -54,9 +54,6 @@ enum WindowSpecText {
         if WindowFunctions.offsets.contains(call.name) {
             var offset = 1
             if call.arguments.count > 1, case .literal(.int(let value), _) = call.arguments[1] { offset = Int(clamping: value) }
-            if call.arguments.count > 1, case .unary(.negate, .literal(.int(let value), _)) = call.arguments[1] {
-                offset = -Int(clamping: value)
-            }
             let signed = call.name == "lag" ? -offset : offset
             return "ROWS BETWEEN \(signed) FOLLOWING AND \(signed) FOLLOWING"
         }

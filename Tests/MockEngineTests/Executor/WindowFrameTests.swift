@@ -61,6 +61,22 @@ final class WindowFrameTests: XCTestCase {
         XCTAssertEqual(sums, ["0.30000000000000004", "0.6000000000000001", "0.5", "0.30000000000000004"])
     }
 
+    func testWindowErrors_CarrySparksClassAndState() {
+        let cases: [(sql: String, errorClass: String, sqlState: JSONValue?)] = [
+            ("SELECT rank() FROM t", "WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE", .string("42601")),
+            ("SELECT sum(x) OVER w FROM t", "MISSING_WINDOW_SPECIFICATION", .string("42P20")),
+            ("SELECT lag(x) OVER (ORDER BY id ROWS CURRENT ROW) FROM t", "_LEGACY_ERROR_TEMP_1035", nil),
+        ]
+        for (sql, errorClass, sqlState) in cases {
+            XCTAssertThrowsError(try engine.execute(sql, now: 0), sql) { error in
+                let details = (error as? EngineError)?.details ?? [:]
+                XCTAssertEqual(details["error_class"], .string(errorClass), sql)
+                XCTAssertEqual(details["sql_state"], sqlState, sql)
+                XCTAssertEqual((error as? EngineError)?.code, .sql, sql)
+            }
+        }
+    }
+
     func testUnsupportedFrames_AreReportedNotGuessed() {
         let cases: [(sql: String, message: String)] = [
             (
