@@ -1,9 +1,11 @@
 import DBAPICore
 
-/// Window sort keys that are all integers (or NULL), packed into one flat `Int64` array whose
-/// plain `<` order is the window order, so sorting a million rows compares machine integers
-/// instead of `SQLValue`s. A column with NULLs gets a leading slot that places them first or last;
-/// a descending column is stored bit-inverted (`~v` reverses the order without overflow).
+/// Window sort keys packed into one flat `Int64` array whose plain `<` order is the window order,
+/// so sorting a million rows compares machine integers instead of `SQLValue`s. Integer columns are
+/// stored as they are; any other column is replaced by the rank of its value among the column's
+/// distinct values (`ValueOrder`, equal values share a rank). A column with NULLs gets a leading
+/// slot that places them first or last; a descending column is stored bit-inverted (`~v` reverses
+/// the order without overflow).
 struct PackedSortKeys {
     private let slots: [Int64]
     private let width: Int
@@ -11,39 +13,29 @@ struct PackedSortKeys {
     private let partitionSlots: Int
     private let count: Int
 
-    /// nil when some key value is not an integer.
-    init?(rows count: Int, _ partitionValues: [SQLValue], partitionWidth: Int, _ orderValues: [SQLValue], keys: [SortKey]) {
+    init(rows count: Int, _ partitionValues: [SQLValue], partitionWidth: Int, _ orderValues: [SQLValue], keys: [SortKey]) {
         let orderWidth = keys.count
         func value(_ row: Int, _ column: Int) -> SQLValue {
             column < partitionWidth
                 ? partitionValues[row * partitionWidth + column] : orderValues[row * orderWidth + column - partitionWidth]
         }
         let columns = partitionWidth + orderWidth
-        var hasNulls = [Bool](repeating: false, count: columns)
-        for row in 0..<count {
-            for column in 0..<columns {
-                switch value(row, column) {
-                case .int: continue
-                case .null: hasNulls[column] = true
-                default: return nil
-                }
-            }
-        }
+        var numbers: [[Int64?]] = []
         var width = 0
         var partitionSlots = 0
         for column in 0..<columns {
-            width += hasNulls[column] ? 2 : 1
+            let encoded = Self.encode((0..<count).map { value($0, column) })
+            width += encoded.contains(nil) ? 2 : 1
             if column == partitionWidth - 1 { partitionSlots = width }
+            numbers.append(encoded)
         }
         var slots: [Int64] = []
         slots.reserveCapacity(count * width)
         for row in 0..<count {
             for column in 0..<columns {
                 let key = column < partitionWidth ? nil : keys[column - partitionWidth]
-                let nullsFirst = key?.nullsFirst ?? true
-                let number: Int64?
-                if case .int(let value) = value(row, column) { number = value } else { number = nil }
-                if hasNulls[column] { slots.append((number == nil) == nullsFirst ? 0 : 1) }
+                let number = numbers[column][row]
+                if numbers[column].contains(nil) { slots.append((number == nil) == (key?.nullsFirst ?? true) ? 0 : 1) }
                 let stored = number ?? 0
                 slots.append(key?.isAscending ?? true ? stored : ~stored)
             }
@@ -52,6 +44,32 @@ struct PackedSortKeys {
         self.width = width
         self.partitionSlots = partitionSlots
         self.count = count
+    }
+
+    /// A column as integers in its order (nil for NULL): integers as they are, other values by rank.
+    private static func encode(_ values: [SQLValue]) -> [Int64?] {
+        if values.allSatisfy({ if case .int = $0 { true } else { $0.isNull } }) {
+            return values.map { if case .int(let number) = $0 { number } else { nil } }
+        }
+        func isNaN(_ value: SQLValue) -> Bool { if case .double(let number) = value { number.isNaN } else { false } }
+        var positions: [SQLValue: Int] = [:]
+        var distinct: [SQLValue] = []
+        for value in values where !value.isNull && !isNaN(value) && positions[value] == nil {
+            positions[value] = distinct.count
+            distinct.append(value)
+        }
+        let sorted = distinct.indices.sorted { ValueOrder.compare(distinct[$0], distinct[$1]) < 0 }
+        var ranks = [Int64](repeating: 0, count: distinct.count)
+        var rank: Int64 = 0
+        for (place, position) in sorted.enumerated() {
+            if place > 0, ValueOrder.compare(distinct[sorted[place - 1]], distinct[position]) != 0 { rank += 1 }
+            ranks[position] = rank
+        }
+        // NaN is not equal to itself (no dictionary entry); Spark sorts it after every other double.
+        return values.map { value in
+            if value.isNull { return nil }
+            return positions[value].map { ranks[$0] } ?? rank + 1
+        }
     }
 
     /// Row indexes in window order; ties keep input order.

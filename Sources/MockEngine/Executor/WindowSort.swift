@@ -3,9 +3,9 @@ import DBAPICore
 /// Row indexes sorted by partition keys (any fixed order groups them) then order keys, ties in input order.
 struct WindowSort {
     /// Row indexes in window order.
-    private(set) var order: [Int]
+    let order: [Int]
     /// Ranges of `order`, one per partition.
-    private(set) var partitions: [Range<Int>] = []
+    let partitions: [Range<Int>]
     private let orderWidth: Int
     /// Order key values by row index, `orderWidth` per row.
     private let orderValues: [SQLValue]
@@ -22,40 +22,10 @@ struct WindowSort {
             for key in group.orderKeys { orderValues.append(try key.evaluate(row, context)) }
         }
         self.orderValues = orderValues
-        let keys = group.orderKeys
-        let width = orderWidth
-        order = Array(rows.indices)
-        if let packed = PackedSortKeys(
-            rows: rows.count, partitionValues, partitionWidth: partitionWidth, orderValues, keys: keys)
-        {
-            order = packed.sortedIndexes()
-            partitions = packed.partitions(of: order)
-            return
-        }
-        order.sort { a, b in
-            for position in 0..<partitionWidth {
-                let order = ValueOrder.compare(
-                    partitionValues[a * partitionWidth + position], partitionValues[b * partitionWidth + position])
-                if order != 0 { return order < 0 }
-            }
-            for (position, key) in keys.enumerated() {
-                let order = WindowSort.compare(orderValues[a * width + position], orderValues[b * width + position], key)
-                if order != 0 { return order < 0 }
-            }
-            return a < b
-        }
-        var start = 0
-        for position in order.indices.dropFirst() {
-            let (a, b) = (order[position - 1], order[position])
-            let same = (0..<partitionWidth).allSatisfy {
-                ValueOrder.compare(partitionValues[a * partitionWidth + $0], partitionValues[b * partitionWidth + $0]) == 0
-            }
-            if !same {
-                partitions.append(start..<position)
-                start = position
-            }
-        }
-        if !order.isEmpty { partitions.append(start..<order.count) }
+        let packed = PackedSortKeys(
+            rows: rows.count, partitionValues, partitionWidth: partitionWidth, orderValues, keys: group.orderKeys)
+        order = packed.sortedIndexes()
+        partitions = packed.partitions(of: order)
     }
 
     /// The order key values of the rows of `range`, in window order, `orderWidth` per row.
