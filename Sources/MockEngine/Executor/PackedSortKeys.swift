@@ -20,22 +20,40 @@ struct PackedSortKeys {
                 ? partitionValues[row * partitionWidth + column] : orderValues[row * orderWidth + column - partitionWidth]
         }
         let columns = partitionWidth + orderWidth
-        var numbers: [[Int64?]] = []
+        // Integer columns are read in place; other columns are ranked once.
+        var ranked: [[Int64?]?] = []
+        var hasNulls: [Bool] = []
         var width = 0
         var partitionSlots = 0
         for column in 0..<columns {
-            let encoded = Self.encode((0..<count).map { value($0, column) })
-            width += encoded.contains(nil) ? 2 : 1
+            var isInteger = true
+            var hasNull = false
+            for row in 0..<count {
+                switch value(row, column) {
+                case .int: continue
+                case .null: hasNull = true
+                default: isInteger = false
+                }
+            }
+            ranked.append(isInteger ? nil : Self.ranks((0..<count).map { value($0, column) }))
+            hasNulls.append(hasNull)
+            width += hasNull ? 2 : 1
             if column == partitionWidth - 1 { partitionSlots = width }
-            numbers.append(encoded)
         }
         var slots: [Int64] = []
         slots.reserveCapacity(count * width)
         for row in 0..<count {
             for column in 0..<columns {
                 let key = column < partitionWidth ? nil : keys[column - partitionWidth]
-                let number = numbers[column][row]
-                if numbers[column].contains(nil) { slots.append((number == nil) == (key?.nullsFirst ?? true) ? 0 : 1) }
+                let number: Int64?
+                if let ranks = ranked[column] {
+                    number = ranks[row]
+                } else if case .int(let integer) = value(row, column) {
+                    number = integer
+                } else {
+                    number = nil
+                }
+                if hasNulls[column] { slots.append((number == nil) == (key?.nullsFirst ?? true) ? 0 : 1) }
                 let stored = number ?? 0
                 slots.append(key?.isAscending ?? true ? stored : ~stored)
             }
@@ -46,11 +64,8 @@ struct PackedSortKeys {
         self.count = count
     }
 
-    /// A column as integers in its order (nil for NULL): integers as they are, other values by rank.
-    private static func encode(_ values: [SQLValue]) -> [Int64?] {
-        if values.allSatisfy({ if case .int = $0 { true } else { $0.isNull } }) {
-            return values.map { if case .int(let number) = $0 { number } else { nil } }
-        }
+    /// Each value's rank among the column's distinct values in `ValueOrder` (nil for NULL).
+    private static func ranks(_ values: [SQLValue]) -> [Int64?] {
         func isNaN(_ value: SQLValue) -> Bool { if case .double(let number) = value { number.isNaN } else { false } }
         var positions: [SQLValue: Int] = [:]
         var distinct: [SQLValue] = []
