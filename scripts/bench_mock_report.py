@@ -99,4 +99,4 @@ for name in ("Q1", "Q2", "Q3", "Q4", "Q5", "Q6"):
         d = duck_by[name]["median_ms"]
         row += " %.1f | %.1f× slower |" % (d, mine["median_ms"] / d)
     print(row)
-print("\nFirst rows (dbapi): " + "; ".join("%s `%s`" % (q["query"], q.get("first_row", q.get("error", ""))[:60]) for q in ours["queries"][:5]))
+print("\nFirst rows (dbapi): " + "; ".join("%s `%s`" % (q["query"], q.get("first_row", q.get("error", ""))[:60]) for q in ours["queries"]))

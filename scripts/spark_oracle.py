@@ -65,7 +65,7 @@ def compare(statement, expected, answer):
         _, spark_class, message = answer
         if not expects_error:
             return "Spark fails: %s" % message
-        match = re.match(r"error: \[([A-Z_.]+)\]", expected[0])
+        match = re.match(r"error: \[([A-Z0-9_.]+)\]", expected[0])
         if not match:
             return "expected error has no error class (Spark: [%s])" % spark_class
         wanted = match.group(1)

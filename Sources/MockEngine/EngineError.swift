@@ -27,6 +27,9 @@ public enum EngineError: ReportableError, Equatable {
     case analysis(_ errorClass: String, _ message: String)
     /// A LIMIT or OFFSET Spark refuses; `subclass` of INVALID_LIMIT_LIKE_EXPRESSION (DATA_TYPE, IS_NULL, IS_NEGATIVE).
     case invalidLimitLike(subclass: String, expression: String, reason: String)
+    /// An analysis error reported with Spark's error class and SQLSTATE (window misuse and the like);
+    /// Spark's legacy classes (`_LEGACY_ERROR_TEMP_…`) have no SQLSTATE (empty).
+    case classified(errorClass: String, sqlState: String, message: String)
     /// A mock data file that cannot be read.
     case dataFile(file: String, line: Int?, column: Int?, message: String)
 
@@ -82,6 +85,8 @@ public enum EngineError: ReportableError, Equatable {
         case let .invalidLimitLike(subclass, expression, reason):
             return
                 "[INVALID_LIMIT_LIKE_EXPRESSION.\(subclass)] The limit like expression \"\(expression)\" is invalid. \(reason) SQLSTATE: 42K0E"
+        case let .classified(errorClass, sqlState, message):
+            return "[\(errorClass)] \(message)" + (sqlState.isEmpty ? "" : " SQLSTATE: \(sqlState)")
         case let .dataFile(file, line, column, message):
             var place = file
             if let line { place += ":\(line)" }
@@ -97,6 +102,8 @@ public enum EngineError: ReportableError, Equatable {
             ["file": .string(file), "line": line.map { .int(Int64($0)) } ?? .null, "column": column.map { .int(Int64($0)) } ?? .null]
         case .invalidLimitLike(let subclass, _, _):
             ["error_class": .string("INVALID_LIMIT_LIKE_EXPRESSION.\(subclass)"), "sql_state": .string("42K0E")]
+        case let .classified(errorClass, sqlState, _):
+            sqlState.isEmpty ? ["error_class": .string(errorClass)] : ["error_class": .string(errorClass), "sql_state": .string(sqlState)]
         default: [:]
         }
     }

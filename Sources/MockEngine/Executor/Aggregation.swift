@@ -191,6 +191,25 @@ struct AggregateState {
         }
     }
 
+    /// Removes one value `accumulate` added, for count, sum and avg over a sliding window frame
+    /// (integers and decimals come back exactly).
+    mutating func retract(_ function: AggregateSpec.Function, _ value: SQLValue) throws(EngineError) {
+        if value.isNull { return }
+        count -= 1
+        switch (function, value) {
+        case (.sum, .int(let number)):
+            let (sum, overflow) = integerSum.subtractingReportingOverflow(number)
+            guard !overflow else { throw EngineError.overflow("sum overflows BIGINT") }
+            integerSum = sum
+        case (.average, .int(let number)): doubleSum -= Double(number)
+        case (.sum, .double(let number)), (.average, .double(let number)): doubleSum -= number
+        case (.sum, .decimal(let number)), (.average, .decimal(let number)):
+            guard let sum = decimalSum.subtracting(number) else { throw EngineError.overflow("decimal sum overflows 38 digits") }
+            decimalSum = sum
+        default: break
+        }
+    }
+
     mutating func result(_ spec: AggregateSpec) throws(EngineError) -> SQLValue {
         if distinctArguments != nil {
             distinctArguments = nil

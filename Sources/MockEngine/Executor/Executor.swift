@@ -22,6 +22,8 @@ enum Executor {
             return try Aggregation.run(input, keys: keys, aggregates: aggregates, context)
         case let .sort(input, keys):
             return try sorted(input, keys, keep: nil, context)
+        case let .window(input, stage):
+            return try Window.run(input, stage, context)
         default:
             return try rows(plan, context, atMost: nil)
         }
@@ -143,7 +145,7 @@ enum Executor {
             for row in try sorted(input, keys, keep: keep, context) {
                 if try body(row) == .done { return }
             }
-        case .aggregate:
+        case .aggregate, .window:
             for row in try run(plan, context) {
                 if try body(row) == .done { return }
             }

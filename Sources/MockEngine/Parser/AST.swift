@@ -20,6 +20,8 @@ indirect enum Expr: Sendable, Equatable {
     case function(name: String, arguments: [Expr], isDistinct: Bool, isStar: Bool)
     /// An aggregate `.function` call with `FILTER (WHERE filter)` and/or `WITHIN GROUP (ORDER BY …)`.
     case modifiedAggregate(call: Expr, filter: Expr?, withinGroup: [OrderItem])
+    /// A function call with `OVER`: `rank() OVER (ORDER BY x)`, `sum(x) OVER w`.
+    case window(WindowCall)
 }
 
 struct WhenBranch: Sendable, Equatable {
@@ -91,6 +93,9 @@ struct Select: Sendable, Equatable {
     /// `GROUP BY ALL`: group by every select item without an aggregate.
     var groupByAll = false
     var having: Expr?
+    /// `WINDOW w AS (…), …`, in the order written.
+    var windows: [NamedWindow] = []
+    var qualify: Expr?
 }
 
 enum SelectItem: Sendable, Equatable {

@@ -94,14 +94,16 @@ extension Parser {
         return .column(parts)
     }
 
-    /// call := name '(' ['*' | [DISTINCT | ALL] expr {',' expr}] ')' [WITHIN GROUP (…)] [FILTER (…)]
+    /// call := name '(' ['*' | [DISTINCT | ALL] expr {',' expr}] ')' (windowSuffix | [WITHIN GROUP (…)] [FILTER (…)])
     private mutating func parseFunctionCall() throws(EngineError) -> Expr {
         guard case .word(let name) = current.kind else { throw unexpected("a function name") }
         advance()
         try expectSymbol("(")
         if consumeSymbol("*") {
             try expectSymbol(")")
-            return try parseAggregateModifiers(.function(name: name.lowercased(), arguments: [], isDistinct: false, isStar: true))
+            let star = Expr.function(name: name.lowercased(), arguments: [], isDistinct: false, isStar: true)
+            if let window = try parseWindowSuffix(name: name.lowercased(), arguments: [], isDistinct: false, isStar: true) { return window }
+            return try parseAggregateModifiers(star)
         }
         var arguments: [Expr] = []
         var isDistinct = false
@@ -110,6 +112,9 @@ extension Parser {
             repeat { arguments.append(try parseExpression()) } while consumeSymbol(",")
         }
         try expectSymbol(")")
+        if let window = try parseWindowSuffix(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: false) {
+            return window
+        }
         return try parseAggregateModifiers(
             .function(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: false))
     }
@@ -135,6 +140,9 @@ extension Parser {
             try expectSymbol(")")
         }
         if filter == nil && withinGroup.isEmpty { return call }
+        if current.isWord("OVER") {
+            throw EngineError.unsupported("FILTER or WITHIN GROUP on a window aggregate (… OVER)")
+        }
         return .modifiedAggregate(call: call, filter: filter, withinGroup: withinGroup)
     }
 

@@ -13,7 +13,7 @@ import SQLText
 ///     intersect   := setPrimary {INTERSECT [ALL | DISTINCT] setPrimary}
 ///     setPrimary  := select | values | '(' query ')'
 ///     select      := SELECT [DISTINCT | ALL] item {',' item} [FROM fromItem {',' fromItem}]
-///                    [WHERE expr] [GROUP BY groupBy] [HAVING expr]
+///                    [WHERE expr] [GROUP BY groupBy] [HAVING expr] [windowClause] [QUALIFY expr]
 ///     item        := '*' | name '.' '*' | expr [[AS] alias]
 ///     fromItem    := primary {joinType JOIN primary [ON expr | USING '(' name {',' name} ')']}
 ///     fromPrimary := primary {pivot | unpivot}   (see Parser+Pivot.swift)
@@ -22,7 +22,8 @@ import SQLText
 ///     values      := VALUES ('(' expr {',' expr} ')' | expr) {',' …}
 ///     orderItem   := expr [ASC | DESC] [NULLS (FIRST | LAST)]
 ///
-/// Expressions are parsed by precedence climbing; see `Parser+Expression.swift`.
+/// Expressions are parsed by precedence climbing; see `Parser+Expression.swift`; window calls and the
+/// WINDOW clause in `Parser+Window.swift`.
 struct Parser {
     /// The deepest nesting of parentheses, subqueries and unary operators accepted.
     static let maxNesting = 100
@@ -221,7 +222,7 @@ struct Parser {
         return .select(try parseSelect())
     }
 
-    /// select := SELECT [DISTINCT | ALL] item {',' item} [FROM …] [WHERE …] [GROUP BY …] [HAVING …]
+    /// select := SELECT [DISTINCT | ALL] item {',' item} [FROM …] [WHERE …] [GROUP BY …] [HAVING …] [WINDOW …] [QUALIFY …]
     mutating func parseSelect() throws(EngineError) -> Select {
         guard consumeWord("SELECT") else { throw unexpected("SELECT") }
         var select = Select()
@@ -238,6 +239,8 @@ struct Parser {
             try parseGroupBy(into: &select)
         }
         if consumeWord("HAVING") { select.having = try parseExpression() }
+        if consumeWord("WINDOW") { select.windows = try parseWindowClause() }
+        if consumeWord("QUALIFY") { select.qualify = try parseExpression() }
         return select
     }
 
@@ -271,7 +274,7 @@ enum Keywords {
         "ALL", "AND", "ANTI", "AS", "ASC", "BETWEEN", "BY", "CASE", "CROSS", "DESC", "DISTINCT", "ELSE", "END",
         "EXCEPT", "EXISTS", "FALSE", "FROM", "FULL", "GROUP", "HAVING", "ILIKE", "IN", "INNER", "INTERSECT", "IS",
         "JOIN", "LATERAL", "LEFT", "LIKE", "LIMIT", "MINUS", "NATURAL", "NOT", "NULL", "NULLS", "OFFSET", "ON", "OR",
-        "ORDER", "OUTER", "RIGHT", "RLIKE", "SELECT", "SEMI", "THEN", "TRUE", "UNION", "USING", "WHEN", "WHERE",
+        "ORDER", "OUTER", "QUALIFY", "RIGHT", "RLIKE", "SELECT", "SEMI", "THEN", "TRUE", "UNION", "USING", "WHEN", "WHERE",
         "WINDOW", "WITH",
     ]
 }

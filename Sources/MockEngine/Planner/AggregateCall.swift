@@ -67,11 +67,22 @@ extension AggregateSpec {
         }
         let compiled = try arguments.map { (argument) throws(EngineError) in try compiler.compile(argument) }
         let keys = try order.map { (item) throws(EngineError) in try compiler.compile(item.expression) }
+        return try resolved(
+            declaration, name: name, arguments: arguments, compiled: compiled, order: order, keys: keys, isDistinct: isDistinct,
+            filter: filter, sqlName: expr.sqlName)
+    }
+
+    /// An aggregate whose arguments (and WITHIN GROUP keys) are compiled: the declaration's type rule
+    /// coerces them and picks the result type. Window aggregates come here with their own arguments.
+    static func resolved(
+        _ declaration: AggregateDeclaration, name: String, arguments: [Expr], compiled: [CompiledExpr], order: [OrderItem] = [],
+        keys: [CompiledExpr] = [], isDistinct: Bool, filter: Evaluator? = nil, sqlName: String
+    ) throws(EngineError) -> AggregateSpec {
         let resolution = try declaration.resolve(
             AggregateArguments(
                 name: name, types: compiled.map(\.type), argumentNames: arguments.map(\.sqlName),
                 constants: zip(arguments, compiled).map(Self.folded),
-                order: order, orderTypes: keys.map(\.type), sqlName: expr.sqlName))
+                order: order, orderTypes: keys.map(\.type), sqlName: sqlName))
         var evaluators: [Evaluator] = []
         for (index, argument) in compiled.enumerated() {
             let target = index < resolution.argumentTypes.count ? resolution.argumentTypes[index] : nil

@@ -48,6 +48,9 @@ extension Expr {
         case .modifiedAggregate:
             if !found.contains(self) { found.append(self) }
         case .literal, .column, .exists, .scalarSubquery: return
+        case .window(let call):
+            // `sum(sum(x)) OVER (ORDER BY max(y))`: the aggregates inside a window call, not the call.
+            for part in call.arguments + call.inlineExpressions { part.collectAggregates(into: &found) }
         case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _), .inSubquery(let operand, _, _):
             operand.collectAggregates(into: &found)
         case let .binary(_, left, right):

@@ -64,6 +64,7 @@ extension Expr {
             }
             if let filter { text += " FILTER (WHERE \(filter.sqlName))" }
             return text
+        case .window(let call): return WindowSpecText.text(call)
         }
     }
 }

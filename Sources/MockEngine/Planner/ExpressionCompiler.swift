@@ -8,6 +8,8 @@ struct ExpressionCompiler {
     let planner: Planner
     let scope: Scope
     var aggregation: AggregationFrame?
+    /// Above the window stage: where each window call's result is.
+    var windows: WindowColumns?
 
     init(planner: Planner, scope: Scope, aggregation: AggregationFrame? = nil) {
         self.planner = planner
@@ -53,8 +55,18 @@ struct ExpressionCompiler {
         case .modifiedAggregate:
             throw EngineError.typeMismatch(
                 expression: expr.sqlName, message: "aggregate functions are not allowed here (only in SELECT, HAVING and ORDER BY)")
+        case .window(let call):
+            guard let windows, let position = windows.position(of: call) else {
+                throw EngineError.unsupported("a window function in this clause")
+            }
+            return CompiledExpr(type: windows.types[position - windows.base]) { row, _ in row[position] }
         case let .function(name, arguments, isDistinct, isStar):
             if let grouping = try compileGrouping(name, arguments, expr) { return grouping }
+            if WindowFunctions.requiresOver(name) {
+                let call = WindowCall(
+                    name: name, arguments: arguments, isDistinct: isDistinct, isStar: isStar, ignoresNulls: false, window: .named(""))
+                throw EngineError.windowWithoutOver(WindowSpecText.functionText(call))
+            }
             if AggregateRegistry.isAggregate(name) {
                 throw EngineError.typeMismatch(
                     expression: expr.sqlName,

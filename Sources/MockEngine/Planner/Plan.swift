@@ -12,6 +12,8 @@ indirect enum Plan: Sendable {
     case aggregate(Plan, keys: [Evaluator], aggregates: [AggregateSpec])
     /// Each input row once per projection (grouping sets, UNPIVOT), as Spark's Expand.
     case expand(Plan, projections: [[Evaluator]])
+    /// Appends one column per window call to each input row.
+    case window(Plan, WindowPlan)
     case join(JoinPlan)
     case sort(Plan, [SortKey])
     case limit(Plan, limit: Int?, offset: Int)

@@ -31,7 +31,7 @@ extension Planner {
             items.compactMap { item -> Expr? in
                 if case .expression(let expr, _) = item { return expr }
                 return nil
-            } + [select.having].compactMap { $0 } + orderBy.map(\.expression)
+            } + [select.having, select.qualify].compactMap { $0 } + orderBy.map(\.expression)
         for expr in searched {
             for call in expr.aggregateCalls where !calls.contains(call) { calls.append(call) }
         }
@@ -56,6 +56,11 @@ extension Planner {
         }
         var specs: [AggregateSpec] = []
         for call in calls {
+            var function = call
+            if case .modifiedAggregate(let inner, _, _) = call { function = inner }
+            if case .function(_, let arguments, _, _) = function, arguments.contains(where: { !$0.windowCalls.isEmpty }) {
+                throw EngineError.windowInsideAggregate
+            }
             let spec = try AggregateSpec.plan(call, compiler: compiler)
             specs.append(spec)
             types.append(spec.resultType)

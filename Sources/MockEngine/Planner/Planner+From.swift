@@ -179,6 +179,7 @@ extension Expr {
         case let .function(_, arguments, _, _): arguments.contains { $0.containsSubquery }
         case let .modifiedAggregate(call, filter, withinGroup):
             call.containsSubquery || (filter?.containsSubquery ?? false) || withinGroup.contains { $0.expression.containsSubquery }
+        case .window(let call): (call.arguments + call.inlineExpressions).contains { $0.containsSubquery }
         case let .inList(operand, items, _): operand.containsSubquery || items.contains { $0.containsSubquery }
         case let .between(operand, low, high, _): [operand, low, high].contains { $0.containsSubquery }
         case let .like(operand, pattern, _, _): operand.containsSubquery || pattern.containsSubquery
@@ -198,6 +199,7 @@ extension Expr {
         case let .function(_, arguments, _, _): arguments.contains { $0.referencesColumns }
         case let .modifiedAggregate(call, filter, withinGroup):
             call.referencesColumns || (filter?.referencesColumns ?? false) || withinGroup.contains { $0.expression.referencesColumns }
+        case .window: true
         default: false
         }
     }

@@ -107,6 +107,7 @@ extension Expr {
         case let .function(_, arguments, _, _): return arguments.flatMap(\.columnNames)
         case let .modifiedAggregate(call, filter, withinGroup):
             return ([call, filter].compactMap { $0 } + withinGroup.map(\.expression)).flatMap(\.columnNames)
+        case .window(let call): return (call.arguments + call.inlineExpressions).flatMap(\.columnNames)
         }
     }
 }

@@ -14,9 +14,19 @@ extension Planner {
         }
     }
 
-    /// Plans SELECT … FROM … WHERE … GROUP BY … HAVING …, then the ORDER BY of the enclosing query
-    /// (which may use columns the SELECT list does not return).
-    func planSelect(_ select: Select, orderBy: [OrderItem], outer: Scope?) throws(EngineError) -> PlannedRelation {
+    /// Plans a SELECT and the ORDER BY of the enclosing query (which may use columns the SELECT
+    /// list does not return). The stages, in order:
+    ///
+    ///     FROM → WHERE → GROUP BY / aggregates → HAVING → window → QUALIFY → projection → DISTINCT → ORDER BY
+    ///
+    /// (LIMIT and OFFSET follow in `planQuery`). Each stage reads the previous one's rows: above the
+    /// aggregation a row is the group keys then the aggregates (`AggregationFrame`); the window stage
+    /// appends one column per window call (`WindowColumns`), which QUALIFY and the projection read.
+    func planSelect(_ written: Select, orderBy: [OrderItem], outer: Scope?) throws(EngineError) -> PlannedRelation {
+        var select = try Self.resolvingWindowNames(written)
+        if let filter = select.filter, !filter.windowCalls.isEmpty { throw EngineError.windowInClause("WHERE") }
+        if let having = select.having, !having.windowCalls.isEmpty { throw EngineError.windowInClause("HAVING") }
+        if select.groupBy.contains(where: { !$0.windowCalls.isEmpty }) { throw EngineError.windowInClause("GROUP BY") }
         var pushable: [Expr] = []
         if case .join? = select.from, let filter = select.filter { pushable = filter.conjuncts.filter { !$0.containsSubquery } }
         let source =
@@ -35,9 +45,13 @@ extension Planner {
             if case .expression(let expr, _) = item { return expr }
             return nil
         }
+        if let qualify = select.qualify, !qualify.aggregateCalls.isEmpty { throw EngineError.qualifyAggregate }
+        select.qualify = try select.qualify.map { (qualify) throws(EngineError) in try Self.replacingAliases(qualify, items, scope) }
         let usesAggregates =
             !select.groupBy.isEmpty || select.groupByAll || select.groupingSets != nil
-            || (expressions + [select.having].compactMap { $0 } + orderBy.map(\.expression)).contains { !$0.aggregateCalls.isEmpty }
+            || (expressions + [select.having, select.qualify].compactMap { $0 } + orderBy.map(\.expression)).contains {
+                !$0.aggregateCalls.isEmpty
+            }
         var projectionCompiler = compiler
         if usesAggregates {
             let (aggregatePlan, frame) = try planAggregation(select, items: items, orderBy: orderBy, input: plan, scope: scope)
@@ -51,6 +65,9 @@ extension Planner {
         } else if let having = select.having {
             throw EngineError.typeMismatch(expression: having.sqlName, message: "HAVING needs GROUP BY or an aggregate")
         }
+        plan = try planWindowAndQualify(
+            select, expressions: expressions, input: plan, width: projectionCompiler.aggregation?.types.count ?? source.columns.count,
+            compiler: &projectionCompiler)
         var outputs: [Evaluator] = []
         var columns: [ScopeColumn] = []
         for item in items {
@@ -80,6 +97,7 @@ extension Planner {
                 if matches.count == 1 { position = matches[0] }
             }
             if position == nil {
+                guard item.expression.windowCalls.isEmpty else { throw EngineError.windowInSort }
                 guard !select.isDistinct else {
                     throw EngineError.typeMismatch(
                         expression: item.expression.sqlName,

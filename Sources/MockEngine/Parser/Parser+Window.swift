@@ -1,0 +1,103 @@
+import DBAPICore
+import SQLText
+
+/// Window syntax:
+///
+///     windowSuffix := [(IGNORE | RESPECT) NULLS] OVER windowRef
+///     windowRef    := name | '(' name ')' | '(' windowSpec ')'
+///     windowSpec   := [(PARTITION | DISTRIBUTE) BY expr {',' expr}] [(ORDER | SORT) BY orderItem {',' orderItem}] [frame]
+///     frame        := (ROWS | RANGE) (bound | BETWEEN bound AND bound)
+///     bound        := UNBOUNDED (PRECEDING | FOLLOWING) | CURRENT ROW | expr (PRECEDING | FOLLOWING)
+///     windowClause := WINDOW name AS windowRef {',' name AS windowRef}
+extension Parser {
+    /// The call `name(arguments)` with its window suffix, if one follows; nil leaves a plain call.
+    mutating func parseWindowSuffix(
+        name: String, arguments: [Expr], isDistinct: Bool, isStar: Bool
+    ) throws(EngineError) -> Expr? {
+        var ignoresNulls = false
+        let hasNullsOption = (current.isWord("IGNORE") || current.isWord("RESPECT")) && peek(1).isWord("NULLS")
+        if hasNullsOption {
+            ignoresNulls = current.isWord("IGNORE")
+            advance()
+            advance()
+        }
+        guard consumeWord("OVER") else {
+            if hasNullsOption {
+                throw EngineError.unsupported("IGNORE NULLS or RESPECT NULLS without OVER (on '\(name)')")
+            }
+            return nil
+        }
+        let window = try parseWindowReference()
+        return .window(
+            WindowCall(
+                name: name, arguments: arguments, isDistinct: isDistinct, isStar: isStar, ignoresNulls: ignoresNulls, window: window))
+    }
+
+    /// windowRef := name | '(' name ')' | '(' windowSpec ')'
+    mutating func parseWindowReference() throws(EngineError) -> WindowReference {
+        guard consumeSymbol("(") else { return .named(try parseIdentifier("a window name or '('")) }
+        if case .word(let word) = current.kind, peek(1).isSymbol(")"), !Keywords.reserved.contains(word.uppercased()) {
+            advance()
+            advance()
+            return .named(word)
+        }
+        if case .quotedIdentifier(let word) = current.kind, peek(1).isSymbol(")") {
+            advance()
+            advance()
+            return .named(word)
+        }
+        var spec = WindowSpec()
+        if current.isWord("PARTITION") || current.isWord("DISTRIBUTE") {
+            advance()
+            try expectWord("BY")
+            repeat { spec.partitionBy.append(try parseExpression()) } while consumeSymbol(",")
+        }
+        if current.isWord("ORDER") || current.isWord("SORT") {
+            advance()
+            try expectWord("BY")
+            spec.orderBy = try parseOrderItems()
+        }
+        if current.isWord("ROWS") || current.isWord("RANGE") {
+            let unit: WindowFrame.Unit = current.isWord("ROWS") ? .rows : .range
+            advance()
+            if consumeWord("BETWEEN") {
+                let start = try parseFrameBound()
+                try expectWord("AND")
+                spec.frame = WindowFrame(unit: unit, start: start, end: try parseFrameBound())
+            } else {
+                spec.frame = WindowFrame(unit: unit, start: try parseFrameBound(), end: .currentRow)
+            }
+        }
+        try expectSymbol(")")
+        return .inline(spec)
+    }
+
+    /// bound := UNBOUNDED (PRECEDING | FOLLOWING) | CURRENT ROW | expr (PRECEDING | FOLLOWING)
+    private mutating func parseFrameBound() throws(EngineError) -> FrameBound {
+        if consumeWord("UNBOUNDED") {
+            if consumeWord("PRECEDING") { return .unboundedPreceding }
+            try expectWord("FOLLOWING")
+            return .unboundedFollowing
+        }
+        if consumeWord("CURRENT") {
+            try expectWord("ROW")
+            return .currentRow
+        }
+        if current.isWord("INTERVAL") { throw EngineError.unsupported("a window frame bound with an INTERVAL") }
+        let offset = try parseExpression()
+        if consumeWord("PRECEDING") { return .preceding(offset) }
+        try expectWord("FOLLOWING")
+        return .following(offset)
+    }
+
+    /// windowClause := WINDOW name AS windowRef {',' name AS windowRef}
+    mutating func parseWindowClause() throws(EngineError) -> [NamedWindow] {
+        var windows: [NamedWindow] = []
+        repeat {
+            let name = try parseIdentifier("a window name")
+            try expectWord("AS")
+            windows.append(NamedWindow(name: name, window: try parseWindowReference()))
+        } while consumeSymbol(",")
+        return windows
+    }
+}
