@@ -130,6 +130,16 @@ struct ExpressionCompiler {
         }
     }
 
+    /// A WHERE or HAVING condition must be BOOLEAN (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN).
+    func requireFilterCondition(_ condition: CompiledExpr, _ expr: Expr) throws(EngineError) {
+        guard condition.type == .boolean || condition.type == .null else {
+            throw EngineError.analysis(
+                "DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN",
+                "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: Filter expression \"\(expr.sqlName)\" of type "
+                    + "\"\(condition.type)\" is not a boolean.")
+        }
+    }
+
     func requireBoolean(_ operand: CompiledExpr, _ expr: Expr) throws(EngineError) {
         guard operand.type == .boolean || operand.type == .null else {
             throw EngineError.typeMismatch(expression: expr.sqlName, message: "expected BOOLEAN, got \(operand.type)")
