@@ -164,7 +164,7 @@ enum Arithmetic {
         let subtract = op == .subtract
         return CompiledExpr(type: .date) { row, context throws(EngineError) in
             guard case .date(let days) = try l(row, context), case .int(let offset) = try r(row, context) else { return .null }
-            return try DateFunctions.shift(days, by: offset, subtract: subtract)
+            return DateFunctions.shift(days, by: offset, subtract: subtract)
         }
     }
 }
