@@ -70,9 +70,7 @@ struct ExpressionCompiler {
     private func compileColumn(_ parts: [String]) throws(EngineError) -> CompiledExpr {
         switch scope.resolve(parts) {
         case let .found(0, index, type):
-            if aggregation != nil {
-                throw EngineError.notAggregated(expression: parts.joined(separator: "."))
-            }
+            if let aggregation { throw aggregation.notAggregated(parts.joined(separator: ".")) }
             return CompiledExpr(type: type) { row, _ in row[index] }
         case let .found(depth, index, type):
             scope.ancestor(depth)?.outerReads.withLock { $0 += 1 }

@@ -67,7 +67,7 @@ extension Planner {
                 let column = source.columns[index]
                 if let frame = projectionCompiler.aggregation {
                     guard let position = frame.groupColumnIndexes.firstIndex(of: index) else {
-                        throw EngineError.notAggregated(expression: column.name)
+                        throw frame.notAggregated(column.name)
                     }
                     compiled = CompiledExpr(type: column.type) { row, _ in row[position] }
                 } else {
