@@ -46,7 +46,7 @@ enum Cast {
         case (.double, .double), (.double, .float): return value
         case (.double(let number), .decimal(let precision, let scale)):
             guard number.isFinite, let decimal = SQLDecimal(string: "\(number)") else {
-                throw EngineError.invalidCast(value: SQLValue.sparkDouble(number), type: target)
+                throw EngineError.invalidCast(value: SQLValue.sparkDouble(number), from: source, type: target)
             }
             return try fitDecimal(decimal, precision, scale, original: SQLValue.sparkDouble(number), target: target)
         case (.double(let number), .boolean): return .bool(number != 0)
