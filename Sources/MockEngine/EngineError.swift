@@ -2,8 +2,9 @@ import DBAPICore
 
 /// Errors raised by the in-memory engine, each mapped to one `ErrorCode`.
 public enum EngineError: ReportableError, Equatable {
-    /// A syntax error; `sql` is the statement so the message can point at the spot.
-    case syntax(String, line: Int, column: Int, sql: String)
+    /// A syntax error; `sql` is the statement so the message can point at the spot. `errorClass` is Spark's
+    /// (PARSE_SYNTAX_ERROR unless the lexer or parser knows a more precise one).
+    case syntax(String, line: Int, column: Int, sql: String, errorClass: String = "PARSE_SYNTAX_ERROR")
     case nestingTooDeep(limit: Int, line: Int, column: Int)
     case unknownTable(String, suggestion: String?)
     case unknownColumn(String, suggestion: String?)
@@ -14,12 +15,18 @@ public enum EngineError: ReportableError, Equatable {
     case notAggregated(expression: String)
     case invalidGroupingOrdinal(Int, count: Int)
     case divideByZero
+    /// `x % 0`, `mod(x, 0)`.
+    case remainderByZero
     case overflow(String)
+    /// A CAST whose value does not fit an integral target type.
+    case castOverflow(value: String, from: SQLType, to: SQLType)
     /// A decimal result that does not fit its type (`round`).
     case numericOutOfRange(String)
+    /// A DECIMAL value (a CAST's or an operation's result) that does not fit the DECIMAL(precision, scale) it must have.
+    case decimalOutOfRange(String, precision: Int, scale: Int)
     /// A datetime pattern Spark's formatter rejects (`yyyyyyy`, `MMMMM`, `ddd`).
     case invalidDatetimePattern(String)
-    case invalidCast(value: String, type: SQLType)
+    case invalidCast(value: String, from: SQLType = .string, type: SQLType)
     case invalidArgument(function: String, message: String)
     case subqueryReturnedMoreThanOneRow
     case unsupported(String)
@@ -41,75 +48,149 @@ public enum EngineError: ReportableError, Equatable {
         }
     }
 
-    public var description: String {
+    /// Spark's error class: `DIVIDE_BY_ZERO`, `UNRESOLVED_COLUMN.WITH_SUGGESTION`.
+    public var errorClass: String {
         switch self {
-        case let .syntax(message, line, column, sql):
-            return "syntax error at \(line):\(column): \(message)\n" + Self.caret(sql: sql, line: line, column: column)
+        case .syntax(_, _, _, _, let errorClass): errorClass
+        case .nestingTooDeep: "FAILED_TO_PARSE_TOO_COMPLEX"
+        case .unknownTable: "TABLE_OR_VIEW_NOT_FOUND"
+        case .unknownColumn(_, let suggestion):
+            suggestion == nil ? "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION" : "UNRESOLVED_COLUMN.WITH_SUGGESTION"
+        case .ambiguousColumn: "AMBIGUOUS_REFERENCE"
+        case .unknownFunction: "UNRESOLVED_ROUTINE"
+        case .wrongArgumentCount: "WRONG_NUM_ARGS.WITHOUT_SUGGESTION"
+        case .typeMismatch: "DATATYPE_MISMATCH"
+        case .notAggregated: "MISSING_AGGREGATION"
+        case .invalidGroupingOrdinal: "GROUP_BY_POS_OUT_OF_RANGE"
+        case .divideByZero: "DIVIDE_BY_ZERO"
+        case .remainderByZero: "REMAINDER_BY_ZERO"
+        case .overflow: "ARITHMETIC_OVERFLOW"
+        case .castOverflow: "CAST_OVERFLOW"
+        case .numericOutOfRange: "NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION"
+        case .decimalOutOfRange: "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION"
+        case .invalidDatetimePattern: "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION"
+        case .invalidCast: "CAST_INVALID_INPUT"
+        case .invalidArgument: "INVALID_PARAMETER_VALUE"
+        case .subqueryReturnedMoreThanOneRow: "SCALAR_SUBQUERY_TOO_MANY_ROWS"
+        case .unsupported: "UNSUPPORTED_FEATURE"
+        case .analysis(let errorClass, _), .classified(let errorClass, _, _): errorClass
+        case .invalidLimitLike(let subclass, _, _): "INVALID_LIMIT_LIKE_EXPRESSION.\(subclass)"
+        case .dataFile: "FAILED_READ_FILE.NO_HINT"
+        }
+    }
+
+    /// Spark's SQLSTATE for `errorClass` (`22012` for DIVIDE_BY_ZERO).
+    public var sqlState: String {
+        if case .classified(_, let sqlState, _) = self { return sqlState }
+        return SparkErrorClass.sqlState(of: errorClass)
+    }
+
+    public var description: String {
+        // Spark's legacy classes (`_LEGACY_ERROR_TEMP_…`) have no SQLSTATE.
+        "[\(errorClass)] \(text)" + (sqlState.isEmpty ? "" : " SQLSTATE: \(sqlState)") + (caretLines.map { "\n" + $0 } ?? "")
+    }
+
+    /// The message in Spark's words, without the class and SQLSTATE.
+    private var text: String {
+        switch self {
+        case let .syntax(message, line, column, _, _):
+            return "\(message) (line \(line), column \(column))."
         case let .nestingTooDeep(limit, line, column):
-            return "statement nested or chained too deeply (more than \(limit) levels) at \(line):\(column)"
+            return "The statement is nested or chained too deeply to parse (more than \(limit) levels) at line \(line), column \(column)."
         case let .unknownTable(name, suggestion):
-            return "[TABLE_OR_VIEW_NOT_FOUND] table or view '\(name)' cannot be found" + Self.didYouMean(suggestion)
+            return "The table or view `\(name)` cannot be found. Verify the spelling and correctness of the schema and catalog."
+                + (suggestion.map { " Did you mean `\($0)`?" } ?? "")
         case let .unknownColumn(name, suggestion):
-            return "[UNRESOLVED_COLUMN] column '\(name)' cannot be resolved" + Self.didYouMean(suggestion)
+            return "A column, variable, or function parameter with name `\(name)` cannot be resolved."
+                + (suggestion.map { " Did you mean one of the following? [`\($0)`]." } ?? "")
         case let .ambiguousColumn(name, candidates):
-            return "[AMBIGUOUS_REFERENCE] reference '\(name)' is ambiguous, could be: \(candidates.joined(separator: ", "))"
+            let quoted = candidates.map { $0.split(separator: ".").map { "`\($0)`" }.joined(separator: ".") }
+            return "Reference `\(name)` is ambiguous, could be: [\(quoted.joined(separator: ", "))]."
         case let .unknownFunction(name, suggestion):
-            return "[UNRESOLVED_ROUTINE] function '\(name)' cannot be found" + Self.didYouMean(suggestion)
+            return "Cannot resolve routine `\(name)` on search path [`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]."
+                + (suggestion.map { " Did you mean `\($0)`?" } ?? "")
         case let .wrongArgumentCount(function, expected, got):
-            return "[WRONG_NUM_ARGS] \(function) takes \(expected) argument(s), got \(got)"
+            return "The `\(function)` requires \(expected) parameters but the actual number is \(got)."
         case let .typeMismatch(expression, message):
-            return "[DATATYPE_MISMATCH] cannot resolve '\(expression)': \(message)"
+            return "Cannot resolve \"\(expression)\" due to data type mismatch: \(message)."
         case let .notAggregated(expression):
-            return "[MISSING_AGGREGATION] '\(expression)' is neither in GROUP BY nor inside an aggregate function"
+            return "The non-aggregating expression \"\(expression)\" is based on columns which are not participating in the GROUP BY "
+                + "clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use "
+                + "\"any_value(\(expression))\" if you do not care which of the values within a group is returned."
         case let .invalidGroupingOrdinal(position, count):
-            return "[GROUP_BY_POS_OUT_OF_RANGE] position \(position) is not in the select list (1 to \(count))"
+            return "GROUP BY position \(position) is not in select list (valid range is [1, \(count)])."
         case .divideByZero:
-            return "[DIVIDE_BY_ZERO] division by zero; use try_divide to tolerate a zero divisor and return NULL"
+            return "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead."
+                + Self.ansiHint
+        case .remainderByZero:
+            return "Remainder by zero. Use `try_mod` to tolerate divisor being 0 and return NULL instead." + Self.ansiHint
         case let .overflow(what):
-            return "[ARITHMETIC_OVERFLOW] \(what)"
+            return "\(what)." + Self.ansiHint
+        case let .castOverflow(value, from, to):
+            return "The value \(value) of the type \"\(from)\" cannot be cast to \"\(to)\" due to an overflow. "
+                + "Use `try_cast` to tolerate overflow and return NULL instead."
         case let .numericOutOfRange(what):
-            return "[NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION] \(what)"
+            return what
+        case let .decimalOutOfRange(value, precision, scale):
+            return " \(value) cannot be represented as Decimal(\(precision), \(scale)). If necessary set \"spark.sql.ansi.enabled\" "
+                + "to \"false\" to bypass this error, and return NULL instead."
         case let .invalidDatetimePattern(pattern):
-            return "[INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION] "
-                + "Fail to recognize '\(pattern)' pattern in the DateTimeFormatter"
-        case let .invalidCast(value, type):
-            return "[CAST_INVALID_INPUT] the value '\(excerpt(value))' cannot be cast to \(type); use try_cast to get NULL"
+            return "Fail to recognize '\(pattern)' pattern in the DateTimeFormatter."
+        case let .invalidCast(value, from, type):
+            return "The value '\(excerpt(value))' of the type \"\(from)\" cannot be cast to \"\(type)\" because it is malformed. "
+                + "Correct the value as per the syntax, or change its target type. "
+                + "Use `try_cast` to tolerate malformed input and return NULL instead."
         case let .invalidArgument(function, message):
-            return "[INVALID_ARGUMENT] \(function): \(message)"
+            return "The value of parameter(s) of `\(function)` is invalid: \(message)."
         case .subqueryReturnedMoreThanOneRow:
-            return "[SCALAR_SUBQUERY_TOO_MANY_ROWS] more than one row returned by a subquery used as an expression"
+            return "More than one row returned by a subquery used as an expression."
         case let .unsupported(feature):
-            return "[UNSUPPORTED_FEATURE] \(feature) is not supported by the mock engine"
-        case let .analysis(errorClass, message):
-            return "[\(errorClass)] \(message)"
-        case let .invalidLimitLike(subclass, expression, reason):
-            return
-                "[INVALID_LIMIT_LIKE_EXPRESSION.\(subclass)] The limit like expression \"\(expression)\" is invalid. \(reason) SQLSTATE: 42K0E"
-        case let .classified(errorClass, sqlState, message):
-            return "[\(errorClass)] \(message)" + (sqlState.isEmpty ? "" : " SQLSTATE: \(sqlState)")
+            return "The feature is not supported: \(feature) (not implemented by the mock engine)."
+        case let .analysis(_, message):
+            return message
+        case let .invalidLimitLike(_, expression, reason):
+            return "The limit like expression \"\(expression)\" is invalid. \(reason)"
+        case let .classified(_, _, message):
+            return message
         case let .dataFile(file, line, column, message):
             var place = file
             if let line { place += ":\(line)" }
             if let column { place += ":\(column)" }
-            return "mock data \(place): \(message)"
+            return "mock data \(place): \(message)."
         }
+    }
+
+    /// How Spark's WRONG_NUM_ARGS names an arity: `2`, `[1, 2]`, `> 0`.
+    static func arity(_ range: ClosedRange<Int>) -> String {
+        if range.lowerBound == range.upperBound { return "\(range.lowerBound)" }
+        if range.upperBound == Int.max { return "> \(range.lowerBound - 1)" }
+        if range.upperBound - range.lowerBound > 4 { return "[\(range.lowerBound), …, \(range.upperBound)]" }
+        return "[" + (range.lowerBound...range.upperBound).map(String.init).joined(separator: ", ") + "]"
+    }
+
+    private static let ansiHint = " If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error."
+
+    /// The offending line with a caret, for errors that point into the statement.
+    private var caretLines: String? {
+        guard case let .syntax(_, line, column, sql, _) = self else { return nil }
+        let caret = Self.caret(sql: sql, line: line, column: column)
+        return caret.isEmpty ? nil : caret
     }
 
     public var details: [String: JSONValue] {
+        var details: [String: JSONValue] = ["error_class": .string(errorClass)]
+        if !sqlState.isEmpty { details["sql_state"] = .string(sqlState) }
         switch self {
-        case let .syntax(_, line, column, _): ["line": .int(Int64(line)), "column": .int(Int64(column))]
+        case let .syntax(_, line, column, _, _):
+            details["line"] = .int(Int64(line))
+            details["column"] = .int(Int64(column))
         case let .dataFile(file, line, column, _):
-            ["file": .string(file), "line": line.map { .int(Int64($0)) } ?? .null, "column": column.map { .int(Int64($0)) } ?? .null]
-        case .invalidLimitLike(let subclass, _, _):
-            ["error_class": .string("INVALID_LIMIT_LIKE_EXPRESSION.\(subclass)"), "sql_state": .string("42K0E")]
-        case let .classified(errorClass, sqlState, _):
-            sqlState.isEmpty ? ["error_class": .string(errorClass)] : ["error_class": .string(errorClass), "sql_state": .string(sqlState)]
-        default: [:]
+            details["file"] = .string(file)
+            details["line"] = line.map { .int(Int64($0)) } ?? .null
+            details["column"] = column.map { .int(Int64($0)) } ?? .null
+        default: break
         }
-    }
-
-    private static func didYouMean(_ suggestion: String?) -> String {
-        suggestion.map { "; did you mean '\($0)'?" } ?? ""
+        return details
     }
 
     /// The offending source line with a caret under `column`.

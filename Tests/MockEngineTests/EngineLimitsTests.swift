@@ -10,7 +10,9 @@ final class EngineLimitsTests: XCTestCase {
         let sql = "SELECT " + String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
         XCTAssertThrowsError(try engine.execute(sql, now: 0)) { error in
             XCTAssertEqual(
-                (error as? EngineError)?.description.hasPrefix("statement nested or chained too deeply (more than 100 levels)"), true)
+                (error as? EngineError)?.description,
+                "[FAILED_TO_PARSE_TOO_COMPLEX] The statement is nested or chained too deeply to parse (more than 100 levels) at line 1, "
+                    + "column 57. SQLSTATE: 54001")
         }
     }
 
@@ -18,7 +20,9 @@ final class EngineLimitsTests: XCTestCase {
         let sql = "SELECT " + Array(repeating: "1", count: 3_000).joined(separator: " + ")
         XCTAssertThrowsError(try engine.execute(sql, now: 0)) { error in
             XCTAssertEqual(
-                (error as? EngineError)?.description.hasPrefix("statement nested or chained too deeply (more than 2000 levels)"), true)
+                (error as? EngineError)?.description.hasPrefix(
+                    "[FAILED_TO_PARSE_TOO_COMPLEX] The statement is nested or chained too deeply to parse (more than 2000 levels)"),
+                true)
         }
         XCTAssertEqual(
             try engine.execute("SELECT " + Array(repeating: "1", count: 1_000).joined(separator: " + "), now: 0).rows, [[.int(1_000)]])
@@ -32,7 +36,9 @@ final class EngineLimitsTests: XCTestCase {
     func testSyntaxError_PointsWithCaret() {
         XCTAssertThrowsError(try engine.execute("SELECT 1,\n  2 +* 3", now: 0)) { error in
             XCTAssertEqual(
-                (error as? EngineError)?.description, "syntax error at 2:6: expected an expression, found '*'\n    2 +* 3\n       ^")
+                (error as? EngineError)?.description,
+                "[PARSE_SYNTAX_ERROR] Syntax error at or near '*': expected an expression (line 2, column 6). SQLSTATE: 42601\n"
+                    + "    2 +* 3\n       ^")
         }
     }
 }

@@ -20,14 +20,18 @@ final class GroupingLimitsTests: XCTestCase {
         let columns = (1...13).map { "c\($0)" }
         let sql =
             "SELECT count(*) FROM (SELECT 1 AS \(columns.joined(separator: ", 1 AS "))) GROUP BY CUBE(\(columns.joined(separator: ", ")))"
-        XCTAssertEqual(try message(sql), "[UNSUPPORTED_FEATURE] CUBE of more than 12 expressions is not supported by the mock engine")
+        XCTAssertEqual(
+            try message(sql),
+            "[UNSUPPORTED_FEATURE] The feature is not supported: CUBE of more than 12 expressions (not implemented by the mock engine). SQLSTATE: 0A000"
+        )
     }
 
     func testGroupingSetProducts_AreBounded() throws {
         let rollups = (1...13).map { "ROLLUP(c\($0))" }.joined(separator: ", ")
         XCTAssertEqual(
             try message("SELECT 1 FROM (SELECT 1 AS c1) GROUP BY \(rollups)"),
-            "[UNSUPPORTED_FEATURE] GROUP BY with more than 4096 grouping sets is not supported by the mock engine")
+            "[UNSUPPORTED_FEATURE] The feature is not supported: GROUP BY with more than 4096 grouping sets (not implemented by the mock engine). SQLSTATE: 0A000"
+        )
     }
 
     func testGroupingSetsOverMoreThan63Expressions_AreUnsupported() throws {
@@ -35,7 +39,9 @@ final class GroupingLimitsTests: XCTestCase {
         let sql =
             "SELECT count(*) FROM (SELECT 1 AS \(columns.joined(separator: ", 1 AS "))) GROUP BY ROLLUP(\(columns.joined(separator: ", ")))"
         XCTAssertEqual(
-            try message(sql), "[UNSUPPORTED_FEATURE] grouping sets over more than 63 expressions is not supported by the mock engine")
+            try message(sql),
+            "[UNSUPPORTED_FEATURE] The feature is not supported: grouping sets over more than 63 expressions (not implemented by the mock engine). SQLSTATE: 0A000"
+        )
     }
 
     func testLongValuesList_RunsFlat() throws {
@@ -46,6 +52,9 @@ final class GroupingLimitsTests: XCTestCase {
 
     func testPercentileFrequencyOverflow_IsAnError() throws {
         let sql = "SELECT percentile(x, 0.5, f) FROM VALUES (1, 9223372036854775807L), (2, 1L) AS t(x, f)"
-        XCTAssertEqual(try message(sql), "[ARITHMETIC_OVERFLOW] percentile frequencies overflow BIGINT")
+        XCTAssertEqual(
+            try message(sql),
+            "[ARITHMETIC_OVERFLOW] percentile frequencies overflow BIGINT. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass "
+                + "this error. SQLSTATE: 22003")
     }
 }

@@ -176,7 +176,9 @@ struct AggregateState {
                 }
             case .double(let number): doubleSum += number
             case .decimal(let number):
-                guard let sum = decimalSum.adding(number) else { throw EngineError.overflow("decimal sum overflows 38 digits") }
+                guard let sum = decimalSum.adding(number) else {
+                    throw EngineError.overflow("Overflow in sum of decimals. Use 'try_sum' to tolerate overflow and return NULL instead")
+                }
                 decimalSum = sum
             default: break
             }

@@ -9,6 +9,9 @@ enum Arithmetic {
         _ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, leftExpr: Expr, rightExpr: Expr, _ expr: Expr
     ) throws(EngineError) -> CompiledExpr {
         if let dateResult = try compileDateArithmetic(op, left, right, expr) { return dateResult }
+        if left.type == .string || right.type == .string {
+            return try compileWithString(op, left, right, leftExpr: leftExpr, rightExpr: rightExpr, expr)
+        }
         let leftType = left.type == .null ? right.type : left.type
         let rightType = right.type == .null ? left.type : right.type
         guard leftType.isNumeric || leftType == .null, rightType.isNumeric || rightType == .null else {
@@ -35,7 +38,7 @@ enum Arithmetic {
                 case .subtract: (value, overflow) = a.subtractingReportingOverflow(b)
                 case .multiply: (value, overflow) = a.multipliedReportingOverflow(by: b)
                 case .remainder:
-                    guard b != 0 else { throw EngineError.divideByZero }
+                    guard b != 0 else { throw EngineError.remainderByZero }
                     (value, overflow) = a.remainderReportingOverflow(dividingBy: b)
                 default:
                     guard b != 0 else { throw EngineError.divideByZero }
@@ -57,7 +60,7 @@ enum Arithmetic {
                     guard y != 0 else { throw EngineError.divideByZero }
                     return .double(x / y)
                 default:
-                    guard y != 0 else { throw EngineError.divideByZero }
+                    guard y != 0 else { throw EngineError.remainderByZero }
                     return .double(x.truncatingRemainder(dividingBy: y))
                 }
             }
@@ -73,15 +76,37 @@ enum Arithmetic {
                     guard b.unscaled != 0 else { throw EngineError.divideByZero }
                     exact = a.divided(by: b, scale: scale)
                 default:
-                    guard b.unscaled != 0 else { throw EngineError.divideByZero }
+                    guard b.unscaled != 0 else { throw EngineError.remainderByZero }
                     exact = a.remainder(dividingBy: b)
                 }
-                guard let exact, let fitted = exact.fits(precision: precision, scale: scale) else {
-                    throw EngineError.overflow("\(name) does not fit \(resultType)")
+                guard let exact else { throw EngineError.overflow("\(name) does not fit \(resultType)") }
+                guard let fitted = exact.fits(precision: precision, scale: scale) else {
+                    throw EngineError.decimalOutOfRange(exact.description, precision: precision, scale: scale)
                 }
                 return .decimal(fitted)
             }
         }
+    }
+
+    /// A STRING next to a number is cast as Spark's ANSI coercion does: to BIGINT beside an integer, to DOUBLE
+    /// beside a DECIMAL or DOUBLE (so `'apple' + 1` fails at run time with CAST_INVALID_INPUT). Two STRINGs are a
+    /// type error.
+    private static func compileWithString(
+        _ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, leftExpr: Expr, rightExpr: Expr, _ expr: Expr
+    ) throws(EngineError) -> CompiledExpr {
+        let other = left.type == .string ? right.type : left.type
+        guard other.isNumeric || other == .null, left.type != right.type else {
+            let wrong = [left.type, right.type].first { !$0.isNumeric && $0 != .null } ?? .string
+            throw EngineError.analysis(
+                "DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE",
+                "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the binary operator requires the input type "
+                    + "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\"), not \"\(wrong)\".")
+        }
+        let target: SQLType = other.isIntegral || other == .null ? .bigint : .double
+        func widened(_ side: CompiledExpr) -> CompiledExpr {
+            side.type == .string ? ExpressionCompiler.coerce(side, to: target) : side
+        }
+        return try compile(op, widened(left), widened(right), leftExpr: leftExpr, rightExpr: rightExpr, expr)
     }
 
     /// The Spark result type of `left op right` for numeric operands.
@@ -139,7 +164,7 @@ enum Arithmetic {
         let subtract = op == .subtract
         return CompiledExpr(type: .date) { row, context throws(EngineError) in
             guard case .date(let days) = try l(row, context), case .int(let offset) = try r(row, context) else { return .null }
-            return try DateFunctions.shift(days, by: offset, subtract: subtract)
+            return DateFunctions.shift(days, by: offset, subtract: subtract)
         }
     }
 }

@@ -29,7 +29,7 @@ enum Cast {
         switch (value, target) {
         case (.int(let number), _) where target.isIntegral:
             guard target.integralRange?.contains(number) == true else {
-                throw EngineError.overflow("\(number) is out of range for \(target)")
+                throw EngineError.castOverflow(value: "\(number)", from: source, to: target)
             }
             return value
         case (.int(let number), .float), (.int(let number), .double): return .double(Double(number))
@@ -39,21 +39,21 @@ enum Cast {
         case (.double(let number), _) where target.isIntegral:
             guard number.isFinite, let range = target.integralRange,
                 number.rounded(.towardZero) >= Double(range.lowerBound), number.rounded(.towardZero) <= Double(range.upperBound)
-            else { throw EngineError.overflow("\(SQLValue.sparkDouble(number)) is out of range for \(target)") }
+            else { throw EngineError.castOverflow(value: SQLValue.sparkDouble(number), from: source, to: target) }
             let truncated = number.rounded(.towardZero)
-            guard truncated < 9.223372036854775807e18 else { throw EngineError.overflow("\(number) is out of range for \(target)") }
+            guard truncated < 9.223372036854775807e18 else { throw EngineError.castOverflow(value: "\(number)", from: source, to: target) }
             return .int(Int64(truncated))
         case (.double, .double), (.double, .float): return value
         case (.double(let number), .decimal(let precision, let scale)):
             guard number.isFinite, let decimal = SQLDecimal(string: "\(number)") else {
-                throw EngineError.invalidCast(value: SQLValue.sparkDouble(number), type: target)
+                throw EngineError.invalidCast(value: SQLValue.sparkDouble(number), from: source, type: target)
             }
             return try fitDecimal(decimal, precision, scale, original: SQLValue.sparkDouble(number), target: target)
         case (.double(let number), .boolean): return .bool(number != 0)
         case (.decimal(let number), _) where target.isIntegral:
             guard let whole = number.rounded(places: 0, roundingUp: number.unscaled >= 0 ? false : true),
                 let integer = Int64(exactly: whole.unscaled), target.integralRange?.contains(integer) == true
-            else { throw EngineError.overflow("\(number) is out of range for \(target)") }
+            else { throw EngineError.castOverflow(value: "\(number)", from: source, to: target) }
             return .int(integer)
         case (.decimal(let number), .double), (.decimal(let number), .float): return .double(number.doubleValue)
         case (.decimal(let number), .decimal(let precision, let scale)):
@@ -79,7 +79,7 @@ enum Cast {
         _ number: SQLDecimal, _ precision: Int, _ scale: Int, original: String, target: SQLType
     ) throws(EngineError) -> SQLValue {
         guard let fitted = number.fits(precision: precision, scale: scale) else {
-            throw EngineError.overflow("\(original) cannot be represented as \(target)")
+            throw EngineError.decimalOutOfRange(original, precision: precision, scale: scale)
         }
         return .decimal(fitted)
     }

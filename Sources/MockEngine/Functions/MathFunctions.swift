@@ -68,7 +68,7 @@ enum MathFunctions {
                 guard let rounded, let fitted = rounded.fits(precision: resultPrecision, scale: resultScale) else {
                     throw EngineError.numericOutOfRange(
                         "The \(rounded?.description ?? "result") rounded half up from \(number) cannot be represented as "
-                            + "Decimal(\(resultPrecision), \(resultScale))")
+                            + "Decimal(\(resultPrecision), \(resultScale)).")
                 }
                 return .decimal(fitted)
             }

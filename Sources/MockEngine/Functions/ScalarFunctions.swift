@@ -31,8 +31,7 @@ enum ScalarFunctions {
 
     static func requireCount(_ arguments: [CompiledExpr], _ range: ClosedRange<Int>, _ name: String) throws(EngineError) {
         guard range.contains(arguments.count) else {
-            let expected = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
-            throw EngineError.wrongArgumentCount(function: name, expected: expected, got: arguments.count)
+            throw EngineError.wrongArgumentCount(function: name, expected: EngineError.arity(range), got: arguments.count)
         }
     }
 

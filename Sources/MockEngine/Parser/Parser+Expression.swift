@@ -109,7 +109,10 @@ extension Parser {
         }
         if current.isSymbol(")") {
             throw EngineError.syntax(
-                "IN () needs at least one value", line: current.line, column: current.column, sql: source)
+                "Invalid SQL syntax: IN predicate requires at least one value. Empty IN clauses like 'IN ()' are not allowed. "
+                    + "Consider using 'WHERE FALSE' if you need an always-false condition, or provide at least one value in the IN list",
+                line: current.line, column: current.column,
+                sql: source, errorClass: "INVALID_SQL_SYNTAX.EMPTY_IN_PREDICATE")
         }
         var items: [Expr] = []
         repeat { items.append(try parseExpression()) } while consumeSymbol(",")
@@ -232,7 +235,9 @@ extension Parser {
             text += "(" + arguments.joined(separator: ",") + ")"
         }
         guard let type = SQLType(sparkName: text) else {
-            throw EngineError.syntax("unknown data type '\(text)'", line: line, column: column, sql: source)
+            throw EngineError.syntax(
+                "Unsupported data type \"\(text.uppercased())\"", line: line, column: column, sql: source,
+                errorClass: "UNSUPPORTED_DATATYPE")
         }
         return type
     }

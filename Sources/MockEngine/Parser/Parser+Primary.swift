@@ -164,14 +164,20 @@ extension Parser {
     private func typedLiteral(_ kind: String, _ text: String, _ token: Token) throws(EngineError) -> Expr {
         if kind == "DATE" {
             guard let days = CivilTime.parseDate(text.trimmingSpaces()) else {
-                throw EngineError.syntax("invalid DATE literal '\(text)'", line: token.line, column: token.column, sql: source)
+                throw invalidTypedLiteral(kind, text, token)
             }
             return .literal(.date(days), .date)
         }
         guard let micros = CivilTime.parseTimestamp(text.trimmingSpaces()) else {
-            throw EngineError.syntax("invalid TIMESTAMP literal '\(text)'", line: token.line, column: token.column, sql: source)
+            throw invalidTypedLiteral(kind, text, token)
         }
         return .literal(.timestamp(micros), .timestamp)
+    }
+
+    private func invalidTypedLiteral(_ kind: String, _ text: String, _ token: Token) -> EngineError {
+        .syntax(
+            "The value of the typed literal \"\(kind)\" is invalid: '\(excerpt(text))'", line: token.line, column: token.column,
+            sql: source, errorClass: "INVALID_TYPED_LITERAL")
     }
 
     /// Spark's numeric literal rules: `42` INT (BIGINT, then DECIMAL when larger), suffixes L S Y D F BD,

@@ -41,7 +41,7 @@ struct Parser {
         do {
             tokens = try Lexer.tokenize(sql)
         } catch {
-            throw EngineError.syntax(error.description, line: error.line, column: error.column, sql: sql)
+            throw EngineError.lexical(error, sql: sql)
         }
     }
 
@@ -83,15 +83,16 @@ struct Parser {
     }
 
     func unexpected(_ expected: String) -> EngineError {
+        if let construct = unsupportedConstruct() { return .unsupported(construct) }
         let found: String
         switch current.kind {
         case .end: found = "end of input"
         case .word(let text), .symbol(let text), .number(let text): found = "'\(text)'"
-        case .quotedIdentifier(let text): found = "`\(text)`"
-        case .string(let text): found = "string '\(excerpt(text, limit: 20))'"
-        case .marker(let name): found = "unbound parameter :\(name)"
+        case .quotedIdentifier(let text): found = "'`\(text)`'"
+        case .string(let text): found = "''\(excerpt(text, limit: 20))''"
+        case .marker(let name): found = "':\(name)' (an unbound parameter)"
         }
-        return .syntax("expected \(expected), found \(found)", line: current.line, column: current.column, sql: source)
+        return .syntax("Syntax error at or near \(found): expected \(expected)", line: current.line, column: current.column, sql: source)
     }
 
     /// Runs `body` one nesting level deeper, failing past `maxNesting`.

@@ -50,10 +50,7 @@ extension AggregateSpec {
                 function: .countStar, arguments: [], argumentType: .null, resultType: .bigint, isDistinct: false, filter: filter)
         }
         guard declaration.arity.contains(arguments.count) else {
-            let expected =
-                declaration.arity.count == 1
-                ? "\(declaration.arity.lowerBound)" : "[\(declaration.arity.lowerBound), \(declaration.arity.upperBound)]"
-            throw EngineError.wrongArgumentCount(function: name, expected: expected, got: arguments.count)
+            throw EngineError.wrongArgumentCount(function: name, expected: EngineError.arity(declaration.arity), got: arguments.count)
         }
         switch declaration.withinGroup {
         case .forbidden where !order.isEmpty:

@@ -14,6 +14,15 @@ struct AggregationFrame {
     /// Output types: group keys, then aggregates.
     let types: [SQLType]
 
+    /// The error for a column read above the aggregation that is neither grouped nor aggregated: Spark's
+    /// MISSING_GROUP_BY when there is no GROUP BY at all, else MISSING_AGGREGATION.
+    func notAggregated(_ expression: String) -> EngineError {
+        guard groupExpressions.isEmpty, groupingIDPosition == nil else { return .notAggregated(expression: expression) }
+        return .analysis(
+            "MISSING_GROUP_BY",
+            "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.")
+    }
+
     /// The output position `expr` reads, or nil when it must be computed from its parts.
     func position(of expr: Expr, in scope: Scope) throws(EngineError) -> Int? {
         if let index = groupExpressions.firstIndex(of: expr) { return index }

@@ -27,15 +27,18 @@ extension Expr {
         case let .exists(_, negated): return negated ? "(NOT exists())" : "exists()"
         case .scalarSubquery: return "scalarsubquery()"
         case let .between(operand, low, high, negated):
-            let test = "((\(operand.sqlName) >= \(low.sqlName)) AND (\(operand.sqlName) <= \(high.sqlName)))"
+            let test = "between(\(operand.sqlName), \(low.sqlName), \(high.sqlName))"
             return negated ? "(NOT \(test))" : test
         case let .like(operand, pattern, caseInsensitive, negated):
             let test = "\(caseInsensitive ? "ilike(\(operand.sqlName), \(pattern.sqlName))" : "\(operand.sqlName) LIKE \(pattern.sqlName)")"
             return negated ? "(NOT \(test))" : test
         case let .caseWhen(operand, branches, otherwise):
+            // Spark prints a simple CASE as the searched CASE it stands for: `CASE WHEN (x = 1) THEN …`.
             var text = "CASE"
-            if let operand { text += " \(operand.sqlName)" }
-            for branch in branches { text += " WHEN \(branch.condition.sqlName) THEN \(branch.result.sqlName)" }
+            for branch in branches {
+                let condition = operand.map { Expr.binary(.equal, $0, branch.condition) } ?? branch.condition
+                text += " WHEN \(condition.sqlName) THEN \(branch.result.sqlName)"
+            }
             if let otherwise { text += " ELSE \(otherwise.sqlName)" }
             return text + " END"
         case let .cast(operand, type, isTry): return "\(isTry ? "TRY_CAST" : "CAST")(\(operand.sqlName) AS \(type))"
@@ -44,8 +47,7 @@ extension Expr {
             if let declaration = AggregateRegistry.declaration(name) {
                 return declaration.printedName(name, arguments, isDistinct: isDistinct)
             }
-            let list = arguments.map(\.sqlName).joined(separator: ", ")
-            return "\(name)(\(isDistinct ? "DISTINCT " : "")\(list))"
+            return FunctionNaming.printed(name, arguments.map(\.sqlName), isDistinct: isDistinct)
         case let .modifiedAggregate(call, filter, withinGroup):
             var text = call.sqlName
             if !withinGroup.isEmpty, case let .function(name, _, _, _) = call {

@@ -82,9 +82,7 @@ struct ExpressionCompiler {
     private func compileColumn(_ parts: [String]) throws(EngineError) -> CompiledExpr {
         switch scope.resolve(parts) {
         case let .found(0, index, type):
-            if aggregation != nil {
-                throw EngineError.notAggregated(expression: parts.joined(separator: "."))
-            }
+            if let aggregation { throw aggregation.notAggregated(parts.joined(separator: ".")) }
             return CompiledExpr(type: type) { row, _ in row[index] }
         case let .found(depth, index, type):
             scope.ancestor(depth)?.outerReads.withLock { $0 += 1 }
@@ -139,6 +137,16 @@ struct ExpressionCompiler {
                 if case .int(let number) = try inner(row, context) { return .int(~number) }
                 return .null
             }
+        }
+    }
+
+    /// A WHERE or HAVING condition must be BOOLEAN (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN).
+    func requireFilterCondition(_ condition: CompiledExpr, _ expr: Expr) throws(EngineError) {
+        guard condition.type == .boolean || condition.type == .null else {
+            throw EngineError.analysis(
+                "DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN",
+                "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: Filter expression \"\(expr.sqlName)\" of type "
+                    + "\"\(condition.type)\" is not a boolean.")
         }
     }
 

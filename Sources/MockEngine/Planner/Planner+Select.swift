@@ -36,8 +36,14 @@ extension Planner {
         let compiler = ExpressionCompiler(planner: self, scope: scope)
         var plan = source.plan
         if let filter = select.filter {
+            if !filter.aggregateCalls.isEmpty {
+                throw EngineError.analysis(
+                    "INVALID_WHERE_CONDITION",
+                    "The WHERE condition \"\(filter.sqlName)\" contains invalid expressions: "
+                        + filter.aggregateCalls.map(\.sqlName).joined(separator: ", ") + ".")
+            }
             let condition = try compiler.compile(filter)
-            try compiler.requireBoolean(condition, filter)
+            try compiler.requireFilterCondition(condition, filter)
             plan = .filter(plan, condition.evaluate)
         }
         let items = try expand(select.items, scope: scope)
@@ -59,7 +65,7 @@ extension Planner {
             projectionCompiler.aggregation = frame
             if let having = select.having {
                 let condition = try projectionCompiler.compile(having)
-                try projectionCompiler.requireBoolean(condition, having)
+                try projectionCompiler.requireFilterCondition(condition, having)
                 plan = .filter(plan, condition.evaluate)
             }
         } else if let having = select.having {
@@ -78,7 +84,7 @@ extension Planner {
                 let column = source.columns[index]
                 if let frame = projectionCompiler.aggregation {
                     guard let position = frame.groupColumnIndexes.firstIndex(of: index) else {
-                        throw EngineError.notAggregated(expression: column.name)
+                        throw frame.notAggregated(column.name)
                     }
                     compiled = CompiledExpr(type: column.type) { row, _ in row[position] }
                 } else {

@@ -111,9 +111,10 @@ struct Planner: Sendable {
         let left = try planBody(leftBody, outer: outer)
         let right = try planBody(rightBody, outer: outer)
         guard left.columns.count == right.columns.count else {
-            throw EngineError.typeMismatch(
-                expression: op.rawValue,
-                message: "both sides must have the same number of columns, got \(left.columns.count) and \(right.columns.count)")
+            throw EngineError.analysis(
+                "NUM_COLUMNS_MISMATCH",
+                "\(op.rawValue) can only be performed on inputs with the same number of columns, but the first input has "
+                    + "\(left.columns.count) columns and the second input has \(right.columns.count) columns.")
         }
         var types: [SQLType] = []
         for (a, b) in zip(left.columns, right.columns) {

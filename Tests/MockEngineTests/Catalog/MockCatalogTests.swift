@@ -90,7 +90,7 @@ final class MockCatalogTests: XCTestCase {
         ]
         for (files, message) in cases {
             XCTAssertThrowsError(try engine(files).execute("SELECT * FROM t", now: 0), message) { error in
-                XCTAssertEqual((error as? EngineError)?.description, message)
+                XCTAssertEqual((error as? EngineError)?.description, "[FAILED_READ_FILE.NO_HINT] \(message). SQLSTATE: KD001")
                 XCTAssertEqual((error as? EngineError)?.code, .configuration)
             }
         }
@@ -133,7 +133,7 @@ final class MockCatalogTests: XCTestCase {
         ]
         for (files, message) in cases {
             XCTAssertThrowsError(try engine(files).execute("SELECT * FROM t", now: 0), message) { error in
-                XCTAssertEqual((error as? EngineError)?.description, message)
+                XCTAssertEqual((error as? EngineError)?.description, "[FAILED_READ_FILE.NO_HINT] \(message). SQLSTATE: KD001")
             }
         }
     }
@@ -162,7 +162,7 @@ final class MockCatalogTests: XCTestCase {
             for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: directory.path + "/" + name)) }
             let engine = SQLEngine(catalog: try MockCatalog(directory: directory.path))
             XCTAssertThrowsError(try engine.execute("SELECT * FROM t", now: 0), message) { error in
-                XCTAssertEqual((error as? EngineError)?.description, message)
+                XCTAssertEqual((error as? EngineError)?.description, "[FAILED_READ_FILE.NO_HINT] \(message). SQLSTATE: KD001")
                 XCTAssertEqual((error as? EngineError)?.code, .configuration)
             }
         }

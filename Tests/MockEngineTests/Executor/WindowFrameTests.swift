@@ -81,15 +81,15 @@ final class WindowFrameTests: XCTestCase {
         let cases: [(sql: String, message: String)] = [
             (
                 "SELECT sum(x) OVER (ORDER BY id RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND CURRENT ROW) FROM t",
-                "[UNSUPPORTED_FEATURE] a window frame bound with an INTERVAL is not supported by the mock engine"
+                "[UNSUPPORTED_FEATURE] The feature is not supported: a window frame bound with an INTERVAL (not implemented by the mock engine). SQLSTATE: 0A000"
             ),
             (
                 "SELECT sum(x) OVER (ORDER BY DATE'2024-01-01' RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t",
-                "[UNSUPPORTED_FEATURE] a RANGE frame over a DATE order key is not supported by the mock engine"
+                "[UNSUPPORTED_FEATURE] The feature is not supported: a RANGE frame over a DATE order key (not implemented by the mock engine). SQLSTATE: 0A000"
             ),
             (
                 "SELECT sum(rank() OVER (ORDER BY id)) OVER () FROM t",
-                "[UNSUPPORTED_FEATURE] a window function inside another window function is not supported by the mock engine"
+                "[UNSUPPORTED_FEATURE] The feature is not supported: a window function inside another window function (not implemented by the mock engine). SQLSTATE: 0A000"
             ),
         ]
         for (sql, message) in cases {

@@ -150,7 +150,10 @@ final class OperationRunnerTests: XCTestCase {
         XCTAssertEqual(empty.error?.description, "response_mapping.first: IndexError: index 0 out of range for a list of 0")
         XCTAssertEqual(empty.error?.code, .configuration)
         let broken = try await run("items/broken", [:])
-        XCTAssertEqual(broken.error?.description, "query broken: [UNRESOLVED_COLUMN] column 'nope' cannot be resolved")
+        XCTAssertEqual(
+            broken.error?.description,
+            "query broken: [UNRESOLVED_COLUMN.WITHOUT_SUGGESTION] A column, variable, or function parameter with name `nope` cannot be resolved. SQLSTATE: 42703"
+        )
         XCTAssertEqual(broken.exitStatus, 67)
         XCTAssertEqual(broken.error?.details["query"], .string("broken"))
         let unknown = try await run("items/summary", ["ids": .text("1"), "idz": .text("2")])

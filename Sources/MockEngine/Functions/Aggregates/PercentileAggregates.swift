@@ -10,8 +10,10 @@ enum PercentileAggregates {
         AggregateDeclaration(names: ["percentile"], arity: 2...3, printedDefaults: ["1"]) { arguments throws(EngineError) in
             let (fractions, isArray) = try percentages(arguments, 1)
             let input = try StatisticalAggregates.doubleInput(arguments, 0)
+            let frequencyName = arguments.argumentNames.count > 2 ? arguments.argumentNames[2] : "1"
             return AggregateResolution(resultType: isArray ? .array(.double) : .double, argumentTypes: [input, nil, .bigint]) {
-                Percentile(fractions: fractions, asArray: isArray, method: .interpolated, descending: false)
+                Percentile(
+                    fractions: fractions, asArray: isArray, method: .interpolated, descending: false, frequencyName: frequencyName)
             }
         },
         AggregateDeclaration(names: ["median"], arity: 1...1) { arguments throws(EngineError) in

@@ -17,11 +17,16 @@ struct Percentile: AggregateKernel {
     let descending: Bool
     /// Where the value sits in the kernel's row; percentile's frequency follows it at index 2.
     var valueIndex = 0
+    /// The frequency argument's generated name, for Spark's NEGATIVE_VALUES_IN_FREQUENCY_EXPRESSION.
+    let frequencyName: String
     private var counts: [SQLValue: Int64] = [:]
     /// The sum of all frequencies (checked: it never overflows).
     private var total: Int64 = 0
 
-    init(fractions: [Double], asArray: Bool, method: Method, descending: Bool, valueIndex: Int = 0) {
+    init(
+        fractions: [Double], asArray: Bool, method: Method, descending: Bool, valueIndex: Int = 0, frequencyName: String = "1"
+    ) {
+        self.frequencyName = frequencyName
         self.fractions = fractions
         self.asArray = asArray
         self.method = method
@@ -36,7 +41,9 @@ struct Percentile: AggregateKernel {
         if valueIndex == 0, arguments.count > 2 {
             guard case .int(let frequency) = arguments[2] else { return }
             guard frequency >= 0 else {
-                throw EngineError.invalidArgument(function: "percentile", message: "negative values found in frequency: \(frequency)")
+                throw EngineError.analysis(
+                    "NEGATIVE_VALUES_IN_FREQUENCY_EXPRESSION",
+                    "Found the negative value in \"\(frequencyName)\": \(frequency)L, but expected a positive integral value.")
             }
             weight = frequency
         }

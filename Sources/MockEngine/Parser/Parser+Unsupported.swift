@@ -1,0 +1,61 @@
+import SQLText
+
+extension Parser {
+    /// Spark SQL the mock engine does not implement, recognised where the parser stops: such a statement is
+    /// valid Spark, so it fails as UNSUPPORTED_FEATURE rather than as a syntax error. A clause's first word
+    /// may already have been taken as a table alias (`FROM t SORT BY x`), so the token before counts too.
+    func unsupportedConstruct() -> String? {
+        let previous = position > 0 ? tokens[position - 1] : current
+        for (first, second) in [(previous, current), (current, peek(1))] {
+            if let construct = Self.clause(first, second) { return construct }
+        }
+        if current.isWord("USING") || current.isWord("ROW"), followsTransformCall { return "the TRANSFORM clause" }
+        if current.isSymbol("[") { return "subscripts (`a[i]`, `m[key]`)" }
+        if current.isSymbol("->") { return "lambda functions (`x -> …`)" }
+        if current.isSymbol("."), previous.isSymbol(")") { return "field access on an expression (`f(…).field`)" }
+        if current.isSymbol("|"), peek(1).isSymbol(">") { return "SQL pipe syntax (`|>`)" }
+        if case .string = current.kind, previous.isWord("X") { return "binary literals (`X'…'`)" }
+        if case .number = current.kind, previous.isWord("INTERVAL") { return "INTERVAL literals" }
+        if case .string = current.kind, previous.isWord("INTERVAL") { return "INTERVAL literals" }
+        if current.isWord("SELECT"), previous.isSymbol("("), position > 1,
+            ["ANY", "SOME", "ALL"].contains(where: { tokens[position - 2].isWord($0) })
+        {
+            return "quantified comparisons with a subquery (`= ANY (SELECT …)`)"
+        }
+        if current.isSymbol("("), position > 1, tokens[position - 2].isWord("FROM") || tokens[position - 2].isWord("JOIN") {
+            return "table-valued functions (`FROM range(3)`)"
+        }
+        return nil
+    }
+
+    /// A two-word clause Spark accepts and the mock does not.
+    private static func clause(_ first: Token, _ second: Token) -> String? {
+        if first.isWord("LATERAL") { return second.isWord("VIEW") ? "LATERAL VIEW" : "LATERAL subqueries" }
+        if first.isWord("TABLESAMPLE"), second.isSymbol("(") { return "TABLESAMPLE" }
+        if first.isWord("NATURAL"), second.isWord("JOIN") || second.isWord("LEFT") || second.isWord("INNER") {
+            return "NATURAL JOIN"
+        }
+        if first.isWord("TIMESTAMP") || first.isWord("VERSION"), second.isWord("AS") { return "time travel (`AS OF`)" }
+        if first.isWord("RLIKE") || first.isWord("REGEXP") { return "RLIKE and REGEXP" }
+        for clause in ["CLUSTER", "DISTRIBUTE", "SORT"] where first.isWord(clause) && second.isWord("BY") {
+            return "\(clause) BY"
+        }
+        return nil
+    }
+
+    /// Whether the current token follows `TRANSFORM ( … )` (a script transform, `SELECT TRANSFORM(a) USING 'cat'`).
+    private var followsTransformCall: Bool {
+        guard position > 0, tokens[position - 1].isSymbol(")") else { return false }
+        var depth = 0
+        var index = position - 1
+        while index >= 0 {
+            if tokens[index].isSymbol(")") { depth += 1 }
+            if tokens[index].isSymbol("(") {
+                depth -= 1
+                if depth == 0 { return index > 0 && tokens[index - 1].isWord("TRANSFORM") }
+            }
+            index -= 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,106 @@
+import DBAPICore
+import XCTest
+
+@testable import MockEngine
+
+/// Every EngineError carries Spark's error class and SQLSTATE (checked against PySpark 4.3.0's
+/// `error-conditions.json` and `getSqlState()`), in `details` and at the head of its message.
+final class EngineErrorTests: XCTestCase {
+    private var engine: SQLEngine { get throws { SQLEngine(catalog: try MockCatalog(directory: nil)) } }
+
+    func testEveryCase_HasSparksClassAndSQLState() {
+        let cases: [(EngineError, String, String)] = [
+            (.syntax("Syntax error at or near 'x'", line: 1, column: 2, sql: "x"), "PARSE_SYNTAX_ERROR", "42601"),
+            (.syntax("m", line: 1, column: 1, sql: "", errorClass: "UNCLOSED_BRACKETED_COMMENT"), "UNCLOSED_BRACKETED_COMMENT", "42601"),
+            (.nestingTooDeep(limit: 100, line: 1, column: 1), "FAILED_TO_PARSE_TOO_COMPLEX", "54001"),
+            (.unknownTable("t", suggestion: nil), "TABLE_OR_VIEW_NOT_FOUND", "42P01"),
+            (.unknownColumn("c", suggestion: "d"), "UNRESOLVED_COLUMN.WITH_SUGGESTION", "42703"),
+            (.unknownColumn("c", suggestion: nil), "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", "42703"),
+            (.ambiguousColumn("id", candidates: ["a.id", "b.id"]), "AMBIGUOUS_REFERENCE", "42704"),
+            (.unknownFunction("f", suggestion: nil), "UNRESOLVED_ROUTINE", "42883"),
+            (.wrongArgumentCount(function: "f", expected: "1", got: 2), "WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "42605"),
+            (.typeMismatch(expression: "e", message: "m"), "DATATYPE_MISMATCH", "42K09"),
+            (.notAggregated(expression: "e"), "MISSING_AGGREGATION", "42803"),
+            (.invalidGroupingOrdinal(3, count: 2), "GROUP_BY_POS_OUT_OF_RANGE", "42805"),
+            (.divideByZero, "DIVIDE_BY_ZERO", "22012"),
+            (.remainderByZero, "REMAINDER_BY_ZERO", "22012"),
+            (.overflow("overflow"), "ARITHMETIC_OVERFLOW", "22003"),
+            (.castOverflow(value: "300", from: .int, to: .tinyint), "CAST_OVERFLOW", "22003"),
+            (.numericOutOfRange("m"), "NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION", "22003"),
+            (.decimalOutOfRange("1.5", precision: 1, scale: 1), "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", "22003"),
+            (.invalidDatetimePattern("yyyyyyy"), "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION", "42K0B"),
+            (.invalidCast(value: "x", type: .int), "CAST_INVALID_INPUT", "22018"),
+            (.invalidArgument(function: "f", message: "m"), "INVALID_PARAMETER_VALUE", "22023"),
+            (.subqueryReturnedMoreThanOneRow, "SCALAR_SUBQUERY_TOO_MANY_ROWS", "21000"),
+            (.unsupported("LATERAL VIEW"), "UNSUPPORTED_FEATURE", "0A000"),
+            (.analysis("NESTED_AGGREGATE_FUNCTION", "m"), "NESTED_AGGREGATE_FUNCTION", "42607"),
+            (.analysis("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", "m"), "DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", "42K09"),
+            (.invalidLimitLike(subclass: "IS_NULL", expression: "e", reason: "r"), "INVALID_LIMIT_LIKE_EXPRESSION.IS_NULL", "42K0E"),
+            (.dataFile(file: "t.csv", line: 1, column: nil, message: "m"), "FAILED_READ_FILE.NO_HINT", "KD001"),
+        ]
+        for (error, errorClass, sqlState) in cases {
+            XCTAssertEqual(error.errorClass, errorClass, "\(error)")
+            XCTAssertEqual(error.sqlState, sqlState, "\(error)")
+            XCTAssertEqual(error.details["error_class"], .string(errorClass), "\(error)")
+            XCTAssertEqual(error.details["sql_state"], .string(sqlState), "\(error)")
+            XCTAssertTrue(error.description.hasPrefix("[\(errorClass)] "), error.description)
+            XCTAssertTrue(error.description.split(separator: "\n")[0].hasSuffix(" SQLSTATE: \(sqlState)"), error.description)
+        }
+    }
+
+    func testEveryAnalysisClassTheEngineRaises_HasAnSQLState() {
+        for (errorClass, sqlState) in SparkErrorClass.sqlStates {
+            XCTAssertEqual(SparkErrorClass.sqlState(of: errorClass + ".SUBCLASS"), sqlState)
+        }
+        XCTAssertEqual(SparkErrorClass.sqlState(of: "NOT_A_CLASS"), "XX000")
+    }
+
+    func testSparkSQLTheMockDoesNotImplement_IsUnsupportedNotASyntaxError() throws {
+        let cases: [(String, String)] = [
+            ("SELECT 1 AS a FROM (SELECT 1 AS id) t LATERAL VIEW explode(array(1)) e AS x", "LATERAL VIEW"),
+            ("SELECT * FROM (SELECT 1 AS id) t TABLESAMPLE (50 PERCENT)", "TABLESAMPLE"),
+            ("SELECT * FROM (SELECT 1 AS id) t CLUSTER BY id", "CLUSTER BY"),
+            ("SELECT * FROM (SELECT 1 AS id) DISTRIBUTE BY id", "DISTRIBUTE BY"),
+            ("SELECT id FROM (SELECT 1 AS id) t WHERE id > 0 SORT BY id", "SORT BY"),
+            ("SELECT TRANSFORM(id) USING 'cat' FROM (SELECT 1 AS id) t", "the TRANSFORM clause"),
+            ("SELECT array(1)[0]", "subscripts (`a[i]`, `m[key]`)"),
+            ("SELECT transform(array(1), x -> x + 1)", "lambda functions (`x -> …`)"),
+            ("SELECT named_struct('a', 1).a", "field access on an expression (`f(…).field`)"),
+            ("SELECT 1 AS id |> WHERE id > 1", "SQL pipe syntax (`|>`)"),
+            ("SELECT X'0A'", "binary literals (`X'…'`)"),
+            ("SELECT INTERVAL 1 DAY", "INTERVAL literals"),
+            ("SELECT INTERVAL '1' DAY", "INTERVAL literals"),
+            ("SELECT 1 AS a WHERE 1 = ANY (SELECT 1)", "quantified comparisons with a subquery (`= ANY (SELECT …)`)"),
+            ("SELECT * FROM range(3)", "table-valued functions (`FROM range(3)`)"),
+            ("SELECT * FROM (SELECT 1 AS id) t, LATERAL (SELECT t.id) u", "LATERAL subqueries"),
+            ("SELECT * FROM (SELECT 1 AS id) t NATURAL JOIN (SELECT 1 AS id) u", "NATURAL JOIN"),
+            ("SELECT * FROM (SELECT 1 AS id) t VERSION AS OF 1", "time travel (`AS OF`)"),
+            ("SELECT 'a' RLIKE 'a'", "RLIKE and REGEXP"),
+        ]
+        for (sql, feature) in cases {
+            XCTAssertThrowsError(try engine.execute(sql, now: 0), sql) { error in
+                XCTAssertEqual(
+                    (error as? EngineError)?.description,
+                    "[UNSUPPORTED_FEATURE] The feature is not supported: \(feature) (not implemented by the mock engine). SQLSTATE: 0A000",
+                    sql)
+            }
+        }
+    }
+
+    func testSyntaxError_SaysSparksWordsAndKeepsTheCaret() throws {
+        XCTAssertThrowsError(try engine.execute("SELECT * FORM t", now: 0)) { error in
+            XCTAssertEqual(
+                (error as? EngineError)?.description,
+                "[PARSE_SYNTAX_ERROR] Syntax error at or near 'FORM': expected end of statement (line 1, column 10). SQLSTATE: 42601\n"
+                    + "  SELECT * FORM t\n           ^")
+            XCTAssertEqual((error as? EngineError)?.details["line"], .int(1))
+            XCTAssertEqual((error as? EngineError)?.details["column"], .int(10))
+        }
+    }
+
+    func testWrongArgumentCount_NamesTheArityAsSparkDoes() {
+        XCTAssertEqual(EngineError.arity(2...2), "2")
+        XCTAssertEqual(EngineError.arity(1...2), "[1, 2]")
+        XCTAssertEqual(EngineError.arity(1...Int.max), "> 0")
+    }
+}
