@@ -1,5 +1,15 @@
 /// Rebuilding expressions: one exhaustive list of each case's child expressions.
 extension Expr {
+    /// The direct child expressions, as `mapChildren` visits them (for searches over the tree).
+    var children: [Expr] {
+        var found: [Expr] = []
+        _ = try? mapChildren { child in
+            found.append(child)
+            return child
+        }
+        return found
+    }
+
     /// This expression with `transform` applied to each direct child expression (subqueries are
     /// not entered; the partition, order and frame expressions of an inline window are children).
     func mapChildren(_ transform: (Expr) throws(EngineError) -> Expr) throws(EngineError) -> Expr {

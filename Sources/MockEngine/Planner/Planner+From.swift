@@ -173,34 +173,16 @@ extension Expr {
     var containsSubquery: Bool {
         switch self {
         case .exists, .scalarSubquery, .inSubquery: true
-        case .literal, .column: false
-        case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _): operand.containsSubquery
-        case let .binary(_, left, right): left.containsSubquery || right.containsSubquery
-        case let .function(_, arguments, _, _): arguments.contains { $0.containsSubquery }
-        case let .modifiedAggregate(call, filter, withinGroup):
-            call.containsSubquery || (filter?.containsSubquery ?? false) || withinGroup.contains { $0.expression.containsSubquery }
-        case .window(let call): (call.arguments + call.inlineExpressions).contains { $0.containsSubquery }
-        case let .inList(operand, items, _): operand.containsSubquery || items.contains { $0.containsSubquery }
-        case let .between(operand, low, high, _): [operand, low, high].contains { $0.containsSubquery }
-        case let .like(operand, pattern, _, _): operand.containsSubquery || pattern.containsSubquery
-        case let .caseWhen(operand, branches, otherwise):
-            (operand?.containsSubquery ?? false) || (otherwise?.containsSubquery ?? false)
-                || branches.contains { $0.condition.containsSubquery || $0.result.containsSubquery }
+        default: children.contains { $0.containsSubquery }
         }
     }
 
     /// Whether the expression contains a column reference (and no subquery).
     var referencesColumns: Bool {
         switch self {
-        case .column: true
-        case .literal, .exists, .scalarSubquery, .inSubquery: false
-        case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _): operand.referencesColumns
-        case let .binary(_, left, right): left.referencesColumns || right.referencesColumns
-        case let .function(_, arguments, _, _): arguments.contains { $0.referencesColumns }
-        case let .modifiedAggregate(call, filter, withinGroup):
-            call.referencesColumns || (filter?.referencesColumns ?? false) || withinGroup.contains { $0.expression.referencesColumns }
-        case .window: true
-        default: false
+        case .column, .window: true
+        case .exists, .scalarSubquery, .inSubquery: false
+        default: children.contains { $0.referencesColumns }
         }
     }
 }
