@@ -89,8 +89,15 @@ public enum CivilTime {
         return text.withUTF8 { parseTimestamp(bytes: $0) }
     }
 
+    /// The wall-clock microseconds of a TIMESTAMP_NTZ text: as `parseTimestamp`, but a zone or offset,
+    /// when present, is checked and then ignored (as Spark's cast to TIMESTAMP_NTZ does).
+    public static func parseLocalTimestamp(_ text: String) -> Int64? {
+        var text = text
+        return text.withUTF8 { parseTimestamp(bytes: $0, applyingOffset: false) }
+    }
+
     /// `parseTimestamp` over UTF-8 bytes (no allocation).
-    public static func parseTimestamp(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    public static func parseTimestamp(bytes: UnsafeBufferPointer<UInt8>, applyingOffset: Bool = true) -> Int64? {
         guard bytes.count >= 10, let date = parseDate(bytes: UnsafeBufferPointer(rebasing: bytes[0..<10])),
             var micros = startOfDay(date)
         else { return nil }
@@ -136,7 +143,7 @@ public enum CivilTime {
             return nil
         }
         guard offsetMinute < 60 else { return nil }
-        return micros - sign * Int64(offsetHour * 3600 + offsetMinute * 60) * microsPerSecond
+        return applyingOffset ? micros - sign * Int64(offsetHour * 3600 + offsetMinute * 60) * microsPerSecond : micros
     }
 
     /// The `length` decimal digits at `start` as a number; nil if any is not a digit or out of range.

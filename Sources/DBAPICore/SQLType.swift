@@ -11,6 +11,8 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
     case string
     case date
     case timestamp
+    /// A local date-time without a time zone (`TIMESTAMP_NTZ`); values are `SQLValue.timestampNTZ`.
+    case timestampNTZ
     case array(SQLType)
     /// A MAP or STRUCT column from a warehouse, named by its `type_text` (values are `SQLValue.object`).
     case nested(typeText: String)
@@ -32,6 +34,7 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
         case .string: "STRING"
         case .date: "DATE"
         case .timestamp: "TIMESTAMP"
+        case .timestampNTZ: "TIMESTAMP_NTZ"
         case .array(let element): "ARRAY<\(element)>"
         case .nested(let typeText): typeText
         }
@@ -126,7 +129,8 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
             self = .decimal(precision: precision, scale: scale)
         case ("string", 0), ("varchar", 1), ("char", 1): self = .string
         case ("date", 0): self = .date
-        case ("timestamp", 0), ("timestamp_ltz", 0), ("timestamp_ntz", 0): self = .timestamp
+        case ("timestamp", 0), ("timestamp_ltz", 0): self = .timestamp
+        case ("timestamp_ntz", 0): self = .timestampNTZ
         case ("void", 0), ("null", 0): self = .null
         default: return nil
         }

@@ -35,6 +35,8 @@ extension SQLValue {
             return .date(Int32(clamping: CivilTime.floorDivide(micros, CivilTime.microsPerDay).0))
         case .timestamp:
             return CivilTime.parseTimestamp(text.trimmingSpaces()).map { .timestamp($0) }
+        case .timestampNTZ:
+            return CivilTime.parseLocalTimestamp(text.trimmingSpaces()).map { .timestampNTZ($0) }
         case .array, .nested:
             return nil
         }

@@ -13,6 +13,8 @@ public enum SQLValue: Sendable, CustomStringConvertible {
     case string(String)
     case date(Int32)
     case timestamp(Int64)
+    /// Microseconds of a local date-time without a time zone, counted as if it were UTC.
+    case timestampNTZ(Int64)
     case array([SQLValue])
     /// A MAP or STRUCT from a warehouse: its entries or fields in order (MAP keys as their JSON text).
     case object([SQLField])
@@ -32,7 +34,7 @@ public enum SQLValue: Sendable, CustomStringConvertible {
         case .decimal(let number): number.description
         case .string(let text): text
         case .date(let days): CivilTime.formatDate(days)
-        case .timestamp(let micros): CivilTime.formatTimestamp(micros, separator: " ", zone: "")
+        case .timestamp(let micros), .timestampNTZ(let micros): CivilTime.formatTimestamp(micros, separator: " ", zone: "")
         case .array(let items): "[" + items.map(\.description).joined(separator: ",") + "]"
         case .object(let fields): "{" + fields.map { $0.name + ": " + $0.value.description }.joined(separator: ", ") + "}"
         }
@@ -98,7 +100,7 @@ extension SQLValue: Hashable {
         case let (.decimal(a), .decimal(b)): a == b
         case let (.string(a), .string(b)): a.hasSameBytes(as: b)
         case let (.date(a), .date(b)): a == b
-        case let (.timestamp(a), .timestamp(b)): a == b
+        case let (.timestamp(a), .timestamp(b)), let (.timestampNTZ(a), .timestampNTZ(b)): a == b
         case let (.array(a), .array(b)): a == b
         case let (.object(a), .object(b)): a == b
         default: false
@@ -116,7 +118,7 @@ extension SQLValue: Hashable {
             var text = text
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         case .date(let days): hasher.combine(days)
-        case .timestamp(let micros): hasher.combine(micros)
+        case .timestamp(let micros), .timestampNTZ(let micros): hasher.combine(micros)
         case .array(let items): hasher.combine(items)
         case .object(let fields): hasher.combine(fields)
         }

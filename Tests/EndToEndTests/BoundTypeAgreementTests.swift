@@ -44,6 +44,11 @@ final class BoundTypeAgreementTests: XCTestCase {
             String(
                 format: "%04d-%02d-%02d", Int.random(in: 1...9999, using: &rng), Int.random(in: 1...12, using: &rng),
                 Int.random(in: 1...28, using: &rng))
+        case "timestamp_ntz":
+            String(
+                format: "%04d-%02d-%02d %02d:%02d:%02d", Int.random(in: 1900...2100, using: &rng), Int.random(in: 1...12, using: &rng),
+                Int.random(in: 1...28, using: &rng), Int.random(in: 0...23, using: &rng), Int.random(in: 0...59, using: &rng),
+                Int.random(in: 0...59, using: &rng))
         default:
             String(
                 format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", Int.random(in: 1900...2100, using: &rng),
@@ -57,7 +62,7 @@ final class BoundTypeAgreementTests: XCTestCase {
         let types: [(name: String, spark: String)] = [
             ("int", "INT"), ("bigint", "BIGINT"), ("smallint", "SMALLINT"), ("tinyint", "TINYINT"), ("double", "DOUBLE"),
             ("float", "FLOAT"), ("decimal(10,2)", "DECIMAL(10,2)"), ("string", "STRING"), ("boolean", "BOOLEAN"), ("date", "DATE"),
-            ("timestamp", "TIMESTAMP"),
+            ("timestamp", "TIMESTAMP"), ("timestamp_ntz", "TIMESTAMP_NTZ"),
         ]
         var rng = Generator(state: 20_261_126)
         for (name, spark) in types {

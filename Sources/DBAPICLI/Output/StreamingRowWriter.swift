@@ -92,6 +92,7 @@ struct StreamingRowWriter {
         case .timestamp(let micros):
             CivilTime.appendTimestamp(micros, to: &field)
             field.append(UInt8(ascii: "Z"))
+        case .timestampNTZ(let micros): CivilTime.appendTimestamp(micros, to: &field)
         default: value.appendJSON(to: &field)
         }
         CSVFormat.appendQuoted(field, to: &out)

@@ -6,7 +6,7 @@ import DBAPICore
 /// (`CanonicalTextTests` checks that over generated cells); anything else is decoded.
 enum CanonicalRule: UInt8 {
     case text, integer, decimal, double, boolean, date, timestamp
-    /// Arrays, maps and structs: always decoded.
+    /// Arrays, maps, structs and TIMESTAMP_NTZ: always decoded.
     case never
 
     init(_ kind: ColumnDecoder.Kind) {
@@ -18,7 +18,7 @@ enum CanonicalRule: UInt8 {
         case .boolean: self = .boolean
         case .date: self = .date
         case .timestamp: self = .timestamp
-        case .array, .nested: self = .never
+        case .array, .nested, .timestampNTZ: self = .never
         }
     }
 

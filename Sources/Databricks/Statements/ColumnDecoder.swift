@@ -15,6 +15,8 @@ struct ColumnDecoder: Sendable {
         case boolean
         case date
         case timestamp
+        /// A local date-time without a zone (`2021-06-15T12:34:56.789`).
+        case timestampNTZ
         case array(element: SQLType)
         /// MAP, STRUCT, and arrays of them: JSON text parsed into values typed by their JSON form.
         case nested
@@ -39,8 +41,10 @@ struct ColumnDecoder: Sendable {
             (column, kind) = (ResultColumn(name: name, type: .boolean), .boolean)
         case "DATE":
             (column, kind) = (ResultColumn(name: name, type: .date), .date)
-        case "TIMESTAMP", "TIMESTAMP_NTZ":
+        case "TIMESTAMP":
             (column, kind) = (ResultColumn(name: name, type: .timestamp), .timestamp)
+        case "TIMESTAMP_NTZ":
+            (column, kind) = (ResultColumn(name: name, type: .timestampNTZ), .timestampNTZ)
         case "ARRAY":
             if let type = SQLType(sparkName: text), case .array(let element) = type {
                 (column, kind) = (ResultColumn(name: name, type: type), .array(element: element))
@@ -78,6 +82,8 @@ struct ColumnDecoder: Sendable {
             if let days = CivilTime.parseDate(bytes: bytes) { return .date(days) }
         case .timestamp:
             if let micros = CivilTime.parseTimestamp(bytes: bytes) { return .timestamp(micros) }
+        case .timestampNTZ:
+            if let micros = CivilTime.parseTimestamp(bytes: bytes, applyingOffset: false) { return .timestampNTZ(micros) }
         case .array(let element):
             if case .array(let items)? = try? JSONParser.parse(bytes: Array(bytes)) {
                 return .array(items.map { value(of: $0, as: element) })

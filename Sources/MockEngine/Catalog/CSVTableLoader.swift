@@ -83,7 +83,7 @@ enum CSVTableLoader {
             case .date:
                 if let days = bytes.withUnsafeBufferPointer(CivilTime.parseDate(bytes:)) { return .date(days) }
             case .timestamp:
-                if let micros = bytes.withUnsafeBufferPointer(CivilTime.parseTimestamp(bytes:)) { return .timestamp(micros) }
+                if let micros = bytes.withUnsafeBufferPointer({ CivilTime.parseTimestamp(bytes: $0) }) { return .timestamp(micros) }
             default:
                 break
             }

@@ -8,7 +8,9 @@ enum Cast {
         switch (source, target) {
         case (_, _) where source.isNumeric && target.isNumeric: return true
         case (.boolean, _) where target.isNumeric, (_, .boolean) where source.isNumeric: return true
-        case (.date, .timestamp), (.timestamp, .date): return true
+        case (.date, .timestamp), (.timestamp, .date), (.date, .timestampNTZ), (.timestampNTZ, .date), (.timestamp, .timestampNTZ),
+            (.timestampNTZ, .timestamp):
+            return true
         case let (.array(a), .array(b)): return isSupported(from: a, to: b)
         default: return false
         }
@@ -63,8 +65,12 @@ enum Cast {
         case (.bool(let flag), .double), (.bool(let flag), .float): return .double(flag ? 1 : 0)
         case (.bool(let flag), .decimal): return .decimal(SQLDecimal(flag ? 1 : 0))
         case (.date(let days), .timestamp): return .timestamp(try DateFunctions.startOfDay(days))
-        case (.timestamp(let micros), .date):
+        case (.timestamp(let micros), .date), (.timestampNTZ(let micros), .date):
             return .date(Int32(clamping: CivilTime.floorDivide(micros, CivilTime.microsPerDay).0))
+        // The session time zone is UTC: a TIMESTAMP and a TIMESTAMP_NTZ with the same wall clock are the same micros.
+        case (.date(let days), .timestampNTZ): return .timestampNTZ(try DateFunctions.startOfDay(days))
+        case (.timestamp(let micros), .timestampNTZ): return .timestampNTZ(micros)
+        case (.timestampNTZ(let micros), .timestamp): return .timestamp(micros)
         case (.array(let items), .array(let element)):
             guard case .array(let sourceElement) = source else { break }
             var out: [SQLValue] = []

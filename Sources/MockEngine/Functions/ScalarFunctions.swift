@@ -40,7 +40,8 @@ enum ScalarFunctions {
         if argument.type == type || argument.type == .null { return argument.evaluate }
         let acceptable =
             argument.type == .string || (type.isNumeric && argument.type.isNumeric)
-            || (type == .date && argument.type == .timestamp) || (type == .string)
+            || (type == .date && (argument.type == .timestamp || argument.type == .timestampNTZ)) || (type == .string)
+            || (type == .timestamp && argument.type == .timestampNTZ)
         guard acceptable, Cast.isSupported(from: argument.type, to: type) else {
             throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(name) expects \(type), got \(argument.type)")
         }

@@ -17,7 +17,8 @@ enum TypeCoercion {
             let scale = max(s1, s2)
             let integerDigits = max(p1 - s1, p2 - s2)
             return DecimalRules.bounded(precision: integerDigits + scale, scale: scale)
-        case (.date, .timestamp), (.timestamp, .date): return .timestamp
+        case (.date, .timestamp), (.timestamp, .date), (.timestampNTZ, .timestamp), (.timestamp, .timestampNTZ): return .timestamp
+        case (.date, .timestampNTZ), (.timestampNTZ, .date): return .timestampNTZ
         case let (.array(x), .array(y)): return common(x, y).map { .array($0) }
         default: return nil
         }

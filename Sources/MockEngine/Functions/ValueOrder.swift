@@ -23,7 +23,7 @@ enum ValueOrder {
         case let (.double(a), .double(b)): return compareDoubles(a, b)
         case let (.decimal(a), .decimal(b)): return SQLDecimal.compare(a, b)
         case let (.date(a), .date(b)): return a < b ? -1 : (a == b ? 0 : 1)
-        case let (.timestamp(a), .timestamp(b)): return a < b ? -1 : (a == b ? 0 : 1)
+        case let (.timestamp(a), .timestamp(b)), let (.timestampNTZ(a), .timestampNTZ(b)): return a < b ? -1 : (a == b ? 0 : 1)
         case let (.bool(a), .bool(b)): return a == b ? 0 : (a ? 1 : -1)
         case let (.array(a), .array(b)):
             for (x, y) in zip(a, b) {

@@ -168,6 +168,10 @@ extension Parser {
             }
             return .literal(.date(days), .date)
         }
+        if kind == "TIMESTAMP_NTZ" {
+            guard let micros = CivilTime.parseLocalTimestamp(text.trimmingSpaces()) else { throw invalidTypedLiteral(kind, text, token) }
+            return .literal(.timestampNTZ(micros), .timestampNTZ)
+        }
         guard let micros = CivilTime.parseTimestamp(text.trimmingSpaces()) else {
             throw invalidTypedLiteral(kind, text, token)
         }

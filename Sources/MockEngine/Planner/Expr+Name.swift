@@ -11,6 +11,7 @@ extension Expr {
             case .string(let text): return text
             case .date: return "DATE '\(value)'"
             case .timestamp: return "TIMESTAMP '\(value)'"
+            case .timestampNTZ: return "TIMESTAMP_NTZ '\(value)'"
             case .int(let number): return String(number)
             default: return Cast.string(value, type: type)
             }

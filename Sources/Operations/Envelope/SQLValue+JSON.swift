@@ -2,7 +2,7 @@ import DBAPICore
 
 extension SQLValue {
     /// The JSON form used in envelopes: integers as numbers, decimals as exact numbers, dates
-    /// `YYYY-MM-DD`, timestamps ISO 8601 UTC with `Z`, NULL (and NaN or infinity) as null.
+    /// `YYYY-MM-DD`, timestamps ISO 8601 UTC with `Z` (TIMESTAMP_NTZ without a zone), NULL (and NaN or infinity) as null.
     public var json: JSONValue {
         switch self {
         case .null: .null
@@ -13,6 +13,7 @@ extension SQLValue {
         case .string(let text): .string(text)
         case .date(let days): .string(CivilTime.formatDate(days))
         case .timestamp(let micros): .string(CivilTime.formatTimestamp(micros))
+        case .timestampNTZ(let micros): .string(CivilTime.formatTimestamp(micros, zone: ""))
         case .array(let items): .array(items.map(\.json))
         case .object(let fields): .object(JSONObject(fields.map { ($0.name, $0.value.json) }))
         }
@@ -37,6 +38,10 @@ extension SQLValue {
             bytes.append(UInt8(ascii: "\""))
             CivilTime.appendTimestamp(micros, to: &bytes)
             bytes.append(UInt8(ascii: "Z"))
+            bytes.append(UInt8(ascii: "\""))
+        case .timestampNTZ(let micros):
+            bytes.append(UInt8(ascii: "\""))
+            CivilTime.appendTimestamp(micros, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         case .array(let items):
             bytes.append(UInt8(ascii: "["))

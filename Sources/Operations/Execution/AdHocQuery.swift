@@ -18,11 +18,11 @@ public enum AdHocQuery {
         guard let colon = key.firstIndex(of: ":") else { return (key, nil) }
         let name = String(key[..<colon])
         let typeName = String(key[key.index(after: colon)...])
-        guard let kind = ParamType(name: typeName), !typeName.lowercased().contains("ntz") else {
+        guard let kind = ParamType(name: typeName) else {
             throw ParamError.invalid(
                 param: name,
                 expected: "a known type after ':' (string, integer, number, decimal(p,s), boolean, date, timestamp, array<type>, "
-                    + "or a Spark type: int, bigint, smallint, tinyint, double, float)",
+                    + "or a Spark type: int, bigint, smallint, tinyint, double, float, timestamp_ntz)",
                 received: "\"\(typeName)\"")
         }
         let isDBAPIName = ["integer", "number", "array<integer>", "array<number>"].contains(typeName.trimmingSpaces().lowercased())

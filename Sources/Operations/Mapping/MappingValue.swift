@@ -56,6 +56,8 @@ indirect enum MappingValue: Sendable, Equatable {
         case .string(let text): self = .string(text)
         case .date(let days): self = .date(days)
         case .timestamp(let micros): self = .timestamp(micros)
+        // The mapping language has no zone-less timestamp: it sees the text the envelope would hold.
+        case .timestampNTZ(let micros): self = .string(CivilTime.formatTimestamp(micros, zone: ""))
         case .array(let items): self = .list(items.map(MappingValue.init))
         case .object(let fields):
             var dict = MappingDict()

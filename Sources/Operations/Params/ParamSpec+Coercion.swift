@@ -62,6 +62,10 @@ extension ParamSpec {
             guard let days = CivilTime.parseDate(text.trimmingSpaces()) else { throw invalid(raw) }
             return .date(days)
         case (.timestamp, .text(let text)), (.timestamp, .json(.string(let text))):
+            if declaredSQLType == .timestampNTZ {
+                guard let micros = CivilTime.parseLocalTimestamp(text.trimmingSpaces()) else { throw invalid(raw) }
+                return .timestampNTZ(micros)
+            }
             guard let micros = CivilTime.parseTimestamp(text.trimmingSpaces()) else { throw invalid(raw) }
             return .timestamp(micros)
         case (.array, .json(.array(let items))):

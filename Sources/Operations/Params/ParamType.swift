@@ -55,7 +55,7 @@ public indirect enum ParamType: Sendable, Equatable, CustomStringConvertible {
         case "number", "double", "float", "real": self = .number
         case "boolean", "bool": self = .boolean
         case "date": self = .date
-        case "timestamp", "datetime": self = .timestamp
+        case "timestamp", "datetime", "timestamp_ntz", "timestamp_ltz": self = .timestamp
         case "identifier": self = .identifier
         case "decimal", "numeric": self = .decimal(precision: nil, scale: nil)
         case "array", "list":

@@ -8,7 +8,8 @@ import DBAPICore
 /// | `integer` | `INT` when `minimum` and `maximum` (or every `enum` value) fit in 32 bits, else `BIGINT` | `TINYINT`, `SMALLINT`, `INT`, `BIGINT` |
 /// | `number` | `DOUBLE` | `FLOAT`, `DOUBLE` |
 /// | `decimal` | `DECIMAL(precision, scale)`; without precision the value's own digits | `DECIMAL(p,s)` |
-/// | `string`, `boolean`, `date`, `timestamp` | `STRING`, `BOOLEAN`, `DATE`, `TIMESTAMP` | that type |
+/// | `string`, `boolean`, `date` | `STRING`, `BOOLEAN`, `DATE` | that type |
+/// | `timestamp` | `TIMESTAMP` | `TIMESTAMP`, `TIMESTAMP_NTZ` (a local date-time; a given offset is ignored, as Spark's cast does) |
 /// | `array` | `ARRAY<items' type>` (name the element type on `items`) | — |
 /// | `identifier` | not a value: rendered as a name | — |
 enum SparkTypeRule {
@@ -18,7 +19,7 @@ enum SparkTypeRule {
     ) -> Result<SQLType?, Failure> {
         guard let sqlTypeName else { return .success(defaultType(kind, minimum: minimum, maximum: maximum, allowed: allowed)) }
         let choices = namable(kind)
-        guard let named = SQLType(sparkName: sqlTypeName), !sqlTypeName.lowercased().contains("ntz") else {
+        guard let named = SQLType(sparkName: sqlTypeName) else {
             return .failure(Failure("sql_type '\(sqlTypeName)' is not a Spark type dbapi can bind" + hint(choices)))
         }
         let fits =
@@ -50,7 +51,7 @@ enum SparkTypeRule {
         case .string: ["STRING"]
         case .boolean: ["BOOLEAN"]
         case .date: ["DATE"]
-        case .timestamp: ["TIMESTAMP"]
+        case .timestamp: ["TIMESTAMP", "TIMESTAMP_NTZ"]
         case .array, .identifier: []
         }
     }

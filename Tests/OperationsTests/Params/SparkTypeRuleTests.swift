@@ -37,6 +37,7 @@ final class SparkTypeRuleTests: XCTestCase {
             (#"{"type": "string", "sql_type": "STRING"}"#, .string("x"), .string),
             (#"{"type": "date"}"#, .date(1), .date),
             (#"{"type": "timestamp"}"#, .timestamp(1), .timestamp),
+            (#"{"type": "timestamp", "sql_type": "TIMESTAMP_NTZ"}"#, .timestampNTZ(1), .timestampNTZ),
             (#"{"type": "array", "items": {"type": "integer", "sql_type": "INT"}}"#, .array([.int(1)]), .array(.int)),
             (#"{"type": "array", "items": "integer"}"#, .array([.int(1)]), .array(.bigint)),
         ]
@@ -92,6 +93,16 @@ final class SparkTypeRuleTests: XCTestCase {
         }
         let int = try XCTUnwrap(try parse(#"{"type": "integer", "sql_type": "INT"}"#).spec)
         XCTAssertEqual(try int.coerce(.text("2147483647")), .int(2_147_483_647))
+    }
+
+    func testTimestampNTZ_KeepsTheWallClockAndIgnoresAnOffset() throws {
+        let spec = try XCTUnwrap(try parse(#"{"type": "timestamp", "sql_type": "TIMESTAMP_NTZ"}"#).spec)
+        let tenOClock = Int64(1_704_103_200) * 1_000_000  // 2024-01-01 10:00:00 as if UTC
+        XCTAssertEqual(try spec.coerce(.text("2024-01-01T10:00:00")), .timestampNTZ(tenOClock))
+        XCTAssertEqual(try spec.coerce(.text("2024-01-01 10:00:00+05:00")), .timestampNTZ(tenOClock), "as Spark's cast does")
+        XCTAssertThrowsError(try spec.coerce(.text("10:00")))
+        let zoned = try XCTUnwrap(try parse(#"{"type": "timestamp"}"#).spec)
+        XCTAssertEqual(try zoned.coerce(.text("2024-01-01 10:00:00+05:00")), .timestamp(tenOClock - 5 * 3_600_000_000))
     }
 
     func testPagination_BindsLimitAndOffsetAsINT() throws {
