@@ -48,38 +48,14 @@ extension Expr {
 
     private func collectAggregates(into found: inout [Expr]) {
         switch self {
-        case let .function(name, arguments, _, _):
-            if AggregateRegistry.isAggregate(name) {
-                if !found.contains(self) { found.append(self) }
-                return
-            }
-            for argument in arguments { argument.collectAggregates(into: &found) }
+        case let .function(name, _, _, _) where AggregateRegistry.isAggregate(name):
+            if !found.contains(self) { found.append(self) }
         case .modifiedAggregate:
             if !found.contains(self) { found.append(self) }
-        case .literal, .column, .exists, .scalarSubquery: return
-        case .window(let call):
-            // `sum(sum(x)) OVER (ORDER BY max(y))`: the aggregates inside a window call, not the call.
-            for part in call.arguments + call.inlineExpressions { part.collectAggregates(into: &found) }
-        case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _), .inSubquery(let operand, _, _):
-            operand.collectAggregates(into: &found)
-        case let .binary(_, left, right):
-            left.collectAggregates(into: &found)
-            right.collectAggregates(into: &found)
-        case let .inList(operand, items, _):
-            operand.collectAggregates(into: &found)
-            for item in items { item.collectAggregates(into: &found) }
-        case let .between(operand, low, high, _):
-            for part in [operand, low, high] { part.collectAggregates(into: &found) }
-        case let .like(operand, pattern, _, _):
-            operand.collectAggregates(into: &found)
-            pattern.collectAggregates(into: &found)
-        case let .caseWhen(operand, branches, otherwise):
-            operand?.collectAggregates(into: &found)
-            for branch in branches {
-                branch.condition.collectAggregates(into: &found)
-                branch.result.collectAggregates(into: &found)
-            }
-            otherwise?.collectAggregates(into: &found)
+        default:
+            // Through everything else, window calls included: `sum(sum(x)) OVER (ORDER BY max(y))`
+            // holds the aggregates inside the call, not the call.
+            for child in children { child.collectAggregates(into: &found) }
         }
     }
 }

@@ -9,34 +9,11 @@ extension Expr {
     }
 
     private func collectWindowCalls(into found: inout [WindowCall]) {
-        switch self {
-        case .window(let call):
+        if case .window(let call) = self {
             if !found.contains(call) { found.append(call) }
-        case .literal, .column, .exists, .scalarSubquery: return
-        case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _), .inSubquery(let operand, _, _):
-            operand.collectWindowCalls(into: &found)
-        case let .function(_, arguments, _, _):
-            for argument in arguments { argument.collectWindowCalls(into: &found) }
-        case let .modifiedAggregate(call, filter, withinGroup):
-            for part in [call] + [filter].compactMap({ $0 }) + withinGroup.map(\.expression) { part.collectWindowCalls(into: &found) }
-        case let .binary(_, left, right):
-            left.collectWindowCalls(into: &found)
-            right.collectWindowCalls(into: &found)
-        case let .inList(operand, items, _):
-            for part in [operand] + items { part.collectWindowCalls(into: &found) }
-        case let .between(operand, low, high, _):
-            for part in [operand, low, high] { part.collectWindowCalls(into: &found) }
-        case let .like(operand, pattern, _, _):
-            operand.collectWindowCalls(into: &found)
-            pattern.collectWindowCalls(into: &found)
-        case let .caseWhen(operand, branches, otherwise):
-            operand?.collectWindowCalls(into: &found)
-            for branch in branches {
-                branch.condition.collectWindowCalls(into: &found)
-                branch.result.collectWindowCalls(into: &found)
-            }
-            otherwise?.collectWindowCalls(into: &found)
+            return
         }
+        for child in children { child.collectWindowCalls(into: &found) }
     }
 }
 

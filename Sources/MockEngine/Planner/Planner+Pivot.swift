@@ -93,21 +93,7 @@ extension Planner {
 extension Expr {
     /// The column names this expression reads (subqueries are not searched).
     var columnNames: [String] {
-        switch self {
-        case .column(let parts): return parts.last.map { [$0] } ?? []
-        case .literal, .exists, .scalarSubquery: return []
-        case .unary(_, let operand), .isNull(let operand, _), .cast(let operand, _, _), .inSubquery(let operand, _, _):
-            return operand.columnNames
-        case let .binary(_, left, right): return left.columnNames + right.columnNames
-        case let .inList(operand, items, _): return ([operand] + items).flatMap(\.columnNames)
-        case let .between(operand, low, high, _): return [operand, low, high].flatMap(\.columnNames)
-        case let .like(operand, pattern, _, _): return operand.columnNames + pattern.columnNames
-        case let .caseWhen(operand, branches, otherwise):
-            return ([operand, otherwise].compactMap { $0 } + branches.flatMap { [$0.condition, $0.result] }).flatMap(\.columnNames)
-        case let .function(_, arguments, _, _): return arguments.flatMap(\.columnNames)
-        case let .modifiedAggregate(call, filter, withinGroup):
-            return ([call, filter].compactMap { $0 } + withinGroup.map(\.expression)).flatMap(\.columnNames)
-        case .window(let call): return (call.arguments + call.inlineExpressions).flatMap(\.columnNames)
-        }
+        if case .column(let parts) = self { return parts.last.map { [$0] } ?? [] }
+        return children.flatMap(\.columnNames)
     }
 }
