@@ -110,7 +110,7 @@ enum WindowFunctions {
                 kind: .aggregate(aggregate), arguments: [], ignoresNulls: call.ignoresNulls, frame: frame, output: output)
             return (function, aggregate.resultType)
         }
-        _ = try ScalarFunctions.compile(name, arguments, .function(name: name, arguments: call.arguments, isDistinct: false, isStar: false))
+        _ = try ScalarRegistry.compile(name, arguments, .function(name: name, arguments: call.arguments, isDistinct: false, isStar: false))
         throw EngineError.unsupportedWindowExpression(
             Expr.function(name: name, arguments: call.arguments, isDistinct: false, isStar: false).sqlName)
     }

@@ -122,9 +122,9 @@ extension ExpressionCompiler {
         _ operand: Expr, _ pattern: Expr, caseInsensitive: Bool, negated: Bool, _ expr: Expr
     ) throws(EngineError) -> CompiledExpr {
         let name = caseInsensitive ? "ilike" : "like"
-        let text = try ScalarFunctions.argument(try compile(operand), as: .string, name, expr)
+        let text = try ScalarCall.implicitCast(try compile(operand), to: .string, name, expr)
         let compiledPattern = try compile(pattern)
-        let patternEvaluator = try ScalarFunctions.argument(compiledPattern, as: .string, name, expr)
+        let patternEvaluator = try ScalarCall.implicitCast(compiledPattern, to: .string, name, expr)
         if case .string(let constant)? = compiledPattern.constant {
             let matcher = LikePattern(caseInsensitive ? constant.lowercased() : constant)
             return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
