@@ -19,8 +19,19 @@ public struct SQLEngine: Sendable {
     }
 
     /// Runs one statement without blocking the caller (on the engine's own thread).
+    /// Cancelling the calling task stops the statement (OPERATION_CANCELED) within a few thousand rows.
     public func execute(_ sql: String, now: Int64) async throws(EngineError) -> ResultSet {
-        try await LargeStack.run { () throws(EngineError) in try executeOnCurrentThread(sql, now: now) }
+        let context = ExecutionContext(now: now)
+        let result = await withTaskCancellationHandler { () async -> Result<ResultSet, EngineError> in
+            do throws(EngineError) {
+                return .success(try await LargeStack.run { () throws(EngineError) in try executeOnCurrentThread(sql, context) })
+            } catch {
+                return .failure(error)
+            }
+        } onCancel: {
+            context.cancel()
+        }
+        return try result.get()
     }
 
     /// The plan the engine runs for one SELECT statement, as text, without running it: one line per
@@ -47,9 +58,13 @@ public struct SQLEngine: Sendable {
     }
 
     func executeOnCurrentThread(_ sql: String, now: Int64) throws(EngineError) -> ResultSet {
+        try executeOnCurrentThread(sql, ExecutionContext(now: now))
+    }
+
+    private func executeOnCurrentThread(_ sql: String, _ context: ExecutionContext) throws(EngineError) -> ResultSet {
         let query = try Parser.parse(sql)
         let relation = try Planner(catalog: catalog).planQuery(query, outer: nil)
-        let rows = try Executor.run(relation.plan, ExecutionContext(now: now))
+        let rows = try Executor.run(relation.plan, context)
         return ResultSet(columns: relation.columns.map { ResultColumn(name: $0.name, type: $0.type) }, rows: rows)
     }
 }

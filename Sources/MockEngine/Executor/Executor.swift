@@ -49,7 +49,8 @@ enum Executor {
     ) throws(EngineError) {
         switch plan {
         case .scan(let table):
-            for row in table.rows {
+            for (index, row) in table.rows.enumerated() {
+                if index & ExecutionContext.cancellationMask == ExecutionContext.cancellationMask { try context.checkCancellation() }
                 if try body(row) == .done { return }
             }
         case .singleRow:
