@@ -67,6 +67,22 @@ public final class DatabricksBackend: SQLBackend {
     /// Whether an execute request is in flight (its statement id not known yet).
     public var isSubmitting: Bool { runner.submissions.withLock { $0 > 0 } }
 
+    /// The warehouse cancels a statement when `--timeout` expires.
+    public var enforcesTimeout: Bool { true }
+
+    /// `warehouse_id`, `statement_ids` and `http_attempts` for `meta`.
+    public func runFacts() -> JSONObject {
+        JSONObject([
+            ("warehouse_id", .string(warehouseID)), ("statement_ids", .array(statementIDs.map { .string($0) })),
+            ("http_attempts", .int(Int64(attempts))),
+        ])
+    }
+
+    /// While an execute request is in flight, cancelling waits for its statement id.
+    public var cancellationWait: String? {
+        isSubmitting ? "waiting up to \(Int(submissionGrace)) s for the warehouse to return the statement id, to cancel it" : nil
+    }
+
     /// Cancels every statement this backend submitted (used on SIGINT/SIGTERM), first waiting up to
     /// `submissionGrace` for the ids of executes still in flight: abandoning one would leave its
     /// statement running on the warehouse. It checks every `submissionPoll` seconds; each wait runs

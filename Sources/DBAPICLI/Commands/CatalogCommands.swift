@@ -95,7 +95,7 @@ struct RenderCommand {
             meta["operation"] = .string(name)
             return .success(data: .object(JSONObject([("queries", .array(queries))])), meta: meta)
         }
-        guard envelope.isSuccess, invocation.arguments.value("--format") == nil else { return invocation.emit(envelope) }
+        guard envelope.isSuccess, !invocation.global.formatGiven else { return invocation.emit(envelope) }
         var text = ""
         for query in envelope.data["queries"]?.array ?? [] {
             text += "-- query: \(query["name"]?.string ?? "")\n\(query["sql"]?.string ?? "")"

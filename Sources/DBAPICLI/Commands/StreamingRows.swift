@@ -39,7 +39,7 @@ struct StreamingRows {
                     let rows = min(remaining, batch.count)
                     for start in stride(from: 0, to: rows, by: Self.rowsPerWrite) {
                         writer.write(batch, rows: start..<min(rows, start + Self.rowsPerWrite), to: &out)
-                        invocation.io.stdoutBytes(out)
+                        invocation.writeStreamed(out)
                         out.removeAll(keepingCapacity: true)
                     }
                     remaining -= rows
@@ -48,15 +48,13 @@ struct StreamingRows {
             } catch let error as any ReportableError {
                 throw labelling(error)
             }
-            if !out.isEmpty { invocation.io.stdoutBytes(out) }  // a CSV header without rows
+            if !out.isEmpty { invocation.writeStreamed(out) }  // a CSV header without rows
             return 0
-        } catch let error as any ReportableError {
+        } catch {
             if written > 0 {
                 invocation.io.stderr("Error: the output is incomplete: \(written) rows were written before the failure below\n")
             }
-            return invocation.emit(invocation.withBackendFacts(.failure(error, meta: meta), backend))
-        } catch {
-            return invocation.emit(.failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: meta))
+            return invocation.emit(invocation.withBackendFacts(.failure(reporting: error, meta: meta)))
         }
     }
 }

@@ -104,12 +104,10 @@ public struct OperationRunner: Sendable {
                     ]))
             }
             return .success(data: data, meta: meta)
-        } catch let error as any ReportableError {
+        } catch {
             meta["duration_ms"] = .double(Self.milliseconds(since: started))
             if !queryMeta.isEmpty { meta["queries"] = .array(queryMeta) }
-            return .failure(error, meta: meta)
-        } catch {
-            return .failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: meta)
+            return .failure(reporting: error, meta: meta)
         }
     }
 
