@@ -47,6 +47,7 @@ final class DatabricksBackendCancelTests: XCTestCase {
         let backend = try backend(transport, clock: clock)
         for _ in 0..<2 { _ = await Result { try await backend.execute(Self.statement) } }
         await backend.cancelAll()
+        await backend.cancelAll()
         XCTAssertEqual(cancels(transport), ["POST \(Self.statementsPath)/s1/cancel", "POST \(Self.statementsPath)/s2/cancel"])
         XCTAssertEqual(clock.sleeps, [])
     }
@@ -75,8 +76,12 @@ final class DatabricksBackendCancelTests: XCTestCase {
             XCTAssertEqual(
                 clock.sleeps.sorted(), Array(repeating: DatabricksBackend.submissionPoll, count: 50) + [0.1],
                 "caller cancelled: \(callerIsCancelled)")
+            // A signal cancels the run's task after `cancelAll`: whether the execute then sees the
+            // task cancelled or the statement CANCELED, it does not cancel the statement again.
+            execution.cancel()
             let outcome = await execution.result
-            XCTAssertEqual(outcome.error as? DatabricksError, .statementCanceled(statementID: "s1"))
+            XCTAssertEqual((outcome.error as? DatabricksError)?.code, .canceled)
+            XCTAssertEqual(cancels(transport), ["POST \(Self.statementsPath)/s1/cancel"], "caller cancelled: \(callerIsCancelled)")
         }
     }
 

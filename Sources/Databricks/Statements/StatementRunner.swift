@@ -15,6 +15,8 @@ struct StatementRunner: Sendable {
     let statementIDs: LockedBox<[String]>
     /// Execute requests sent whose answer, and so whose statement id, has not arrived yet.
     let submissions = LockedBox(0)
+    /// Statement ids a cancel request was sent for.
+    let canceledIDs = LockedBox<Set<String>>([])
 
     static let statementsPath = "/api/2.0/sql/statements"
 
@@ -92,9 +94,12 @@ struct StatementRunner: Sendable {
     /// Each poll interval is this many times the one before (up to `StatementOptions.maxPoll`).
     static let pollGrowth = 1.5
 
-    /// Cancels statement `id` on the warehouse. The request is sent from a task of its own: it is
-    /// cleanup, so a caller that was itself cancelled (a signal as task cancellation) still sends it.
+    /// Cancels statement `id` on the warehouse, once: the runner (timeout, task cancelled) and
+    /// `DatabricksBackend.cancelAll` (signals) may both ask, and a later call sends nothing. The
+    /// request is sent from a task of its own: it is cleanup, so a caller that was itself cancelled
+    /// still sends it.
     func cancel(_ id: String) async throws {
+        guard canceledIDs.withLock({ $0.insert(id).inserted }) else { return }
         let client = self.client
         try await Task {
             _ = try await client.post(Self.statementsPath + "/" + id + "/cancel", .object(JSONObject()), isIdempotent: true)

@@ -89,7 +89,9 @@ final class StatementRunnerTests: XCTestCase {
         for (latency, sleeps) in cases {
             let clock = ManualClock()
             let transport = warehouse(clock: clock, latency: latency)
-            let outcome = await Result { try await backend(transport, clock: clock, options: options).execute(Self.statement) }
+            let backend = try backend(transport, clock: clock, options: options)
+            let outcome = await Result { try await backend.execute(Self.statement) }
+            await backend.cancelAll()  // a signal now finds the statement canceled already
             XCTAssertEqual(
                 outcome.error as? DatabricksError, .timedOut(statementID: "s1", seconds: 1, canceled: true), "latency \(latency)")
             XCTAssertEqual((outcome.error as? DatabricksError)?.code, .timeout)
