@@ -12,9 +12,11 @@ struct Invocation: Sendable {
     let backends: BackendRegistry
     /// The backends this run made, for signal handling and `meta`.
     let backendsInUse = LockedBox<[any SQLBackend]>([])
-    /// Set once the run's outcome was written by someone else (a signal's CANCELED envelope): the
-    /// command's own output, if it still comes, is dropped.
-    let isSettled = LockedBox(false)
+    /// Who writes the run's outcome: the command, or (once a signal arrived first) the signal handler,
+    /// in which case the command's own output, if it still comes, is dropped.
+    let outcome = LockedBox(OutcomeState.open)
+
+    enum OutcomeState { case open, written, interrupted }
 
     var correlationID: String { global.correlationID }
     var format: OutputFormatKind { global.format }
@@ -68,15 +70,30 @@ struct Invocation: Sendable {
 
     /// Writes an envelope in the chosen format and returns the exit status.
     func emit(_ envelope: Envelope) -> Int32 {
-        guard !isSettled.withLock({ $0 }) else { return envelope.exitStatus }
-        return write(envelope)
+        outcome.withLock { state in
+            guard state == .open else { return }
+            state = .written
+            _ = write(envelope)
+        }
+        return envelope.exitStatus
     }
 
-    /// Writes `envelope` as the run's outcome, whatever the command is doing: output the command makes
-    /// afterwards is dropped.
-    func settle(_ envelope: Envelope) -> Int32 {
-        isSettled.withLock { $0 = true }
-        return write(envelope)
+    /// Claims the outcome for a signal unless the command already wrote its own; from then on the
+    /// command's output is dropped.
+    func claimForInterruption() -> Bool {
+        outcome.withLock { state in
+            guard state == .open else { return state == .interrupted }
+            state = .interrupted
+            return true
+        }
+    }
+
+    /// Whether a signal claimed the outcome.
+    var isInterrupted: Bool { outcome.withLock { $0 == .interrupted } }
+
+    /// Writes the outcome of an interrupted run.
+    func writeInterruption(_ envelope: Envelope) -> Int32 {
+        outcome.withLock { _ in write(envelope) }
     }
 
     private func write(_ envelope: Envelope) -> Int32 {
@@ -94,8 +111,9 @@ struct Invocation: Sendable {
 
     /// Writes streamed output unless the run was settled.
     func writeStreamed(_ bytes: [UInt8]) {
-        guard !isSettled.withLock({ $0 }) else { return }
-        io.stdoutBytes(bytes)
+        outcome.withLock { state in
+            if state == .open { io.stdoutBytes(bytes) }
+        }
     }
 
     /// Reports a usage error: an envelope on stdout, the message and usage on stderr, exit 64.
