@@ -31,7 +31,7 @@ extension Operation {
         }
         var data = JSONObject([
             ("name", .string(name)), ("description", summary.map { .string($0) } ?? .null),
-            ("type", .string(kind)), ("params", .array(params)), ("queries", .array(queries)),
+            ("type", .string(kind.rawValue)), ("params", .array(params)), ("queries", .array(queries)),
             ("response_mapping", responseMapping.map { .array($0.map { .string($0.key) }) } ?? .null),
         ])
         if let pagination {
