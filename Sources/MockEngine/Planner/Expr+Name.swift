@@ -42,6 +42,8 @@ extension Expr {
             }
             if let otherwise { text += " ELSE \(otherwise.sqlName)" }
             return text + " END"
+        case let .subscripted(base, index): return "\(base.sqlName)[\(index.sqlName)]"
+        case let .field(base, name): return "\(base.sqlName).\(name)"
         case let .cast(operand, type, isTry): return "\(isTry ? "TRY_CAST" : "CAST")(\(operand.sqlName) AS \(type))"
         case let .function(name, arguments, isDistinct, isStar):
             if isStar { return "\(name)(1)" }

@@ -25,7 +25,12 @@ struct ExpressionCompiler {
         case let .literal(value, type):
             return CompiledExpr(constant: value, type: type)
         case .column(let parts):
+            if case .missing = scope.resolve(parts), let access = nestedColumnAccess(parts) { return try compile(access) }
             return try compileColumn(parts)
+        case let .subscripted(base, index):
+            return try compileSubscript(base, index, expr)
+        case let .field(base, name):
+            return try compileField(base, name, expr)
         case let .unary(op, operand):
             return try compileUnary(op, try compile(operand), expr)
         case let .binary(op, left, right):

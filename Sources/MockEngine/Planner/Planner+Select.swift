@@ -109,15 +109,21 @@ extension Planner {
                         expression: item.expression.sqlName,
                         message: "with SELECT DISTINCT, ORDER BY expressions must appear in the select list")
                 }
-                outputs.append(try projectionCompiler.compile(item.expression).evaluate)
+                let key = try projectionCompiler.compile(item.expression)
+                try EngineError.requireOrderable(item, key.type)
+                outputs.append(key.evaluate)
                 position = items.count + hidden
                 hidden += 1
             }
             let index = position ?? 0
+            if index < columns.count { try EngineError.requireOrderable(item, columns[index].type) }
             keys.append(SortKey(evaluate: { row, _ in row[index] }, isAscending: item.isAscending, nullsFirst: item.effectiveNullsFirst))
         }
         plan = .project(plan, outputs)
-        if select.isDistinct { plan = .distinct(plan) }
+        if select.isDistinct {
+            try EngineError.requireNoMapColumns(columns)
+            plan = .distinct(plan)
+        }
         if !keys.isEmpty { plan = .sort(plan, keys) }
         if hidden > 0 {
             let visible = items.count
