@@ -56,7 +56,11 @@ struct ExpressionCompiler {
         case let .caseWhen(operand, branches, otherwise):
             return try compileCase(operand, branches, otherwise, expr)
         case let .cast(operand, type, isTry):
-            return try compileCast(try compile(operand), to: type, isTry: isTry, expr)
+            let compiled = try compile(operand)
+            if type.isNested || compiled.type.isNested, !Cast.isSupported(from: compiled.type, to: type) {
+                throw EngineError.castWithoutSuggestion(operand, from: compiled.type, to: type)
+            }
+            return try compileCast(compiled, to: type, isTry: isTry, expr)
         case .modifiedAggregate:
             throw EngineError.typeMismatch(
                 expression: expr.sqlName, message: "aggregate functions are not allowed here (only in SELECT, HAVING and ORDER BY)")

@@ -143,6 +143,8 @@ extension Planner {
                     name = alias
                 } else if case .column(let parts) = expr {
                     name = parts.last ?? ""
+                } else if case .cast(.column(let parts), _, _) = expr {  // Spark names a cast column after the column
+                    name = parts.last ?? ""
                 } else {
                     name = expr.sqlName
                 }

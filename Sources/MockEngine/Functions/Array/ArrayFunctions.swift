@@ -29,7 +29,7 @@ enum ArrayFunctions {
                 }
             },
             ScalarDeclaration(names: ["array_contains"], arity: 2...2) { call throws(EngineError) in
-                let (array, needle) = try elementAndValue(call, widening: true)
+                let (array, needle) = try elementAndValue(call, widening: true, refusesNull: true)
                 return .strict(.boolean, [array, needle]) { values in
                     var sawNull = false
                     for item in values[0].items {
@@ -39,13 +39,13 @@ enum ArrayFunctions {
                 }
             },
             ScalarDeclaration(names: ["array_position"], arity: 2...2) { call throws(EngineError) in
-                let (array, needle) = try elementAndValue(call, widening: false)
+                let (array, needle) = try elementAndValue(call, widening: false, refusesNull: false)
                 return .strict(.bigint, [array, needle]) { values in
                     .int(Int64((values[0].items.firstIndex { !$0.isNull && $0 == values[1] } ?? -1) + 1))
                 }
             },
             ScalarDeclaration(names: ["array_remove"], arity: 2...2) { call throws(EngineError) in
-                let (array, needle) = try elementAndValue(call, widening: false)
+                let (array, needle) = try elementAndValue(call, widening: false, refusesNull: false)
                 return .strict(call.type(0), [array, needle]) { values in
                     .array(values[0].items.filter { $0.isNull || $0 != values[1] })
                 }
@@ -73,16 +73,17 @@ enum ArrayFunctions {
         ] + ArrayShapeFunctions.declarations + ArraySetFunctions.declarations + ElementAccessFunctions.declarations
 
     /// The array and the value of `f(array, value)`, the value cast to the element type. Spark refuses a
-    /// NULL literal value, and a value of another type (with `widening`, one the element type widens to
-    /// is accepted, as `array_contains` does).
-    private static func elementAndValue(_ call: ScalarCall, widening: Bool) throws(EngineError) -> (Evaluator, Evaluator) {
+    /// value of another type (with `widening`, one the element type widens to is accepted, as
+    /// `array_contains` does) and, with `refusesNull`, a NULL literal value.
+    private static func elementAndValue(_ call: ScalarCall, widening: Bool, refusesNull: Bool) throws(EngineError) -> (Evaluator, Evaluator)
+    {
         let element = try call.arrayElement(0)
         let valueType = call.type(1)
-        guard valueType != .null else {
+        guard valueType != .null || !refusesNull else {
             throw call.mismatch("NULL_TYPE", "Null typed values cannot be used as arguments of `\(call.name)`")
         }
         let common = TypeCoercion.common(element, valueType)
-        let tight = element == valueType || element == .null || (element.isIntegral && valueType.isIntegral)
+        let tight = element == valueType || element == .null || valueType == .null || (element.isIntegral && valueType.isIntegral)
         guard let common, widening || tight, common.isOrderable else {
             throw call.mismatch(
                 "ARRAY_FUNCTION_DIFF_TYPES",

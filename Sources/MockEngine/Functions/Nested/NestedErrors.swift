@@ -53,6 +53,13 @@ extension EngineError {
                 + "\(required) type, however \"\(argument.sqlName)\" has the type \"\(type)\".")
     }
 
+    /// A CAST to or from a nested type that Spark cannot do.
+    static func castWithoutSuggestion(_ operand: Expr, from source: SQLType, to target: SQLType) -> EngineError {
+        .analysis(
+            "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION",
+            "Cannot resolve \"\(operand.sqlName)\" due to data type mismatch: cannot cast \"\(source)\" to \"\(target)\".")
+    }
+
     /// A MAP where Spark needs an orderable or comparable type.
     static func invalidOrderingType(_ expression: String, operator name: String, _ type: SQLType) -> EngineError {
         .analysis(
@@ -65,8 +72,8 @@ extension EngineError {
         guard let column = columns.first(where: { !$0.type.isOrderable }) else { return }
         throw EngineError.classified(
             errorClass: "UNSUPPORTED_FEATURE.SET_OPERATION_ON_MAP_TYPE", sqlState: "0A000",
-            message: "The feature is not supported: Cannot have MAP type columns in DataFrame which calls set operations "
-                + "(INTERSECT, EXCEPT, etc.), but the type of column `\(column.name)` is \"\(column.type)\".")
+            message: "The feature is not supported: Cannot have MAP type columns in a set operation (INTERSECT, EXCEPT, etc.), "
+                + "but the type of column `\(column.name)` is \"\(column.type)\".")
     }
 
     /// An ORDER BY key of a type that cannot be ordered (a MAP).
