@@ -51,7 +51,8 @@ enum ArraySequence {
             throw EngineError.invalidArgument(function: "sequence", message: "Illegal sequence boundaries: \(start) to \(stop) by \(step)")
         }
         let span = stop.subtractingReportingOverflow(start)
-        let count = span.overflow ? Int64.max : span.partialValue / step
+        let quotient = span.partialValue.dividedReportingOverflow(by: step)
+        let count = span.overflow || quotient.overflow ? Int64.max : quotient.partialValue
         try NestedLimits.requireSize(count == Int64.max ? count : count + 1, "sequence")
         var out: [Int64] = []
         out.reserveCapacity(Int(count) + 1)
