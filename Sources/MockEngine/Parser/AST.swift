@@ -21,6 +21,8 @@ indirect enum Expr: Sendable, Equatable {
     /// `base.name` after an expression that is not a column name (`named_struct(…).a`, `a[0].b`);
     /// dotted column names (`t.s.a`) stay in `.column` until the planner tells columns from fields.
     case field(Expr, String)
+    /// `expr AS name` as an argument of `struct(…)`, naming a field.
+    case aliased(Expr, alias: String)
     /// A function call; `count(*)` has `isStar` set and no arguments.
     case function(name: String, arguments: [Expr], isDistinct: Bool, isStar: Bool)
     /// An aggregate `.function` call with `FILTER (WHERE filter)` and/or `WITHIN GROUP (ORDER BY …)`.

@@ -40,6 +40,7 @@ extension Expr {
         case let .cast(operand, type, isTry): return .cast(try transform(operand), type, isTry: isTry)
         case let .subscripted(base, index): return .subscripted(try transform(base), try transform(index))
         case let .field(base, name): return .field(try transform(base), name)
+        case let .aliased(operand, alias): return .aliased(try transform(operand), alias: alias)
         case let .function(name, arguments, isDistinct, isStar):
             return .function(name: name, arguments: try map(arguments), isDistinct: isDistinct, isStar: isStar)
         case let .modifiedAggregate(call, filter, withinGroup):

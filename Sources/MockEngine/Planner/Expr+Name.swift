@@ -45,6 +45,7 @@ extension Expr {
             return text + " END"
         case let .subscripted(base, index): return "\(base.sqlName)[\(index.sqlName)]"
         case let .field(base, name): return "\(base.sqlName).\(name)"
+        case let .aliased(operand, alias): return "\(operand.sqlName) AS \(alias)"
         case let .cast(operand, type, _) where type.isNested: return operand.sqlName  // as Spark prints it
         case let .cast(operand, type, isTry): return "\(isTry ? "TRY_CAST" : "CAST")(\(operand.sqlName) AS \(type))"
         case let .function(name, arguments, isDistinct, isStar):

@@ -31,6 +31,8 @@ struct ExpressionCompiler {
             return try compileSubscript(base, index, expr)
         case let .field(base, name):
             return try compileField(base, name, expr)
+        case .aliased(let operand, _):  // the alias names a field of struct(…), which reads it from the call
+            return try compile(operand)
         case let .unary(op, operand):
             return try compileUnary(op, try compile(operand), expr)
         case let .binary(op, left, right):

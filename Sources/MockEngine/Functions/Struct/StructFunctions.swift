@@ -1,7 +1,7 @@
 import DBAPICore
 
-/// named_struct('a', x, 'b', y) and struct(x, y): STRUCT values. `struct` names a field after a
-/// column it is given (`struct(t.x)` has field `x`), else `col1`, `col2`, ….
+/// named_struct('a', x, 'b', y) and struct(x, y): STRUCT values. `struct` names a field by its alias
+/// (`struct(1 AS k)`), after a column it is given (`struct(t.x)` has field `x`), else `col1`, `col2`, ….
 enum StructFunctions {
     static let declarations: [ScalarDeclaration] = [
         ScalarDeclaration(names: ["named_struct"], arity: 0...Int.max) { call throws(EngineError) in
@@ -24,7 +24,11 @@ enum StructFunctions {
         ScalarDeclaration(names: ["struct"], arity: 0...Int.max) { call throws(EngineError) in
             let fields = (0..<call.count).map { index in
                 var name = "col\(index + 1)"
-                if case .column(let parts)? = call.argumentExpr(index), let last = parts.last { name = last }
+                switch call.argumentExpr(index) {
+                case .aliased(_, let alias)?: name = alias
+                case .column(let parts)?: name = parts.last ?? name
+                default: break
+                }
                 return SQLStructField(name, call.type(index))
             }
             return build(fields, call.arguments.map(\.evaluate))
