@@ -1,19 +1,8 @@
 import DBAPICore
 
-/// Access into nested values: `a[i]`, `m[k]`, `s.f`, and dotted column names that reach into a
-/// STRUCT (`t.s.f`), resolved as Spark's analyzer does: the longest prefix naming a column, the rest
-/// its fields.
+/// Access into nested values: `a[i]`, `m[k]`, `s.f` (dotted column names that reach into a nested
+/// column are rewritten to these by `Expr.fieldAccess`).
 extension ExpressionCompiler {
-    /// `t.s.f` when no column is named by all of it: a column named by a prefix, then field accesses.
-    func nestedColumnAccess(_ parts: [String]) -> Expr? {
-        guard parts.count > 1 else { return nil }
-        for length in stride(from: parts.count - 1, through: 1, by: -1) {
-            guard case .found = scope.resolve(Array(parts.prefix(length))) else { continue }
-            return parts.dropFirst(length).reduce(Expr.column(Array(parts.prefix(length)))) { .field($0, $1) }
-        }
-        return nil
-    }
-
     /// `base[index]`: an ARRAY element (0-based; out of range is INVALID_ARRAY_INDEX), a MAP value
     /// (NULL when the key is absent), or a STRUCT field named by a string literal.
     func compileSubscript(_ baseExpr: Expr, _ indexExpr: Expr, _ expr: Expr) throws(EngineError) -> CompiledExpr {

@@ -25,7 +25,7 @@ struct ExpressionCompiler {
         case let .literal(value, type):
             return CompiledExpr(constant: value, type: type)
         case .column(let parts):
-            if case .missing = scope.resolve(parts), let access = nestedColumnAccess(parts) { return try compile(access) }
+            if case .missing = scope.resolve(parts), let access = Expr.fieldAccess(parts, in: scope) { return try compile(access) }
             return try compileColumn(parts)
         case let .subscripted(base, index):
             return try compileSubscript(base, index, expr)

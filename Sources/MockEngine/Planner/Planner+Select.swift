@@ -143,10 +143,10 @@ extension Planner {
                     name = alias
                 } else if case .column(let parts) = expr {
                     name = parts.last ?? ""
-                } else if case .cast(.column(let parts), _, _) = expr {  // Spark names a cast column after the column
-                    name = parts.last ?? ""
+                } else if case .cast(.column(let parts), _, _) = expr, case .found = scope.resolve(parts) {
+                    name = parts.last ?? ""  // Spark names a cast column after the column
                 } else {
-                    name = expr.sqlName
+                    name = expr.resolvingFieldAccess(in: scope).sqlName
                 }
                 expanded.append(.expression(expr, name: name))
             case .star(let qualifier):
