@@ -140,7 +140,7 @@ struct StatementRunner: Sendable {
         case .timestamp(let micros): object["value"] = .string(CivilTime.formatTimestamp(micros))
         case .timestampNTZ(let micros): object["value"] = .string(CivilTime.formatTimestamp(micros, separator: " ", zone: ""))
         case .array(let items): object["value"] = .string(JSONWriter().string(.array(items.map { .string($0.description) })))
-        case .object: object["value"] = .string(parameter.value.description)
+        case .map, .struct: object["value"] = .string(parameter.value.description)
         }
         object["type"] = .string(parameter.type.description)
         return .object(object)

@@ -113,12 +113,15 @@ extension Planner {
                         expression: item.expression.sqlName,
                         message: "with SELECT DISTINCT, ORDER BY expressions must appear in the select list")
                 }
-                outputs.append(try projectionCompiler.compile(item.expression).evaluate)
+                let key = try projectionCompiler.compile(item.expression)
+                try EngineError.requireOrderable(item, key.type)
+                outputs.append(key.evaluate)
                 names.append(item.expression.sqlName)
                 position = items.count + hidden
                 hidden += 1
             }
             let index = position ?? 0
+            if index < columns.count { try EngineError.requireOrderable(item, columns[index].type) }
             keys.append(
                 SortKey(
                     evaluate: { row, _ in row[index] }, name: index < items.count ? items[index].name : item.expression.sqlName,
@@ -126,7 +129,10 @@ extension Planner {
                     nullsFirst: item.effectiveNullsFirst))
         }
         plan = .project(plan, outputs, names: names)
-        if select.isDistinct { plan = .distinct(plan) }
+        if select.isDistinct {
+            try EngineError.requireNoMapColumns(columns)
+            plan = .distinct(plan)
+        }
         if !keys.isEmpty { plan = .sort(plan, keys) }
         if hidden > 0 {
             let visible = items.count
@@ -146,8 +152,10 @@ extension Planner {
                     name = alias
                 } else if case .column(let parts) = expr {
                     name = parts.last ?? ""
+                } else if case .cast(.column(let parts), _, _) = expr, case .found = scope.resolve(parts) {
+                    name = parts.last ?? ""  // Spark names a cast column after the column
                 } else {
-                    name = expr.sqlName
+                    name = expr.resolvingFieldAccess(in: scope).sqlName
                 }
                 expanded.append(.expression(expr, name: name))
             case .star(let qualifier):

@@ -69,10 +69,13 @@ struct Planner: Sendable {
                     let evaluate: Evaluator
                     var name = item.expression.sqlName
                     if let ordinal = try Self.ordinal(item.expression, count: relation.columns.count) {
+                        try EngineError.requireOrderable(item, relation.columns[ordinal].type)
                         evaluate = { row, _ in row[ordinal] }
                         name = relation.columns[ordinal].name
                     } else {
-                        evaluate = try compiler.compile(item.expression).evaluate
+                        let key = try compiler.compile(item.expression)
+                        try EngineError.requireOrderable(item, key.type)
+                        evaluate = key.evaluate
                     }
                     keys.append(
                         SortKey(evaluate: evaluate, name: name, isAscending: item.isAscending, nullsFirst: item.effectiveNullsFirst))
@@ -147,6 +150,7 @@ struct Planner: Sendable {
             }
             types.append(type)
         }
+        if !(op == .union && isAll) { try EngineError.requireNoMapColumns(left.columns) }
         func widened(_ relation: PlannedRelation) -> Plan {
             guard zip(relation.columns, types).contains(where: { $0.type != $1 }) else { return relation.plan }
             let evaluators = relation.columns.enumerated().map { index, column in

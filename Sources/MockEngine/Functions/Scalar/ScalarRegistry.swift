@@ -6,7 +6,7 @@ import DBAPICore
 enum ScalarRegistry {
     static let declarations: [ScalarDeclaration] =
         ConditionalFunctions.declarations + StringFunctions.declarations + MathFunctions.declarations
-        + DateFunctions.declarations + ArrayFunctions.declarations
+        + DateFunctions.declarations + ArrayFunctions.declarations + MapFunctions.declarations
 
     private static let byName: [String: ScalarDeclaration] = {
         var table: [String: ScalarDeclaration] = [:]
