@@ -18,8 +18,9 @@ indirect enum Expr: Sendable, Equatable {
     case cast(Expr, SQLType, isTry: Bool)
     /// A function call; `count(*)` has `isStar` set and no arguments.
     case function(name: String, arguments: [Expr], isDistinct: Bool, isStar: Bool)
-    /// An aggregate `.function` call with `FILTER (WHERE filter)` and/or `WITHIN GROUP (ORDER BY …)`.
-    case modifiedAggregate(call: Expr, filter: Expr?, withinGroup: [OrderItem])
+    /// An aggregate `.function` call with `FILTER (WHERE filter)`, `WITHIN GROUP (ORDER BY …)` and/or
+    /// `IGNORE NULLS` (`RESPECT NULLS`, the default, is false).
+    case modifiedAggregate(call: Expr, filter: Expr?, withinGroup: [OrderItem], ignoresNulls: Bool)
     /// A function call with `OVER`: `rank() OVER (ORDER BY x)`, `sum(x) OVER w`.
     case window(WindowCall)
 }

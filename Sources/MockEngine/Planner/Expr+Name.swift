@@ -49,8 +49,12 @@ extension Expr {
                 return declaration.printedName(name, arguments, isDistinct: isDistinct)
             }
             return FunctionNaming.printed(name, arguments.map(\.sqlName), isDistinct: isDistinct)
-        case let .modifiedAggregate(call, filter, withinGroup):
+        case let .modifiedAggregate(call, filter, withinGroup, ignoresNulls):
             var text = call.sqlName
+            if ignoresNulls, case let .function(name, arguments, isDistinct, isStar) = call {
+                text =
+                    Expr.function(name: Self.nullsIgnoringName(name), arguments: arguments, isDistinct: isDistinct, isStar: isStar).sqlName
+            }
             if !withinGroup.isEmpty, case let .function(name, _, _, _) = call {
                 let explicitOrder = AggregateRegistry.declaration(name)?.printsNullOrder ?? false
                 let keys = withinGroup.map { item in
@@ -68,6 +72,15 @@ extension Expr {
             if let filter { text += " FILTER (WHERE \(filter.sqlName))" }
             return text
         case .window(let call): return WindowSpecText.text(call)
+        }
+    }
+
+    /// The name Spark prints for `name(…) IGNORE NULLS`: first_value and last_value print as first and last.
+    static func nullsIgnoringName(_ name: String) -> String {
+        switch name {
+        case "first_value": "first"
+        case "last_value": "last"
+        default: name
         }
     }
 }

@@ -23,9 +23,10 @@ extension Planner {
                         "Aggregate expression required for pivot, but '\(aggregate.expr.sqlName)' did not appear in any aggregate function."
                     )
                 }
-                let filtered = Expr.modifiedAggregate(call: aggregate.expr, filter: matches, withinGroup: [])
+                let filtered = Expr.modifiedAggregate(call: aggregate.expr, filter: matches, withinGroup: [], ignoresNulls: false)
                 let anyRow = Expr.modifiedAggregate(
-                    call: .function(name: "count", arguments: [], isDistinct: false, isStar: true), filter: matches, withinGroup: [])
+                    call: .function(name: "count", arguments: [], isDistinct: false, isStar: true), filter: matches, withinGroup: [],
+                    ignoresNulls: false)
                 let cell = Expr.caseWhen(
                     operand: nil, branches: [WhenBranch(condition: .binary(.greater, anyRow, .literal(.int(0), .int)), result: filtered)],
                     otherwise: nil)
