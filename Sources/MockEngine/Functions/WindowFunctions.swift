@@ -47,6 +47,7 @@ enum WindowFunctions {
             guard !spec.orderBy.isEmpty else { throw EngineError.windowNotOrdered(name, example: text) }
         }
         if ranking.contains(name) {
+            if call.ignoresNulls { throw EngineError.unsupportedSyntax(function: name, "IGNORE NULLS") }
             let required = name == "cume_dist" ? FrameSpec.toCurrentPeers : FrameSpec.toCurrentRow
             if let frame = spec.frame, try WindowFrames.resolve(frame, spec, compile: compile) != required {
                 let written = try WindowFrames.resolve(frame, spec, compile: compile)

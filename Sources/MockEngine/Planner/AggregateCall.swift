@@ -94,7 +94,7 @@ extension AggregateSpec {
         let resolution = try declaration.resolve(
             AggregateArguments(
                 name: name, types: compiled.map(\.type), argumentNames: arguments.map(\.sqlName),
-                constants: zip(arguments, compiled).map(Self.folded), order: order, orderTypes: keys.map(\.type),
+                constants: zip(arguments, compiled).map { $0.foldedValue($1) }, order: order, orderTypes: keys.map(\.type),
                 ignoresNulls: ignoresNulls, sqlName: sqlName))
         var evaluators: [Evaluator] = []
         for (index, argument) in compiled.enumerated() {
@@ -114,31 +114,6 @@ extension AggregateSpec {
         return AggregateSpec(
             function: .kernel, arguments: evaluators, argumentType: argumentType, resultType: resolution.resultType,
             isDistinct: isDistinct, filter: filter, makeKernel: resolution.makeKernel)
-    }
-}
-
-extension AggregateSpec {
-    /// An argument's value when it depends on no row (`0.5`, `array(0.25, 0.75)`), else nil.
-    fileprivate static func folded(_ expr: Expr, _ compiled: CompiledExpr) -> SQLValue? {
-        if let constant = compiled.constant { return constant }
-        guard expr.isFoldable else { return nil }
-        return try? compiled.evaluate([], ExecutionContext(now: 0))
-    }
-}
-
-extension Expr {
-    /// Built from literals by operators, casts and scalar functions only.
-    fileprivate var isFoldable: Bool {
-        switch self {
-        case .literal: true
-        case .unary(_, let operand), .cast(let operand, _, _): operand.isFoldable
-        case let .binary(_, left, right): left.isFoldable && right.isFoldable
-        case let .function(name, arguments, _, isStar):
-            !isStar && !AggregateRegistry.isAggregate(name)
-                && !["current_date", "current_timestamp", "now", "rand", "random", "uuid"].contains(name)
-                && arguments.allSatisfy(\.isFoldable)
-        default: false
-        }
     }
 }
 
