@@ -122,10 +122,17 @@ struct AliasedExpr: Sendable, Equatable {
     var alias: String?
 }
 
+/// `PIVOT (aggregates FOR column IN (values))`, or `FOR (a, b) IN ((1, 'x') AS p, …)` over several columns.
 struct Pivot: Sendable, Equatable {
+    /// One value of the IN list: an expression per pivot column (a tuple when there are several).
+    struct Value: Sendable, Equatable {
+        var exprs: [Expr]
+        var alias: String?
+    }
+
     var aggregates: [AliasedExpr]
-    var column: Expr
-    var values: [AliasedExpr]
+    var columns: [Expr]
+    var values: [Value]
 }
 
 struct Unpivot: Sendable, Equatable {
