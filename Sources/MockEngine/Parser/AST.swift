@@ -13,7 +13,12 @@ indirect enum Expr: Sendable, Equatable {
     case exists(Query, negated: Bool)
     case scalarSubquery(Query)
     case between(Expr, low: Expr, high: Expr, negated: Bool)
-    case like(Expr, pattern: Expr, caseInsensitive: Bool, negated: Bool)
+    /// `x [NOT] LIKE|ILIKE pattern [ESCAPE 'c']` (the escape character is `\` unless written).
+    case like(Expr, pattern: Expr, caseInsensitive: Bool, negated: Bool, escape: Character)
+    /// `x [NOT] LIKE ANY|SOME|ALL ('p', …)` with string literal patterns, Spark's `likeany(x)` and
+    /// kin (ILIKE: `x` is `lower(x)` and the patterns are lower-cased). Other pattern lists are
+    /// parsed as the OR (ANY) or AND (ALL) of plain LIKEs, as Spark does.
+    case quantifiedLike(Expr, patterns: [String], isAll: Bool, negated: Bool)
     case caseWhen(operand: Expr?, branches: [WhenBranch], otherwise: Expr?)
     case cast(Expr, SQLType, isTry: Bool)
     /// A function call; `count(*)` has `isStar` set and no arguments.

@@ -32,8 +32,11 @@ extension Expr {
         case let .inSubquery(operand, query, negated): return .inSubquery(try transform(operand), query, negated: negated)
         case let .between(operand, low, high, negated):
             return .between(try transform(operand), low: try transform(low), high: try transform(high), negated: negated)
-        case let .like(operand, pattern, caseInsensitive, negated):
-            return .like(try transform(operand), pattern: try transform(pattern), caseInsensitive: caseInsensitive, negated: negated)
+        case let .like(operand, pattern, caseInsensitive, negated, escape):
+            return .like(
+                try transform(operand), pattern: try transform(pattern), caseInsensitive: caseInsensitive, negated: negated, escape: escape)
+        case let .quantifiedLike(operand, patterns, isAll, negated):
+            return .quantifiedLike(try transform(operand), patterns: patterns, isAll: isAll, negated: negated)
         case let .caseWhen(operand, branches, otherwise):
             var mapped: [WhenBranch] = []
             for branch in branches {

@@ -30,9 +30,12 @@ extension Expr {
         case let .between(operand, low, high, negated):
             let test = "between(\(operand.sqlName), \(low.sqlName), \(high.sqlName))"
             return negated ? "(NOT \(test))" : test
-        case let .like(operand, pattern, caseInsensitive, negated):
-            let test = "\(caseInsensitive ? "ilike(\(operand.sqlName), \(pattern.sqlName))" : "\(operand.sqlName) LIKE \(pattern.sqlName)")"
+        case let .like(operand, pattern, caseInsensitive, negated, escape):
+            var test = caseInsensitive ? "ilike(\(operand.sqlName), \(pattern.sqlName))" : "\(operand.sqlName) LIKE \(pattern.sqlName)"
+            if !caseInsensitive, escape != "\\" { test += " ESCAPE '\(escape)'" }
             return negated ? "(NOT \(test))" : test
+        case let .quantifiedLike(operand, _, isAll, negated):
+            return "\(negated ? "not" : "")like\(isAll ? "all" : "any")(\(operand.sqlName))"
         case let .caseWhen(operand, branches, otherwise):
             // Spark prints a simple CASE as the searched CASE it stands for: `CASE WHEN (x = 1) THEN …`.
             var text = "CASE"
