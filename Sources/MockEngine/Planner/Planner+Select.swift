@@ -46,7 +46,7 @@ extension Planner {
             try compiler.requireFilterCondition(condition, filter)
             plan = .filter(plan, condition.evaluate)
         }
-        let items = try expand(select.items, scope: scope)
+        let items = try expand(select.items, scope: scope, compiler: compiler)
         let expressions = items.compactMap { item -> Expr? in
             if case .expression(let expr, _) = item { return expr }
             return nil
@@ -126,8 +126,9 @@ extension Planner {
         return PlannedRelation(plan: plan, columns: columns)
     }
 
-    /// Expands `*` and `t.*` into the input columns they stand for.
-    private func expand(_ items: [SelectItem], scope: Scope) throws(EngineError) -> [ProjectionItem] {
+    /// Expands `*` and `t.*` into the input columns they stand for, and names the other items:
+    /// by alias, column name, or the name Spark generates (`ExpressionCompiler.namingForm`).
+    private func expand(_ items: [SelectItem], scope: Scope, compiler: ExpressionCompiler) throws(EngineError) -> [ProjectionItem] {
         var expanded: [ProjectionItem] = []
         for item in items {
             switch item {
@@ -138,7 +139,7 @@ extension Planner {
                 } else if case .column(let parts) = expr {
                     name = parts.last ?? ""
                 } else {
-                    name = expr.sqlName
+                    name = compiler.namingForm(expr).sqlName
                 }
                 expanded.append(.expression(expr, name: name))
             case .star(let qualifier):
