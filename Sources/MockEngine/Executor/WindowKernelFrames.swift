@@ -11,31 +11,36 @@ import DBAPICore
 ///   over the partition. That is Spark's own cost for such frames, and re-adding in frame order is
 ///   what keeps the last digit of the DOUBLE moments (stddev, corr, …) Spark's.
 /// A kernel's `result()` adds its own cost per frame: collect_list copies its values, percentile
-/// sorts its distinct values.
+/// sorts its distinct values. Every 4096 rows added, the walk checks whether the statement was
+/// cancelled, so `--timeout` bounds an O(n·w) partition too.
 enum WindowKernelFrames {
     /// The aggregate of each frame `starts[i]…ends[i]` (empty when start > end) over `inputs`, the
     /// kernel rows in window order (nil for a row FILTER leaves out); `empty` is a fresh kernel.
-    static func evaluate(_ empty: any AggregateKernel, _ inputs: [Row?], starts: [Int], ends: [Int]) throws(EngineError) -> [SQLValue] {
-        if let retractable = empty as? any RetractableAggregateKernel { return try retracting(retractable, inputs, starts, ends) }
-        return try rebuilding(empty, inputs, starts, ends)
+    static func evaluate(
+        _ empty: any AggregateKernel, _ inputs: [Row?], starts: [Int], ends: [Int], _ context: ExecutionContext
+    ) throws(EngineError) -> [SQLValue] {
+        if let retractable = empty as? any RetractableAggregateKernel { return try retracting(retractable, inputs, starts, ends, context) }
+        return try rebuilding(empty, inputs, starts, ends, context)
     }
 
     private static func rebuilding<Kernel: AggregateKernel>(
-        _ empty: Kernel, _ inputs: [Row?], _ starts: [Int], _ ends: [Int]
+        _ empty: Kernel, _ inputs: [Row?], _ starts: [Int], _ ends: [Int], _ context: ExecutionContext
     ) throws(EngineError) -> [SQLValue] {
-        try walk(empty, inputs, starts, ends, retract: nil)
+        try walk(empty, inputs, starts, ends, context, retract: nil)
     }
 
     private static func retracting<Kernel: RetractableAggregateKernel>(
-        _ empty: Kernel, _ inputs: [Row?], _ starts: [Int], _ ends: [Int]
+        _ empty: Kernel, _ inputs: [Row?], _ starts: [Int], _ ends: [Int], _ context: ExecutionContext
     ) throws(EngineError) -> [SQLValue] {
-        try walk(empty, inputs, starts, ends) { (kernel: inout Kernel, row: Row) throws(EngineError) in try kernel.retract(row) }
+        try walk(empty, inputs, starts, ends, context) { (kernel: inout Kernel, row: Row) throws(EngineError) in try kernel.retract(row) }
     }
 
     private static func walk<Kernel: AggregateKernel>(
-        _ empty: Kernel, _ inputs: [Row?], _ starts: [Int], _ ends: [Int], retract: ((inout Kernel, Row) throws(EngineError) -> Void)?
+        _ empty: Kernel, _ inputs: [Row?], _ starts: [Int], _ ends: [Int], _ context: ExecutionContext,
+        retract: ((inout Kernel, Row) throws(EngineError) -> Void)?
     ) throws(EngineError) -> [SQLValue] {
         var state = empty
+        var added = 0
         var (low, high) = (0, 0)
         var previous: (start: Int, end: Int, value: SQLValue)?
         var out: [SQLValue] = []
@@ -64,6 +69,8 @@ enum WindowKernelFrames {
                 while high <= end {
                     if let row = inputs[high] { try state.add(row) }
                     high += 1
+                    added += 1
+                    if added & ExecutionContext.cancellationMask == 0 { try context.checkCancellation() }
                 }
                 value = try state.result()
             }

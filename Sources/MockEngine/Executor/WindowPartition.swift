@@ -72,7 +72,7 @@ struct WindowPartition {
         case .aggregate(let spec):
             let (starts, ends) = try WindowFrameBounds(partition: self).bounds(function.frame)
             if spec.function == .kernel, let makeKernel = spec.makeKernel {
-                return try WindowKernelFrames.evaluate(makeKernel(), try kernelInputs(spec, context), starts: starts, ends: ends)
+                return try WindowKernelFrames.evaluate(makeKernel(), try kernelInputs(spec, context), starts: starts, ends: ends, context)
             }
             return try WindowAggregates.evaluate(spec, try aggregateInputs(spec, context), starts: starts, ends: ends)
         }

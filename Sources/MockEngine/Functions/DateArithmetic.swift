@@ -31,7 +31,7 @@ enum DateArithmetic {
         guard let (name, isSwapped) = function(op, leftIsDate: left.type == .date, rightIsDate: right.type == .date) else { return nil }
         let (date, days) = isSwapped ? (right, left) : (left, right)
         let arguments = isSwapped ? [rightExpr, leftExpr] : [leftExpr, rightExpr]
-        return try ScalarFunctions.compile(
+        return try ScalarRegistry.compile(
             name, [date, days], .function(name: name, arguments: arguments, isDistinct: false, isStar: false))
     }
 }

@@ -99,7 +99,7 @@ enum WindowFunctions {
         if values.contains(name) {
             return try valueFunction(call, arguments, frame: try frame(), output: output, text)
         }
-        _ = try ScalarFunctions.compile(name, arguments, .function(name: name, arguments: call.arguments, isDistinct: false, isStar: false))
+        _ = try ScalarRegistry.compile(name, arguments, .function(name: name, arguments: call.arguments, isDistinct: false, isStar: false))
         throw EngineError.unsupportedWindowExpression(
             Expr.function(name: name, arguments: call.arguments, isDistinct: false, isStar: false).sqlName)
     }

@@ -77,7 +77,7 @@ struct ExpressionCompiler {
             if isDistinct || isStar {
                 throw EngineError.typeMismatch(expression: expr.sqlName, message: "DISTINCT and * only apply to aggregate functions")
             }
-            return try ScalarFunctions.compile(name, arguments.map { (argument) throws(EngineError) in try compile(argument) }, expr)
+            return try ScalarRegistry.compile(name, arguments.map { (argument) throws(EngineError) in try compile(argument) }, expr)
         }
     }
 
@@ -172,7 +172,7 @@ struct ExpressionCompiler {
         case .add, .subtract, .multiply, .divide, .remainder, .integerDivide:
             return try Arithmetic.compile(op, left, right, leftExpr: leftExpr, rightExpr: rightExpr, expr)
         case .concat:
-            return try ScalarFunctions.compile("concat", [left, right], expr)
+            return try ScalarRegistry.compile("concat", [left, right], expr)
         case .bitAnd, .bitOr, .bitXor:
             guard left.type.isIntegral || left.type == .null, right.type.isIntegral || right.type == .null,
                 let type = TypeCoercion.common(left.type, right.type)

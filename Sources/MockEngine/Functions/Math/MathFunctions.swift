@@ -2,25 +2,22 @@ import DBAPICore
 
 /// round (half-up), abs, floor, ceil, with Spark's result types.
 enum MathFunctions {
-    static func compile(_ name: String, _ arguments: [CompiledExpr], _ expr: Expr) throws(EngineError) -> CompiledExpr {
-        try ScalarFunctions.requireCount(arguments, name == "round" ? 1...2 : 1...1, name)
-        let operand = arguments[0]
-        guard operand.type.isNumeric || operand.type == .null else {
-            throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(name) expects a number, got \(operand.type)")
-        }
-        let inner = operand.evaluate
-        switch name {
-        case "round":
+    static let declarations: [ScalarDeclaration] = [
+        ScalarDeclaration(names: ["round"], arity: 1...2, printer: ScalarDeclaration.fillingDefaults(["0"], arity: 2)) {
+            call throws(EngineError) in
+            let operand = try numeric(call)
             var places = 0
-            if arguments.count == 2 {
-                guard case .int(let value)? = arguments[1].constant, let small = Int(exactly: value), abs(small) <= 38 else {
-                    throw EngineError.typeMismatch(expression: expr.sqlName, message: "round's scale must be an integer constant")
+            if call.count == 2 {
+                guard case .int(let value)? = call.constant(1), let small = Int(exactly: value), abs(small) <= 38 else {
+                    throw call.mismatch("round's scale must be an integer constant")
                 }
                 places = small
             }
-            return round(operand, places: places, expr)
-        case "abs":
-            let type = operand.type
+            return round(operand, places: places)
+        },
+        ScalarDeclaration(names: ["abs"], arity: 1...1) { call throws(EngineError) in
+            let operand = try numeric(call)
+            let (inner, type) = (operand.evaluate, operand.type)
             return CompiledExpr(type: type) { row, context throws(EngineError) in
                 switch try inner(row, context) {
                 case .int(let number):
@@ -33,8 +30,31 @@ enum MathFunctions {
                 default: return .null
                 }
             }
-        default:  // floor, ceil, ceiling
-            let up = name != "floor"
+        },
+        rounding(["floor"], up: false, printedAs: "FLOOR"),
+        rounding(["ceil"], up: true, printedAs: "CEIL"),
+        rounding(["ceiling"], up: true, printedAs: nil),
+    ]
+
+    /// The call's first argument, which must be a number (or NULL).
+    private static func numeric(_ call: ScalarCall) throws(EngineError) -> CompiledExpr {
+        let operand = call.arguments[0]
+        guard operand.type.isNumeric || operand.type == .null else {
+            throw call.mismatch("\(call.name) expects a number, got \(operand.type)")
+        }
+        return operand
+    }
+
+    /// floor, ceil: to an integral BIGINT (a DECIMAL keeps its type family with scale 0).
+    private static func rounding(_ names: [String], up: Bool, printedAs printed: String?) -> ScalarDeclaration {
+        var printer: ScalarDeclaration.Printer?
+        if let printed {
+            printer = { _, arguments in "\(printed)(\(arguments.joined(separator: ", ")))" }
+        }
+        return ScalarDeclaration(names: names, arity: 1...1, printer: printer) {
+            call throws(EngineError) in
+            let operand = try numeric(call)
+            let (inner, name) = (operand.evaluate, call.name)
             if case let .decimal(precision, scale) = operand.type {
                 let type = DecimalRules.bounded(precision: precision - scale + 1, scale: 0)
                 return CompiledExpr(type: type) { row, context throws(EngineError) in
@@ -55,7 +75,7 @@ enum MathFunctions {
         }
     }
 
-    private static func round(_ operand: CompiledExpr, places: Int, _ expr: Expr) -> CompiledExpr {
+    private static func round(_ operand: CompiledExpr, places: Int) -> CompiledExpr {
         let inner = operand.evaluate
         switch operand.type {
         case let .decimal(precision, scale):

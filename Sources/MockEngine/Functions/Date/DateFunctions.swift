@@ -1,0 +1,100 @@
+import DBAPICore
+
+/// current_date, current_timestamp, date_add, date_sub, datediff, year, month, day, to_date,
+/// date_format. The session time zone is UTC.
+enum DateFunctions {
+    static let declarations: [ScalarDeclaration] = [
+        ScalarDeclaration(names: ["current_date"], arity: 0...0) { _ in
+            CompiledExpr(type: .date) { _, context in
+                .date(Int32(clamping: CivilTime.floorDivide(context.now, CivilTime.microsPerDay).0))
+            }
+        },
+        ScalarDeclaration(names: ["current_timestamp", "now"], arity: 0...0) { _ in
+            CompiledExpr(type: .timestamp) { _, context in .timestamp(context.now) }
+        },
+        shifting("date_add", subtract: false),
+        shifting("date_sub", subtract: true),
+        .strict(["datediff"], .date, .date, returns: .int) { end, start in
+            guard case .date(let a) = end, case .date(let b) = start else { return .null }
+            return .int(Int64(a &- b))  // Spark's INT subtraction, which wraps (not checked) in datediff
+        },
+        field(["year"]) { $0.year },
+        field(["month"]) { $0.month },
+        field(["day", "dayofmonth"]) { $0.day },
+        ScalarDeclaration(names: ["to_date"], arity: 1...2) { call throws(EngineError) in
+            guard call.count == 2 else { return CompiledExpr(type: .date, evaluate: try call.argument(0, as: .date)) }
+            guard case .string(let pattern)? = call.constant(1) else {
+                throw call.mismatch("to_date's format must be a string constant")
+            }
+            let format = try DateFormat(pattern)
+            let text = try call.argument(0, as: .string)
+            return CompiledExpr(type: .date) { row, context throws(EngineError) in
+                guard case .string(let value) = try text(row, context) else { return .null }
+                guard let days = try format.parseDate(value) else { throw EngineError.invalidCast(value: value, type: .date) }
+                return .date(days)
+            }
+        },
+        ScalarDeclaration(names: ["date_format"], arity: 2...2) { call throws(EngineError) in
+            guard case .string(let pattern)? = call.constant(1) else {
+                throw call.mismatch("date_format's format must be a string constant")
+            }
+            let format = try DateFormat(pattern)
+            let source = call.type(0) == .date ? call.arguments[0].evaluate : try call.argument(0, as: .timestamp)
+            return CompiledExpr(type: .string) { row, context throws(EngineError) in
+                switch try source(row, context) {
+                case .date(let days): return .string(format.format(try startOfDay(days)))
+                case .timestamp(let micros): return .string(format.format(micros))
+                default: return .null
+                }
+            }
+        },
+    ]
+
+    /// date_add, date_sub: a DATE shifted by an INT, SMALLINT or TINYINT number of days.
+    private static func shifting(_ name: String, subtract: Bool) -> ScalarDeclaration {
+        ScalarDeclaration(names: [name], arity: 2...2) { call throws(EngineError) in
+            let date = try call.argument(0, as: .date)
+            guard isDayCount(call.type(1)) || call.type(1) == .null else {
+                throw call.mismatch("\(name)'s second parameter requires INT, SMALLINT or TINYINT, got \(call.type(1))")
+            }
+            let offset = call.arguments[1].evaluate
+            return CompiledExpr(type: .date) { row, context throws(EngineError) in
+                guard case .date(let days) = try date(row, context), case .int(let delta) = try offset(row, context) else { return .null }
+                return shift(days, by: delta, subtract: subtract)
+            }
+        }
+    }
+
+    /// year, month, day: one field of a DATE's civil date.
+    private static func field(_ names: [String], _ part: @escaping @Sendable ((year: Int, month: Int, day: Int)) -> Int)
+        -> ScalarDeclaration
+    {
+        .strict(names, .date, returns: .int) { value in
+            guard case .date(let days) = value else { return .null }
+            return .int(Int64(part(CivilTime.civil(days: Int(days)))))
+        }
+    }
+
+    /// Whether `type` can shift a DATE: Spark's `date_add`/`date_sub` take INT, SMALLINT or TINYINT
+    /// day counts and refuse BIGINT.
+    static func isDayCount(_ type: SQLType) -> Bool {
+        type == .int || type == .smallint || type == .tinyint
+    }
+
+    /// `days` shifted forward (or back, with `subtract`) by `delta` days. Spark adds day numbers as Java
+    /// INTs even in ANSI mode, so a shift past DATE's range wraps around (PySpark 4.3.0:
+    /// `date_add(DATE '2024-01-01', 2147483647)` is `-5877587-06-21`).
+    static func shift(_ days: Int32, by delta: Int64, subtract: Bool) -> SQLValue {
+        let step = Int32(truncatingIfNeeded: delta)
+        return .date(subtract ? days &- step : days &+ step)
+    }
+
+    /// Midnight (UTC) starting DATE `days`, as TIMESTAMP microseconds; a DATE beyond TIMESTAMP's
+    /// range fails as Spark's conversion does (`long overflow`).
+    static func startOfDay(_ days: Int32) throws(EngineError) -> Int64 {
+        guard let micros = CivilTime.startOfDay(days) else {
+            throw EngineError.overflow("long overflow: DATE '\(CivilTime.formatDate(days))' is beyond the TIMESTAMP range")
+        }
+        return micros
+    }
+}

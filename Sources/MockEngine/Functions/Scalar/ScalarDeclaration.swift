@@ -1,0 +1,79 @@
+import DBAPICore
+
+/// One scalar function, declared once: the names it answers to, how many arguments it takes, how Spark
+/// prints a call of it, and its type rule, which checks and coerces the compiled arguments and returns
+/// the compiled call (its result type and its kernel).
+struct ScalarDeclaration: Sendable {
+    /// How a call prints in a generated column name, given the printed arguments; nil prints as written.
+    typealias Printer = @Sendable (_ name: String, _ arguments: [String]) -> String?
+
+    /// The names it is called by (lower case).
+    let names: [String]
+    let arity: ClosedRange<Int>
+    var printer: Printer?
+    let resolve: @Sendable (ScalarCall) throws(EngineError) -> CompiledExpr
+
+    init(
+        names: [String], arity: ClosedRange<Int>, printer: Printer? = nil,
+        resolve: @escaping @Sendable (ScalarCall) throws(EngineError) -> CompiledExpr
+    ) {
+        self.names = names
+        self.arity = arity
+        self.printer = printer
+        self.resolve = resolve
+    }
+
+    /// A `Printer` that fills in the trailing arguments Spark's builder supplies when a call omits them
+    /// (`round(x)` prints `round(x, 0)`): `defaults` are the printed defaults of the last parameters of a
+    /// function taking `arity` arguments in all.
+    static func fillingDefaults(_ defaults: [String], arity: Int) -> Printer {
+        { name, arguments in
+            let missing = arity - arguments.count
+            guard missing > 0, missing <= defaults.count else { return nil }
+            return "\(name)(\((arguments + defaults.suffix(missing)).joined(separator: ", ")))"
+        }
+    }
+}
+
+/// A scalar call as the planner resolves it: the compiled arguments (their count already checked against
+/// the declaration's arity) and the call's expression, for messages.
+struct ScalarCall {
+    /// The name as called (lower case).
+    let name: String
+    let arguments: [CompiledExpr]
+    let expr: Expr
+
+    var count: Int { arguments.count }
+
+    /// The type of argument `index`, `.null` past the end.
+    func type(_ index: Int) -> SQLType { index < arguments.count ? arguments[index].type : .null }
+
+    /// Argument `index` implicitly cast to `type` as Spark's analyzer casts a function argument (strings to
+    /// anything castable, numbers to numbers, dates and timestamps to each other); anything else is a
+    /// type mismatch. Past the end it evaluates to NULL.
+    func argument(_ index: Int, as type: SQLType) throws(EngineError) -> Evaluator {
+        guard index < arguments.count else { return { _, _ in .null } }
+        return try ScalarCall.implicitCast(arguments[index], to: type, name, expr)
+    }
+
+    /// Argument `index`'s value when it is a constant.
+    func constant(_ index: Int) -> SQLValue? { index < arguments.count ? arguments[index].constant : nil }
+
+    /// A DATATYPE_MISMATCH error about this call.
+    func mismatch(_ message: String) -> EngineError { .typeMismatch(expression: expr.sqlName, message: message) }
+
+    /// Casts a STRING (or compatible) argument to `type`, as Spark's implicit casts do.
+    static func implicitCast(_ argument: CompiledExpr, to type: SQLType, _ name: String, _ expr: Expr) throws(EngineError)
+        -> Evaluator
+    {
+        if argument.type == type || argument.type == .null { return argument.evaluate }
+        let acceptable =
+            argument.type == .string || (type.isNumeric && argument.type.isNumeric)
+            || (type == .date && (argument.type == .timestamp || argument.type == .timestampNTZ)) || (type == .string)
+            || (type == .timestamp && argument.type == .timestampNTZ)
+        guard acceptable, Cast.isSupported(from: argument.type, to: type) else {
+            throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(name) expects \(type), got \(argument.type)")
+        }
+        return ExpressionCompiler.coerce(argument, to: type).evaluate
+    }
+}
