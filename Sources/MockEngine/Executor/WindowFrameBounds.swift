@@ -45,9 +45,13 @@ struct WindowFrameBounds {
     }
 
     /// `value` moved by `offset` (down: minus), in the wider of their domains; NULL stays NULL, and
-    /// integers saturate rather than wrap.
+    /// integers saturate rather than wrap. A DATE moves by days and wraps around the INT range, as
+    /// Spark's `date_add` does (a frame of 2147483647 days around a date is empty there).
     static func shift(_ value: SQLValue, by offset: SQLValue, down: Bool) -> SQLValue {
         switch (value, offset) {
+        case let (.date(days), .int(delta)):
+            let step = Int32(truncatingIfNeeded: delta)
+            return .date(down ? days &- step : days &+ step)
         case let (.int(a), .int(b)):
             let (moved, overflow) = down ? a.subtractingReportingOverflow(b) : a.addingReportingOverflow(b)
             if overflow { return .int((b < 0) == down ? Int64.max : Int64.min) }

@@ -70,9 +70,11 @@ struct WindowPartition {
             let (starts, ends) = try WindowFrameBounds(partition: self).bounds(function.frame)
             return WindowValueFunctions.evaluate(function.kind, values, ignoresNulls: function.ignoresNulls, starts: starts, ends: ends)
         case .aggregate(let spec):
-            let inputs = try aggregateInputs(spec, context)
             let (starts, ends) = try WindowFrameBounds(partition: self).bounds(function.frame)
-            return try WindowAggregates.evaluate(spec, inputs, starts: starts, ends: ends)
+            if spec.function == .kernel, let makeKernel = spec.makeKernel {
+                return try WindowKernelFrames.evaluate(makeKernel(), try kernelInputs(spec, context), starts: starts, ends: ends, context)
+            }
+            return try WindowAggregates.evaluate(spec, try aggregateInputs(spec, context), starts: starts, ends: ends)
         }
     }
 
@@ -84,18 +86,42 @@ struct WindowPartition {
         return values
     }
 
-    /// One value per row that an aggregate adds: its argument, or for count a non-NULL marker
-    /// when every argument is non-NULL (count(*) always).
+    /// One value per row that a built-in aggregate adds: its argument, or for count a non-NULL
+    /// marker when every argument is non-NULL (count(*) always); NULL (skipped) where FILTER is not true.
     private func aggregateInputs(_ spec: AggregateSpec, _ context: ExecutionContext) throws(EngineError) -> [SQLValue] {
-        if spec.function != .countStar && spec.function != .count { return try argumentValues(spec.arguments[0], context) }
         var values: [SQLValue] = []
         values.reserveCapacity(count)
         for index in indexes {
-            var counted = true
-            for argument in spec.arguments where try argument(rows[index], context).isNull { counted = false }
-            values.append(counted ? .int(1) : .null)
+            let row = rows[index]
+            if let filter = spec.filter, try filter(row, context) != .bool(true) {
+                values.append(.null)
+            } else if spec.function != .countStar && spec.function != .count {
+                values.append(try spec.arguments[0](row, context))
+            } else {
+                var counted = true
+                for argument in spec.arguments where try argument(row, context).isNull { counted = false }
+                values.append(counted ? .int(1) : .null)
+            }
         }
         return values
+    }
+
+    /// The row of arguments (then WITHIN GROUP keys) a kernel adds for each row; nil where FILTER is not true.
+    private func kernelInputs(_ spec: AggregateSpec, _ context: ExecutionContext) throws(EngineError) -> [Row?] {
+        var inputs: [Row?] = []
+        inputs.reserveCapacity(count)
+        for index in indexes {
+            let row = rows[index]
+            if let filter = spec.filter, try filter(row, context) != .bool(true) {
+                inputs.append(nil)
+                continue
+            }
+            var arguments: Row = []
+            arguments.reserveCapacity(spec.arguments.count)
+            for argument in spec.arguments { arguments.append(try argument(row, context)) }
+            inputs.append(arguments)
+        }
+        return inputs
     }
 
     /// lag/lead: the value `offset` rows away (counting only non-NULL values with IGNORE NULLS),

@@ -8,8 +8,9 @@ enum WindowFunctions {
     static let ranking: Set<String> = ["row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile"]
     /// Offset functions: frameless, ORDER BY required.
     static let offsets: Set<String> = ["lag", "lead"]
-    /// Value functions: the first, last or n-th row of the frame.
-    static let values: Set<String> = ["first_value", "last_value", "nth_value"]
+    /// Value functions: the first, last or n-th row of the frame. The aggregates first, last and
+    /// any_value are first_value and last_value over a window (unless they FILTER).
+    static let values: Set<String> = ["first_value", "last_value", "nth_value", "first", "last", "any_value"]
 
     /// Whether `name` is only valid with OVER (`row_number()` alone is an error, not a scalar call).
     static func requiresOver(_ name: String) -> Bool {
@@ -19,21 +20,34 @@ enum WindowFunctions {
     /// Compiles one call whose window is already resolved to `spec`.
     ///
     /// - Parameters:
-    ///   - compile: compiles an argument against the window stage's input.
     ///   - output: the position of the result among the stage's appended columns.
+    ///   - compiler: compiles arguments against the window stage's input.
     /// - Returns: the function and its result type.
     static func compile(
-        _ call: WindowCall, _ spec: WindowSpec, output: Int, compile: (Expr) throws(EngineError) -> CompiledExpr
+        _ call: WindowCall, _ spec: WindowSpec, output: Int, compiler: ExpressionCompiler
     ) throws(EngineError) -> (WindowFunction, SQLType) {
         let text = WindowSpecText.functionText(call)
         let name = call.name
         if call.isDistinct { throw EngineError.distinctWindow(Expr.window(call).sqlName) }
+        let compile = { (expr: Expr) throws(EngineError) -> CompiledExpr in try compiler.compile(expr) }
+        /// The written frame, or Spark's default.
+        func frame() throws(EngineError) -> FrameSpec {
+            try spec.frame.map { (frame) throws(EngineError) in try WindowFrames.resolve(frame, spec, compile: compile) }
+                ?? (spec.orderBy.isEmpty ? .partition : .toCurrentPeers)
+        }
+        let isAggregateCall =
+            call.filter != nil || !call.withinGroup.isEmpty || !(ranking.contains(name) || offsets.contains(name) || values.contains(name))
+        if isAggregateCall, let aggregate = try aggregate(call, spec, frame: try frame(), output: output, compiler: compiler) {
+            return aggregate
+        }
+        try requireNoAggregateClauses(call)
         var arguments: [CompiledExpr] = []
         for argument in call.arguments { arguments.append(try compile(argument)) }
         if ranking.contains(name) || offsets.contains(name) {
             guard !spec.orderBy.isEmpty else { throw EngineError.windowNotOrdered(name, example: text) }
         }
         if ranking.contains(name) {
+            if call.ignoresNulls { throw EngineError.unsupportedSyntax(function: name, "IGNORE NULLS") }
             let required = name == "cume_dist" ? FrameSpec.toCurrentPeers : FrameSpec.toCurrentRow
             if let frame = spec.frame, try WindowFrames.resolve(frame, spec, compile: compile) != required {
                 let written = try WindowFrames.resolve(frame, spec, compile: compile)
@@ -82,33 +96,8 @@ enum WindowFunctions {
                 output: output)
             return (function, value.type)
         }
-        let frame =
-            try spec.frame.map { (frame) throws(EngineError) in try WindowFrames.resolve(frame, spec, compile: compile) }
-            ?? (spec.orderBy.isEmpty ? .partition : .toCurrentPeers)
         if values.contains(name) {
-            return try valueFunction(call, arguments, frame: frame, output: output, text)
-        }
-        if let declaration = AggregateRegistry.declaration(name) {
-            // Frames slide by adding and retracting rows: the built-in aggregates (count, sum, avg,
-            // min, max) can; the registry's other kernels cannot yet.
-            guard declaration.builtin != nil else { throw EngineError.unsupported("\(name) as a window function (OVER)") }
-            let aggregate: AggregateSpec
-            if call.isStar {
-                guard name == "count" else {
-                    throw EngineError.typeMismatch(expression: Expr.window(call).sqlName, message: "only count accepts *")
-                }
-                aggregate = AggregateSpec(function: .countStar, arguments: [], argumentType: .null, resultType: .bigint, isDistinct: false)
-            } else {
-                guard declaration.arity.contains(arguments.count) else {
-                    throw EngineError.wrongArgumentCount(function: name, expected: "\(declaration.arity.lowerBound)", got: arguments.count)
-                }
-                aggregate = try AggregateSpec.resolved(
-                    declaration, name: name, arguments: call.arguments, compiled: arguments, isDistinct: false,
-                    sqlName: Expr.window(call).sqlName)
-            }
-            let function = WindowFunction(
-                kind: .aggregate(aggregate), arguments: [], ignoresNulls: call.ignoresNulls, frame: frame, output: output)
-            return (function, aggregate.resultType)
+            return try valueFunction(call, arguments, frame: try frame(), output: output, text)
         }
         _ = try ScalarRegistry.compile(name, arguments, .function(name: name, arguments: call.arguments, isDistinct: false, isStar: false))
         throw EngineError.unsupportedWindowExpression(
@@ -144,7 +133,7 @@ enum WindowFunctions {
                 }
                 ignoresNulls = ignoresNulls || flag
             }
-            kind = call.name == "first_value" ? .firstValue : .lastValue
+            kind = call.name == "last_value" || call.name == "last" ? .lastValue : .firstValue
         }
         let function = WindowFunction(kind: kind, arguments: [value.evaluate], ignoresNulls: ignoresNulls, frame: frame, output: output)
         return (function, value.type)

@@ -13,7 +13,12 @@ indirect enum Expr: Sendable, Equatable {
     case exists(Query, negated: Bool)
     case scalarSubquery(Query)
     case between(Expr, low: Expr, high: Expr, negated: Bool)
-    case like(Expr, pattern: Expr, caseInsensitive: Bool, negated: Bool)
+    /// `x [NOT] LIKE|ILIKE pattern [ESCAPE 'c']` (the escape character is `\` unless written).
+    case like(Expr, pattern: Expr, caseInsensitive: Bool, negated: Bool, escape: Character)
+    /// `x [NOT] LIKE ANY|SOME|ALL ('p', …)` with string literal patterns, Spark's `likeany(x)` and
+    /// kin (ILIKE: `x` is `lower(x)` and the patterns are lower-cased). Other pattern lists are
+    /// parsed as the OR (ANY) or AND (ALL) of plain LIKEs, as Spark does.
+    case quantifiedLike(Expr, patterns: [String], isAll: Bool, negated: Bool)
     case caseWhen(operand: Expr?, branches: [WhenBranch], otherwise: Expr?)
     case cast(Expr, SQLType, isTry: Bool)
     /// `base[index]`: an ARRAY element (0-based) or a MAP value.
@@ -25,8 +30,9 @@ indirect enum Expr: Sendable, Equatable {
     case aliased(Expr, alias: String)
     /// A function call; `count(*)` has `isStar` set and no arguments.
     case function(name: String, arguments: [Expr], isDistinct: Bool, isStar: Bool)
-    /// An aggregate `.function` call with `FILTER (WHERE filter)` and/or `WITHIN GROUP (ORDER BY …)`.
-    case modifiedAggregate(call: Expr, filter: Expr?, withinGroup: [OrderItem])
+    /// An aggregate `.function` call with `FILTER (WHERE filter)`, `WITHIN GROUP (ORDER BY …)` and/or
+    /// `IGNORE NULLS` (`RESPECT NULLS`, the default, is false).
+    case modifiedAggregate(call: Expr, filter: Expr?, withinGroup: [OrderItem], ignoresNulls: Bool)
     /// A function call with `OVER`: `rank() OVER (ORDER BY x)`, `sum(x) OVER w`.
     case window(WindowCall)
 }
@@ -128,10 +134,17 @@ struct AliasedExpr: Sendable, Equatable {
     var alias: String?
 }
 
+/// `PIVOT (aggregates FOR column IN (values))`, or `FOR (a, b) IN ((1, 'x') AS p, …)` over several columns.
 struct Pivot: Sendable, Equatable {
+    /// One value of the IN list: an expression per pivot column (a tuple when there are several).
+    struct Value: Sendable, Equatable {
+        var exprs: [Expr]
+        var alias: String?
+    }
+
     var aggregates: [AliasedExpr]
-    var column: Expr
-    var values: [AliasedExpr]
+    var columns: [Expr]
+    var values: [Value]
 }
 
 struct Unpivot: Sendable, Equatable {

@@ -18,6 +18,11 @@ extension Expr {
             for item in list { mapped.append(try transform(item)) }
             return mapped
         }
+        func mapOrder(_ items: [OrderItem]) throws(EngineError) -> [OrderItem] {
+            var mapped = items
+            for index in mapped.indices { mapped[index].expression = try transform(mapped[index].expression) }
+            return mapped
+        }
         switch self {
         case .literal, .column, .exists, .scalarSubquery: return self
         case let .unary(op, operand): return .unary(op, try transform(operand))
@@ -27,8 +32,11 @@ extension Expr {
         case let .inSubquery(operand, query, negated): return .inSubquery(try transform(operand), query, negated: negated)
         case let .between(operand, low, high, negated):
             return .between(try transform(operand), low: try transform(low), high: try transform(high), negated: negated)
-        case let .like(operand, pattern, caseInsensitive, negated):
-            return .like(try transform(operand), pattern: try transform(pattern), caseInsensitive: caseInsensitive, negated: negated)
+        case let .like(operand, pattern, caseInsensitive, negated, escape):
+            return .like(
+                try transform(operand), pattern: try transform(pattern), caseInsensitive: caseInsensitive, negated: negated, escape: escape)
+        case let .quantifiedLike(operand, patterns, isAll, negated):
+            return .quantifiedLike(try transform(operand), patterns: patterns, isAll: isAll, negated: negated)
         case let .caseWhen(operand, branches, otherwise):
             var mapped: [WhenBranch] = []
             for branch in branches {
@@ -43,17 +51,17 @@ extension Expr {
         case let .aliased(operand, alias): return .aliased(try transform(operand), alias: alias)
         case let .function(name, arguments, isDistinct, isStar):
             return .function(name: name, arguments: try map(arguments), isDistinct: isDistinct, isStar: isStar)
-        case let .modifiedAggregate(call, filter, withinGroup):
-            var order = withinGroup
-            for index in order.indices { order[index].expression = try transform(order[index].expression) }
+        case let .modifiedAggregate(call, filter, withinGroup, ignoresNulls):
             return .modifiedAggregate(
                 call: try transform(call), filter: try filter.map { (condition) throws(EngineError) in try transform(condition) },
-                withinGroup: order)
+                withinGroup: try mapOrder(withinGroup), ignoresNulls: ignoresNulls)
         case .window(var call):
             call.arguments = try map(call.arguments)
+            call.filter = try call.filter.map { (condition) throws(EngineError) in try transform(condition) }
+            call.withinGroup = try mapOrder(call.withinGroup)
             if case .inline(var spec) = call.window {
                 spec.partitionBy = try map(spec.partitionBy)
-                for index in spec.orderBy.indices { spec.orderBy[index].expression = try transform(spec.orderBy[index].expression) }
+                spec.orderBy = try mapOrder(spec.orderBy)
                 call.window = .inline(spec)
             }
             return .window(call)

@@ -6,7 +6,7 @@ import SQLText
 ///     OR
 ///     AND
 ///     NOT
-///     = == <=> <> != < <= > >=, IS [NOT] NULL, [NOT] IN, [NOT] BETWEEN, [NOT] LIKE/ILIKE
+///     = == <=> <> != < <= > >=, IS [NOT] NULL, [NOT] IN, [NOT] BETWEEN, [NOT] LIKE/ILIKE (Parser+Like)
 ///     |
 ///     ^
 ///     &
@@ -93,7 +93,7 @@ extension Parser {
             } else if current.isWord("LIKE") || current.isWord("ILIKE") {
                 let caseInsensitive = current.isWord("ILIKE")
                 advance()
-                left = .like(left, pattern: try parseBitOr(), caseInsensitive: caseInsensitive, negated: negated)
+                left = try parseLikeRest(left, caseInsensitive: caseInsensitive, negated: negated)
             } else {
                 return left
             }
@@ -138,7 +138,7 @@ extension Parser {
         }
     }
 
-    private mutating func parseBitOr() throws(EngineError) -> Expr {
+    mutating func parseBitOr() throws(EngineError) -> Expr {
         try parseBinaryLevel(["|": .bitOr]) { (parser: inout Parser) throws(EngineError) in try parser.parseBitXor() }
     }
 

@@ -94,20 +94,15 @@ extension Parser {
         return .column(parts)
     }
 
-    /// call := name '(' ['*' | [DISTINCT | ALL] expr {',' expr}] ')' (windowSuffix | [WITHIN GROUP (…)] [FILTER (…)])
+    /// call := name '(' ['*' | [DISTINCT | ALL] expr {',' expr}] ')' callModifiers
     private mutating func parseFunctionCall() throws(EngineError) -> Expr {
         guard case .word(let name) = current.kind else { throw unexpected("a function name") }
         advance()
         try expectSymbol("(")
-        if consumeSymbol("*") {
-            try expectSymbol(")")
-            let star = Expr.function(name: name.lowercased(), arguments: [], isDistinct: false, isStar: true)
-            if let window = try parseWindowSuffix(name: name.lowercased(), arguments: [], isDistinct: false, isStar: true) { return window }
-            return try parseAggregateModifiers(star)
-        }
         var arguments: [Expr] = []
         var isDistinct = false
-        if !current.isSymbol(")") {
+        let isStar = consumeSymbol("*")
+        if !isStar, !current.isSymbol(")") {
             if consumeWord("DISTINCT") { isDistinct = true } else { _ = consumeWord("ALL") }
             repeat {
                 let argument = try parseExpression()
@@ -117,15 +112,12 @@ extension Parser {
             } while consumeSymbol(",")
         }
         try expectSymbol(")")
-        if let window = try parseWindowSuffix(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: false) {
-            return window
-        }
-        return try parseAggregateModifiers(
-            .function(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: false))
+        return try parseCallModifiers(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: isStar)
     }
 
-    /// call [WITHIN GROUP '(' ORDER BY orderItem {',' orderItem} ')'] [FILTER '(' WHERE expr ')']
-    private mutating func parseAggregateModifiers(_ call: Expr) throws(EngineError) -> Expr {
+    /// callModifiers := [WITHIN GROUP '(' ORDER BY orderItem {',' orderItem} ')'] [FILTER '(' WHERE expr ')']
+    ///                  [(IGNORE | RESPECT) NULLS] [OVER windowRef]
+    private mutating func parseCallModifiers(name: String, arguments: [Expr], isDistinct: Bool, isStar: Bool) throws(EngineError) -> Expr {
         var withinGroup: [OrderItem] = []
         var filter: Expr?
         if current.isWord("WITHIN"), peek(1).isWord("GROUP") {
@@ -144,11 +136,21 @@ extension Parser {
             filter = try parseExpression()
             try expectSymbol(")")
         }
-        if filter == nil && withinGroup.isEmpty { return call }
-        if current.isWord("OVER") {
-            throw EngineError.unsupported("FILTER or WITHIN GROUP on a window aggregate (… OVER)")
+        var ignoresNulls = false
+        if (current.isWord("IGNORE") || current.isWord("RESPECT")) && peek(1).isWord("NULLS") {
+            ignoresNulls = current.isWord("IGNORE")
+            advance()
+            advance()
         }
-        return .modifiedAggregate(call: call, filter: filter, withinGroup: withinGroup)
+        if consumeWord("OVER") {
+            return .window(
+                WindowCall(
+                    name: name, arguments: arguments, isDistinct: isDistinct, isStar: isStar, ignoresNulls: ignoresNulls,
+                    window: try parseWindowReference(), filter: filter, withinGroup: withinGroup))
+        }
+        let call = Expr.function(name: name, arguments: arguments, isDistinct: isDistinct, isStar: isStar)
+        if filter == nil && withinGroup.isEmpty && !ignoresNulls { return call }
+        return .modifiedAggregate(call: call, filter: filter, withinGroup: withinGroup, ignoresNulls: ignoresNulls)
     }
 
     /// case := CASE [operand] WHEN expr THEN expr {WHEN …} [ELSE expr] END

@@ -3,36 +3,13 @@ import SQLText
 
 /// Window syntax:
 ///
-///     windowSuffix := [(IGNORE | RESPECT) NULLS] OVER windowRef
+///     callModifiers := … [(IGNORE | RESPECT) NULLS] [OVER windowRef]   (Parser+Primary)
 ///     windowRef    := name | '(' name ')' | '(' windowSpec ')'
 ///     windowSpec   := [(PARTITION | DISTRIBUTE) BY expr {',' expr}] [(ORDER | SORT) BY orderItem {',' orderItem}] [frame]
 ///     frame        := (ROWS | RANGE) (bound | BETWEEN bound AND bound)
 ///     bound        := UNBOUNDED (PRECEDING | FOLLOWING) | CURRENT ROW | expr (PRECEDING | FOLLOWING)
 ///     windowClause := WINDOW name AS windowRef {',' name AS windowRef}
 extension Parser {
-    /// The call `name(arguments)` with its window suffix, if one follows; nil leaves a plain call.
-    mutating func parseWindowSuffix(
-        name: String, arguments: [Expr], isDistinct: Bool, isStar: Bool
-    ) throws(EngineError) -> Expr? {
-        var ignoresNulls = false
-        let hasNullsOption = (current.isWord("IGNORE") || current.isWord("RESPECT")) && peek(1).isWord("NULLS")
-        if hasNullsOption {
-            ignoresNulls = current.isWord("IGNORE")
-            advance()
-            advance()
-        }
-        guard consumeWord("OVER") else {
-            if hasNullsOption {
-                throw EngineError.unsupported("IGNORE NULLS or RESPECT NULLS without OVER (on '\(name)')")
-            }
-            return nil
-        }
-        let window = try parseWindowReference()
-        return .window(
-            WindowCall(
-                name: name, arguments: arguments, isDistinct: isDistinct, isStar: isStar, ignoresNulls: ignoresNulls, window: window))
-    }
-
     /// windowRef := name | '(' name ')' | '(' windowSpec ')'
     mutating func parseWindowReference() throws(EngineError) -> WindowReference {
         guard consumeSymbol("(") else { return .named(try parseIdentifier("a window name or '('")) }

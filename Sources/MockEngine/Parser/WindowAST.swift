@@ -7,6 +7,10 @@ struct WindowCall: Sendable, Equatable {
     /// `IGNORE NULLS` after the call (`RESPECT NULLS`, the default, is false).
     var ignoresNulls: Bool
     var window: WindowReference
+    /// An aggregate's `FILTER (WHERE …)` before OVER.
+    var filter: Expr? = nil
+    /// An aggregate's `WITHIN GROUP (ORDER BY …)` before OVER.
+    var withinGroup: [OrderItem] = []
 }
 
 /// `OVER w` names a window of the WINDOW clause; `OVER (…)` defines one inline.

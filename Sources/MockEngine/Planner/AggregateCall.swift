@@ -2,23 +2,16 @@ import DBAPICore
 
 extension AggregateSpec {
     /// Resolves one aggregate call (a `.function`, or a `.modifiedAggregate` around one) against
-    /// the aggregation's input: checks its arguments with the declaration's type rule and compiles
-    /// them, its FILTER and its WITHIN GROUP keys.
+    /// the aggregation's input: checks that no aggregate is nested in it, then plans the call.
     static func plan(_ expr: Expr, compiler: ExpressionCompiler) throws(EngineError) -> AggregateSpec {
         var call = expr
-        var filterExpr: Expr?
-        var order: [OrderItem] = []
-        if case let .modifiedAggregate(inner, filter, withinGroup) = expr {
-            (call, filterExpr, order) = (inner, filter, withinGroup)
+        var modifiers = Modifiers()
+        if case let .modifiedAggregate(inner, filter, withinGroup, ignoresNulls) = expr {
+            call = inner
+            modifiers = Modifiers(filter: filter, withinGroup: withinGroup, ignoresNulls: ignoresNulls)
         }
         guard case let .function(name, arguments, isDistinct, isStar) = call else {
             throw EngineError.typeMismatch(expression: expr.sqlName, message: "FILTER and WITHIN GROUP apply to aggregate functions")
-        }
-        guard let declaration = AggregateRegistry.declaration(name) else {
-            let clause = filterExpr != nil ? "FILTER CLAUSE" : "WITHIN GROUP"
-            throw EngineError.analysis(
-                "INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX",
-                "Invalid SQL syntax: The function `\(name)` does not support \(clause).")
         }
         if let nested = arguments.lazy.flatMap(\.aggregateCalls).first {
             throw EngineError.analysis(
@@ -26,13 +19,37 @@ extension AggregateSpec {
                 "It is not allowed to use an aggregate function in the argument of another aggregate function (\(nested.sqlName)). "
                     + "Please use the inner aggregate function in a sub-query.")
         }
-        if let filterExpr, let nested = filterExpr.aggregateCalls.first {
+        return try planCall(
+            name, arguments, isDistinct: isDistinct, isStar: isStar, modifiers, compiler: compiler, sqlName: expr.sqlName)
+    }
+
+    /// What may follow an aggregate call's parentheses.
+    struct Modifiers {
+        var filter: Expr?
+        var withinGroup: [OrderItem] = []
+        var ignoresNulls = false
+    }
+
+    /// Plans the aggregate `name(arguments)` with its modifiers: the declaration's checks (arity,
+    /// `*`, WITHIN GROUP, IGNORE NULLS), its FILTER, then its type rule. A window aggregate comes here
+    /// with arguments that may hold aggregates (`sum(sum(x)) OVER (…)`) compiled by `compiler`.
+    static func planCall(
+        _ name: String, _ arguments: [Expr], isDistinct: Bool, isStar: Bool, _ modifiers: Modifiers, compiler: ExpressionCompiler,
+        sqlName: String
+    ) throws(EngineError) -> AggregateSpec {
+        guard let declaration = AggregateRegistry.declaration(name) else {
+            let clause =
+                modifiers.filter != nil ? "FILTER CLAUSE" : modifiers.withinGroup.isEmpty ? "IGNORE NULLS" : "WITHIN GROUP (ORDER BY ...)"
+            throw EngineError.unsupportedSyntax(function: name, clause)
+        }
+        if modifiers.ignoresNulls, !declaration.takesIgnoreNulls { throw EngineError.unsupportedSyntax(function: name, "IGNORE NULLS") }
+        if let filterExpr = modifiers.filter, let nested = filterExpr.aggregateCalls.first {
             throw EngineError.analysis(
                 "INVALID_AGGREGATE_FILTER.CONTAINS_AGGREGATE",
                 "The FILTER expression \"\(filterExpr.sqlName)\" in an aggregate function is invalid. Expected a FILTER expression "
                     + "without an aggregation, but found \"\(nested.sqlName)\".")
         }
-        let filter = try filterExpr.map { (condition) throws(EngineError) -> Evaluator in
+        let filter = try modifiers.filter.map { (condition) throws(EngineError) -> Evaluator in
             let compiled = try compiler.compile(condition)
             guard compiled.type == .boolean || compiled.type == .null else {
                 throw EngineError.analysis(
@@ -44,7 +61,7 @@ extension AggregateSpec {
         }
         if isStar {
             guard declaration.builtin == .count else {
-                throw EngineError.typeMismatch(expression: expr.sqlName, message: "only count accepts *")
+                throw EngineError.typeMismatch(expression: sqlName, message: "only count accepts *")
             }
             return AggregateSpec(
                 function: .countStar, arguments: [], argumentType: .null, resultType: .bigint, isDistinct: false, filter: filter)
@@ -52,11 +69,10 @@ extension AggregateSpec {
         guard declaration.arity.contains(arguments.count) else {
             throw EngineError.wrongArgumentCount(function: name, expected: EngineError.arity(declaration.arity), got: arguments.count)
         }
+        let order = modifiers.withinGroup
         switch declaration.withinGroup {
         case .forbidden where !order.isEmpty:
-            throw EngineError.analysis(
-                "INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX",
-                "Invalid SQL syntax: The function `\(name)` does not support WITHIN GROUP.")
+            throw EngineError.unsupportedSyntax(function: name, "WITHIN GROUP (ORDER BY ...)")
         case .required where order.isEmpty:
             throw EngineError.analysis(
                 "INVALID_WITHIN_GROUP_EXPRESSION.WITHIN_GROUP_MISSING", "The function `\(name)` requires WITHIN GROUP (ORDER BY …).")
@@ -66,20 +82,20 @@ extension AggregateSpec {
         let keys = try order.map { (item) throws(EngineError) in try compiler.compile(item.expression) }
         return try resolved(
             declaration, name: name, arguments: arguments, compiled: compiled, order: order, keys: keys, isDistinct: isDistinct,
-            filter: filter, sqlName: expr.sqlName)
+            ignoresNulls: modifiers.ignoresNulls, filter: filter, sqlName: sqlName)
     }
 
     /// An aggregate whose arguments (and WITHIN GROUP keys) are compiled: the declaration's type rule
-    /// coerces them and picks the result type. Window aggregates come here with their own arguments.
+    /// coerces them and picks the result type.
     static func resolved(
-        _ declaration: AggregateDeclaration, name: String, arguments: [Expr], compiled: [CompiledExpr], order: [OrderItem] = [],
-        keys: [CompiledExpr] = [], isDistinct: Bool, filter: Evaluator? = nil, sqlName: String
+        _ declaration: AggregateDeclaration, name: String, arguments: [Expr], compiled: [CompiledExpr], order: [OrderItem],
+        keys: [CompiledExpr], isDistinct: Bool, ignoresNulls: Bool, filter: Evaluator?, sqlName: String
     ) throws(EngineError) -> AggregateSpec {
         let resolution = try declaration.resolve(
             AggregateArguments(
                 name: name, types: compiled.map(\.type), argumentNames: arguments.map(\.sqlName),
-                constants: zip(arguments, compiled).map(Self.folded),
-                order: order, orderTypes: keys.map(\.type), sqlName: sqlName))
+                constants: zip(arguments, compiled).map { $0.foldedValue($1) }, order: order, orderTypes: keys.map(\.type),
+                ignoresNulls: ignoresNulls, sqlName: sqlName))
         var evaluators: [Evaluator] = []
         for (index, argument) in compiled.enumerated() {
             let target = index < resolution.argumentTypes.count ? resolution.argumentTypes[index] : nil
@@ -101,27 +117,12 @@ extension AggregateSpec {
     }
 }
 
-extension AggregateSpec {
-    /// An argument's value when it depends on no row (`0.5`, `array(0.25, 0.75)`), else nil.
-    fileprivate static func folded(_ expr: Expr, _ compiled: CompiledExpr) -> SQLValue? {
-        if let constant = compiled.constant { return constant }
-        guard expr.isFoldable else { return nil }
-        return try? compiled.evaluate([], ExecutionContext(now: 0))
-    }
-}
-
-extension Expr {
-    /// Built from literals by operators, casts and scalar functions only.
-    fileprivate var isFoldable: Bool {
-        switch self {
-        case .literal: true
-        case .unary(_, let operand), .cast(let operand, _, _): operand.isFoldable
-        case let .binary(_, left, right): left.isFoldable && right.isFoldable
-        case let .function(name, arguments, _, isStar):
-            !isStar && !AggregateRegistry.isAggregate(name)
-                && !["current_date", "current_timestamp", "now", "rand", "random", "uuid"].contains(name)
-                && arguments.allSatisfy(\.isFoldable)
-        default: false
-        }
+extension EngineError {
+    /// `INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX`: `clause` (FILTER CLAUSE, IGNORE NULLS,
+    /// WITHIN GROUP (ORDER BY ...)) after a function that does not take it.
+    static func unsupportedSyntax(function: String, _ clause: String) -> EngineError {
+        .analysis(
+            "INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX",
+            "Invalid SQL syntax: The function `\(function)` does not support \(clause).")
     }
 }

@@ -31,9 +31,12 @@ extension Expr {
         case let .between(operand, low, high, negated):
             let test = "between(\(operand.sqlName), \(low.sqlName), \(high.sqlName))"
             return negated ? "(NOT \(test))" : test
-        case let .like(operand, pattern, caseInsensitive, negated):
-            let test = "\(caseInsensitive ? "ilike(\(operand.sqlName), \(pattern.sqlName))" : "\(operand.sqlName) LIKE \(pattern.sqlName)")"
+        case let .like(operand, pattern, caseInsensitive, negated, escape):
+            var test = caseInsensitive ? "ilike(\(operand.sqlName), \(pattern.sqlName))" : "\(operand.sqlName) LIKE \(pattern.sqlName)"
+            if !caseInsensitive, escape != "\\" { test += " ESCAPE '\(escape)'" }
             return negated ? "(NOT \(test))" : test
+        case let .quantifiedLike(operand, _, isAll, negated):
+            return "\(negated ? "not" : "")like\(isAll ? "all" : "any")(\(operand.sqlName))"
         case let .caseWhen(operand, branches, otherwise):
             // Spark prints a simple CASE as the searched CASE it stands for: `CASE WHEN (x = 1) THEN …`.
             var text = "CASE"
@@ -54,8 +57,12 @@ extension Expr {
                 return declaration.printedName(name, arguments, isDistinct: isDistinct)
             }
             return FunctionNaming.printed(name, arguments.map(\.sqlName), isDistinct: isDistinct)
-        case let .modifiedAggregate(call, filter, withinGroup):
+        case let .modifiedAggregate(call, filter, withinGroup, ignoresNulls):
             var text = call.sqlName
+            if ignoresNulls, case let .function(name, arguments, isDistinct, isStar) = call {
+                text =
+                    Expr.function(name: Self.nullsIgnoringName(name), arguments: arguments, isDistinct: isDistinct, isStar: isStar).sqlName
+            }
             if !withinGroup.isEmpty, case let .function(name, _, _, _) = call {
                 let explicitOrder = AggregateRegistry.declaration(name)?.printsNullOrder ?? false
                 let keys = withinGroup.map { item in
@@ -73,6 +80,15 @@ extension Expr {
             if let filter { text += " FILTER (WHERE \(filter.sqlName))" }
             return text
         case .window(let call): return WindowSpecText.text(call)
+        }
+    }
+
+    /// The name Spark prints for `name(…) IGNORE NULLS`: first_value and last_value print as first and last.
+    static func nullsIgnoringName(_ name: String) -> String {
+        switch name {
+        case "first_value": "first"
+        case "last_value": "last"
+        default: name
         }
     }
 }

@@ -122,14 +122,14 @@ extension ExpressionCompiler {
     }
 
     func compileLike(
-        _ operand: Expr, _ pattern: Expr, caseInsensitive: Bool, negated: Bool, _ expr: Expr
+        _ operand: Expr, _ pattern: Expr, caseInsensitive: Bool, negated: Bool, escape: Character, _ expr: Expr
     ) throws(EngineError) -> CompiledExpr {
         let name = caseInsensitive ? "ilike" : "like"
         let text = try ScalarCall.implicitCast(try compile(operand), to: .string, name, expr)
         let compiledPattern = try compile(pattern)
         let patternEvaluator = try ScalarCall.implicitCast(compiledPattern, to: .string, name, expr)
         if case .string(let constant)? = compiledPattern.constant {
-            let matcher = LikePattern(caseInsensitive ? constant.lowercased() : constant)
+            let matcher = try LikePattern(caseInsensitive ? constant.lowercased() : constant, escape: escape)
             return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
                 guard case .string(let value) = try text(row, context) else { return .null }
                 return .bool(matcher.matches(caseInsensitive ? value.lowercased() : value) != negated)
@@ -139,99 +139,24 @@ extension ExpressionCompiler {
             guard case .string(let value) = try text(row, context), case .string(let pattern) = try patternEvaluator(row, context) else {
                 return .null
             }
-            let matcher = LikePattern(caseInsensitive ? pattern.lowercased() : pattern)
+            let matcher = try LikePattern(caseInsensitive ? pattern.lowercased() : pattern, escape: escape)
             return .bool(matcher.matches(caseInsensitive ? value.lowercased() : value) != negated)
         }
     }
-}
 
-/// A LIKE pattern: `%` matches any run of characters, `_` exactly one code point, `\` escapes.
-struct LikePattern: Sendable {
-    enum Piece: Sendable, Equatable {
-        case literal([UInt8])
-        case anyOne
-        case anyRun
-    }
-
-    let pieces: [Piece]
-
-    init(_ pattern: String) {
-        var pieces: [Piece] = []
-        var literal: [UInt8] = []
-        var escaping = false
-        func flush() {
-            if !literal.isEmpty { pieces.append(.literal(literal)) }
-            literal.removeAll()
-        }
-        for scalar in pattern.unicodeScalars {
-            if escaping {
-                literal.append(contentsOf: Array(String(scalar).utf8))
-                escaping = false
-            } else if scalar == "\\" {
-                escaping = true
-            } else if scalar == "%" {
-                flush()
-                if pieces.last != .anyRun { pieces.append(.anyRun) }
-            } else if scalar == "_" {
-                flush()
-                pieces.append(.anyOne)
-            } else {
-                literal.append(contentsOf: Array(String(scalar).utf8))
-            }
-        }
-        if escaping { literal.append(UInt8(ascii: "\\")) }
-        flush()
-        self.pieces = pieces
-    }
-
-    func matches(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return match(bytes, 0, 0)
-    }
-
-    /// Iterative matching with backtracking to the most recent `%`.
-    private func match(_ bytes: [UInt8], _ start: Int, _ first: Int) -> Bool {
-        var position = start
-        var piece = first
-        var backtrack: (piece: Int, position: Int)?
-        while true {
-            if piece == pieces.count {
-                if position == bytes.count { return true }
-            } else {
-                switch pieces[piece] {
-                case .anyRun:
-                    backtrack = (piece, position)
-                    piece += 1
-                    continue
-                case .anyOne:
-                    if position < bytes.count {
-                        position += Self.scalarLength(bytes[position])
-                        piece += 1
-                        continue
-                    }
-                case .literal(let literal):
-                    if position + literal.count <= bytes.count, bytes[position..<position + literal.count].elementsEqual(literal) {
-                        position += literal.count
-                        piece += 1
-                        continue
-                    }
-                }
-            }
-            guard let (runPiece, runPosition) = backtrack, runPosition < bytes.count else { return false }
-            let next = runPosition + Self.scalarLength(bytes[runPosition])
-            backtrack = (runPiece, next)
-            piece = runPiece + 1
-            position = next
-        }
-    }
-
-    private static func scalarLength(_ lead: UInt8) -> Int {
-        switch lead {
-        case 0..<0x80: 1
-        case 0xF0...: 4
-        case 0xE0...: 3
-        case 0xC0...: 2
-        default: 1
+    /// `x [NOT] LIKE ANY|ALL (patterns)`: NULL for a NULL `x`; otherwise whether any (all) of the
+    /// patterns match (with NOT: fail to match).
+    func compileQuantifiedLike(
+        _ operand: Expr, _ patterns: [String], isAll: Bool, negated: Bool, _ expr: Expr
+    ) throws(EngineError) -> CompiledExpr {
+        let text = try ScalarCall.implicitCast(try compile(operand), to: .string, "like", expr)
+        var compiled: [LikePattern] = []
+        for pattern in patterns { compiled.append(try LikePattern(pattern)) }
+        let matchers = compiled
+        return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
+            guard case .string(let value) = try text(row, context) else { return .null }
+            let test = { (matcher: LikePattern) in matcher.matches(value) != negated }
+            return .bool(isAll ? matchers.allSatisfy(test) : matchers.contains(where: test))
         }
     }
 }

@@ -53,8 +53,10 @@ struct ExpressionCompiler {
         case let .between(operand, low, high, negated):
             let test = Expr.binary(.and, .binary(.greaterOrEqual, operand, low), .binary(.lessOrEqual, operand, high))
             return try compile(negated ? .unary(.not, test) : test)
-        case let .like(operand, pattern, caseInsensitive, negated):
-            return try compileLike(operand, pattern, caseInsensitive: caseInsensitive, negated: negated, expr)
+        case let .like(operand, pattern, caseInsensitive, negated, escape):
+            return try compileLike(operand, pattern, caseInsensitive: caseInsensitive, negated: negated, escape: escape, expr)
+        case let .quantifiedLike(operand, patterns, isAll, negated):
+            return try compileQuantifiedLike(operand, patterns, isAll: isAll, negated: negated, expr)
         case let .caseWhen(operand, branches, otherwise):
             return try compileCase(operand, branches, otherwise, expr)
         case let .cast(operand, type, isTry):

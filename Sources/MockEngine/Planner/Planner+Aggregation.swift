@@ -62,7 +62,7 @@ extension Planner {
         var specs: [AggregateSpec] = []
         for call in calls {
             var function = call
-            if case .modifiedAggregate(let inner, _, _) = call { function = inner }
+            if case .modifiedAggregate(let inner, _, _, _) = call { function = inner }
             if case .function(_, let arguments, _, _) = function, arguments.contains(where: { !$0.windowCalls.isEmpty }) {
                 throw EngineError.windowInsideAggregate
             }

@@ -46,7 +46,7 @@ extension Planner {
             try compiler.requireFilterCondition(condition, filter)
             plan = .filter(plan, condition.evaluate, condition: filter.sqlName)
         }
-        let items = try expand(select.items, scope: scope)
+        let items = try expand(select.items, scope: scope, compiler: compiler)
         let expressions = items.compactMap { item -> Expr? in
             if case .expression(let expr, _) = item { return expr }
             return nil
@@ -141,8 +141,9 @@ extension Planner {
         return PlannedRelation(plan: plan, columns: columns)
     }
 
-    /// Expands `*` and `t.*` into the input columns they stand for.
-    private func expand(_ items: [SelectItem], scope: Scope) throws(EngineError) -> [ProjectionItem] {
+    /// Expands `*` and `t.*` into the input columns they stand for, and names the other items:
+    /// by alias, column name, or the name Spark generates (`ExpressionCompiler.namingForm`).
+    private func expand(_ items: [SelectItem], scope: Scope, compiler: ExpressionCompiler) throws(EngineError) -> [ProjectionItem] {
         var expanded: [ProjectionItem] = []
         for item in items {
             switch item {
@@ -155,7 +156,7 @@ extension Planner {
                 } else if case .cast(.column(let parts), _, _) = expr, case .found = scope.resolve(parts) {
                     name = parts.last ?? ""  // Spark names a cast column after the column
                 } else {
-                    name = expr.resolvingFieldAccess(in: scope).sqlName
+                    name = compiler.namingForm(expr.resolvingFieldAccess(in: scope)).sqlName
                 }
                 expanded.append(.expression(expr, name: name))
             case .star(let qualifier):

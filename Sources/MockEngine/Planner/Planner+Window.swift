@@ -48,9 +48,7 @@ extension Planner {
             if (call.arguments + spec.expressions).contains(where: { !$0.windowCalls.isEmpty }) {
                 throw EngineError.unsupported("a window function inside another window function")
             }
-            let (function, type) = try WindowFunctions.compile(call, spec, output: output) { (expr) throws(EngineError) in
-                try compiler.compile(expr)
-            }
+            let (function, type) = try WindowFunctions.compile(call, spec, output: output, compiler: compiler)
             types.append(type)
             let key = WindowSpec(partitionBy: spec.partitionBy, orderBy: spec.orderBy)
             if let index = groupSpecs.firstIndex(of: key) {

@@ -43,7 +43,7 @@ enum WindowFrames {
                 let isPreceding: Bool
                 if case .preceding = bound { isPreceding = true } else { isPreceding = false }
                 let compiled = try compile(offset)
-                guard let value = compiled.constant else { throw EngineError.frameBoundNotLiteral }
+                guard let value = offset.foldedValue(compiled) else { throw EngineError.frameBoundNotLiteral }
                 let side = isLower ? "lower" : "upper"
                 if frame.unit == .rows {
                     guard compiled.type == .int || compiled.type == .smallint || compiled.type == .tinyint, case .int(let rows) = value
@@ -56,7 +56,7 @@ enum WindowFrames {
                     numbers.append(Double(signed))
                     return .rows(signed)
                 }
-                return try rangeEdge(value, compiled.type, orderType ?? .null, isPreceding: isPreceding, side, text, &numbers)
+                return try rangeEdge(value, compiled.type, orderType ?? .null, isPreceding: isPreceding, side, text, spec, &numbers)
             }
         }
         let start = try edge(frame.start, isLower: true)
@@ -69,15 +69,21 @@ enum WindowFrames {
         return FrameSpec(isRange: frame.unit == .range, start: start, end: end)
     }
 
-    /// A RANGE offset: a number, converted to the order key's domain (DOUBLE keys compare with DOUBLE offsets).
+    /// A RANGE offset: a number, converted to the order key's domain (DOUBLE keys compare with DOUBLE
+    /// offsets); over a DATE key, an INT number of days. (Spark moves a TIMESTAMP key by an INTERVAL only,
+    /// and the mock engine has no INTERVAL literals.)
     private static func rangeEdge(
         _ value: SQLValue, _ type: SQLType, _ orderType: SQLType, isPreceding: Bool, _ side: String, _ text: String,
-        _ numbers: inout [Double]
+        _ spec: WindowSpec, _ numbers: inout [Double]
     ) throws(EngineError) -> FrameSpec.Edge {
-        guard orderType.isNumeric || orderType == .null else {
-            if orderType == .date || orderType == .timestamp {
-                throw EngineError.unsupported("a RANGE frame over a \(orderType) order key")
+        if [.date, .timestamp, .timestampNTZ].contains(orderType) {
+            guard orderType == .date, type == .int else {
+                throw EngineError.windowDataType(
+                    "RANGE_FRAME_INVALID_TYPE", WindowSpecText.text(spec),
+                    "The data type \"\(orderType)\" used in the order specification does not support the data type \"\(type)\" "
+                        + "which is used in the range frame.")
             }
+        } else if !orderType.isNumeric && orderType != .null {
             throw EngineError.windowDataType(
                 "SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE", text,
                 "The data type of the \(side) bound \"\(orderType)\" does not match the expected data type "

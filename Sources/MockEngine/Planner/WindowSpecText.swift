@@ -37,12 +37,13 @@ enum WindowSpecText {
             return
                 "\(call.name)(\(arguments.first ?? ""), \(arguments.count > 1 ? arguments[1] : "1"), \(arguments.count > 2 ? arguments[2] : "NULL"))"
         case "first_value", "last_value":
-            let name = call.ignoresNulls ? (call.name == "first_value" ? "first" : "last") : call.name
-            return "\(name)(\(arguments.first ?? ""))"
+            return "\(call.ignoresNulls ? Expr.nullsIgnoringName(call.name) : call.name)(\(arguments.first ?? ""))"
         case "nth_value":
             return "nth_value(\(arguments.joined(separator: ", ")))" + (call.ignoresNulls ? " ignore nulls" : "")
         default:
-            return Expr.function(name: call.name, arguments: call.arguments, isDistinct: call.isDistinct, isStar: call.isStar).sqlName
+            let function = Expr.function(name: call.name, arguments: call.arguments, isDistinct: call.isDistinct, isStar: call.isStar)
+            guard call.filter != nil || !call.withinGroup.isEmpty else { return function.sqlName }
+            return Expr.modifiedAggregate(call: function, filter: call.filter, withinGroup: call.withinGroup, ignoresNulls: false).sqlName
         }
     }
 

@@ -7,6 +7,15 @@ protocol AggregateKernel {
     func result() throws(EngineError) -> SQLValue
 }
 
+/// A kernel that can take a row back out, so a window frame whose start moves costs O(1) per row
+/// instead of re-adding the frame. Rows leave a frame in the order they entered it, so `retract`
+/// always gets the oldest row `add` saw that is still in the state. Kernels whose answer depends on
+/// the order values were added in (DOUBLE moments, whose last digit is Spark's only when re-added
+/// in frame order) are not retractable.
+protocol RetractableAggregateKernel: AggregateKernel {
+    mutating func retract(_ arguments: Row) throws(EngineError)
+}
+
 /// What the planner knows about an aggregate call's arguments when it resolves the call.
 struct AggregateArguments {
     /// The name as called (lower-cased).
@@ -19,6 +28,8 @@ struct AggregateArguments {
     /// The `WITHIN GROUP (ORDER BY …)` keys, appended after the arguments in each kernel row.
     let order: [OrderItem]
     let orderTypes: [SQLType]
+    /// `IGNORE NULLS` after the call (only where the declaration `takesIgnoreNulls`).
+    let ignoresNulls: Bool
     /// The call's generated name, for messages.
     let sqlName: String
 
@@ -71,6 +82,11 @@ struct AggregateDeclaration: Sendable {
     /// Whether Spark prints WITHIN GROUP keys with explicit direction and null order.
     var printsNullOrder = false
     var withinGroup = WithinGroup.forbidden
+    /// Whether the function is an ordered-set aggregate without a written WITHIN GROUP (median is
+    /// Spark's `percentile_cont(0.5) WITHIN GROUP (ORDER BY x)`).
+    var impliesWithinGroup = false
+    /// Whether `IGNORE NULLS` may follow a call (first, last, any_value).
+    var takesIgnoreNulls = false
     /// The built-in fast path for count, sum, avg, min and max; nil for kernels.
     var builtin: AggregateSpec.Function?
     let resolve: @Sendable (AggregateArguments) throws(EngineError) -> AggregateResolution

@@ -6,10 +6,10 @@ import DBAPICore
 enum CollectionAggregates {
     static let declarations: [AggregateDeclaration] = [
         AggregateDeclaration(names: ["collect_list", "array_agg"], arity: 1...1, printedAs: "collect_list") { arguments in
-            AggregateResolution(resultType: .array(arguments.types[0])) { Collect(distinct: false) }
+            AggregateResolution(resultType: .array(arguments.types[0])) { CollectList() }
         },
         AggregateDeclaration(names: ["collect_set"], arity: 1...1) { arguments in
-            AggregateResolution(resultType: .array(arguments.types[0])) { Collect(distinct: true) }
+            AggregateResolution(resultType: .array(arguments.types[0])) { CollectSet() }
         },
         AggregateDeclaration(
             names: ["listagg", "string_agg"], arity: 1...2, printedAs: "listagg", printedDefaults: ["NULL"], printsNullOrder: true,
@@ -35,17 +35,31 @@ enum CollectionAggregates {
     ]
 }
 
-/// The non-NULL values in input order, optionally without repeats.
-private struct Collect: AggregateKernel {
-    let distinct: Bool
+/// The non-NULL values in input order; the oldest is taken back first.
+private struct CollectList: RetractableAggregateKernel {
+    var values: [SQLValue] = []
+    /// Values before this position were taken back.
+    var head = 0
+
+    mutating func add(_ arguments: Row) throws(EngineError) {
+        if !arguments[0].isNull { values.append(arguments[0]) }
+    }
+
+    mutating func retract(_ arguments: Row) throws(EngineError) {
+        if !arguments[0].isNull { head += 1 }
+    }
+
+    func result() throws(EngineError) -> SQLValue { .array(Array(values[min(head, values.count)...])) }
+}
+
+/// The distinct non-NULL values in first-seen order.
+private struct CollectSet: AggregateKernel {
     var values: [SQLValue] = []
     var seen = Set<SQLValue>()
 
     mutating func add(_ arguments: Row) throws(EngineError) {
         let value = arguments[0]
-        if value.isNull { return }
-        if distinct, !seen.insert(value).inserted { return }
-        values.append(value)
+        if !value.isNull, seen.insert(value).inserted { values.append(value) }
     }
 
     func result() throws(EngineError) -> SQLValue { .array(values) }

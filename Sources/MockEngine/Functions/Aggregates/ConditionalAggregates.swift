@@ -15,11 +15,13 @@ enum ConditionalAggregates {
             try requireBoolean(arguments)
             return AggregateResolution(resultType: .boolean) { BooleanFold(isAnd: false) }
         },
-        AggregateDeclaration(names: ["first", "first_value", "any_value"], arity: 1...2, printedArity: 1) { arguments throws(EngineError) in
+        AggregateDeclaration(names: ["first", "first_value", "any_value"], arity: 1...2, printedArity: 1, takesIgnoreNulls: true) {
+            arguments throws(EngineError) in
             let ignoreNulls = try ignoresNulls(arguments)
             return AggregateResolution(resultType: arguments.types[0]) { Pick(isLast: false, ignoreNulls: ignoreNulls) }
         },
-        AggregateDeclaration(names: ["last", "last_value"], arity: 1...2, printedArity: 1) { arguments throws(EngineError) in
+        AggregateDeclaration(names: ["last", "last_value"], arity: 1...2, printedArity: 1, takesIgnoreNulls: true) {
+            arguments throws(EngineError) in
             let ignoreNulls = try ignoresNulls(arguments)
             return AggregateResolution(resultType: arguments.types[0]) { Pick(isLast: true, ignoreNulls: ignoreNulls) }
         },
@@ -37,32 +39,41 @@ enum ConditionalAggregates {
         }
     }
 
-    /// first/last's optional second argument: a constant BOOLEAN.
+    /// Whether first/last skip NULLs: `IGNORE NULLS`, or their optional second argument (a constant
+    /// BOOLEAN); either one is enough.
     private static func ignoresNulls(_ arguments: AggregateArguments) throws(EngineError) -> Bool {
-        guard arguments.types.count == 2 else { return false }
+        guard arguments.types.count == 2 else { return arguments.ignoresNulls }
         guard arguments.types[1] == .boolean, case .bool(let flag) = try arguments.constant(1) else {
             throw arguments.unexpectedType(1, requires: "\"BOOLEAN\"")
         }
-        return flag
+        return flag || arguments.ignoresNulls
     }
 }
 
 /// count_if: rows where the condition is true.
-private struct CountIf: AggregateKernel {
+private struct CountIf: RetractableAggregateKernel {
     var count: Int64 = 0
     mutating func add(_ arguments: Row) throws(EngineError) { if arguments[0] == .bool(true) { count += 1 } }
+    mutating func retract(_ arguments: Row) throws(EngineError) { if arguments[0] == .bool(true) { count -= 1 } }
     func result() throws(EngineError) -> SQLValue { .int(count) }
 }
 
-/// bool_and / bool_or over the non-NULL inputs; NULL when there are none.
-private struct BooleanFold: AggregateKernel {
+/// bool_and / bool_or over the non-NULL inputs; NULL when there are none. Counting both values
+/// lets a row be taken back.
+private struct BooleanFold: RetractableAggregateKernel {
     let isAnd: Bool
-    var value: Bool?
-    mutating func add(_ arguments: Row) throws(EngineError) {
-        guard case .bool(let flag) = arguments[0] else { return }
-        value = isAnd ? (value ?? true) && flag : (value ?? false) || flag
+    var trues: Int64 = 0
+    var falses: Int64 = 0
+    mutating func add(_ arguments: Row) throws(EngineError) { count(arguments[0], by: 1) }
+    mutating func retract(_ arguments: Row) throws(EngineError) { count(arguments[0], by: -1) }
+    private mutating func count(_ value: SQLValue, by step: Int64) {
+        guard case .bool(let flag) = value else { return }
+        if flag { trues += step } else { falses += step }
     }
-    func result() throws(EngineError) -> SQLValue { value.map(SQLValue.bool) ?? .null }
+    func result() throws(EngineError) -> SQLValue {
+        if trues + falses == 0 { return .null }
+        return .bool(isAnd ? falses == 0 : trues > 0)
+    }
 }
 
 /// first / last in input order, optionally skipping NULLs.

@@ -16,7 +16,7 @@ enum PercentileAggregates {
                     fractions: fractions, asArray: isArray, method: .interpolated, descending: false, frequencyName: frequencyName)
             }
         },
-        AggregateDeclaration(names: ["median"], arity: 1...1) { arguments throws(EngineError) in
+        AggregateDeclaration(names: ["median"], arity: 1...1, impliesWithinGroup: true) { arguments throws(EngineError) in
             let input = try StatisticalAggregates.doubleInput(arguments, 0)
             return AggregateResolution(resultType: .double, argumentTypes: [input]) {
                 Percentile(fractions: [0.5], asArray: false, method: .interpolated, descending: false)

@@ -1,7 +1,7 @@
 import DBAPICore
 
 /// Exact percentiles over the non-NULL values of a group (with optional integer frequencies).
-struct Percentile: AggregateKernel {
+struct Percentile: RetractableAggregateKernel {
     enum Method: Sendable {
         /// Linear interpolation between the two nearest ranks (percentile, percentile_cont, median).
         case interpolated
@@ -19,7 +19,7 @@ struct Percentile: AggregateKernel {
     var valueIndex = 0
     /// The frequency argument's generated name, for Spark's NEGATIVE_VALUES_IN_FREQUENCY_EXPRESSION.
     let frequencyName: String
-    private var counts: [SQLValue: Int64] = [:]
+    private var counts = ValueCounts()
     /// The sum of all frequencies (checked: it never overflows).
     private var total: Int64 = 0
 
@@ -36,27 +36,40 @@ struct Percentile: AggregateKernel {
 
     mutating func add(_ arguments: Row) throws(EngineError) {
         let value = arguments[valueIndex]
-        if value.isNull { return }
-        var weight: Int64 = 1
-        if valueIndex == 0, arguments.count > 2 {
-            guard case .int(let frequency) = arguments[2] else { return }
-            guard frequency >= 0 else {
-                throw EngineError.analysis(
-                    "NEGATIVE_VALUES_IN_FREQUENCY_EXPRESSION",
-                    "Found the negative value in \"\(frequencyName)\": \(frequency)L, but expected a positive integral value.")
-            }
-            weight = frequency
-        }
+        guard !value.isNull else { return }
+        let weight = try self.weight(arguments)
         guard weight > 0 else { return }
         let (sum, overflow) = total.addingReportingOverflow(weight)
         guard !overflow else { throw EngineError.overflow("percentile frequencies overflow BIGINT") }
         total = sum
-        counts[value, default: 0] += weight
+        counts.add(value, weight)
+    }
+
+    mutating func retract(_ arguments: Row) throws(EngineError) {
+        let value = arguments[valueIndex]
+        guard !value.isNull else { return }
+        let weight = try self.weight(arguments)
+        guard weight > 0 else { return }
+        total -= weight
+        counts.remove(value, weight)
+    }
+
+    /// How many times the row's value counts: its frequency argument (percentile's third), else 1;
+    /// 0 for a NULL frequency.
+    private func weight(_ arguments: Row) throws(EngineError) -> Int64 {
+        guard valueIndex == 0, arguments.count > 2 else { return 1 }
+        guard case .int(let frequency) = arguments[2] else { return 0 }
+        guard frequency >= 0 else {
+            throw EngineError.analysis(
+                "NEGATIVE_VALUES_IN_FREQUENCY_EXPRESSION",
+                "Found the negative value in \"\(frequencyName)\": \(frequency)L, but expected a positive integral value.")
+        }
+        return frequency
     }
 
     func result() throws(EngineError) -> SQLValue {
         guard !counts.isEmpty else { return .null }
-        let sorted = counts.sorted { lhs, rhs in
+        let sorted = counts.byValue.sorted { lhs, rhs in
             let order = ValueOrder.compare(lhs.key, rhs.key)
             return descending ? order > 0 : order < 0
         }
@@ -100,16 +113,15 @@ struct Percentile: AggregateKernel {
 
 /// The most frequent non-NULL value; among equally frequent ones the smallest (Spark may return
 /// any of them).
-struct Mode: AggregateKernel {
-    private var counts: [SQLValue: Int64] = [:]
+struct Mode: RetractableAggregateKernel {
+    private var counts = ValueCounts()
 
-    mutating func add(_ arguments: Row) throws(EngineError) {
-        if !arguments[0].isNull { counts[arguments[0], default: 0] &+= 1 }
-    }
+    mutating func add(_ arguments: Row) throws(EngineError) { counts.add(arguments[0], 1) }
+    mutating func retract(_ arguments: Row) throws(EngineError) { counts.remove(arguments[0], 1) }
 
     func result() throws(EngineError) -> SQLValue {
         var best: (value: SQLValue, count: Int64)?
-        for (value, count) in counts {
+        for (value, count) in counts.byValue {
             if let current = best, count < current.count || (count == current.count && ValueOrder.compare(value, current.value) > 0) {
                 continue
             }
@@ -120,8 +132,26 @@ struct Mode: AggregateKernel {
 }
 
 /// The number of distinct non-NULL values, counted exactly.
-struct DistinctCount: AggregateKernel {
-    private var seen = Set<SQLValue>()
-    mutating func add(_ arguments: Row) throws(EngineError) { if !arguments[0].isNull { seen.insert(arguments[0]) } }
-    func result() throws(EngineError) -> SQLValue { .int(Int64(seen.count)) }
+struct DistinctCount: RetractableAggregateKernel {
+    private var counts = ValueCounts()
+    mutating func add(_ arguments: Row) throws(EngineError) { counts.add(arguments[0], 1) }
+    mutating func retract(_ arguments: Row) throws(EngineError) { counts.remove(arguments[0], 1) }
+    func result() throws(EngineError) -> SQLValue { .int(Int64(counts.byValue.count)) }
+}
+
+/// How many times each non-NULL value was added and not taken back (a value taken back as often
+/// as it was added is gone).
+struct ValueCounts {
+    private(set) var byValue: [SQLValue: Int64] = [:]
+
+    var isEmpty: Bool { byValue.isEmpty }
+
+    mutating func add(_ value: SQLValue, _ weight: Int64) {
+        if !value.isNull { byValue[value, default: 0] &+= weight }
+    }
+
+    mutating func remove(_ value: SQLValue, _ weight: Int64) {
+        guard !value.isNull, let count = byValue[value] else { return }
+        byValue[value] = count > weight ? count - weight : nil
+    }
 }

@@ -1,0 +1,63 @@
+import DBAPICore
+
+/// Generated column names that depend on types. Spark names an expression after its analyzer has
+/// rewritten it, and the one rewrite that changes a name is date arithmetic: `d + 1` on a DATE is
+/// named `date_add(d, 1)`, `d - 1` `date_sub(d, 1)` (also inside other calls: `max(date_add(d, 1))`).
+extension ExpressionCompiler {
+    /// The form of `expr` Spark names: each `+`/`-` on a DATE as the date function it stands for
+    /// (`DateArithmetic`). Operands are typed against this compiler's scope; an aggregate (`max(d) + 1`)
+    /// by planning it, a window call by compiling it. What cannot be typed is left as written.
+    func namingForm(_ expr: Expr) -> Expr { resolved(expr).expr }
+
+    /// What the naming rewrite needs to know of an operand's type.
+    private enum Kind { case date, other, unknown }
+
+    private func resolved(_ expr: Expr) -> (expr: Expr, kind: Kind) {
+        switch expr {
+        case .literal(_, let type):
+            return (expr, type == .date ? .date : .other)
+        case let .binary(op, left, right):
+            let (l, r) = (resolved(left), resolved(right))
+            guard op == .add || op == .subtract else {
+                return (.binary(op, l.expr, r.expr), .other)
+            }
+            let leftKind = l.kind == .unknown ? kind(of: left) : l.kind
+            let rightKind = r.kind == .unknown ? kind(of: right) : r.kind
+            guard leftKind != .unknown, rightKind != .unknown,
+                let (name, isSwapped) = DateArithmetic.function(op, leftIsDate: leftKind == .date, rightIsDate: rightKind == .date)
+            else {
+                return (.binary(op, l.expr, r.expr), leftKind == .other && rightKind == .other ? .other : .unknown)
+            }
+            let arguments = isSwapped ? [r.expr, l.expr] : [l.expr, r.expr]
+            return (.function(name: name, arguments: arguments, isDistinct: false, isStar: false), .date)
+        case .cast(_, let type, _):
+            return (mappingChildren(expr), type == .date ? .date : .other)
+        case .unary, .isNull, .inList, .inSubquery, .exists, .between, .like, .quantifiedLike:
+            return (mappingChildren(expr), .other)
+        default:
+            return (mappingChildren(expr), .unknown)
+        }
+    }
+
+    private func mappingChildren(_ expr: Expr) -> Expr {
+        (try? expr.mapChildren { (child) throws(EngineError) in resolved(child).expr }) ?? expr
+    }
+
+    /// Whether `expr` is a DATE, by compiling (or planning) it; unknown when it does not compile here.
+    private func kind(of expr: Expr) -> Kind {
+        let type: SQLType?
+        switch expr {
+        case .window(let call):
+            guard case .inline(let spec) = call.window else { return .unknown }
+            type = try? WindowFunctions.compile(call, spec, output: 0, compiler: self).1
+        case .function(let name, _, _, _) where AggregateRegistry.isAggregate(name):
+            type = try? AggregateSpec.plan(expr, compiler: self).resultType
+        case .modifiedAggregate:
+            type = try? AggregateSpec.plan(expr, compiler: self).resultType
+        default:
+            type = try? compile(expr).type
+        }
+        guard let type else { return .unknown }
+        return type == .date ? .date : .other
+    }
+}
