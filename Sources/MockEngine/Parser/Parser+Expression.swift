@@ -82,7 +82,8 @@ extension Parser {
             }
             let negated =
                 current.isWord("NOT")
-                && (peek(1).isWord("IN") || peek(1).isWord("BETWEEN") || peek(1).isWord("LIKE") || peek(1).isWord("ILIKE"))
+                && (peek(1).isWord("IN") || peek(1).isWord("BETWEEN") || peek(1).isWord("LIKE") || peek(1).isWord("ILIKE")
+                    || peek(1).isWord("RLIKE") || peek(1).isWord("REGEXP"))
             if negated { advance() }
             if consumeWord("IN") {
                 left = try parseInRest(left, negated: negated)
@@ -94,6 +95,10 @@ extension Parser {
                 let caseInsensitive = current.isWord("ILIKE")
                 advance()
                 left = .like(left, pattern: try parseBitOr(), caseInsensitive: caseInsensitive, negated: negated)
+            } else if current.isWord("RLIKE") || current.isWord("REGEXP") {
+                advance()
+                let test = Expr.function(name: "rlike", arguments: [left, try parseBitOr()], isDistinct: false, isStar: false)
+                left = negated ? .unary(.not, test) : test
             } else {
                 return left
             }
@@ -138,7 +143,7 @@ extension Parser {
         }
     }
 
-    private mutating func parseBitOr() throws(EngineError) -> Expr {
+    mutating func parseBitOr() throws(EngineError) -> Expr {
         try parseBinaryLevel(["|": .bitOr]) { (parser: inout Parser) throws(EngineError) in try parser.parseBitXor() }
     }
 

@@ -7,6 +7,8 @@ enum ScalarRegistry {
     static let declarations: [ScalarDeclaration] =
         ConditionalFunctions.declarations + StringFunctions.declarations + MathFunctions.declarations
         + DateFunctions.declarations + ArrayFunctions.declarations
+        + StringPadding.declarations + StringSearch.declarations + StringTrim.declarations + RegexFunctions.declarations
+        + RegexReplace.declarations
 
     private static let byName: [String: ScalarDeclaration] = {
         var table: [String: ScalarDeclaration] = [:]
