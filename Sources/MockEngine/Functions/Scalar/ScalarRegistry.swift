@@ -8,7 +8,7 @@ enum ScalarRegistry {
         ConditionalFunctions.declarations + StringFunctions.declarations + MathFunctions.declarations
         + DateFunctions.declarations + ArrayFunctions.declarations
         + StringPadding.declarations + StringSearch.declarations + StringTrim.declarations + RegexFunctions.declarations
-        + RegexReplace.declarations
+        + RegexReplace.declarations + StringCharacters.declarations + StringEncoding.declarations
 
     private static let byName: [String: ScalarDeclaration] = {
         var table: [String: ScalarDeclaration] = [:]
