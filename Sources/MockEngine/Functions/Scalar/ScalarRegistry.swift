@@ -9,6 +9,7 @@ enum ScalarRegistry {
         + DateFunctions.declarations + ArrayFunctions.declarations
         + StringPadding.declarations + StringSearch.declarations + StringTrim.declarations + RegexFunctions.declarations
         + RegexReplace.declarations + StringCharacters.declarations + StringEncoding.declarations
+        + FormatNumber.declarations + FormatString.declarations
 
     private static let byName: [String: ScalarDeclaration] = {
         var table: [String: ScalarDeclaration] = [:]
