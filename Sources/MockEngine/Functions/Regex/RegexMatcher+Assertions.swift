@@ -1,8 +1,8 @@
 /// Java's zero-width assertions over the input (`^`, `$`, `\b` …), without UNIX_LINES.
 extension RegexMatcher {
-    /// Whether `assertion` holds at `position`; a word boundary next to a non-ASCII code point is
-    /// `unsupported` (Java versions disagree on which of those are word characters).
-    func holds(_ assertion: RegexAssertion, at position: Int, regionStart: Int) throws(RegexError) -> Bool {
+    /// Whether `assertion` holds at `position`. Word boundaries follow Java 17, whose word characters
+    /// for `\b` are Unicode letters and digits (Java 19 and later use `\w`'s ASCII set).
+    func holds(_ assertion: RegexAssertion, at position: Int, regionStart: Int) -> Bool {
         let count = inputCount
         switch assertion {
         case .start:
@@ -29,14 +29,33 @@ extension RegexMatcher {
             if following == "\n" { return !(position > 0 && scalar(position - 1) == "\r") }
             return RegexCharSet.lineTerminators.contains(following)
         case .wordBoundary, .notWordBoundary:
-            let before = position > regionStart ? try isWord(scalar(position - 1)) : false
-            let after = position < count ? try isWord(scalar(position)) : false
+            let before = position > regionStart && isWord(at: position - 1, regionStart: regionStart)
+            let after = position < count && isWord(at: position, regionStart: regionStart)
             return (before != after) == (assertion == .wordBoundary)
         }
     }
 
-    private func isWord(_ scalar: Unicode.Scalar) throws(RegexError) -> Bool {
-        guard scalar.isASCII else { throw .unsupported("\\b and \\B next to non-ASCII characters") }
-        return RegexCharSet.word.contains(scalar)
+    /// Java 17's `\b` word character: a letter, a digit or `_`, or a non-spacing mark on such a base.
+    private func isWord(at index: Int, regionStart: Int) -> Bool {
+        let character = scalar(index)
+        if Self.isLetterOrDigit(character) || character == "_" { return true }
+        guard character.properties.generalCategory == .nonspacingMark else { return false }
+        var base = index
+        while base >= regionStart {
+            let candidate = scalar(base)
+            if Self.isLetterOrDigit(candidate) { return true }
+            guard candidate.properties.generalCategory == .nonspacingMark else { return false }
+            base -= 1
+        }
+        return false
+    }
+
+    /// Java's Character.isLetterOrDigit.
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return RegexCharSet.word.contains(scalar) && scalar != "_" }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber: return true
+        default: return false
+        }
     }
 }

@@ -18,10 +18,10 @@ struct RegexMatcher {
     private var visited: [Int]
     private var stampBase = 0
 
-    init(_ program: RegexProgram, _ input: [Unicode.Scalar]) {
+    init(_ program: RegexProgram, _ input: [Unicode.Scalar], budget: Int = maxSteps) {
         self.program = program
         self.input = input
-        budget = Self.maxSteps
+        self.budget = budget
         visited = [Int](repeating: -1, count: program.instructions.count)
     }
 
@@ -89,7 +89,7 @@ struct RegexMatcher {
                 thread.pc += 1
                 stack.append(thread)
             case .assertion(let assertion):
-                if try holds(assertion, at: position, regionStart: regionStart) {
+                if holds(assertion, at: position, regionStart: regionStart) {
                     thread.pc += 1
                     stack.append(thread)
                 }

@@ -41,10 +41,12 @@ enum RegexReplace {
         guard call.count == 4 else { return 1 }
         _ = try call.argument(3, as: .int)
         guard let constant = call.constant(3) else {
+            var argumentName = ""
+            if case .function(_, let arguments, _, _) = call.expr, arguments.count == 4 { argumentName = arguments[3].sqlName }
             throw EngineError.classified(
                 errorClass: "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", sqlState: "42K09",
                 message: "Cannot resolve \"\(call.expr.sqlName)\" due to data type mismatch: the input `position` should be a "
-                    + "foldable \"INT\" expression; however, got \"\(call.arguments.count > 3 ? "position" : "")\".")
+                    + "foldable \"INT\" expression; however, got \"\(argumentName)\".")
         }
         if constant.isNull { return nil }
         guard case .int(let value) = constant else { throw call.mismatch("regexp_replace's position must be an INT") }

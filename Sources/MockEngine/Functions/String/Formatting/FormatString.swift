@@ -45,7 +45,7 @@ enum FormatString {
                 ordinary += 1
             case .explicit(let position): index = position - 1
             case .previous:
-                guard let last else { throw invalid(function, "no previous argument for '%<\(specifier.conversion)'") }
+                guard let last else { throw invalid(function, "Format specifier '%<\(specifier.conversion)'") }
                 index = last
             }
             guard index < values.count else { throw invalid(function, "Format specifier '%\(specifier.conversion)'") }
