@@ -34,6 +34,28 @@ final class RegexMatcherTests: XCTestCase {
         }
     }
 
+    func testSearchesJavaWouldStartInsideASurrogatePair_AreUnsupported() throws {
+        let cases: [(String, String)] = [
+            ("regexp_count('😀x', 'x*')", "empty matches before a character outside the Basic Multilingual Plane"),
+            ("regexp_replace('😀a', '', '-')", "empty matches before a character outside the Basic Multilingual Plane"),
+            ("regexp_extract('a😀', '\\\\B.', 0)", "patterns that can start inside a character outside the Basic Multilingual Plane"),
+            (
+                "regexp_extract('😀b', '[^\\\\x{1F600}]b', 0)",
+                "patterns that can start inside a character outside the Basic Multilingual Plane"
+            ),
+        ]
+        for (call, feature) in cases {
+            XCTAssertThrowsError(try engine.execute("SELECT \(call)", now: 0), call) { error in
+                XCTAssertEqual(
+                    (error as? EngineError)?.description,
+                    "[UNSUPPORTED_FEATURE] The feature is not supported: \(feature) in regular expressions (not implemented by "
+                        + "the mock engine). SQLSTATE: 0A000", call)
+            }
+        }
+        let answered = try engine.execute("SELECT regexp_extract('a😀b', '.b', 0), regexp_count('😀😀', '😀')", now: 0)
+        XCTAssertEqual(answered.rows, [[.string("😀b"), .int(2)]])
+    }
+
     func testCatastrophicBacktrackingPatterns_RunInLinearTime() throws {
         let long = String(repeating: "a", count: 10_000)
         let started = Date()

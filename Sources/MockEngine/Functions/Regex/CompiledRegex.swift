@@ -13,7 +13,14 @@ struct CompiledRegex: Sendable {
         let node = try parser.parse()
         program = try RegexProgram(node, groupCount: parser.groupCount)
         groupNames = parser.groupNames
+        firstSets = Self.firstSets(program)
+        hasSupplementaryLiteral = pattern.unicodeScalars.contains { $0.value > 0xFFFF }
     }
+
+    /// The sets a match can consume first (see `checkSurrogateStarts`).
+    let firstSets: [(set: RegexCharSet, afterNotWordBoundary: Bool)]
+    /// Java searches such a pattern by code point (its `StartS`), never from inside a surrogate pair.
+    let hasSupplementaryLiteral: Bool
 
     /// One match: capture slots (start and end of each group, -1 where a group did not take part).
     struct Match {
@@ -31,12 +38,17 @@ struct CompiledRegex: Sendable {
     /// Every match in `input`, left to right, searching from `from` (the region start, as Spark's
     /// `regexp_replace` position sets it); `limit` stops early.
     func matches(in input: [Unicode.Scalar], from: Int = 0, limit: Int = .max) throws(RegexError) -> [Match] {
+        try checkSurrogateStarts(input)
         var matcher = RegexMatcher(program, input)
         var found: [Match] = []
         var next = from
         while found.count < limit, next <= input.count, let slots = try matcher.firstMatch(from: next, regionStart: from) {
             let match = Match(slots: slots)
             found.append(match)
+            if match.end == match.start, match.end < input.count, input[match.end].value > 0xFFFF, !hasSupplementaryLiteral {
+                // Java's next search would start inside this surrogate pair.
+                throw .unsupported("empty matches before a character outside the Basic Multilingual Plane")
+            }
             next = match.end == match.start ? match.end + 1 : match.end
         }
         return found

@@ -58,6 +58,15 @@ struct RegexCharSet: Sendable {
 
     static func single(_ scalar: UInt32) -> RegexCharSet { RegexCharSet(ranges: [scalar...scalar]) }
 
+    /// Whether the set holds the UTF-16 code unit or code point `value`, lone surrogates included (which
+    /// Java's matcher meets inside a surrogate pair; they belong to the category Cs).
+    func contains(value: UInt32) -> Bool {
+        if let scalar = Unicode.Scalar(value) { return contains(scalar) }
+        var found = ranges.contains { $0.contains(value) } || categories.contains(.surrogate)
+        if !found, !complements.isEmpty { found = complements.contains { !$0.contains(value: value) } }
+        return found != isNegated
+    }
+
     func contains(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         var found = ranges.contains { $0.contains(value) }

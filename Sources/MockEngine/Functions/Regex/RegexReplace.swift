@@ -63,9 +63,6 @@ enum RegexReplace {
     static func replace(_ value: String, _ regex: CompiledRegex, _ replacement: String, position: Int) throws(EngineError) -> String {
         let input = Array(value.unicodeScalars)
         guard position <= input.count else { return value }
-        if position > 1, input[..<(position - 1)].contains(where: { $0.value > 0xFFFF }) {
-            throw EngineError.unsupported("regexp_replace positions after characters outside the Basic Multilingual Plane")
-        }
         let found = try regex.matches(input, from: position - 1, "regexp_replace")
         guard !found.isEmpty else { return value }
         guard let pieces = RegexReplacement(replacement, for: regex).pieces else {
