@@ -75,7 +75,6 @@ final class EngineErrorTests: XCTestCase {
             ("SELECT * FROM (SELECT 1 AS id) t, LATERAL (SELECT t.id) u", "LATERAL subqueries"),
             ("SELECT * FROM (SELECT 1 AS id) t NATURAL JOIN (SELECT 1 AS id) u", "NATURAL JOIN"),
             ("SELECT * FROM (SELECT 1 AS id) t VERSION AS OF 1", "time travel (`AS OF`)"),
-            ("SELECT 'a' RLIKE 'a'", "RLIKE and REGEXP"),
         ]
         for (sql, feature) in cases {
             XCTAssertThrowsError(try engine.execute(sql, now: 0), sql) { error in
