@@ -37,7 +37,7 @@ enum StringCharacters {
     static func initcap(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var afterSpace = true
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.javaLowercased().unicodeScalars {
             if afterSpace {
                 out.append(contentsOf: scalar.properties.titlecaseMapping.unicodeScalars)
             } else {

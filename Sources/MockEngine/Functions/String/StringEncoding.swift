@@ -28,7 +28,7 @@ enum StringEncoding {
                     return .string(String(UInt64(bitPattern: value), radix: 16, uppercase: true))
                 }
             }
-            let text = try bytesArgument(call)
+            let text = try call.argument(0, as: .string)  // hex also takes STRING, so anything castable to it
             return CompiledExpr(type: .string) { row, context throws(EngineError) in
                 guard case .string(let value) = try text(row, context) else { return .null }
                 return .string(MessagePadding.hex(Array(value.utf8)).uppercased())

@@ -5,7 +5,7 @@ import DBAPICore
 enum StringFunctions {
     static let declarations: [ScalarDeclaration] = [
         .strict(["upper", "ucase"], .string, returns: .string) { value in .string(value.text.uppercased()) },
-        .strict(["lower", "lcase"], .string, returns: .string) { value in .string(value.text.lowercased()) },
+        .strict(["lower", "lcase"], .string, returns: .string) { value in .string(value.text.javaLowercased()) },
         .strict(["length", "char_length", "character_length", "len"], .string, returns: .int) { value in
             .int(Int64(value.text.unicodeScalars.count))
         },
