@@ -82,7 +82,8 @@ extension Parser {
             }
             let negated =
                 current.isWord("NOT")
-                && (peek(1).isWord("IN") || peek(1).isWord("BETWEEN") || peek(1).isWord("LIKE") || peek(1).isWord("ILIKE"))
+                && (peek(1).isWord("IN") || peek(1).isWord("BETWEEN") || peek(1).isWord("LIKE") || peek(1).isWord("ILIKE")
+                    || peek(1).isWord("RLIKE") || peek(1).isWord("REGEXP"))
             if negated { advance() }
             if consumeWord("IN") {
                 left = try parseInRest(left, negated: negated)
@@ -94,6 +95,10 @@ extension Parser {
                 let caseInsensitive = current.isWord("ILIKE")
                 advance()
                 left = try parseLikeRest(left, caseInsensitive: caseInsensitive, negated: negated)
+            } else if current.isWord("RLIKE") || current.isWord("REGEXP") {
+                advance()
+                let test = Expr.function(name: "rlike", arguments: [left, try parseBitOr()], isDistinct: false, isStar: false)
+                left = negated ? .unary(.not, test) : test
             } else {
                 return left
             }

@@ -73,6 +73,10 @@ extension Parser {
             let query = try parseQuery()
             try expectSymbol(")")
             return .exists(query, negated: false)
+        case "TRIM" where peek(1).isSymbol("("):
+            if let trim = try parseTrimFrom() { return trim }
+        case "POSITION" where peek(1).isSymbol("("):
+            if let position = try parsePositionIn() { return position }
         case "CURRENT_DATE", "CURRENT_TIMESTAMP":
             guard !peek(1).isSymbol("(") else { break }
             advance()

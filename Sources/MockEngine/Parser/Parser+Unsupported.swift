@@ -34,7 +34,6 @@ extension Parser {
             return "NATURAL JOIN"
         }
         if first.isWord("TIMESTAMP") || first.isWord("VERSION"), second.isWord("AS") { return "time travel (`AS OF`)" }
-        if first.isWord("RLIKE") || first.isWord("REGEXP") { return "RLIKE and REGEXP" }
         for clause in ["CLUSTER", "DISTRIBUTE", "SORT"] where first.isWord(clause) && second.isWord("BY") {
             return "\(clause) BY"
         }

@@ -7,6 +7,9 @@ enum ScalarRegistry {
     static let declarations: [ScalarDeclaration] =
         ConditionalFunctions.declarations + StringFunctions.declarations + MathFunctions.declarations
         + DateFunctions.declarations + ArrayFunctions.declarations + MapFunctions.declarations
+        + StringPadding.declarations + StringSearch.declarations + StringTrim.declarations + RegexFunctions.declarations
+        + RegexReplace.declarations + StringCharacters.declarations + StringEncoding.declarations
+        + FormatNumber.declarations + FormatString.declarations
 
     private static let byName: [String: ScalarDeclaration] = {
         var table: [String: ScalarDeclaration] = [:]

@@ -1,17 +1,14 @@
 import DBAPICore
 
-/// upper, lower, concat, concat_ws, substring, length, trim, ltrim, rtrim, replace.
+/// upper, lower, concat, concat_ws, substring, length, replace.
 /// Positions and lengths count Unicode code points, as Spark does.
 enum StringFunctions {
     static let declarations: [ScalarDeclaration] = [
         .strict(["upper", "ucase"], .string, returns: .string) { value in .string(value.text.uppercased()) },
-        .strict(["lower", "lcase"], .string, returns: .string) { value in .string(value.text.lowercased()) },
+        .strict(["lower", "lcase"], .string, returns: .string) { value in .string(value.text.javaLowercased()) },
         .strict(["length", "char_length", "character_length", "len"], .string, returns: .int) { value in
             .int(Int64(value.text.unicodeScalars.count))
         },
-        trim("trim", leading: true, trailing: true),
-        trim("ltrim", leading: true, trailing: false),
-        trim("rtrim", leading: false, trailing: true),
         ScalarDeclaration(names: ["concat"], arity: 0...Int.max) { call throws(EngineError) in
             if call.arguments.contains(where: { $0.type.isNested }) { return try ArrayShapeFunctions.concatArrays(call) }
             let parts = try (0..<call.count).map { (index) throws(EngineError) in try call.argument(index, as: .string) }
@@ -79,16 +76,6 @@ enum StringFunctions {
             }
         },
     ]
-
-    /// trim, ltrim, rtrim: spaces removed from the chosen ends.
-    private static func trim(_ name: String, leading: Bool, trailing: Bool) -> ScalarDeclaration {
-        .strict([name], .string, returns: .string) { value in
-            var scalars = Substring(value.text).unicodeScalars[...]
-            if leading { while scalars.first == " " { scalars = scalars.dropFirst() } }
-            if trailing { while scalars.last == " " { scalars = scalars.dropLast() } }
-            return .string(String(String.UnicodeScalarView(scalars)))
-        }
-    }
 
     /// Spark's 1-based substring; position 0 acts as 1, negative positions count from the end.
     static func substring(_ text: String, _ position: Int64, _ length: Int64) -> String {

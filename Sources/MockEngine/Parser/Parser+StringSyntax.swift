@@ -1,0 +1,47 @@
+extension Parser {
+    /// `TRIM([BOTH | LEADING | TRAILING] [chars] FROM str)` as the call Spark rewrites it to:
+    /// `trim`, `ltrim` or `rtrim` of `(chars, str)`, or of `(str)` without chars. Nil (nothing consumed)
+    /// for the plain call forms `trim(str)` and `trim(chars, str)`.
+    mutating func parseTrimFrom() throws(EngineError) -> Expr? {
+        let start = position
+        advance()
+        advance()
+        var name = "trim"
+        var hasOption = true
+        if consumeWord("LEADING") {
+            name = "ltrim"
+        } else if consumeWord("TRAILING") {
+            name = "rtrim"
+        } else if !consumeWord("BOTH") {
+            hasOption = false
+        }
+        var arguments: [Expr] = []
+        if !current.isWord("FROM") {
+            let characters = try parseExpression()
+            guard hasOption || current.isWord("FROM") else {
+                position = start
+                return nil
+            }
+            arguments.append(characters)
+        }
+        try expectWord("FROM")
+        arguments.append(try parseExpression())
+        try expectSymbol(")")
+        return .function(name: name, arguments: arguments, isDistinct: false, isStar: false)
+    }
+
+    /// `POSITION(substr IN str)` as `locate(substr, str)`; nil (nothing consumed) for `position(substr, str[, pos])`.
+    mutating func parsePositionIn() throws(EngineError) -> Expr? {
+        let start = position
+        advance()
+        advance()
+        let part = try parseBitOr()
+        guard consumeWord("IN") else {
+            position = start
+            return nil
+        }
+        let text = try parseBitOr()
+        try expectSymbol(")")
+        return .function(name: "locate", arguments: [part, text], isDistinct: false, isStar: false)
+    }
+}
