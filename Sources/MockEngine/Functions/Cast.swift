@@ -18,6 +18,10 @@ enum Cast {
 
     static func value(_ value: SQLValue, from source: SQLType, to target: SQLType) throws(EngineError) -> SQLValue {
         if source == target { return value }
+        if target == .float {  // a FLOAT is held as the DOUBLE of its 32-bit value
+            guard case .double(let number) = try Cast.value(value, from: source, to: .double) else { return .null }
+            return .double(Double(Float(number)))
+        }
         switch value {
         case .null: return .null
         case .string(let text):
@@ -97,8 +101,8 @@ enum Cast {
             let element: SQLType
             if case .array(let inner) = type { element = inner } else { element = .string }
             return "[" + items.map { $0.isNull ? "NULL" : string($0, type: element) }.joined(separator: ", ") + "]"
-        case .double(let number) where type == .float:
-            return SQLValue.sparkDouble(Double(Float(number)))
+        case .double(let number) where type == .float:  // Java's Float.toString: the float's shortest digits
+            return SQLValue.sparkDouble(Double("\(Float(number))") ?? number)
         default:
             return value.description
         }

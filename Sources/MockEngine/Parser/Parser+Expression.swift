@@ -6,14 +6,14 @@ import SQLText
 ///     OR
 ///     AND
 ///     NOT
-///     = == <=> <> != < <= > >=, IS [NOT] NULL, [NOT] IN, [NOT] BETWEEN, [NOT] LIKE/ILIKE
+///     = == <=> <> != < <= > >=, IS [NOT] NULL, IS [NOT] DISTINCT FROM, [NOT] IN, [NOT] BETWEEN, [NOT] LIKE/ILIKE
 ///     |
 ///     ^
 ///     &
 ///     + - ||
 ///     * / % DIV
 ///     unary - + ~
-///     expr::type
+///     expr::type, expr:json.path
 extension Parser {
     mutating func parseExpression() throws(EngineError) -> Expr {
         try nested { (parser: inout Parser) throws(EngineError) -> Expr in try parser.parseOr() }
@@ -75,8 +75,12 @@ extension Parser {
                     advance()
                     let test = Expr.binary(.nullSafeEqual, left, .literal(.bool(wantTrue), .boolean))
                     left = negated ? .unary(.not, test) : test
+                } else if consumeWord("DISTINCT") {
+                    try expectWord("FROM")
+                    let test = Expr.binary(.nullSafeEqual, left, try parseBitOr())
+                    left = negated ? test : .unary(.not, test)
                 } else {
-                    throw unexpected("NULL, TRUE or FALSE after IS")
+                    throw unexpected("NULL, TRUE, FALSE or DISTINCT FROM after IS")
                 }
                 continue
             }
@@ -175,10 +179,12 @@ extension Parser {
         }
         guard let op else { return try parsePostfix() }
         advance()
+        var isPlainInteger = false  // `2147483648`, not `2147483648L`
+        if case .number(let text) = current.kind { isPlainInteger = text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
         return try nested { (parser: inout Parser) throws(EngineError) -> Expr in
             let operand = try parser.parseUnary()
             if op == .negate, case .literal(let value, let type) = operand, let negated = Self.negateLiteral(value) {
-                return .literal(negated, Self.negatedLiteralType(negated, type))
+                return .literal(negated, isPlainInteger ? Self.negatedLiteralType(negated, type) : type)
             }
             return .unary(op, operand)
         }
@@ -194,17 +200,56 @@ extension Parser {
         }
     }
 
+    /// `-2147483648` is an INT although `2147483648` is a BIGINT; `-7L` stays a BIGINT.
     private static func negatedLiteralType(_ value: SQLValue, _ type: SQLType) -> SQLType {
         if case .int(let number) = value, type == .bigint, Int32(exactly: number) != nil { return .int }
         return type
     }
 
+    /// postfix := primary {':' jsonPath | '::' type}
     private mutating func parsePostfix() throws(EngineError) -> Expr {
         var expression = try parsePrimary()
-        while consumeSymbol("::") {
-            expression = .cast(expression, try parseType(), isTry: false)
+        while true {
+            if consumeSymbol("::") {
+                expression = .cast(expression, try parseType(), isTry: false)
+            } else if consumeSymbol(":") {
+                let path = Expr.literal(.string(try parseJSONPath()), .string)
+                expression = .function(name: JSONFunctions.pathOperator, arguments: [expression, path], isDistinct: false, isStar: false)
+            } else {
+                return expression
+            }
         }
-        return expression
+    }
+
+    /// jsonPath := (name | '[' key ']') {'.' name | '[' key ']'}, key := string | integer | '*' (Databricks'
+    /// `raw:a.b[0]`); returned as text, `a.b[0]`, `['k']`, for the JSON path reader.
+    private mutating func parseJSONPath() throws(EngineError) -> String {
+        var text = ""
+        var first = true
+        while true {
+            if first || consumeSymbol(".") {
+                switch current.kind {
+                case .word(let name), .quotedIdentifier(let name): text += (first ? "" : ".") + name
+                default:
+                    if first, current.isSymbol("[") { break }
+                    throw unexpected("a JSON field name")
+                }
+                if !current.isSymbol("[") { advance() }
+            } else if consumeSymbol("[") {
+                switch current.kind {
+                case .string(let key): text += "['\(key)']"
+                case .number(let digits): text += "[\(digits)]"
+                default:
+                    guard current.isSymbol("*") else { throw unexpected("a JSON key, index or *") }
+                    text += "[*]"
+                }
+                advance()
+                try expectSymbol("]")
+            } else {
+                return text
+            }
+            first = false
+        }
     }
 
     /// type := name ['(' int [',' int] ')'] | ARRAY '<' type '>'

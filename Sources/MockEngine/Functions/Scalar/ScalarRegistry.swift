@@ -7,6 +7,10 @@ enum ScalarRegistry {
     static let declarations: [ScalarDeclaration] =
         ConditionalFunctions.declarations + StringFunctions.declarations + MathFunctions.declarations
         + DateFunctions.declarations + ArrayFunctions.declarations
+        + DoubleMathFunctions.declarations + ModularFunctions.declarations + BitFunctions.declarations
+        + NumberFunctions.declarations + NumericCastFunctions.declarations + NullFunctions.declarations
+        + AssertionFunctions.declarations + TryArithmeticFunctions.declarations + JSONFunctions.declarations
+        + RandomFunctions.declarations
 
     private static let byName: [String: ScalarDeclaration] = {
         var table: [String: ScalarDeclaration] = [:]
@@ -21,13 +25,19 @@ enum ScalarRegistry {
 
     static func declaration(_ name: String) -> ScalarDeclaration? { byName[name] }
 
+    /// UNRESOLVED_ROUTINE (with the closest known name) unless `name` is a scalar function.
+    static func requireKnown(_ name: String) throws(EngineError) {
+        if byName[name] == nil { throw unknown(name) }
+    }
+
+    private static func unknown(_ name: String) -> EngineError {
+        .unknownFunction(name, suggestion: NameSuggestion.closest(to: name, among: names + AggregateRegistry.names))
+    }
+
     /// Resolves a call of scalar function `name` (lower case) on compiled arguments: an unknown name is
     /// UNRESOLVED_ROUTINE (with the closest known name), a wrong argument count WRONG_NUM_ARGS.
     static func compile(_ name: String, _ arguments: [CompiledExpr], _ expr: Expr) throws(EngineError) -> CompiledExpr {
-        guard let declaration = byName[name] else {
-            throw EngineError.unknownFunction(
-                name, suggestion: NameSuggestion.closest(to: name, among: names + AggregateRegistry.names))
-        }
+        guard let declaration = byName[name] else { throw unknown(name) }
         guard declaration.arity.contains(arguments.count) else {
             throw EngineError.wrongArgumentCount(
                 function: name, expected: EngineError.arity(declaration.arity), got: arguments.count)
