@@ -180,10 +180,19 @@ extension Parser {
         guard let op else { return try parsePostfix() }
         advance()
         var isPlainInteger = false  // `2147483648`, not `2147483648L`
-        if case .number(let text) = current.kind { isPlainInteger = text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+        if case .number(let text) = current.kind {
+            isPlainInteger = text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+            if op == .negate, let minimum = Self.negatedMinimum(text) {  // `-128Y`, `-9223372036854775808L`
+                advance()
+                return minimum
+            }
+        }
         return try nested { (parser: inout Parser) throws(EngineError) -> Expr in
             let operand = try parser.parseUnary()
             if op == .negate, case .literal(let value, let type) = operand, let negated = Self.negateLiteral(value) {
+                if isPlainInteger, case .decimal(let number) = negated, number.scale == 0, let small = Int64(exactly: number.unscaled) {
+                    return .literal(.int(small), .bigint)  // `-9223372036854775808` is a BIGINT
+                }
                 return .literal(negated, isPlainInteger ? Self.negatedLiteralType(negated, type) : type)
             }
             return .unary(op, operand)
@@ -201,6 +210,16 @@ extension Parser {
     }
 
     /// `-2147483648` is an INT although `2147483648` is a BIGINT; `-7L` stays a BIGINT.
+    /// The smallest TINYINT, SMALLINT or BIGINT written with its suffix after a minus sign, whose magnitude
+    /// alone is out of the type's range.
+    private static func negatedMinimum(_ text: String) -> Expr? {
+        let types: [Character: SQLType] = ["Y": .tinyint, "S": .smallint, "L": .bigint]
+        guard let suffix = text.uppercased().last, let type = types[suffix], let range = type.integralRange,
+            UInt64(text.dropLast()) == range.lowerBound.magnitude
+        else { return nil }
+        return .literal(.int(range.lowerBound), type)
+    }
+
     private static func negatedLiteralType(_ value: SQLValue, _ type: SQLType) -> SQLType {
         if case .int(let number) = value, type == .bigint, Int32(exactly: number) != nil { return .int }
         return type

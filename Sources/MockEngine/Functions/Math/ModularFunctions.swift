@@ -16,19 +16,17 @@ enum ModularFunctions {
             let (inner, divisor, type) = (remainder.evaluate, call.arguments[1].evaluate, remainder.type)
             return CompiledExpr(type: type) { row, context throws(EngineError) in
                 let value = try inner(row, context)
-                guard value.isNegative, let fixed = try positive(value, divisor: try divisor(row, context), type) else { return value }
+                guard value.isNegative, let fixed = positive(value, divisor: try divisor(row, context), type) else { return value }
                 return fixed
             }
         },
     ]
 
     /// `(r + n) % n` for a negative remainder `r` of divisor `n`, in the result type.
-    private static func positive(_ remainder: SQLValue, divisor: SQLValue, _ type: SQLType) throws(EngineError) -> SQLValue? {
+    private static func positive(_ remainder: SQLValue, divisor: SQLValue, _ type: SQLType) -> SQLValue? {
         switch (remainder, divisor) {
-        case let (.int(r), .int(n)):
-            let (sum, overflow) = r.addingReportingOverflow(n)
-            guard !overflow else { throw EngineError.overflow("Overflow") }
-            return .int(sum % n)
+        case let (.int(r), .int(n)):  // Java's wrapping (r + n) % n
+            return .int((r &+ n).remainderReportingOverflow(dividingBy: n).partialValue)
         case let (.double(r), _):
             guard let n = divisor.asDouble else { return nil }
             return .double((r + n).truncatingRemainder(dividingBy: n))

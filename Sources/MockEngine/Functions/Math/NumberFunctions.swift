@@ -35,10 +35,15 @@ enum NumberFunctions {
         if min < max {
             if value < lower { return .int(0) }
             if value >= upper { return .int(count + 1) }
-            return .int(Int64(Double(count) * (value - lower) / (upper - lower)) + 1)
+            return .int(javaLong(Double(count) * (value - lower) / (upper - lower)) &+ 1)
         }
         if value > upper { return .int(0) }
         if value <= lower { return .int(count + 1) }
-        return .int(Int64(Double(count) * (upper - value) / (upper - lower)) + 1)
+        return .int(javaLong(Double(count) * (upper - value) / (upper - lower)) &+ 1)
+    }
+
+    /// Java's `(long) d` for a non-negative finite double: truncated, saturating at Long.MAX_VALUE.
+    private static func javaLong(_ number: Double) -> Int64 {
+        number >= 9.223372036854775807e18 ? Int64.max : Int64(number)
     }
 }

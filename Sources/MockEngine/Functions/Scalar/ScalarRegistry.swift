@@ -23,6 +23,9 @@ enum ScalarRegistry {
     /// Every name a scalar function answers to, sorted.
     static let names = byName.keys.sorted()
 
+    /// The names a user can call, for suggestions (not the `:` operator's internal name).
+    private static let callableNames = names.filter { $0.first?.isLetter ?? false } + AggregateRegistry.names
+
     static func declaration(_ name: String) -> ScalarDeclaration? { byName[name] }
 
     /// UNRESOLVED_ROUTINE (with the closest known name) unless `name` is a scalar function.
@@ -31,7 +34,7 @@ enum ScalarRegistry {
     }
 
     private static func unknown(_ name: String) -> EngineError {
-        .unknownFunction(name, suggestion: NameSuggestion.closest(to: name, among: names + AggregateRegistry.names))
+        .unknownFunction(name, suggestion: NameSuggestion.closest(to: name, among: callableNames))
     }
 
     /// Resolves a call of scalar function `name` (lower case) on compiled arguments: an unknown name is
