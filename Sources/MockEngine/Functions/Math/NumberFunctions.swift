@@ -1,6 +1,7 @@
 import DBAPICore
 
-/// `factorial`, `width_bucket` and `conv`, with Spark's NULL results for arguments outside their domain.
+/// `factorial`, `width_bucket`, `conv` and `to_number`/`try_to_number`, with Spark's NULL results for arguments
+/// outside their domain.
 enum NumberFunctions {
     static let declarations: [ScalarDeclaration] = [
         .strict(["factorial"], .int, returns: .bigint) { value in
@@ -23,10 +24,30 @@ enum NumberFunctions {
                 return bucket(values[0].kernelDouble, values[1].kernelDouble, values[2].kernelDouble, values[3].integerValue)
             }
         },
+        parsing("to_number", tolerant: false),
+        parsing("try_to_number", tolerant: true),
         .strict(["conv"], .string, .int, .int, returns: .string) { number, from, to throws(EngineError) in
             try NumberConversion.convert(number.text, from: Int(from.integerValue), to: Int(to.integerValue))
         },
     ]
+
+    /// `to_number(text, format)`: the DECIMAL the constant format describes; text that does not match is
+    /// INVALID_FORMAT.MISMATCH_INPUT, or NULL for `try_to_number`.
+    private static func parsing(_ name: String, tolerant: Bool) -> ScalarDeclaration {
+        ScalarDeclaration(names: [name], arity: 2...2) { call throws(EngineError) in
+            let text = try call.argument(0, as: .string)
+            guard call.type(1) == .string, case .string(let pattern)? = call.constant(1) else {
+                throw EngineError.unsupported("\(name) with a format that is not a constant string")
+            }
+            let format = try NumberFormat(pattern)
+            return CompiledExpr(type: .decimal(precision: format.precision, scale: format.scale)) { row, context throws(EngineError) in
+                guard case .string(let input) = try text(row, context) else { return .null }
+                if let value = format.parse(input) { return .decimal(value) }
+                if tolerant { return .null }
+                throw format.mismatch(input)
+            }
+        }
+    }
 
     /// Spark's `WidthBucket.computeBucketNumber`: NULL for no buckets, a NaN value, equal or non-finite bounds.
     private static func bucket(_ value: Double, _ min: Double, _ max: Double, _ count: Int64) -> SQLValue {
