@@ -28,20 +28,7 @@ extension SQLDecimal {
 
     /// `self / other` rounded half-up to `resultScale` digits; nil on overflow or division by zero.
     public func divided(by other: SQLDecimal, scale resultScale: Int) -> SQLDecimal? {
-        guard other.unscaled != 0 else { return nil }
-        // self/other = (u1 / 10^s1) / (u2 / 10^s2); scaled to r: u1 * 10^(r - s1 + s2) / u2.
-        let shift = resultScale - scale + other.scale
-        var numerator = unscaled
-        var denominator = other.unscaled
-        if shift >= 0 {
-            guard let widened = SQLDecimal(unscaled: numerator, scale: 0).withScale(shift) else { return nil }
-            numerator = widened.unscaled
-        } else {
-            guard let widened = SQLDecimal(unscaled: denominator, scale: 0).withScale(-shift) else { return nil }
-            denominator = widened.unscaled
-        }
-        guard numerator != .min, denominator != .min else { return nil }  // Int128.min / -1 has no 128-bit quotient
-        return SQLDecimal(unscaled: Self.divideRoundingHalfUp(numerator, denominator), scale: resultScale)
+        divided(by: other, scale: resultScale, truncating: false)
     }
 
     /// The remainder with the sign of the dividend (Java `BigDecimal.remainder`).
@@ -57,8 +44,9 @@ extension SQLDecimal {
     /// bits, stays as it is rather than trap.
     public var negated: SQLDecimal { SQLDecimal(unscaled: unscaled == .min ? unscaled : -unscaled, scale: scale) }
 
-    /// Rounds to `places` digits after the point, half-up (negative places round left of the point).
-    public func rounded(places: Int, roundingUp: Bool? = nil) -> SQLDecimal? {
+    /// Rounds to `places` digits after the point (negative places round left of the point): half-up, half-even
+    /// (`halfEven`, banker's rounding), or toward +∞ (`roundingUp` true) or −∞ (false).
+    public func rounded(places: Int, roundingUp: Bool? = nil, halfEven: Bool = false) -> SQLDecimal? {
         guard places < scale else { return self }
         var divisor: Int128 = 1
         for _ in 0..<(scale - places) {
@@ -68,6 +56,12 @@ extension SQLDecimal {
         }
         var quotient: Int128
         switch roundingUp {
+        case nil where halfEven:
+            quotient = unscaled / divisor
+            let twice = (unscaled % divisor).magnitude * 2
+            if twice > divisor.magnitude || (twice == divisor.magnitude && quotient % 2 != 0) {
+                quotient += unscaled < 0 ? -1 : 1
+            }
         case nil: quotient = Self.divideRoundingHalfUp(unscaled, divisor)
         case true?:  // ceiling
             quotient = unscaled / divisor

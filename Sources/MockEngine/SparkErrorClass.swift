@@ -10,6 +10,7 @@ enum SparkErrorClass {
         "CAST_OVERFLOW": "22003",
         "DATATYPE_MISMATCH": "42K09",
         "DIVIDE_BY_ZERO": "22012",
+        "DUPLICATED_CTE_NAMES": "42602",
         "FAILED_READ_FILE": "KD001",
         "FAILED_TO_PARSE_TOO_COMPLEX": "54001",
         "GROUP_BY_POS_OUT_OF_RANGE": "42805",
@@ -44,6 +45,7 @@ enum SparkErrorClass {
         "UNSUPPORTED_DATATYPE": "0A000",
         "UNSUPPORTED_FEATURE": "0A000",
         "UNSUPPORTED_GROUPING_EXPRESSION": "42K0E",
+        "USER_RAISED_EXCEPTION": "P0001",
         "WRONG_NUM_ARGS": "42605",
     ]
 

@@ -55,7 +55,8 @@ struct AggregationBuffer {
     }
 
     private mutating func addGroup(_ key: Row) {
-        groupKeys.append(key)
+        // Spark normalizes floating group keys: -0.0 and 0.0 are one group, written 0.0.
+        groupKeys.append(key.contains(.double(0)) ? key.map { $0 == .double(0) ? .double(0) : $0 } : key)
         states.append(contentsOf: aggregates.map { AggregateState($0) })
     }
 
@@ -171,7 +172,9 @@ struct AggregateState {
                     doubleSum += Double(number)
                 } else {
                     let (sum, overflow) = integerSum.addingReportingOverflow(number)
-                    guard !overflow else { throw EngineError.overflow("sum overflows BIGINT") }
+                    guard !overflow else {
+                        throw EngineError.overflow("overflow. Use 'try_add' to tolerate overflow and return NULL instead")
+                    }
                     integerSum = sum
                 }
             case .double(let number): doubleSum += number

@@ -30,6 +30,13 @@ enum Arithmetic {
         // Division of integers or decimals into DOUBLE computes in the operands' domain first.
         let (l, r) = (left.evaluate, right.evaluate)
         let name = expr.sqlName
+        if op == .integerDivide, [leftType, rightType].contains(where: \.isDecimal) {
+            return CompiledExpr(type: resultType) { row, context throws(EngineError) in
+                guard let a = try l(row, context).asDecimal, let b = try r(row, context).asDecimal else { return .null }
+                guard let quotient = a.integralQuotientLow64(dividingBy: b) else { throw EngineError.divideByZero }
+                return .int(quotient)
+            }
+        }
         switch domain {
         case .integral(let range):
             return CompiledExpr(type: resultType) { row, context throws(EngineError) in
@@ -73,7 +80,7 @@ enum Arithmetic {
                 switch op {
                 case .add: exact = a.adding(b)
                 case .subtract: exact = a.subtracting(b)
-                case .multiply: exact = a.multiplied(by: b)
+                case .multiply: exact = a.multiplied(by: b, roundedTo: scale)
                 case .divide:
                     guard b.unscaled != 0 else { throw EngineError.divideByZero }
                     exact = a.divided(by: b, scale: scale)
@@ -81,9 +88,9 @@ enum Arithmetic {
                     guard b.unscaled != 0 else { throw EngineError.remainderByZero }
                     exact = a.remainder(dividingBy: b)
                 }
-                guard let exact else { throw EngineError.overflow("\(name) does not fit \(resultType)") }
-                guard let fitted = exact.fits(precision: precision, scale: scale) else {
-                    throw EngineError.decimalOutOfRange(exact.description, precision: precision, scale: scale)
+                guard let exact, let fitted = exact.fits(precision: precision, scale: scale) else {
+                    let shown = op == .multiply ? a.productDescription(b) : exact?.description ?? name
+                    throw EngineError.decimalOutOfRange(shown, precision: precision, scale: scale)
                 }
                 return .decimal(fitted)
             }
@@ -115,7 +122,7 @@ enum Arithmetic {
     static func resultType(
         _ op: BinaryOperator, _ left: SQLType, _ right: SQLType, _ leftExpr: Expr, _ rightExpr: Expr, _ expr: Expr
     ) throws(EngineError) -> SQLType {
-        if op == .integerDivide { return .bigint }
+        if op == .integerDivide { return try integralDivideType(left, right, expr) }
         let isFloating = [left, right].contains { $0 == .double || $0 == .float }
         if isFloating { return .double }
         let isDecimal = [left, right].contains { if case .decimal = $0 { return true } else { return false } }
@@ -135,6 +142,24 @@ enum Arithmetic {
         case .divide: return DecimalRules.divide(p1, s1, p2, s2)
         default: return DecimalRules.remainder(p1, s1, p2, s2)
         }
+    }
+
+    /// `div` takes integers (as BIGINT) and decimals, nothing floating (Spark's `IntegralDivide`).
+    private static func integralDivideType(_ left: SQLType, _ right: SQLType, _ expr: Expr) throws(EngineError) -> SQLType {
+        let shown = { (type: SQLType) -> SQLType in type.isIntegral ? .bigint : type }
+        if [left, right].contains(where: { $0 == .double || $0 == .float }) {
+            if left != right {
+                throw EngineError.analysis(
+                    "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
+                    "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the left and right operands of the binary "
+                        + "operator have incompatible types (\"\(shown(left))\" and \"\(shown(right))\").")
+            }
+            throw EngineError.analysis(
+                "DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE",
+                "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the binary operator requires the input type "
+                    + "(\"BIGINT\" or \"DECIMAL\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\"), not \"\(left)\".")
+        }
+        return .bigint
     }
 
     /// An integer literal next to a decimal takes the precision of its digits (Spark's
@@ -163,5 +188,12 @@ extension SQLValue {
         case .decimal(let number): number
         default: nil
         }
+    }
+}
+
+extension SQLType {
+    var isDecimal: Bool {
+        if case .decimal = self { return true }
+        return false
     }
 }

@@ -22,6 +22,10 @@ enum Cast {
 
     static func value(_ value: SQLValue, from source: SQLType, to target: SQLType) throws(EngineError) -> SQLValue {
         if source == target { return value }
+        if target == .float {  // a FLOAT is held as the DOUBLE of its 32-bit value
+            guard case .double(let number) = try Cast.value(value, from: source, to: .double) else { return .null }
+            return .double(Double(Float(number)))
+        }
         switch value {
         case .null: return .null
         case .string(let text):
@@ -130,8 +134,8 @@ enum Cast {
             return "{" + entries.map { element($0.key, key) + " -> " + element($0.value, inner) }.joined(separator: ", ") + "}"
         case let (.struct(fields), .struct(types)) where fields.count == types.count:
             return "{" + zip(fields, types).map { element($0.value, $1.type) }.joined(separator: ", ") + "}"
-        case (.double(let number), .float):
-            return SQLValue.sparkDouble(Double(Float(number)))
+        case (.double(let number), .float):  // Java's Float.toString: the float's shortest digits
+            return SQLValue.sparkDouble(Double("\(Float(number))") ?? number)
         case (.array(let items), _):
             return "[" + items.map { element($0, .null) }.joined(separator: ", ") + "]"
         case (.map(let entries), _):

@@ -6,14 +6,14 @@ import SQLText
 ///     OR
 ///     AND
 ///     NOT
-///     = == <=> <> != < <= > >=, IS [NOT] NULL, [NOT] IN, [NOT] BETWEEN, [NOT] LIKE/ILIKE (Parser+Like)
+///     = == <=> <> != < <= > >=, IS [NOT] NULL, IS [NOT] DISTINCT FROM, [NOT] IN, [NOT] BETWEEN, [NOT] LIKE/ILIKE (Parser+Like)
 ///     |
 ///     ^
 ///     &
 ///     + - ||
 ///     * / % DIV
 ///     unary - + ~
-///     expr::type
+///     expr::type, expr:json.path
 extension Parser {
     mutating func parseExpression() throws(EngineError) -> Expr {
         try nested { (parser: inout Parser) throws(EngineError) -> Expr in try parser.parseOr() }
@@ -75,8 +75,12 @@ extension Parser {
                     advance()
                     let test = Expr.binary(.nullSafeEqual, left, .literal(.bool(wantTrue), .boolean))
                     left = negated ? .unary(.not, test) : test
+                } else if consumeWord("DISTINCT") {
+                    try expectWord("FROM")
+                    let test = Expr.binary(.nullSafeEqual, left, try parseBitOr())
+                    left = negated ? test : .unary(.not, test)
                 } else {
-                    throw unexpected("NULL, TRUE or FALSE after IS")
+                    throw unexpected("NULL, TRUE, FALSE or DISTINCT FROM after IS")
                 }
                 continue
             }
@@ -180,10 +184,21 @@ extension Parser {
         }
         guard let op else { return try parsePostfix() }
         advance()
+        var isPlainInteger = false  // `2147483648`, not `2147483648L`
+        if case .number(let text) = current.kind {
+            isPlainInteger = text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+            if op == .negate, let minimum = Self.negatedMinimum(text) {  // `-128Y`, `-9223372036854775808L`
+                advance()
+                return minimum
+            }
+        }
         return try nested { (parser: inout Parser) throws(EngineError) -> Expr in
             let operand = try parser.parseUnary()
             if op == .negate, case .literal(let value, let type) = operand, let negated = Self.negateLiteral(value) {
-                return .literal(negated, Self.negatedLiteralType(negated, type))
+                if isPlainInteger, case .decimal(let number) = negated, number.scale == 0, let small = Int64(exactly: number.unscaled) {
+                    return .literal(.int(small), .bigint)  // `-9223372036854775808` is a BIGINT
+                }
+                return .literal(negated, isPlainInteger ? Self.negatedLiteralType(negated, type) : type)
             }
             return .unary(op, operand)
         }
@@ -199,18 +214,32 @@ extension Parser {
         }
     }
 
+    /// `-2147483648` is an INT although `2147483648` is a BIGINT; `-7L` stays a BIGINT.
+    /// The smallest TINYINT, SMALLINT or BIGINT written with its suffix after a minus sign, whose magnitude
+    /// alone is out of the type's range.
+    private static func negatedMinimum(_ text: String) -> Expr? {
+        let types: [Character: SQLType] = ["Y": .tinyint, "S": .smallint, "L": .bigint]
+        guard let suffix = text.uppercased().last, let type = types[suffix], let range = type.integralRange,
+            UInt64(text.dropLast()) == range.lowerBound.magnitude
+        else { return nil }
+        return .literal(.int(range.lowerBound), type)
+    }
+
     private static func negatedLiteralType(_ value: SQLValue, _ type: SQLType) -> SQLType {
         if case .int(let number) = value, type == .bigint, Int32(exactly: number) != nil { return .int }
         return type
     }
 
-    /// postfix := primary {'::' type | '[' expr ']' | '.' name}
+    /// postfix := primary {'::' type | ':' jsonPath | '[' expr ']' | '.' name}
     private mutating func parsePostfix() throws(EngineError) -> Expr {
         var expression = try parsePrimary()
         var depth = nesting
         while true {
             if consumeSymbol("::") {
                 expression = .cast(expression, try parseType(), isTry: false)
+            } else if consumeSymbol(":") {
+                let path = Expr.literal(.string(try parseJSONPath()), .string)
+                expression = .function(name: JSONFunctions.pathOperator, arguments: [expression, path], isDistinct: false, isStar: false)
             } else if current.isSymbol("[") {
                 advance()
                 let index = try nested { (parser: inout Parser) throws(EngineError) in try parser.parseExpression() }

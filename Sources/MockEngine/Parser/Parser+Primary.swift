@@ -217,7 +217,7 @@ extension Parser {
             return .literal(.int(value), type)
         case "D", "F":
             guard let value = Double(body) else { throw fail("invalid floating-point literal") }
-            return .literal(.double(value), suffix == "D" ? .double : .float)
+            return suffix == "D" ? .literal(.double(value), .double) : .literal(.double(Double(Float(value))), .float)
         default:
             break
         }

@@ -13,6 +13,7 @@ extension Expr {
             case .timestamp: return "TIMESTAMP '\(value)'"
             case .timestampNTZ: return "TIMESTAMP_NTZ '\(value)'"
             case .int(let number): return String(number)
+            case .decimal(let number): return JavaDecimalText.text(unscaled: number.unscaled, scale: number.scale)
             default: return Cast.string(value, type: type)
             }
         case .column(let parts): return parts.last ?? ""

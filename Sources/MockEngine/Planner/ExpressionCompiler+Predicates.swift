@@ -87,9 +87,11 @@ extension ExpressionCompiler {
         let needle = Self.coerce(value, to: type).evaluate
         return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
             let probe = try needle(row, context)
-            if probe.isNull { return .null }
+            let candidates = try run(row, context)
+            // NULL IN (empty) is false and NULL NOT IN (empty) true: Spark's null-aware anti join keeps the row.
+            if probe.isNull { return candidates.isEmpty ? .bool(negated) : .null }
             var sawNull = false
-            for candidateRow in try run(row, context) {
+            for candidateRow in candidates {
                 let candidate = try Cast.value(candidateRow[0], from: columnType, to: type)
                 if candidate.isNull {
                     sawNull = true

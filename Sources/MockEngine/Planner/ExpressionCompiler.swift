@@ -85,6 +85,7 @@ struct ExpressionCompiler {
                     expression: expr.sqlName,
                     message: "aggregate functions are not allowed here (only in SELECT, HAVING and ORDER BY)")
             }
+            try ScalarRegistry.requireKnown(name)  // before the arguments: an unknown name is the first error
             if isDistinct || isStar {
                 throw EngineError.typeMismatch(expression: expr.sqlName, message: "DISTINCT and * only apply to aggregate functions")
             }
@@ -120,22 +121,7 @@ struct ExpressionCompiler {
             }
             return operand
         case .negate:
-            let type = operand.type
-            guard type.isNumeric || type == .null else {
-                throw EngineError.typeMismatch(expression: expr.sqlName, message: "unary - needs a number, got \(type)")
-            }
-            return CompiledExpr(type: type) { row, context throws(EngineError) in
-                switch try inner(row, context) {
-                case .int(let number):
-                    guard number != Int64.min, type.integralRange?.contains(-number) ?? true else {
-                        throw EngineError.overflow("-(\(number)) overflows \(type)")
-                    }
-                    return .int(-number)
-                case .double(let number): return .double(-number)
-                case .decimal(let number): return .decimal(number.negated)
-                default: return .null
-                }
-            }
+            return try Self.negation(operand, expr)
         case .not:
             try requireBoolean(operand, expr)
             return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
@@ -149,6 +135,26 @@ struct ExpressionCompiler {
             return CompiledExpr(type: operand.type) { row, context throws(EngineError) in
                 if case .int(let number) = try inner(row, context) { return .int(~number) }
                 return .null
+            }
+        }
+    }
+
+    /// `-x` (and `negative(x)`): integers check their type's range, as ANSI Spark does.
+    static func negation(_ operand: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr {
+        let (inner, type) = (operand.evaluate, operand.type)
+        guard type.isNumeric || type == .null else {
+            throw EngineError.typeMismatch(expression: expr.sqlName, message: "unary - needs a number, got \(type)")
+        }
+        return CompiledExpr(type: type) { row, context throws(EngineError) in
+            switch try inner(row, context) {
+            case .int(let number):
+                guard number != Int64.min, type.integralRange?.contains(-number) ?? true else {
+                    throw EngineError.overflow("-(\(number)) overflows \(type)")
+                }
+                return .int(-number)
+            case .double(let number): return .double(-number)
+            case .decimal(let number): return .decimal(number.negated)
+            default: return .null
             }
         }
     }
@@ -248,7 +254,7 @@ struct ExpressionCompiler {
             results.append(try compile(branch.result))
         }
         let fallback = try otherwise.map { (value) throws(EngineError) in try compile(value) } ?? CompiledExpr(constant: .null, type: .null)
-        let type = try ConditionalFunctions.commonType(results + [fallback], expr)
+        let type = try TypeCoercion.commonPromotingStrings(results + [fallback], expr)
         let evaluators = results.map { Self.coerce($0, to: type).evaluate }
         let otherwiseEvaluator = Self.coerce(fallback, to: type).evaluate
         let conditionEvaluators = conditions

@@ -49,7 +49,11 @@ struct Planner: Sendable {
     /// query := [WITH …] body [ORDER BY …] [LIMIT …] [OFFSET …]
     func planQuery(_ query: Query, outer: Scope?) throws(EngineError) -> PlannedRelation {
         var planner = self
+        var defined: Set<String> = []
         for cte in query.ctes {
+            guard defined.insert(cte.name.lowercased()).inserted else {
+                throw EngineError.analysis("DUPLICATED_CTE_NAMES", "CTE definition can't have duplicate names: `\(cte.name)`.")
+            }
             let relation = try Self.renamed(
                 try planner.planQuery(cte.query, outer: nil), cte.columnNames, alias: cte.name, isInline: false)
             let columns = relation.columns.map { ScopeColumn(qualifier: [], name: $0.name, type: $0.type) }

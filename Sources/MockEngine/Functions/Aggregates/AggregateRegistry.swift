@@ -5,7 +5,7 @@ import DBAPICore
 enum AggregateRegistry {
     static let declarations: [AggregateDeclaration] =
         BasicAggregates.declarations + ConditionalAggregates.declarations + StatisticalAggregates.declarations
-        + PercentileAggregates.declarations + CollectionAggregates.declarations
+        + PercentileAggregates.declarations + CollectionAggregates.declarations + TryAggregates.declarations
 
     private static let byName: [String: AggregateDeclaration] = {
         var table: [String: AggregateDeclaration] = [:]

@@ -8,7 +8,7 @@ enum ConditionalFunctions {
             guard call.type(0) == .boolean || call.type(0) == .null else {
                 throw call.mismatch("if expects a BOOLEAN condition, got \(call.type(0))")
             }
-            let type = try commonType(Array(call.arguments.dropFirst()), call.expr)
+            let type = try TypeCoercion.commonPromotingStrings(Array(call.arguments.dropFirst()), call.expr)
             let condition = call.arguments[0].evaluate
             let then = ExpressionCompiler.coerce(call.arguments[1], to: type).evaluate
             let otherwise = ExpressionCompiler.coerce(call.arguments[2], to: type).evaluate
@@ -51,7 +51,7 @@ enum ConditionalFunctions {
     /// coalesce, ifnull, nvl: the first non-NULL argument in their common type.
     private static func firstNonNull(_ names: [String], arity: ClosedRange<Int>) -> ScalarDeclaration {
         ScalarDeclaration(names: names, arity: arity) { call throws(EngineError) in
-            let type = try commonType(call.arguments, call.expr)
+            let type = try TypeCoercion.commonPromotingStrings(call.arguments, call.expr)
             let evaluators = call.arguments.map { ExpressionCompiler.coerce($0, to: type).evaluate }
             return CompiledExpr(type: type) { row, context throws(EngineError) in
                 for evaluate in evaluators {

@@ -1,20 +1,10 @@
 import DBAPICore
 
-/// round (half-up), abs, floor, ceil, with Spark's result types.
+/// round (half-up), bround (half-even), abs, floor, ceil, with Spark's result types.
 enum MathFunctions {
     static let declarations: [ScalarDeclaration] = [
-        ScalarDeclaration(names: ["round"], arity: 1...2, printer: ScalarDeclaration.fillingDefaults(["0"], arity: 2)) {
-            call throws(EngineError) in
-            let operand = try numeric(call)
-            var places = 0
-            if call.count == 2 {
-                guard case .int(let value)? = call.constant(1), let small = Int(exactly: value), abs(small) <= 38 else {
-                    throw call.mismatch("round's scale must be an integer constant")
-                }
-                places = small
-            }
-            return round(operand, places: places)
-        },
+        rounding("round", halfEven: false),
+        rounding("bround", halfEven: true),
         ScalarDeclaration(names: ["abs"], arity: 1...1) { call throws(EngineError) in
             let operand = try numeric(call)
             let (inner, type) = (operand.evaluate, operand.type)
@@ -22,7 +12,7 @@ enum MathFunctions {
                 switch try inner(row, context) {
                 case .int(let number):
                     guard number != Int64.min, type.integralRange?.contains(-number) ?? true else {
-                        throw EngineError.overflow("abs(\(number)) overflows \(type)")
+                        throw EngineError.overflow("overflow")
                     }
                     return .int(abs(number))
                 case .double(let number): return .double(abs(number))
@@ -75,39 +65,61 @@ enum MathFunctions {
         }
     }
 
-    private static func round(_ operand: CompiledExpr, places: Int) -> CompiledExpr {
+    /// round (half-up) and bround (half-even) to a constant number of places (0 by default).
+    private static func rounding(_ name: String, halfEven: Bool) -> ScalarDeclaration {
+        ScalarDeclaration(names: [name], arity: 1...2, printer: ScalarDeclaration.fillingDefaults(["0"], arity: 2)) {
+            call throws(EngineError) in
+            let operand = try numeric(call)
+            var places = 0
+            if call.count == 2 {
+                guard case .int(let value)? = call.constant(1), let small = Int32(exactly: value) else {
+                    throw call.mismatch("\(name)'s scale must be an INT constant")
+                }
+                places = Int(small)
+            }
+            return round(operand, places: places, halfEven: halfEven)
+        }
+    }
+
+    /// Spark's `RoundBase`: a DECIMAL(p, s) becomes DECIMAL(p - s + 1 + min(s, places), min(s, places)), or
+    /// DECIMAL(max(p - s + 1, 1 - places), 0) for negative places; FLOAT and DOUBLE round their shortest
+    /// decimal form (so `round(2.675D, 2)` is 2.68) and keep their type; integers keep theirs.
+    private static func round(_ operand: CompiledExpr, places: Int, halfEven: Bool) -> CompiledExpr {
         let inner = operand.evaluate
+        let mode = halfEven ? "half even" : "half up"
         switch operand.type {
         case let .decimal(precision, scale):
+            let places = min(max(places, -40), 40)  // beyond ±38 every DECIMAL rounds as at ±40
             let integralDigits = precision - scale + 1
             let resultScale = places < 0 ? 0 : min(scale, places)
-            let resultPrecision = min(integralDigits + (places < 0 ? -places : resultScale), SQLType.maxDecimalPrecision)
+            let resultPrecision = min(
+                places < 0 ? max(integralDigits, 1 - places) : integralDigits + resultScale, SQLType.maxDecimalPrecision)
             return CompiledExpr(type: .decimal(precision: resultPrecision, scale: resultScale)) { row, context throws(EngineError) in
                 guard case .decimal(let number) = try inner(row, context) else { return .null }
-                let rounded = number.rounded(places: places)?.withScale(resultScale)
+                let rounded = number.rounded(places: places, halfEven: halfEven)?.withScale(resultScale)
                 guard let rounded, let fitted = rounded.fits(precision: resultPrecision, scale: resultScale) else {
                     throw EngineError.numericOutOfRange(
-                        "The \(rounded?.description ?? "result") rounded half up from \(number) cannot be represented as "
-                            + "Decimal(\(resultPrecision), \(resultScale)).")
+                        " The \(rounded?.description ?? "result") rounded \(mode) from "
+                            + "\(rounded.map { JavaDecimalText.text($0, scale: places) } ?? number.description) cannot be "
+                            + "represented as Decimal(\(resultPrecision), \(resultScale)).")
                 }
                 return .decimal(fitted)
             }
         case .double, .float:
+            let isFloat = operand.type == .float
             return CompiledExpr(type: operand.type) { row, context throws(EngineError) in
                 guard case .double(let number) = try inner(row, context) else { return .null }
-                guard number.isFinite, let exact = SQLDecimal(string: "\(number)"), let rounded = exact.rounded(places: places) else {
-                    return .double(number)
-                }
-                return .double(rounded.doubleValue)
+                let rounded = DoubleRounding.round(number, places: places, halfEven: halfEven)
+                return .double(isFloat ? Double(Float(rounded)) : rounded)
             }
         default:
-            let type = operand.type
+            let (type, places) = (operand.type, max(places, -40))
             return CompiledExpr(type: type) { row, context throws(EngineError) in
                 guard case .int(let number) = try inner(row, context) else { return .null }
                 guard places < 0 else { return .int(number) }
-                guard let rounded = SQLDecimal(number).rounded(places: places), let value = Int64(exactly: rounded.unscaled),
-                    type.integralRange?.contains(value) ?? true
-                else { throw EngineError.overflow("round(\(number), \(places)) overflows \(type)") }
+                guard let rounded = SQLDecimal(number).rounded(places: places, halfEven: halfEven),
+                    let value = Int64(exactly: rounded.unscaled), type.integralRange?.contains(value) ?? true
+                else { throw EngineError.overflow("Overflow") }
                 return .int(value)
             }
         }
