@@ -6,7 +6,7 @@ import DBAPICore
 enum ScalarRegistry {
     static let declarations: [ScalarDeclaration] =
         ConditionalFunctions.declarations + StringFunctions.declarations + MathFunctions.declarations
-        + DateFunctions.declarations + ArrayFunctions.declarations
+        + DateFunctions.declarations + ArrayFunctions.declarations + HigherOrderFunctions.declarations
 
     private static let byName: [String: ScalarDeclaration] = {
         var table: [String: ScalarDeclaration] = [:]
@@ -23,7 +23,9 @@ enum ScalarRegistry {
 
     /// Resolves a call of scalar function `name` (lower case) on compiled arguments: an unknown name is
     /// UNRESOLVED_ROUTINE (with the closest known name), a wrong argument count WRONG_NUM_ARGS.
-    static func compile(_ name: String, _ arguments: [CompiledExpr], _ expr: Expr) throws(EngineError) -> CompiledExpr {
+    static func compile(
+        _ name: String, _ arguments: [CompiledExpr], _ expr: Expr, lambdas: [Int: LambdaArgument] = [:]
+    ) throws(EngineError) -> CompiledExpr {
         guard let declaration = byName[name] else {
             throw EngineError.unknownFunction(
                 name, suggestion: NameSuggestion.closest(to: name, among: names + AggregateRegistry.names))
@@ -32,6 +34,6 @@ enum ScalarRegistry {
             throw EngineError.wrongArgumentCount(
                 function: name, expected: EngineError.arity(declaration.arity), got: arguments.count)
         }
-        return try declaration.resolve(ScalarCall(name: name, arguments: arguments, expr: expr))
+        return try declaration.resolve(ScalarCall(name: name, arguments: arguments, expr: expr, lambdas: lambdas))
     }
 }
