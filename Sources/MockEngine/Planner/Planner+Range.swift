@@ -1,7 +1,8 @@
 import DBAPICore
 
 /// The table-valued function `range([start,] end [, step [, numSlices]])`: one BIGINT column `id` from
-/// `start` (default 0) up to, not including, `end`, by `step` (default 1); its arguments are constants.
+/// `start` (default 0) up to, not including, `end`, by `step` (default 1); its arguments are constant
+/// expressions (no column, no subquery), evaluated once.
 extension Planner {
     /// The most rows one `range` call may produce in the mock engine.
     static let maxRangeRows = 10_000_000
@@ -15,14 +16,14 @@ extension Planner {
         var values: [Int64] = []
         for (index, argument) in arguments.enumerated() {
             let compiled = try compiler.compile(argument)
-            guard let constant = compiled.constant else {
+            guard !argument.referencesColumns, !argument.containsSubquery else {
                 throw EngineError.classified(
                     errorClass: "NON_FOLDABLE_ARGUMENT", sqlState: "42K08",
                     message: "The function `range` requires the parameter `\(names[index])` to be a foldable expression of the type "
                         + "\"BIGINT\", but the actual argument is a non-foldable.")
             }
             let cast = try ScalarCall.implicitCast(
-                CompiledExpr(constant: constant, type: compiled.type), to: .bigint, "range",
+                compiled, to: .bigint, "range",
                 .function(
                     name: "range", arguments: arguments, isDistinct: false, isStar: false))
             guard case .int(let value) = try cast([], ExecutionContext(now: 0)) else {
