@@ -14,7 +14,7 @@ enum ArraySortFunction {
     static let declaration = ScalarDeclaration.higherOrder(
         ["array_sort"], arity: 1...2, functions: [1: 2], defaults: [1: defaultComparator]
     ) { call throws(EngineError) in
-        let element = try call.arrayElement(0)
+        let element = try call.lambdaInputElement(0)
         let array = call.arguments[0].evaluate
         guard call.hasFunction(1) else {
             return CompiledExpr(type: .array(element)) { row, context throws(EngineError) in

@@ -5,7 +5,7 @@ import DBAPICore
 extension ScalarCall {
     /// The element type of argument `index`, which must be an ARRAY (Spark's message prints the call's
     /// lambdas unbound, as it checks this before binding them).
-    func arrayElement(_ index: Int) throws(EngineError) -> SQLType {
+    func lambdaInputElement(_ index: Int) throws(EngineError) -> SQLType {
         guard case .array(let element) = type(index) else {
             throw LambdaErrors.unexpectedInputType(
                 expr.unboundSQLName, ordinal: index, required: "\"ARRAY\"", input: argumentName(index), type: type(index))

@@ -19,7 +19,7 @@ enum HigherOrderFunctions {
     /// transform(array, x -> …) or transform(array, (x, i) -> …): each element mapped.
     private static let transform = ScalarDeclaration.higherOrder(["transform"], arity: 2...2, functions: [1: 1]) {
         call throws(EngineError) in
-        let element = try call.arrayElement(0)
+        let element = try call.lambdaInputElement(0)
         let function = try call.function(1, call.writtenParameterCount(1) == 2 ? [element, .int] : [element])
         let array = call.arguments[0].evaluate
         return CompiledExpr(type: .array(function.type)) { row, context throws(EngineError) in
@@ -35,7 +35,7 @@ enum HigherOrderFunctions {
     /// filter(array, x -> …) or filter(array, (x, i) -> …): the elements for which the predicate is true.
     private static let filter = ScalarDeclaration.higherOrder(["filter"], arity: 2...2, functions: [1: 1]) {
         call throws(EngineError) in
-        let element = try call.arrayElement(0)
+        let element = try call.lambdaInputElement(0)
         let predicate = try call.predicate(1, call.writtenParameterCount(1) == 2 ? [element, .int] : [element])
         let array = call.arguments[0].evaluate
         return CompiledExpr(type: .array(element)) { row, context throws(EngineError) in
@@ -53,7 +53,7 @@ enum HigherOrderFunctions {
     /// answer for some element makes the result NULL unless another decides it.
     private static func quantifier(_ name: String, isAll: Bool) -> ScalarDeclaration {
         .higherOrder([name], arity: 2...2, functions: [1: 1]) { call throws(EngineError) in
-            let predicate = try call.predicate(1, [try call.arrayElement(0)])
+            let predicate = try call.predicate(1, [try call.lambdaInputElement(0)])
             let array = call.arguments[0].evaluate
             return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
                 guard case .array(let items) = try array(row, context) else { return .null }
@@ -77,7 +77,7 @@ enum HigherOrderFunctions {
         ["aggregate", "reduce"], arity: 3...4, functions: [2: 2, 3: 1],
         defaults: [3: "lambdafunction(namedlambdavariable(), namedlambdavariable())"]
     ) { call throws(EngineError) in
-        let element = try call.arrayElement(0)
+        let element = try call.lambdaInputElement(0)
         let zero = call.arguments[1]
         let merge = try call.function(2, [zero.type, element])
         guard merge.type == zero.type else {
@@ -101,7 +101,7 @@ enum HigherOrderFunctions {
     /// zip_with(left, right, (x, y) -> …): the elements pairwise; the shorter array is padded with NULLs.
     private static let zipWith = ScalarDeclaration.higherOrder(["zip_with"], arity: 3...3, functions: [2: 2]) {
         call throws(EngineError) in
-        let function = try call.function(2, [try call.arrayElement(0), try call.arrayElement(1)])
+        let function = try call.function(2, [try call.lambdaInputElement(0), try call.lambdaInputElement(1)])
         let (left, right) = (call.arguments[0].evaluate, call.arguments[1].evaluate)
         return CompiledExpr(type: .array(function.type)) { row, context throws(EngineError) in
             guard case .array(let first) = try left(row, context), case .array(let second) = try right(row, context) else {
