@@ -51,8 +51,10 @@ enum GeneratorFunctions {
         }
         guard arguments.count == 1 else { throw EngineError.wrongArgumentCount(function: name, expected: "1", got: arguments.count) }
         guard case .array(let element) = arguments[0].type else {
+            // Spark reports an `_outer` generator as the generator it wraps: `explode_outer(1)` as `explode(1)`.
+            let inner = Expr.function(name: String(name.prefix { $0 != "_" }), arguments: written, isDistinct: false, isStar: false)
             throw LambdaErrors.unexpectedInputType(
-                expr.sqlName, ordinal: 0, required: "(\"ARRAY\" or \"MAP\")", input: written[0].sqlName, type: arguments[0].type)
+                inner.sqlName, ordinal: 0, required: "(\"ARRAY\" or \"MAP\")", input: written[0].sqlName, type: arguments[0].type)
         }
         var columns = [ScopeColumn(qualifier: [], name: "col", type: element)]
         if kind == .posexplode { columns.insert(ScopeColumn(qualifier: [], name: "pos", type: .int), at: 0) }
