@@ -37,7 +37,7 @@ extension SQLValue {
             return CivilTime.parseTimestamp(text.trimmingSpaces()).map { .timestamp($0) }
         case .timestampNTZ:
             return CivilTime.parseLocalTimestamp(text.trimmingSpaces()).map { .timestampNTZ($0) }
-        case .array, .nested:
+        case .array, .map, .struct, .nested:  // nested values are read from JSON: `SQLValue(json:as:)`
             return nil
         }
     }

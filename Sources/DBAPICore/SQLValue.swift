@@ -16,8 +16,10 @@ public enum SQLValue: Sendable, CustomStringConvertible {
     /// Microseconds of a local date-time without a time zone, counted as if it were UTC.
     case timestampNTZ(Int64)
     case array([SQLValue])
-    /// A MAP or STRUCT from a warehouse: its entries or fields in order (MAP keys as their JSON text).
-    case object([SQLField])
+    /// A MAP's entries in order (keys unique and never NULL).
+    case map([SQLMapEntry])
+    /// A STRUCT's fields in order, named as its type names them.
+    case `struct`([SQLField])
 
     public var isNull: Bool {
         if case .null = self { return true }
@@ -36,7 +38,8 @@ public enum SQLValue: Sendable, CustomStringConvertible {
         case .date(let days): CivilTime.formatDate(days)
         case .timestamp(let micros), .timestampNTZ(let micros): CivilTime.formatTimestamp(micros, separator: " ", zone: "")
         case .array(let items): "[" + items.map(\.description).joined(separator: ",") + "]"
-        case .object(let fields): "{" + fields.map { $0.name + ": " + $0.value.description }.joined(separator: ", ") + "}"
+        case .map(let entries): "{" + entries.map { $0.key.description + ": " + $0.value.description }.joined(separator: ", ") + "}"
+        case .struct(let fields): "{" + fields.map { $0.name + ": " + $0.value.description }.joined(separator: ", ") + "}"
         }
     }
 
@@ -102,7 +105,8 @@ extension SQLValue: Hashable {
         case let (.date(a), .date(b)): a == b
         case let (.timestamp(a), .timestamp(b)), let (.timestampNTZ(a), .timestampNTZ(b)): a == b
         case let (.array(a), .array(b)): a == b
-        case let (.object(a), .object(b)): a == b
+        case let (.map(a), .map(b)): a == b
+        case let (.struct(a), .struct(b)): a == b
         default: false
         }
     }
@@ -120,12 +124,24 @@ extension SQLValue: Hashable {
         case .date(let days): hasher.combine(days)
         case .timestamp(let micros), .timestampNTZ(let micros): hasher.combine(micros)
         case .array(let items): hasher.combine(items)
-        case .object(let fields): hasher.combine(fields)
+        case .map(let entries): hasher.combine(entries)
+        case .struct(let fields): hasher.combine(fields)
         }
     }
 }
 
-/// One entry of a MAP or field of a STRUCT value.
+/// One entry of a MAP value.
+public struct SQLMapEntry: Sendable, Hashable {
+    public var key: SQLValue
+    public var value: SQLValue
+
+    public init(_ key: SQLValue, _ value: SQLValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// One field of a STRUCT value.
 public struct SQLField: Sendable, Hashable {
     public var name: String
     public var value: SQLValue

@@ -62,8 +62,6 @@ final class EngineErrorTests: XCTestCase {
             ("SELECT * FROM (SELECT 1 AS id) DISTRIBUTE BY id", "DISTRIBUTE BY"),
             ("SELECT id FROM (SELECT 1 AS id) t WHERE id > 0 SORT BY id", "SORT BY"),
             ("SELECT TRANSFORM(id) USING 'cat' FROM (SELECT 1 AS id) t", "the TRANSFORM clause"),
-            ("SELECT array(1)[0]", "subscripts (`a[i]`, `m[key]`)"),
-            ("SELECT named_struct('a', 1).a", "field access on an expression (`f(…).field`)"),
             ("SELECT 1 AS id |> WHERE id > 1", "SQL pipe syntax (`|>`)"),
             ("SELECT X'0A'", "binary literals (`X'…'`)"),
             ("SELECT INTERVAL 1 DAY", "INTERVAL literals"),

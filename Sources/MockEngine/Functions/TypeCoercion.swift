@@ -20,6 +20,17 @@ enum TypeCoercion {
         case (.date, .timestamp), (.timestamp, .date), (.timestampNTZ, .timestamp), (.timestamp, .timestampNTZ): return .timestamp
         case (.date, .timestampNTZ), (.timestampNTZ, .date): return .timestampNTZ
         case let (.array(x), .array(y)): return common(x, y).map { .array($0) }
+        case let (.map(k1, v1), .map(k2, v2)):
+            guard let key = common(k1, k2), let value = common(v1, v2) else { return nil }
+            return .map(key: key, value: value)
+        case let (.struct(x), .struct(y)):
+            guard x.count == y.count else { return nil }
+            var fields: [SQLStructField] = []
+            for (f, g) in zip(x, y) {
+                guard f.name.lowercased() == g.name.lowercased(), let type = common(f.type, g.type) else { return nil }
+                fields.append(SQLStructField(f.name, type))
+            }
+            return .struct(fields)
         default: return nil
         }
     }

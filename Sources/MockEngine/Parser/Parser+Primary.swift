@@ -110,7 +110,12 @@ extension Parser {
         var isDistinct = false
         if !current.isSymbol(")") {
             if consumeWord("DISTINCT") { isDistinct = true } else { _ = consumeWord("ALL") }
-            repeat { arguments.append(try parseFunctionArgument()) } while consumeSymbol(",")
+            repeat {
+                let argument = try parseFunctionArgument()
+                // struct(x AS a, …) names its fields.
+                let isStruct = name.lowercased() == "struct"
+                arguments.append(isStruct && consumeWord("AS") ? .aliased(argument, alias: try parseIdentifier("a field name")) : argument)
+            } while consumeSymbol(",")
         }
         try expectSymbol(")")
         if let window = try parseWindowSuffix(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: false) {

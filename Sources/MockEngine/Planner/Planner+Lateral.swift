@@ -79,7 +79,8 @@ extension Planner {
         let relation = try planLateralItem(right, outer: scope)
         guard scope.outerReadsInChain != before else { return try planJoin(kind, left, relation, condition, outer: outer) }
         var join = LateralJoinPlan(
-            isLeftOuter: kind == .left, left: left.plan, right: relation.plan, rightWidth: relation.columns.count, condition: nil)
+            isLeftOuter: kind == .left, left: left.plan, right: relation.plan, rightWidth: relation.columns.count, condition: nil,
+            conditionName: nil)
         let columns = left.columns + relation.columns
         switch condition {
         case .none:
@@ -89,6 +90,7 @@ extension Planner {
             let compiled = try compiler.compile(expr)
             try compiler.requireBoolean(compiled, expr)
             join.condition = compiled.evaluate
+            join.conditionName = expr.sqlName
         case .using:
             throw EngineError.unsupported("USING with a LATERAL join")
         }

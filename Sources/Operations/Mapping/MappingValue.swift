@@ -59,7 +59,11 @@ indirect enum MappingValue: Sendable, Equatable {
         // The mapping language has no zone-less timestamp: it sees the text the envelope would hold.
         case .timestampNTZ(let micros): self = .string(CivilTime.formatTimestamp(micros, zone: ""))
         case .array(let items): self = .list(items.map(MappingValue.init))
-        case .object(let fields):
+        case .map(let entries):  // keyed as the envelope writes the map: by each key's JSON text
+            var dict = MappingDict()
+            for entry in entries { dict[.string(entry.key.jsonKey)] = MappingValue(entry.value) }
+            self = .dict(dict)
+        case .struct(let fields):
             var dict = MappingDict()
             for field in fields { dict[.string(field.name)] = MappingValue(field.value) }
             self = .dict(dict)

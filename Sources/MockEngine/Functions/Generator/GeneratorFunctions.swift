@@ -10,6 +10,8 @@ struct GeneratePlan: Sendable {
     }
 
     let kind: Kind
+    /// The call as Spark prints it (for plan descriptions).
+    let name: String
     /// Whether an empty or NULL collection still yields one row (of NULLs).
     let isOuter: Bool
     /// The generated columns as Spark names them, and their types.
@@ -58,7 +60,8 @@ enum GeneratorFunctions {
         }
         var columns = [ScopeColumn(qualifier: [], name: "col", type: element)]
         if kind == .posexplode { columns.insert(ScopeColumn(qualifier: [], name: "pos", type: .int), at: 0) }
-        return GeneratePlan(kind: kind, isOuter: entry.isOuter || forceOuter, columns: columns, argument: arguments[0].evaluate)
+        return GeneratePlan(
+            kind: kind, name: expr.sqlName, isOuter: entry.isOuter || forceOuter, columns: columns, argument: arguments[0].evaluate)
     }
 }
 

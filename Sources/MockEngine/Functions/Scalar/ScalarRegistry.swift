@@ -6,7 +6,8 @@ import DBAPICore
 enum ScalarRegistry {
     static let declarations: [ScalarDeclaration] =
         ConditionalFunctions.declarations + StringFunctions.declarations + MathFunctions.declarations
-        + DateFunctions.declarations + ArrayFunctions.declarations + HigherOrderFunctions.declarations
+        + DateFunctions.declarations + ArrayFunctions.declarations + MapFunctions.declarations
+        + HigherOrderFunctions.declarations
 
     private static let byName: [String: ScalarDeclaration] = {
         var table: [String: ScalarDeclaration] = [:]
