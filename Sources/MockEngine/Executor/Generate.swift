@@ -8,16 +8,37 @@ extension Executor {
     ) throws(EngineError) {
         let width = generator.columns.count
         try forEach(input, context) { (row) throws(EngineError) in
-            guard case .array(let items) = try generator.argument(row, context), !items.isEmpty else {
+            let collection = try generator.argument(row, context)
+            let count: Int
+            switch collection {
+            case .array(let items): count = items.count
+            case .map(let entries): count = entries.count
+            default: count = 0
+            }
+            guard count > 0 else {
                 guard generator.isOuter else { return .more }
                 return try body(row + repeatElement(SQLValue.null, count: width))
             }
-            for (index, item) in items.enumerated() {
+            for index in 0..<count {
                 var produced = Row()
                 produced.reserveCapacity(row.count + width)
                 produced.append(contentsOf: row)
                 if generator.kind == .posexplode { produced.append(.int(Int64(index))) }
-                produced.append(item)
+                switch collection {
+                case .map(let entries):
+                    produced.append(entries[index].key)
+                    produced.append(entries[index].value)
+                case .array(let items) where generator.kind == .inline:
+                    if case .struct(let fields) = items[index] {
+                        produced.append(contentsOf: fields.lazy.map(\.value))
+                    } else {
+                        produced.append(contentsOf: repeatElement(SQLValue.null, count: width))
+                    }
+                case .array(let items):
+                    produced.append(items[index])
+                default:
+                    break
+                }
                 if try body(produced) == .done { return .done }
             }
             return .more

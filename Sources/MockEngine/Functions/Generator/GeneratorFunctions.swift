@@ -7,6 +7,8 @@ struct GeneratePlan: Sendable {
         case explode
         /// One row per element with its position: `pos`, `col`.
         case posexplode
+        /// One row per STRUCT element of an array, one column per field (NULLs for a NULL element).
+        case inline
     }
 
     let kind: Kind
@@ -20,13 +22,12 @@ struct GeneratePlan: Sendable {
     let argument: Evaluator
 }
 
-/// Spark's generator functions: `explode`, `posexplode` and their `_outer` forms over arrays. Over MAP
-/// values (`key`, `value` columns) and `inline` over arrays of STRUCTs they are UNSUPPORTED_FEATURE until the
-/// engine has MAP and STRUCT values.
+/// Spark's generator functions: `explode` and `posexplode` over an ARRAY (`col`) or a MAP (`key`, `value`),
+/// `inline` over an ARRAY of STRUCTs (one column per field), and their `_outer` forms.
 enum GeneratorFunctions {
-    private static let kinds: [String: (kind: GeneratePlan.Kind?, isOuter: Bool)] = [
+    private static let kinds: [String: (kind: GeneratePlan.Kind, isOuter: Bool)] = [
         "explode": (.explode, false), "explode_outer": (.explode, true), "posexplode": (.posexplode, false),
-        "posexplode_outer": (.posexplode, true), "inline": (nil, false), "inline_outer": (nil, true),
+        "posexplode_outer": (.posexplode, true), "inline": (.inline, false), "inline_outer": (.inline, true),
     ]
 
     /// Whether `name` (lower case) is a generator.
@@ -43,22 +44,32 @@ enum GeneratorFunctions {
         guard case let .function(name, written, _, _) = expr, let entry = kinds[name] else {
             throw EngineError.unsupported("\(expr.sqlName) as a generator")
         }
-        guard let kind = entry.kind else { throw EngineError.unsupported("\(name) (STRUCT values)") }
+        let kind = entry.kind
         guard !arguments.isEmpty else {
             throw EngineError.classified(
                 errorClass: "REQUIRED_PARAMETER_NOT_FOUND", sqlState: "4274K",
-                message: "Cannot invoke routine `\(name)` because the parameter named `collection` is required, but the routine call "
-                    + "did not supply a value. Please update the routine call to supply an argument value (either positionally at "
-                    + "index 0 or by name) and retry the query again.")
+                message: "Cannot invoke routine `\(name)` because the parameter named `\(kind == .inline ? "input" : "collection")` is "
+                    + "required, but the routine call did not supply a value. Please update the routine call to supply an argument "
+                    + "value (either positionally at index 0 or by name) and retry the query again.")
         }
         guard arguments.count == 1 else { throw EngineError.wrongArgumentCount(function: name, expected: "1", got: arguments.count) }
-        guard case .array(let element) = arguments[0].type else {
-            // Spark reports an `_outer` generator as the generator it wraps: `explode_outer(1)` as `explode(1)`.
-            let inner = Expr.function(name: String(name.prefix { $0 != "_" }), arguments: written, isDistinct: false, isStar: false)
+        // Spark reports an `_outer` generator as the generator it wraps: `explode_outer(1)` as `explode(1)`.
+        let inner = Expr.function(name: String(name.prefix { $0 != "_" }), arguments: written, isDistinct: false, isStar: false)
+        var columns: [ScopeColumn]
+        switch (kind, arguments[0].type) {
+        case (.inline, .array(.struct(let fields))):
+            columns = fields.map { ScopeColumn(qualifier: [], name: $0.name, type: $0.type) }
+        case (.inline, _):
+            throw LambdaErrors.unexpectedInputType(
+                inner.sqlName, ordinal: 0, required: "\"ARRAY<STRUCT>\"", input: written[0].sqlName, type: arguments[0].type)
+        case (_, .array(let element)):
+            columns = [ScopeColumn(qualifier: [], name: "col", type: element)]
+        case (_, .map(let key, let value)):
+            columns = [ScopeColumn(qualifier: [], name: "key", type: key), ScopeColumn(qualifier: [], name: "value", type: value)]
+        default:
             throw LambdaErrors.unexpectedInputType(
                 inner.sqlName, ordinal: 0, required: "(\"ARRAY\" or \"MAP\")", input: written[0].sqlName, type: arguments[0].type)
         }
-        var columns = [ScopeColumn(qualifier: [], name: "col", type: element)]
         if kind == .posexplode { columns.insert(ScopeColumn(qualifier: [], name: "pos", type: .int), at: 0) }
         return GeneratePlan(
             kind: kind, name: expr.sqlName, isOuter: entry.isOuter || forceOuter, columns: columns, argument: arguments[0].evaluate)

@@ -17,6 +17,7 @@ enum ArraySortFunction {
         let element = try call.lambdaInputElement(0)
         let array = call.arguments[0].evaluate
         guard call.hasFunction(1) else {
+            guard element.isOrderable else { throw call.unexpected(0, "\"ARRAY\"") }
             return CompiledExpr(type: .array(element)) { row, context throws(EngineError) in
                 guard case .array(let items) = try array(row, context) else { return .null }
                 return .array(

@@ -49,4 +49,12 @@ struct LambdaFrame {
         if lambda.parameterCount > 1 { row[base + 1] = second }
         return try lambda.body(row, context)
     }
+
+    /// The body's value for a three-parameter lambda.
+    mutating func callAsFunction(_ first: SQLValue, _ second: SQLValue, _ third: SQLValue, _ context: ExecutionContext)
+        throws(EngineError) -> SQLValue
+    {
+        if lambda.parameterCount > 2 { row[base + 2] = third }
+        return try self(first, second, context)
+    }
 }

@@ -13,6 +13,15 @@ extension ScalarCall {
         return element
     }
 
+    /// The key and value types of argument `index`, which must be a MAP (lambdas printed unbound, as above).
+    func lambdaInputMap(_ index: Int) throws(EngineError) -> (key: SQLType, value: SQLType) {
+        guard case let .map(key, value) = type(index) else {
+            throw LambdaErrors.unexpectedInputType(
+                expr.unboundSQLName, ordinal: index, required: "\"MAP\"", input: argumentName(index), type: type(index))
+        }
+        return (key, value)
+    }
+
     /// Whether the call passes a function at `index`.
     func hasFunction(_ index: Int) -> Bool { lambdas[index] != nil }
 

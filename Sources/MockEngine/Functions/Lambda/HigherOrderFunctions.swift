@@ -1,20 +1,15 @@
 import DBAPICore
 
 /// Spark's higher-order functions over arrays: `transform`, `filter`, `exists`, `forall`, `aggregate`/`reduce`,
-/// `zip_with` (and `array_sort`, in ArraySortFunction.swift). Each evaluates its lambda through one
-/// `LambdaFrame` per input row. The MAP ones (`map_filter`, `transform_keys`, `transform_values`,
-/// `map_zip_with`) are UNSUPPORTED_FEATURE until the engine has MAP values.
+/// `zip_with` (`array_sort` in ArraySortFunction.swift, the MAP ones in MapHigherOrderFunctions.swift). Each
+/// evaluates its lambda through one `LambdaFrame` per input row.
 enum HigherOrderFunctions {
     static let declarations: [ScalarDeclaration] =
         [
             transform, filter, quantifier("exists", isAll: false), quantifier("forall", isAll: true), aggregate, zipWith,
             ArraySortFunction.declaration,
         ]
-        + [("map_filter", 2), ("transform_keys", 2), ("transform_values", 2), ("map_zip_with", 3)].map { name, arity in
-            .higherOrder([name], arity: arity...arity, functions: [arity - 1: 2]) { call throws(EngineError) in
-                throw EngineError.unsupported("\(call.name) (MAP values)")
-            }
-        }
+        + MapHigherOrderFunctions.declarations
 
     /// transform(array, x -> …) or transform(array, (x, i) -> …): each element mapped.
     private static let transform = ScalarDeclaration.higherOrder(["transform"], arity: 2...2, functions: [1: 1]) {
