@@ -146,6 +146,12 @@ enum Executor {
             for row in try sorted(input, keys, keep: keep, context) {
                 if try body(row) == .done { return }
             }
+        case let .generate(input, generator):
+            try forEachGenerated(input, generator, context, body)
+        case let .range(start, step, count):
+            for index in 0..<count where try body([.int(start &+ Int64(index) &* step)]) == .done { return }
+        case .lateralJoin(let join):
+            try forEachLateral(join, context, body)
         case .aggregate, .window:
             for row in try run(plan, context) {
                 if try body(row) == .done { return }

@@ -35,6 +35,8 @@ indirect enum Expr: Sendable, Equatable {
     case modifiedAggregate(call: Expr, filter: Expr?, withinGroup: [OrderItem], ignoresNulls: Bool)
     /// A function call with `OVER`: `rank() OVER (ORDER BY x)`, `sum(x) OVER w`.
     case window(WindowCall)
+    /// A lambda function argument of a higher-order function: `x -> x + 1`, `(acc, x) -> acc + x`.
+    case lambda(parameters: [String], body: Expr)
 }
 
 struct WhenBranch: Sendable, Equatable {
@@ -115,6 +117,8 @@ enum SelectItem: Sendable, Equatable {
     case expression(Expr, alias: String?)
     /// `*` or `t.*`.
     case star(qualifier: [String]?)
+    /// `generator(…) AS (a, b)`: names for each column a generator produces.
+    case multiAlias(Expr, aliases: [String])
 }
 
 indirect enum FromItem: Sendable, Equatable {
@@ -126,6 +130,12 @@ indirect enum FromItem: Sendable, Equatable {
     case pivot(FromItem, Pivot, alias: String?)
     /// `source UNPIVOT [INCLUDE | EXCLUDE NULLS] (value FOR name IN (column [AS n], …)) [alias]`.
     case unpivot(FromItem, Unpivot, alias: String?)
+    /// A table-valued function: `range(3)`, `explode(array(1, 2)) AS t(x)`.
+    case tableFunction(TableFunctionCall)
+    /// `LATERAL item`: a subquery or table function that may read the columns of the items left of it.
+    case lateral(FromItem)
+    /// `source LATERAL VIEW [OUTER] generator(…) [table] [AS column, …]`.
+    case lateralView(FromItem, LateralView)
 }
 
 /// An expression with an optional alias, as PIVOT and UNPIVOT lists write them.

@@ -65,6 +65,7 @@ extension Expr {
                 call.window = .inline(spec)
             }
             return .window(call)
+        case let .lambda(parameters, body): return .lambda(parameters: parameters, body: try transform(body))
         }
     }
 }

@@ -55,7 +55,11 @@ extension Parser {
     }
 
     /// primary := name {'.' name} [[AS] alias] | values [[AS] alias [columns]] | '(' query ')' [[AS] alias [columns]]
-    private mutating func parseTablePrimary() throws(EngineError) -> FromItem {
+    ///          | tableFunction | lateral
+    mutating func parseTablePrimary() throws(EngineError) -> FromItem {
+        if current.isWord("LATERAL") {
+            return try nested { (parser: inout Parser) throws(EngineError) -> FromItem in try parser.parseLateral() }
+        }
         if current.isSymbol("(") {
             return try nested { (parser: inout Parser) throws(EngineError) -> FromItem in
                 parser.advance()
@@ -75,6 +79,7 @@ extension Parser {
             let (alias, columnNames) = try parseTableAlias()
             return .subquery(Query(body: body), alias: alias, columnNames: columnNames)
         }
+        if Self.isIdentifier(current), peek(1).isSymbol("(") { return try parseTableFunction() }
         let line = current.line
         let column = current.column
         var name = [try parseIdentifier("a table name")]

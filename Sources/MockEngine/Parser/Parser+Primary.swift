@@ -67,7 +67,8 @@ extension Parser {
             try expectSymbol(")")
             return .cast(operand, type, isTry: upper == "TRY_CAST")
         case "EXISTS":
-            guard peek(1).isSymbol("(") else { break }
+            // `EXISTS (SELECT …)` is a subquery test; `exists(array, x -> …)` the higher-order function.
+            guard peek(1).isSymbol("("), ["SELECT", "WITH"].contains(where: peek(2).isWord) || peek(2).isSymbol("(") else { break }
             advance()
             advance()
             let query = try parseQuery()
@@ -109,7 +110,7 @@ extension Parser {
         if !isStar, !current.isSymbol(")") {
             if consumeWord("DISTINCT") { isDistinct = true } else { _ = consumeWord("ALL") }
             repeat {
-                let argument = try parseExpression()
+                let argument = try parseFunctionArgument()
                 // struct(x AS a, …) names its fields.
                 let isStruct = name.lowercased() == "struct"
                 arguments.append(isStruct && consumeWord("AS") ? .aliased(argument, alias: try parseIdentifier("a field name")) : argument)

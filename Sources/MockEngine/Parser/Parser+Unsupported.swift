@@ -10,7 +10,6 @@ extension Parser {
             if let construct = Self.clause(first, second) { return construct }
         }
         if current.isWord("USING") || current.isWord("ROW"), followsTransformCall { return "the TRANSFORM clause" }
-        if current.isSymbol("->") { return "lambda functions (`x -> …`)" }
         if current.isSymbol("|"), peek(1).isSymbol(">") { return "SQL pipe syntax (`|>`)" }
         if case .string = current.kind, previous.isWord("X") { return "binary literals (`X'…'`)" }
         if case .number = current.kind, previous.isWord("INTERVAL") { return "INTERVAL literals" }
@@ -20,15 +19,11 @@ extension Parser {
         {
             return "quantified comparisons with a subquery (`= ANY (SELECT …)`)"
         }
-        if current.isSymbol("("), position > 1, tokens[position - 2].isWord("FROM") || tokens[position - 2].isWord("JOIN") {
-            return "table-valued functions (`FROM range(3)`)"
-        }
         return nil
     }
 
     /// A two-word clause Spark accepts and the mock does not.
     private static func clause(_ first: Token, _ second: Token) -> String? {
-        if first.isWord("LATERAL") { return second.isWord("VIEW") ? "LATERAL VIEW" : "LATERAL subqueries" }
         if first.isWord("TABLESAMPLE"), second.isSymbol("(") { return "TABLESAMPLE" }
         if first.isWord("NATURAL"), second.isWord("JOIN") || second.isWord("LEFT") || second.isWord("INNER") {
             return "NATURAL JOIN"

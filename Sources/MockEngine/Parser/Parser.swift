@@ -12,13 +12,14 @@ import SQLText
 ///     setExpr     := intersect {(UNION | EXCEPT | MINUS) [ALL | DISTINCT] intersect}
 ///     intersect   := setPrimary {INTERSECT [ALL | DISTINCT] setPrimary}
 ///     setPrimary  := select | values | '(' query ')'
-///     select      := SELECT [DISTINCT | ALL] item {',' item} [FROM fromItem {',' fromItem}]
+///     select      := SELECT [DISTINCT | ALL] item {',' item} [FROM fromItem {',' fromItem} lateralViews]
 ///                    [WHERE expr] [GROUP BY groupBy] [HAVING expr] [windowClause] [QUALIFY expr]
-///     item        := '*' | name '.' '*' | expr [[AS] alias]
+///     item        := '*' | name '.' '*' | expr [[AS] alias | [AS] '(' alias {',' alias} ')']
 ///     fromItem    := primary {joinType JOIN primary [ON expr | USING '(' name {',' name} ')']}
 ///     fromPrimary := primary {pivot | unpivot}   (see Parser+Pivot.swift)
 ///     primary     := name {'.' name} [[AS] alias] | values [[AS] alias ['(' name {',' name} ')']]
-///                    | '(' query ')' [[AS] alias ['(' name {',' name} ')']]
+///                    | '(' query ')' [[AS] alias ['(' name {',' name} ')']] | tableFunction | lateral
+///                    (tableFunction, lateral and lateralViews: Parser+Lateral.swift)
 ///     values      := VALUES ('(' expr {',' expr} ')' | expr) {',' …}
 ///     orderItem   := expr [ASC | DESC] [NULLS (FIRST | LAST)]
 ///
@@ -106,7 +107,7 @@ struct Parser {
     }
 
     /// Consumes an identifier if there is one: a non-reserved word or a back-quoted name.
-    private mutating func consumeIdentifier() -> String? {
+    mutating func consumeIdentifier() -> String? {
         switch current.kind {
         case .quotedIdentifier(let name):
             advance()
@@ -232,7 +233,7 @@ struct Parser {
         if consumeWord("FROM") {
             var from = try parseJoinChain()
             while consumeSymbol(",") { from = .join(.cross, from, try parseJoinChain(), .none) }
-            select.from = from
+            select.from = try parseLateralViews(from)
         }
         if consumeWord("WHERE") { select.filter = try parseExpression() }
         if consumeWord("GROUP") {
@@ -265,6 +266,7 @@ struct Parser {
             lookahead += 2
         }
         let expression = try parseExpression()
+        if let aliases = try parseMultiAlias() { return .multiAlias(expression, aliases: aliases) }
         return .expression(expression, alias: try parseAlias())
     }
 }

@@ -81,6 +81,7 @@ extension Expr {
             if let filter { text += " FILTER (WHERE \(filter.sqlName))" }
             return text
         case .window(let call): return WindowSpecText.text(call)
+        case let .lambda(parameters, body): return Self.lambdaName(parameters, body)
         }
     }
 

@@ -10,6 +10,8 @@ struct ExpressionCompiler {
     var aggregation: AggregationFrame?
     /// Above the window stage: where each window call's result is.
     var windows: WindowColumns?
+    /// Inside a lambda body: the variables of the enclosing lambdas, outermost first.
+    var lambdaVariables: [LambdaVariable] = []
 
     init(planner: Planner, scope: Scope, aggregation: AggregationFrame? = nil) {
         self.planner = planner
@@ -18,7 +20,8 @@ struct ExpressionCompiler {
     }
 
     func compile(_ expr: Expr) throws(EngineError) -> CompiledExpr {
-        if let aggregation, let position = try aggregation.position(of: expr, in: scope) {
+        if case .column(let parts) = expr, let variable = lambdaVariable(parts) { return variable }
+        if let aggregation, !readsLambdaVariable(expr), let position = try aggregation.position(of: expr, in: scope) {
             return CompiledExpr(type: aggregation.types[position]) { row, _ in row[position] }
         }
         switch expr {
@@ -85,11 +88,14 @@ struct ExpressionCompiler {
                     expression: expr.sqlName,
                     message: "aggregate functions are not allowed here (only in SELECT, HAVING and ORDER BY)")
             }
+            if GeneratorFunctions.isGenerator(name) { throw GeneratorErrors.outsideSelect(expr) }
             try ScalarRegistry.requireKnown(name)  // before the arguments: an unknown name is the first error
             if isDistinct || isStar {
                 throw EngineError.typeMismatch(expression: expr.sqlName, message: "DISTINCT and * only apply to aggregate functions")
             }
-            return try ScalarRegistry.compile(name, arguments.map { (argument) throws(EngineError) in try compile(argument) }, expr)
+            return try compileCall(name, arguments, expr)
+        case .lambda:
+            throw LambdaErrors.notHigherOrder(nil)
         }
     }
 

@@ -47,6 +47,9 @@ extension Plan: CustomStringConvertible {
             [input]
         case .join(let join): [join.left, join.right]
         case let .setOperation(_, _, left, right): [left, right]
+        case .generate(let input, _): [input]
+        case .range: []
+        case .lateralJoin(let join): [join.left, join.right]
         }
     }
 
@@ -68,6 +71,11 @@ extension Plan: CustomStringConvertible {
         case .distinct: "Distinct"
         case let .setOperation(op, isAll, _, _): Self.setOperationText(op, isAll: isAll)
         case let .shared(_, _, name): "CTE \(name)"
+        case let .generate(_, generator):
+            "Generate \(generator.name)\(generator.isOuter ? " outer" : "") " + Self.list(generator.columns.map(\.name))
+        case let .range(start, step, count): "Range start \(start) step \(step) rows \(count)"
+        case .lateralJoin(let join):
+            "LateralJoin \(join.isLeftOuter ? "LEFT" : "INNER")" + (join.conditionName.map { " condition \($0)" } ?? "")
         }
     }
 

@@ -26,6 +26,25 @@ indirect enum Plan: Sendable {
     case setOperation(SetOperator, isAll: Bool, Plan, Plan)
     /// A CTE used more than once is computed once per statement, keyed by `id`; `name` is the CTE's.
     case shared(id: Int, Plan, name: String)
+    /// Each input row followed by each row a generator makes of it (explode, LATERAL VIEW).
+    case generate(Plan, GeneratePlan)
+    /// `range(start, end, step)`: `count` BIGINT rows.
+    case range(start: Int64, step: Int64, count: Int)
+    /// A join whose right side reads the left row (LATERAL): run once per left row.
+    case lateralJoin(LateralJoinPlan)
+}
+
+/// A LATERAL join: the right plan runs with each left row as its outer row.
+struct LateralJoinPlan: Sendable {
+    /// LEFT OUTER (a left row without matches is kept with NULLs) rather than INNER or CROSS.
+    var isLeftOuter: Bool
+    var left: Plan
+    var right: Plan
+    var rightWidth: Int
+    /// The ON condition, evaluated on the joined row.
+    var condition: Evaluator?
+    /// The condition's printed name (for plan descriptions).
+    var conditionName: String?
 }
 
 struct SortKey: Sendable {

@@ -84,6 +84,7 @@ extension Planner {
                 switch item {
                 case let .expression(expr, _): expr.aggregateCalls.isEmpty ? expr : nil
                 case let .inputColumn(index, _): .column(scope.columns[index].qualifier + [scope.columns[index].name])
+                case .generated: nil  // generated after the aggregation
                 }
             }
         }
@@ -94,6 +95,7 @@ extension Planner {
                 switch items[ordinal] {
                 case let .expression(itemExpr, _): resolved = itemExpr
                 case let .inputColumn(index, _): resolved = .column(scope.columns[index].qualifier + [scope.columns[index].name])
+                case .generated: break  // generated after the aggregation
                 }
             } else if case .column(let parts) = expr, parts.count == 1, case .missing = scope.resolve(parts),
                 let item = items.first(where: { $0.name.lowercased() == parts[0].lowercased() }),

@@ -39,6 +39,17 @@ extension Planner {
             return try planPivot(source, pivot, alias: alias, outer: outer)
         case let .unpivot(source, unpivot, alias):
             return try planUnpivot(source, unpivot, alias: alias, outer: outer)
+        case .tableFunction(let call):
+            return try planTableFunction(call, outer: outer)
+        case .lateral(let inner):
+            return try planLateralItem(inner, outer: outer)
+        case let .lateralView(source, view):
+            return try planLateralView(source, view, outer: outer)
+        case let .join(kind, left, .lateral(right), condition):
+            let leftPreserved: Set<JoinKind> = [.inner, .cross, .left]
+            return try planLateralJoin(
+                kind, try planFrom(left, outer: outer, pushable: leftPreserved.contains(kind) ? pushable : []), right, condition,
+                outer: outer)
         case let .join(kind, left, right, condition):
             let leftPreserved: Set<JoinKind> = [.inner, .cross, .left, .leftSemi, .leftAnti]
             let rightPreserved: Set<JoinKind> = [.inner, .cross, .right]
@@ -48,7 +59,7 @@ extension Planner {
         }
     }
 
-    private func planJoin(
+    func planJoin(
         _ kind: JoinKind, _ left: PlannedRelation, _ right: PlannedRelation, _ condition: JoinCondition, outer: Scope?
     ) throws(EngineError) -> PlannedRelation {
         let leftScope = Scope(columns: left.columns, parent: outer)

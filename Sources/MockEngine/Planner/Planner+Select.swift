@@ -6,10 +6,12 @@ extension Planner {
         case expression(Expr, name: String)
         /// A column from `*` or `t.*`, already resolved to an input index.
         case inputColumn(index: Int, name: String)
+        /// A column a select-list generator appended to the row (see Planner+Generate.swift).
+        case generated(position: Int, name: String, type: SQLType)
 
         var name: String {
             switch self {
-            case .expression(_, let name), .inputColumn(_, let name): name
+            case .expression(_, let name), .inputColumn(_, let name), .generated(_, let name, _): name
             }
         }
     }
@@ -46,7 +48,8 @@ extension Planner {
             try compiler.requireFilterCondition(condition, filter)
             plan = .filter(plan, condition.evaluate, condition: filter.sqlName)
         }
-        let items = try expand(select.items, scope: scope, compiler: compiler)
+        try Self.checkGeneratorPlacement(select.items)
+        var (items, generatorAliases) = try expand(select.items, scope: scope, compiler: compiler)
         let expressions = items.compactMap { item -> Expr? in
             if case .expression(let expr, _) = item { return expr }
             return nil
@@ -71,9 +74,11 @@ extension Planner {
         } else if let having = select.having {
             throw EngineError.typeMismatch(expression: having.sqlName, message: "HAVING needs GROUP BY or an aggregate")
         }
+        let generated = try planGenerators(
+            &items, aliases: generatorAliases, input: plan, width: projectionCompiler.aggregation?.types.count ?? source.columns.count,
+            compiler: projectionCompiler)
         plan = try planWindowAndQualify(
-            select, expressions: expressions, input: plan, width: projectionCompiler.aggregation?.types.count ?? source.columns.count,
-            compiler: &projectionCompiler)
+            select, expressions: expressions, input: generated.plan, width: generated.width, compiler: &projectionCompiler)
         var outputs: [Evaluator] = []
         var names: [String] = []
         var columns: [ScopeColumn] = []
@@ -94,6 +99,8 @@ extension Planner {
                 } else {
                     compiled = CompiledExpr(type: column.type) { row, _ in row[index] }
                 }
+            case let .generated(position, _, type):
+                compiled = CompiledExpr(type: type) { row, _ in row[position] }
             }
             outputs.append(compiled.evaluate)
             columns.append(ScopeColumn(qualifier: [], name: item.name, type: compiled.type))
@@ -141,13 +148,21 @@ extension Planner {
         return PlannedRelation(plan: plan, columns: columns)
     }
 
-    /// Expands `*` and `t.*` into the input columns they stand for, and names the other items:
-    /// by alias, column name, or the name Spark generates (`ExpressionCompiler.namingForm`).
-    private func expand(_ items: [SelectItem], scope: Scope, compiler: ExpressionCompiler) throws(EngineError) -> [ProjectionItem] {
+    /// Expands `*` and `t.*` into the input columns they stand for, and names the other items: by alias,
+    /// column name, or the name Spark generates (`ExpressionCompiler.namingForm`); also returns the
+    /// multi-part aliases of generator items, by position.
+    private func expand(_ items: [SelectItem], scope: Scope, compiler: ExpressionCompiler) throws(EngineError)
+        -> ([ProjectionItem], [Int: [String]])
+    {
         var expanded: [ProjectionItem] = []
+        var aliases: [Int: [String]] = [:]
         for item in items {
             switch item {
+            case let .multiAlias(expr, names):
+                aliases[expanded.count] = names
+                expanded.append(.expression(expr, name: names.first ?? ""))
             case let .expression(expr, alias):
+                if let alias, GeneratorFunctions.isGeneratorCall(expr) { aliases[expanded.count] = [alias] }
                 let name: String
                 if let alias {
                     name = alias
@@ -171,6 +186,6 @@ extension Planner {
                 expanded += matching.map { .inputColumn(index: $0, name: scope.columns[$0].name) }
             }
         }
-        return expanded
+        return (expanded, aliases)
     }
 }

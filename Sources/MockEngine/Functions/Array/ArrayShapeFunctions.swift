@@ -1,7 +1,7 @@
 import DBAPICore
 
-/// Functions that build arrays: array_repeat, slice, sequence, flatten, arrays_zip, sort_array,
-/// array_sort (without a comparator), and concat over arrays.
+/// Functions that build arrays: array_repeat, slice, sequence, flatten, arrays_zip, sort_array, and concat over
+/// arrays (array_sort, with or without a comparator, is in Functions/Lambda/ArraySortFunction.swift).
 enum ArrayShapeFunctions {
     static let declarations: [ScalarDeclaration] = [
         ScalarDeclaration(names: ["array_repeat"], arity: 2...2) { call throws(EngineError) in
@@ -77,26 +77,7 @@ enum ArrayShapeFunctions {
                 return .array(sorted(values[0].items, isAscending: isAscending, nullsFirst: isAscending))
             }
         },
-        ScalarDeclaration(
-            names: ["array_sort"], arity: 1...1,
-            printer: { name, arguments in
-                arguments.count == 1 ? "\(name)(\(arguments[0]), \(defaultComparator))" : nil
-            }
-        ) { call throws(EngineError) in
-            let element = try call.arrayElement(0)
-            guard element.isOrderable else { throw call.unexpected(0, "\"ARRAY\"") }
-            return .strict(call.type(0), [call.arguments[0].evaluate]) { values in
-                .array(sorted(values[0].items, isAscending: true, nullsFirst: false))
-            }
-        },
     ]
-
-    /// How Spark prints `array_sort`'s default comparator in a generated column name.
-    static let defaultComparator =
-        "lambdafunction((IF(((namedlambdavariable() IS NULL) AND (namedlambdavariable() IS NULL)), 0, "
-        + "(IF((namedlambdavariable() IS NULL), 1, (IF((namedlambdavariable() IS NULL), -1, "
-        + "(IF((namedlambdavariable() < namedlambdavariable()), -1, (IF((namedlambdavariable() > namedlambdavariable()), 1, 0)))))))))), "
-        + "namedlambdavariable(), namedlambdavariable())"
 
     /// A stable sort of array elements in Spark's order.
     static func sorted(_ items: [SQLValue], isAscending: Bool, nullsFirst: Bool) -> [SQLValue] {

@@ -3,8 +3,8 @@ import DBAPICore
 /// A `to_number` format (Spark's `ToNumberParser`): `0`/`9` digits, `.`/`D` point, `,`/`G` grouping, `$`,
 /// `S`/`MI` signs and `PR` angle brackets, case-insensitive. The result type is DECIMAL(digits, digits after
 /// the point). A format Spark would reject is an UNSUPPORTED_FEATURE here (its messages are not reproduced).
-struct NumberFormat {
-    private enum Token: Equatable {
+struct NumberFormat: Sendable {
+    private enum Token: Equatable, Sendable {
         case digits(count: Int, exact: Bool)
         case point, comma, dollar, optionalSign, optionalMinus, openBracket, closeBracket
         case invalid

@@ -11,6 +11,8 @@ struct ScalarDeclaration: Sendable {
     let names: [String]
     let arity: ClosedRange<Int>
     var printer: Printer?
+    /// The argument positions that take a function (a lambda), for higher-order functions.
+    var lambdaPositions: Set<Int> = []
     let resolve: @Sendable (ScalarCall) throws(EngineError) -> CompiledExpr
 
     init(
@@ -42,6 +44,8 @@ struct ScalarCall {
     let name: String
     let arguments: [CompiledExpr]
     let expr: Expr
+    /// The function arguments, by position (for higher-order functions; their `arguments` entries are NULL).
+    var lambdas: [Int: LambdaArgument] = [:]
 
     var count: Int { arguments.count }
 

@@ -14,6 +14,7 @@ enum ScalarRegistry {
         + NumberFunctions.declarations + NumericCastFunctions.declarations + NullFunctions.declarations
         + AssertionFunctions.declarations + TryArithmeticFunctions.declarations + JSONFunctions.declarations
         + RandomFunctions.declarations
+        + HigherOrderFunctions.declarations
 
     private static let byName: [String: ScalarDeclaration] = {
         var table: [String: ScalarDeclaration] = [:]
@@ -42,12 +43,14 @@ enum ScalarRegistry {
 
     /// Resolves a call of scalar function `name` (lower case) on compiled arguments: an unknown name is
     /// UNRESOLVED_ROUTINE (with the closest known name), a wrong argument count WRONG_NUM_ARGS.
-    static func compile(_ name: String, _ arguments: [CompiledExpr], _ expr: Expr) throws(EngineError) -> CompiledExpr {
+    static func compile(
+        _ name: String, _ arguments: [CompiledExpr], _ expr: Expr, lambdas: [Int: LambdaArgument] = [:]
+    ) throws(EngineError) -> CompiledExpr {
         guard let declaration = byName[name] else { throw unknown(name) }
         guard declaration.arity.contains(arguments.count) else {
             throw EngineError.wrongArgumentCount(
                 function: name, expected: EngineError.arity(declaration.arity), got: arguments.count)
         }
-        return try declaration.resolve(ScalarCall(name: name, arguments: arguments, expr: expr))
+        return try declaration.resolve(ScalarCall(name: name, arguments: arguments, expr: expr, lambdas: lambdas))
     }
 }
