@@ -146,6 +146,12 @@ def describe(value):
     return str(value)
 
 
+def is_interval(data_type):
+    """Whether `data_type` is an ANSI interval type (DAY TO SECOND or YEAR TO MONTH family)."""
+    from pyspark.sql import types as T
+    return isinstance(data_type, (T.DayTimeIntervalType, T.YearMonthIntervalType))
+
+
 def type_text(data_type):
     """Spark's type name as dbapi prints it: `DECIMAL(10,2)`, `ARRAY<INT>`."""
     return data_type.simpleString().upper()

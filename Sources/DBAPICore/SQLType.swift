@@ -13,6 +13,8 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
     case timestamp
     /// A local date-time without a time zone (`TIMESTAMP_NTZ`); values are `SQLValue.timestampNTZ`.
     case timestampNTZ
+    /// An ANSI interval type: `INTERVAL YEAR TO MONTH`, `INTERVAL DAY`; values are `SQLValue.interval`.
+    case interval(IntervalField, IntervalField)
     case array(SQLType)
     /// A MAP or STRUCT column from a warehouse, named by its `type_text` (values are `SQLValue.object`).
     case nested(typeText: String)
@@ -35,6 +37,7 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
         case .date: "DATE"
         case .timestamp: "TIMESTAMP"
         case .timestampNTZ: "TIMESTAMP_NTZ"
+        case let .interval(start, end): "INTERVAL " + SQLInterval.qualifier(start, end)
         case .array(let element): "ARRAY<\(element)>"
         case .nested(let typeText): typeText
         }
@@ -96,9 +99,23 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
             guard depth <= Self.maxArrayNesting else { return nil }
             text = text.dropFirst(6).dropLast()
         }
-        guard var type = SQLType(scalarName: String(text)) else { return nil }
+        guard var type = SQLType(scalarName: String(text)) ?? SQLType(intervalName: text) else { return nil }
         for _ in 0..<depth { type = .array(type) }
         self = type
+    }
+
+    /// `interval day to second`, `interval year` (lower-cased and trimmed): a valid ANSI interval qualifier.
+    private init?(intervalName text: Substring) {
+        let words = text.split(separator: " ").map { $0.uppercased() }
+        guard words.first == "INTERVAL", let start = words.count > 1 ? IntervalField(keyword: words[1]) : nil else { return nil }
+        var end = start
+        if words.count == 4, words[2] == "TO", let last = IntervalField(keyword: words[3]) {
+            end = last
+        } else if words.count != 2 {
+            return nil
+        }
+        guard start <= end, start.isYearMonth == end.isYearMonth else { return nil }
+        self = .interval(start, end)
     }
 
     /// A type name without `array<…>` around it, lower-cased and trimmed.

@@ -37,6 +37,8 @@ extension SQLValue {
             return CivilTime.parseTimestamp(text.trimmingSpaces()).map { .timestamp($0) }
         case .timestampNTZ:
             return CivilTime.parseLocalTimestamp(text.trimmingSpaces()).map { .timestampNTZ($0) }
+        case let .interval(start, end):
+            return (try? SQLInterval.parse(text, start: start, end: end)).map { .interval($0) }
         case .array, .nested:
             return nil
         }

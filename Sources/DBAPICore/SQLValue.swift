@@ -15,6 +15,8 @@ public enum SQLValue: Sendable, CustomStringConvertible {
     case timestamp(Int64)
     /// Microseconds of a local date-time without a time zone, counted as if it were UTC.
     case timestampNTZ(Int64)
+    /// A year-month or day-time interval (`SQLType.interval`).
+    case interval(SQLInterval)
     case array([SQLValue])
     /// A MAP or STRUCT from a warehouse: its entries or fields in order (MAP keys as their JSON text).
     case object([SQLField])
@@ -35,6 +37,7 @@ public enum SQLValue: Sendable, CustomStringConvertible {
         case .string(let text): text
         case .date(let days): CivilTime.formatDate(days)
         case .timestamp(let micros), .timestampNTZ(let micros): CivilTime.formatTimestamp(micros, separator: " ", zone: "")
+        case .interval(let interval): interval.description
         case .array(let items): "[" + items.map(\.description).joined(separator: ",") + "]"
         case .object(let fields): "{" + fields.map { $0.name + ": " + $0.value.description }.joined(separator: ", ") + "}"
         }
@@ -101,6 +104,7 @@ extension SQLValue: Hashable {
         case let (.string(a), .string(b)): a.hasSameBytes(as: b)
         case let (.date(a), .date(b)): a == b
         case let (.timestamp(a), .timestamp(b)), let (.timestampNTZ(a), .timestampNTZ(b)): a == b
+        case let (.interval(a), .interval(b)): a == b
         case let (.array(a), .array(b)): a == b
         case let (.object(a), .object(b)): a == b
         default: false
@@ -119,6 +123,7 @@ extension SQLValue: Hashable {
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         case .date(let days): hasher.combine(days)
         case .timestamp(let micros), .timestampNTZ(let micros): hasher.combine(micros)
+        case .interval(let interval): hasher.combine(interval)
         case .array(let items): hasher.combine(items)
         case .object(let fields): hasher.combine(fields)
         }

@@ -50,6 +50,7 @@ public enum SparkLiteral {
         case .date(let days): return "DATE '" + CivilTime.formatDate(days) + "'"
         case .timestamp(let micros): return "TIMESTAMP '" + CivilTime.formatTimestamp(micros, separator: " ", zone: "Z") + "'"
         case .timestampNTZ(let micros): return "TIMESTAMP_NTZ '" + CivilTime.formatTimestamp(micros, separator: " ", zone: "") + "'"
+        case .interval(let interval): return interval.description
         case .object(let fields):  // only from warehouse results; written as a STRUCT of its fields
             var rendered: [String] = []
             for field in fields { rendered += [string(field.name), try render(field.value, type: .string)] }

@@ -68,8 +68,6 @@ final class EngineErrorTests: XCTestCase {
             ("SELECT named_struct('a', 1).a", "field access on an expression (`f(…).field`)"),
             ("SELECT 1 AS id |> WHERE id > 1", "SQL pipe syntax (`|>`)"),
             ("SELECT X'0A'", "binary literals (`X'…'`)"),
-            ("SELECT INTERVAL 1 DAY", "INTERVAL literals"),
-            ("SELECT INTERVAL '1' DAY", "INTERVAL literals"),
             ("SELECT 1 AS a WHERE 1 = ANY (SELECT 1)", "quantified comparisons with a subquery (`= ANY (SELECT …)`)"),
             ("SELECT * FROM range(3)", "table-valued functions (`FROM range(3)`)"),
             ("SELECT * FROM (SELECT 1 AS id) t, LATERAL (SELECT t.id) u", "LATERAL subqueries"),

@@ -8,7 +8,8 @@ enum Arithmetic {
     static func compile(
         _ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, leftExpr: Expr, rightExpr: Expr, _ expr: Expr
     ) throws(EngineError) -> CompiledExpr {
-        if let dateResult = try compileDateArithmetic(op, left, right, expr) { return dateResult }
+        if let datetime = try DatetimeArithmetic.compile(op, left, right, expr) { return datetime }
+        if let scaled = try IntervalArithmetic.scale(op, left, right, expr) { return scaled }
         if left.type == .string || right.type == .string {
             return try compileWithString(op, left, right, leftExpr: leftExpr, rightExpr: rightExpr, expr)
         }
@@ -140,32 +141,6 @@ enum Arithmetic {
     private static func decimalType(_ type: SQLType, _ expr: Expr) -> SQLType {
         if case .literal(.int(let number), _) = expr { return .decimal(precision: SQLDecimal(number).digitCount, scale: 0) }
         return type.asDecimal ?? type
-    }
-
-    /// `date + n`, `date - n` (days) and `date - date` (days, as an INT here).
-    private static func compileDateArithmetic(
-        _ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, _ expr: Expr
-    ) throws(EngineError) -> CompiledExpr? {
-        guard left.type == .date, op == .add || op == .subtract else { return nil }
-        let (l, r) = (left.evaluate, right.evaluate)
-        if right.type == .date, op == .subtract {
-            return CompiledExpr(type: .int) { row, context throws(EngineError) in
-                guard case .date(let a) = try l(row, context), case .date(let b) = try r(row, context) else { return .null }
-                let (days, overflow) = a.subtractingReportingOverflow(b)
-                guard !overflow else { throw EngineError.overflow("integer overflow: \(expr.sqlName) is beyond the INT range") }
-                return .int(Int64(days))
-            }
-        }
-        guard DateFunctions.isDayCount(right.type) else {
-            throw EngineError.typeMismatch(
-                expression: expr.sqlName,
-                message: "a DATE can only be shifted by an INT, SMALLINT or TINYINT number of days, got \(right.type)")
-        }
-        let subtract = op == .subtract
-        return CompiledExpr(type: .date) { row, context throws(EngineError) in
-            guard case .date(let days) = try l(row, context), case .int(let offset) = try r(row, context) else { return .null }
-            return DateFunctions.shift(days, by: offset, subtract: subtract)
-        }
     }
 }
 

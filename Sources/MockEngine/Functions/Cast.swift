@@ -12,6 +12,7 @@ enum Cast {
             (.timestampNTZ, .timestamp):
             return true
         case let (.array(a), .array(b)): return isSupported(from: a, to: b)
+        case (.interval, _), (_, .interval): return IntervalCast.isSupported(from: source, to: target)
         default: return false
         }
     }
@@ -23,6 +24,7 @@ enum Cast {
         case .string(let text):
             if target == .string { return value }
             if case .array = target { throw EngineError.invalidCast(value: text, type: target) }
+            if case let .interval(start, end) = target { return .interval(try IntervalCast.parse(text, start, end, target)) }
             guard let parsed = SQLValue.parse(text, as: target) else { throw EngineError.invalidCast(value: text, type: target) }
             return parsed
         default: break
@@ -71,6 +73,8 @@ enum Cast {
         case (.date(let days), .timestampNTZ): return .timestampNTZ(try DateFunctions.startOfDay(days))
         case (.timestamp(let micros), .timestampNTZ): return .timestampNTZ(micros)
         case (.timestampNTZ(let micros), .timestamp): return .timestamp(micros)
+        case (.interval, _), (_, .interval):
+            return try IntervalCast.value(value, from: source, to: target)
         case (.array(let items), .array(let element)):
             guard case .array(let sourceElement) = source else { break }
             var out: [SQLValue] = []

@@ -207,13 +207,21 @@ extension Parser {
         return expression
     }
 
-    /// type := name ['(' int [',' int] ')'] | ARRAY '<' type '>'
+    /// type := name ['(' int [',' int] ')'] | ARRAY '<' type '>' | INTERVAL field [TO field]
     mutating func parseType() throws(EngineError) -> SQLType {
         let line = current.line
         let column = current.column
         guard case .word(let name) = current.kind else { throw unexpected("a type name") }
         advance()
         var text = name
+        if name.uppercased() == "INTERVAL", case .word(let first) = current.kind {
+            advance()
+            text += " " + first
+            if consumeWord("TO"), case .word(let last) = current.kind {
+                advance()
+                text += " TO " + last
+            }
+        }
         if name.uppercased() == "ARRAY" {
             try expectSymbol("<")
             let element = try parseType()

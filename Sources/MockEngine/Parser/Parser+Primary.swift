@@ -54,6 +54,8 @@ extension Parser {
             advance()
             advance()
             return try typedLiteral(upper, text, token)
+        case "INTERVAL" where startsIntervalLiteral:
+            return try parseIntervalLiteral()
         case "CASE":
             advance()
             return try parseCase()

@@ -15,8 +15,6 @@ extension Parser {
         if current.isSymbol("."), previous.isSymbol(")") { return "field access on an expression (`f(…).field`)" }
         if current.isSymbol("|"), peek(1).isSymbol(">") { return "SQL pipe syntax (`|>`)" }
         if case .string = current.kind, previous.isWord("X") { return "binary literals (`X'…'`)" }
-        if case .number = current.kind, previous.isWord("INTERVAL") { return "INTERVAL literals" }
-        if case .string = current.kind, previous.isWord("INTERVAL") { return "INTERVAL literals" }
         if current.isWord("SELECT"), previous.isSymbol("("), position > 1,
             ["ANY", "SOME", "ALL"].contains(where: { tokens[position - 2].isWord($0) })
         {

@@ -106,6 +106,8 @@ struct ExpressionCompiler {
                 throw EngineError.typeMismatch(expression: expr.sqlName, message: "unary + needs a number, got \(operand.type)")
             }
             return operand
+        case .negate where IntervalArithmetic.isInterval(operand.type):
+            return IntervalArithmetic.negate(operand)
         case .negate:
             let type = operand.type
             guard type.isNumeric || type == .null else {

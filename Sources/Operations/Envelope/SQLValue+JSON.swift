@@ -2,7 +2,8 @@ import DBAPICore
 
 extension SQLValue {
     /// The JSON form used in envelopes: integers as numbers, decimals as exact numbers, dates
-    /// `YYYY-MM-DD`, timestamps ISO 8601 UTC with `Z` (TIMESTAMP_NTZ without a zone), NULL (and NaN or infinity) as null.
+    /// `YYYY-MM-DD`, timestamps ISO 8601 UTC with `Z` (TIMESTAMP_NTZ without a zone), intervals in Spark's
+    /// ANSI form (`INTERVAL '1-2' YEAR TO MONTH`), NULL (and NaN or infinity) as null.
     public var json: JSONValue {
         switch self {
         case .null: .null
@@ -14,6 +15,7 @@ extension SQLValue {
         case .date(let days): .string(CivilTime.formatDate(days))
         case .timestamp(let micros): .string(CivilTime.formatTimestamp(micros))
         case .timestampNTZ(let micros): .string(CivilTime.formatTimestamp(micros, zone: ""))
+        case .interval(let interval): .string(interval.description)
         case .array(let items): .array(items.map(\.json))
         case .object(let fields): .object(JSONObject(fields.map { ($0.name, $0.value.json) }))
         }
@@ -43,6 +45,7 @@ extension SQLValue {
             bytes.append(UInt8(ascii: "\""))
             CivilTime.appendTimestamp(micros, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
+        case .interval(let interval): JSONWriter.appendString(interval.description, to: &bytes)
         case .array(let items):
             bytes.append(UInt8(ascii: "["))
             for (position, item) in items.enumerated() {

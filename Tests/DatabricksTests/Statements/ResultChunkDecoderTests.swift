@@ -44,6 +44,15 @@ final class ResultChunkDecoderTests: XCTestCase {
             (("b", "BOOLEAN", nil), "TRUE", .string("TRUE")),
             (("t", "DATE", nil), "2023-02-29", .string("2023-02-29")),
             (("u", "INTERVAL", "INTERVAL DAY"), "1 day", .string("1 day")),
+            (
+                ("u", "INTERVAL", "INTERVAL DAY"), "3 00:00:00.000000000",
+                .interval(SQLInterval(amount: 259_200_000_000, start: .day, end: .day))
+            ),
+            (("u", "INTERVAL", "INTERVAL YEAR TO MONTH"), "-1-2", .interval(SQLInterval(amount: -14, start: .year, end: .month))),
+            (
+                ("u", "INTERVAL", "INTERVAL HOUR TO SECOND"), "INTERVAL '01:02:03.5' HOUR TO SECOND",
+                .interval(SQLInterval(amount: 3_723_500_000, start: .hour, end: .second))
+            ),
             (("s", "MAP", "MAP<STRING,INT>"), #"{"b":1,"a":null}"#, .object([SQLField("b", .int(1)), SQLField("a", .null)])),
             (
                 ("s", "STRUCT", "STRUCT<p: DECIMAL(4,2), t: ARRAY<STRING>, x: STRUCT<d: DATE>>"),
