@@ -174,6 +174,14 @@ extension Parser {
             op = nil
         }
         guard let op else { return try parsePostfix() }
+        if op == .negate, case .number(let text) = peek(1).kind {  // `-32768S`, `-1L`: one literal, typed with its sign
+            let token = current
+            advance()
+            advance()
+            var operand = try numberLiteral("-" + text, token)
+            while consumeSymbol("::") { operand = .cast(operand, try parseType(), isTry: false) }
+            return operand
+        }
         advance()
         return try nested { (parser: inout Parser) throws(EngineError) -> Expr in
             let operand = try parser.parseUnary()

@@ -54,7 +54,7 @@ extension Parser {
         return kind
     }
 
-    /// primary := name {'.' name} [[AS] alias] | values [[AS] alias [columns]] | '(' query ')' [[AS] alias [columns]]
+    /// primary := (name {'.' name} | IDENTIFIER '(' string ')') [[AS] alias] | values [[AS] alias [columns]] | '(' query ')' [[AS] alias [columns]]
     private mutating func parseTablePrimary() throws(EngineError) -> FromItem {
         if current.isSymbol("(") {
             return try nested { (parser: inout Parser) throws(EngineError) -> FromItem in
@@ -77,6 +77,7 @@ extension Parser {
         }
         let line = current.line
         let column = current.column
+        if let name = try parseIdentifierClause() { return .table(name: name, alias: try parseAlias(), line: line, column: column) }
         var name = [try parseIdentifier("a table name")]
         while consumeSymbol(".") { name.append(try parseIdentifier("a table name part")) }
         return .table(name: name, alias: try parseAlias(), line: line, column: column)

@@ -26,7 +26,7 @@ extension Parser {
         let token = current
         advance()
         var parts: [(value: String, unit: String)] = []
-        while let value = intervalValue() {
+        while parts.isEmpty || nextIsIntervalPart, let value = intervalValue() {
             guard case .word(let unit) = current.kind, IntervalUnit(unit) != nil || IntervalField(keyword: unit) != nil else {
                 guard parts.isEmpty, case .string = tokens[position - 1].kind else { throw unexpected("an interval unit") }
                 return try Self.intervalLiteral(words: value, token, source)
@@ -45,6 +45,13 @@ extension Parser {
             return try Self.qualified(parts[0].value, field, field, token, source)
         }
         return try Self.multiUnit(parts, token, source)
+    }
+
+    /// Whether another `value unit` pair of a multi-unit literal follows (`INTERVAL 1 DAY 2 HOURS`, not `INTERVAL 1 DAY + 1`).
+    private var nextIsIntervalPart: Bool {
+        let signed = current.isSymbol("-") || current.isSymbol("+")
+        guard Self.isLiteralValue(peek(signed ? 1 : 0)), case .word(let unit) = peek(signed ? 2 : 1).kind else { return false }
+        return IntervalUnit(unit) != nil
     }
 
     /// A signed number or string value of an interval literal, consumed; nil when there is none.

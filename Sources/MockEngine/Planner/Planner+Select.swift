@@ -137,6 +137,8 @@ extension Planner {
                     name = alias
                 } else if case .column(let parts) = expr {
                     name = parts.last ?? ""
+                } else if case .cast(.column(let parts), _, isTry: false) = expr {
+                    name = parts.last ?? ""  // Spark names `CAST(price AS INT)` after its column: `price`
                 } else {
                     name = expr.sqlName
                 }

@@ -42,6 +42,12 @@ enum DatetimeArithmetic {
         }
         if left.type == .date { return try shiftDays(left, right, subtract: op == .subtract, expr) }
         if case .interval = left.type, case .interval = right.type { return try IntervalArithmetic.add(left, right, op, expr) }
+        if isInterval(left.type) || isInterval(right.type) {  // `INTERVAL 1 DAY + 1`: Spark wants a timestamp beside it
+            throw EngineError.analysis(
+                "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+                "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: an interval is added to a DATE, TIMESTAMP or another "
+                    + "interval, not to \"\(isInterval(left.type) ? right.type : left.type)\".")
+        }
         throw EngineError.analysis(
             "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
             "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the left and right operands of the binary operator have "
@@ -135,12 +141,7 @@ enum DatetimeArithmetic {
     private static func shiftDays(_ date: CompiledExpr, _ offset: CompiledExpr, subtract: Bool, _ expr: Expr) throws(EngineError)
         -> CompiledExpr
     {
-        guard DateFunctions.isDayCount(offset.type) else {
-            throw EngineError.analysis(
-                "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
-                "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: The second parameter requires the (\"INT\" or "
-                    + "\"SMALLINT\" or \"TINYINT\") type, however \"\(offset.type)\" is not.")
-        }
+        guard DateFunctions.isDayCount(offset.type) else { throw DateFunctions.unexpectedDayCount(expr, offset.type) }
         let (l, r) = (date.evaluate, offset.evaluate)
         return CompiledExpr(type: .date) { row, context throws(EngineError) in
             guard case .date(let days) = try l(row, context), case .int(let delta) = try r(row, context) else { return .null }

@@ -6,7 +6,9 @@ import DBAPICore
 enum ScalarRegistry {
     static let declarations: [ScalarDeclaration] =
         ConditionalFunctions.declarations + StringFunctions.declarations + MathFunctions.declarations
-        + DateFunctions.declarations + ArrayFunctions.declarations
+        + DateFunctions.declarations + ArrayFunctions.declarations + DateFieldFunctions.declarations + ExtractFunctions.declarations
+        + TruncationFunctions.declarations + MonthFunctions.declarations + UnixTimeFunctions.declarations
+        + TimeZoneFunctions.declarations + TimestampAddDiff.declarations
 
     private static let byName: [String: ScalarDeclaration] = {
         var table: [String: ScalarDeclaration] = [:]
