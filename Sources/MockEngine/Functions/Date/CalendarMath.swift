@@ -33,6 +33,13 @@ enum CalendarMath {
     /// The DATE of TIMESTAMP microseconds (UTC).
     static func date(ofMicros micros: Int64) -> Int32 { Int32(clamping: CivilTime.floorDivide(micros, CivilTime.microsPerDay).0) }
 
+    /// `micros + delta` as TIMESTAMP microseconds; beyond TIMESTAMP's range is Spark's `long overflow`.
+    static func adding(_ micros: Int64, _ delta: Int64) throws(EngineError) -> Int64 {
+        let (sum, overflow) = micros.addingReportingOverflow(delta)
+        guard !overflow else { throw EngineError.overflow("long overflow") }
+        return sum
+    }
+
     /// Microseconds since midnight of TIMESTAMP microseconds.
     static func timeOfDay(_ micros: Int64) -> Int64 { CivilTime.floorDivide(micros, CivilTime.microsPerDay).1 }
 }

@@ -71,7 +71,7 @@ extension DateFormat {
         }
         guard hour < 24, minute < 60, second < 60, let days = CivilTime.date(year: year, month: month, day: day) else { return nil }
         let start = try DateFunctions.startOfDay(days)
-        return start + Int64(hour * 3600 + minute * 60 + second - offset) * CivilTime.microsPerSecond + fraction
+        return try CalendarMath.adding(start, Int64(hour * 3600 + minute * 60 + second - offset) * CivilTime.microsPerSecond + fraction)
     }
 
     private static func isNumeric(_ field: Field) -> Bool {

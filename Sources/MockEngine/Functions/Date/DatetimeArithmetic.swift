@@ -97,7 +97,8 @@ enum DatetimeArithmetic {
         return CompiledExpr(type: type) { row, context throws(EngineError) in
             let value = try source(row, context)
             guard case .interval(let step) = try amount(row, context), !value.isNull else { return .null }
-            let delta = step.amount * sign
+            let (delta, overflow) = step.amount.multipliedReportingOverflow(by: sign)
+            guard !overflow else { throw EngineError.overflow("long overflow") }
             switch value {
             case .date(let days):
                 if start.isYearMonth { return .date(try addMonths(days, delta)) }
@@ -118,7 +119,7 @@ enum DatetimeArithmetic {
             let (days, time) = CivilTime.floorDivide(micros, CivilTime.microsPerDay)
             let moved = try addMonths(Int32(clamping: days), delta)
             guard let start = CivilTime.startOfDay(moved) else { throw EngineError.overflow("long overflow") }
-            return start + time
+            return try CalendarMath.adding(start, time)
         }
         let (sum, overflow) = micros.addingReportingOverflow(delta)
         guard !overflow else { throw EngineError.overflow("long overflow") }

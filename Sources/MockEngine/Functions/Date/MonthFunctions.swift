@@ -87,7 +87,8 @@ enum MonthFunctions {
         guard let micros = second.withScale(6)?.unscaled, micros >= 0, micros < 60_000_000 || micros == 60_000_000 else {
             throw outOfBounds("Invalid value for SecondOfMinute (valid values 0 - 59): \(second)")
         }
-        return try DateFunctions.startOfDay(days) + Int64(hour * 3600 + minute * 60) * CivilTime.microsPerSecond + Int64(micros)
+        let time = Int64(hour * 3600 + minute * 60) * CivilTime.microsPerSecond + Int64(micros)
+        return try CalendarMath.adding(try DateFunctions.startOfDay(days), time)
     }
 
     private static func outOfBounds(_ message: String) -> EngineError {

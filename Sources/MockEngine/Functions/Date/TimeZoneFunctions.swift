@@ -8,13 +8,13 @@ enum TimeZoneFunctions {
     static let declarations: [ScalarDeclaration] = [
         .strict(["from_utc_timestamp"], .timestamp, .string, returns: .timestamp) { value, zone throws(EngineError) in
             guard case .timestamp(let micros) = value else { return .null }
-            return .timestamp(micros + Int64(try Zone(zone.text).offset(atUTC: micros)) * CivilTime.microsPerSecond)
+            return .timestamp(try CalendarMath.adding(micros, Int64(try Zone(zone.text).offset(atUTC: micros)) * CivilTime.microsPerSecond))
         },
         .strict(["to_utc_timestamp"], .timestamp, .string, returns: .timestamp) { value, zone throws(EngineError) in
             guard case .timestamp(let micros) = value else { return .null }
             let resolved = try Zone(zone.text)
-            let guess = micros - Int64(resolved.offset(atUTC: micros)) * CivilTime.microsPerSecond
-            return .timestamp(micros - Int64(resolved.offset(atUTC: guess)) * CivilTime.microsPerSecond)
+            let guess = try CalendarMath.adding(micros, -Int64(resolved.offset(atUTC: micros)) * CivilTime.microsPerSecond)
+            return .timestamp(try CalendarMath.adding(micros, -Int64(resolved.offset(atUTC: guess)) * CivilTime.microsPerSecond))
         },
     ]
 

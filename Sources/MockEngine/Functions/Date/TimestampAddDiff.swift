@@ -65,7 +65,7 @@ enum TimestampAddDiff {
             (delta, overflow) = n.multipliedReportingOverflow(by: months)
             guard !overflow else { throw EngineError.overflow("long overflow") }
             let days = try DatetimeArithmetic.addMonths(CalendarMath.date(ofMicros: micros), delta)
-            return try DateFunctions.startOfDay(days) + CalendarMath.timeOfDay(micros)
+            return try CalendarMath.adding(try DateFunctions.startOfDay(days), CalendarMath.timeOfDay(micros))
         }
         let step = unit.micros ?? (unit == .week ? 7 * CivilTime.microsPerDay : CivilTime.microsPerDay)
         (delta, overflow) = n.multipliedReportingOverflow(by: step)
