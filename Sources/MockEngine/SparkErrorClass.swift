@@ -11,6 +11,7 @@ enum SparkErrorClass {
         "CAST_OVERFLOW": "22003",
         "DATATYPE_MISMATCH": "42K09",
         "DATETIME_FIELD_OUT_OF_BOUNDS": "22023",
+        "DATETIME_OVERFLOW": "22008",
         "DIVIDE_BY_ZERO": "22012",
         "FAILED_READ_FILE": "KD001",
         "FAILED_TO_PARSE_TOO_COMPLEX": "54001",

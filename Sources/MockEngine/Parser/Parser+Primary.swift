@@ -182,16 +182,18 @@ extension Parser {
 
     private func typedLiteral(_ kind: String, _ text: String, _ token: Token) throws(EngineError) -> Expr {
         if kind == "DATE" {
-            guard let days = CivilTime.parseDate(text.trimmingSpaces()) else {
+            guard let days = CivilTime.parseSparkDate(text.trimmingSpaces()) else {
                 throw invalidTypedLiteral(kind, text, token)
             }
             return .literal(.date(days), .date)
         }
         if kind == "TIMESTAMP_NTZ" {
-            guard let micros = CivilTime.parseLocalTimestamp(text.trimmingSpaces()) else { throw invalidTypedLiteral(kind, text, token) }
+            guard let micros = CivilTime.parseSparkTimestamp(text.trimmingSpaces(), applyingOffset: false) else {
+                throw invalidTypedLiteral(kind, text, token)
+            }
             return .literal(.timestampNTZ(micros), .timestampNTZ)
         }
-        guard let micros = CivilTime.parseTimestamp(text.trimmingSpaces()) else {
+        guard let micros = CivilTime.parseSparkTimestamp(text.trimmingSpaces()) else {
             throw invalidTypedLiteral(kind, text, token)
         }
         return .literal(.timestamp(micros), .timestamp)

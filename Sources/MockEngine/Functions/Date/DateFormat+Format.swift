@@ -12,7 +12,9 @@ extension DateFormat {
             switch field {
             case .literal(let text): out += text
             case .era(let width): out += width == 4 ? (civil.year > 0 ? "Anno Domini" : "Before Christ") : (civil.year > 0 ? "AD" : "BC")
-            case .year(let width): out += width == 2 ? pad(civil.year % 100, 2) : pad(civil.year, width)
+            case .year(let width):  // year of era, as Java's `y`: 1 BC is 1
+                let year = civil.year > 0 ? civil.year : 1 - civil.year
+                out += width == 2 ? pad(year % 100, 2) : pad(year, width)
             case .dayOfYear(let width): out += pad(Int(days) - CivilTime.days(year: civil.year, month: 1, day: 1) + 1, width)
             case .month(let width):
                 let name = Self.monthNames[civil.month - 1]

@@ -54,7 +54,11 @@ enum TimestampAddDiff {
         let (count, source) = (try call.argument(1, as: .bigint), try call.argument(2, as: type))
         return CompiledExpr(type: type) { row, context throws(EngineError) in
             guard case .int(let n) = try count(row, context), let micros = try source(row, context).micros else { return .null }
-            let moved = try move(micros, n, unit)
+            guard let moved = try? move(micros, n, unit) else {
+                let shown = (micros >= 253_402_300_800_000_000 ? "+" : "") + CivilTime.formatTimestamp(micros, separator: " ", zone: "")
+                throw EngineError.analysis(
+                    "DATETIME_OVERFLOW", "Datetime operation overflow: add \(n)L \(unit.rawValue) to \(type) '\(shown)'.")
+            }
             return type == .timestampNTZ ? .timestampNTZ(moved) : .timestamp(moved)
         }
     }

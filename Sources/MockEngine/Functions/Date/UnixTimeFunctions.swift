@@ -65,10 +65,11 @@ enum UnixTimeFunctions {
                         let whole = Int64(exactly: micros.unscaled)
                     else { throw EngineError.overflow("long overflow") }
                     return .timestamp(whole)
-                case .double(let number):
-                    let micros = (number * 1_000_000).rounded(.down)
-                    guard micros.isFinite, abs(micros) < 9.2e18 else { throw EngineError.overflow("long overflow") }
-                    return .timestamp(Int64(micros))
+                case .double(let number):  // Java's double-to-long: toward zero, saturating, NaN is 0
+                    let micros = (number * 1_000_000).rounded(.towardZero)
+                    if micros.isNaN { return .timestamp(0) }
+                    if micros >= 9.223372036854775807e18 { return .timestamp(Int64.max) }
+                    return .timestamp(micros <= -9.223372036854775808e18 ? Int64.min : Int64(micros))
                 default: return .null
                 }
             }
