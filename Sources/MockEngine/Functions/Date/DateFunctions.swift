@@ -14,7 +14,7 @@ enum DateFunctions {
         },
         shifting("date_add", subtract: false),
         shifting("date_sub", subtract: true),
-        ScalarDeclaration(names: ["datediff"], arity: 2...3) { call throws(EngineError) in
+        ScalarDeclaration(names: ["datediff", "date_diff"], arity: 2...3) { call throws(EngineError) in
             if call.count == 3 { return try TimestampAddDiff.difference(call) }
             let (end, start) = (try call.argument(0, as: .date), try call.argument(1, as: .date))
             return CompiledExpr(type: .int) { row, context throws(EngineError) in

@@ -7,7 +7,7 @@ import DBAPICore
 enum TimestampAddDiff {
     static let declarations: [ScalarDeclaration] = [
         ScalarDeclaration(names: ["timestampadd", "dateadd"], arity: 3...3) { call throws(EngineError) in try add(call) },
-        ScalarDeclaration(names: ["timestampdiff", "date_diff"], arity: 3...3) { call throws(EngineError) in try difference(call) },
+        ScalarDeclaration(names: ["timestampdiff"], arity: 3...3) { call throws(EngineError) in try difference(call) },
     ]
 
     /// Function names whose first argument, in the three-argument form, is a unit word.
