@@ -5,6 +5,7 @@ name, type, value or error class against the script's expected output. Opt-in: s
 installs PySpark into a throwaway venv. Exit status 0 only when there are no differences.
 
 A script states the Spark version that verified it in a comment line `# Verified with PySpark X.Y.Z`.
+A case's pinned plan (the lines between `----[plan]` and `----`) is the mock engine's own and is skipped here.
 Queries that read the clock (current_date, current_timestamp, now) are compared on names and types only.
 An expected error must carry Spark's error class (`error: [DIVIDE_BY_ZERO] …`); Spark must fail with it. Where
 Spark fails without an error class (a bare Java exception such as `long overflow`), any expected error counts
@@ -28,12 +29,13 @@ parser.add_argument("--show-spark", action="store_true", help="print Spark's ans
 args = parser.parse_args()
 
 VOLATILE = re.compile(r"current_date|current_timestamp|\bnow\s*\(", re.IGNORECASE)
+PLAN_MARKER = "----[plan]"
 VERIFIED = re.compile(r"^# Verified with PySpark (\S+)", re.MULTILINE)
 UNITY_PREFIX = re.compile(r"\bmain\.default\.", re.IGNORECASE)
 
 
 def cases(text):
-    """(line, statement, expected lines) per case, as the golden script runner reads them."""
+    """(line, statement, expected lines) per case, as the golden script runner reads them; a pinned plan is skipped."""
     lines = text.split("\n")
     index, found = 0, []
     while index < len(lines):
@@ -41,9 +43,12 @@ def cases(text):
             index += 1
             continue
         start, statement = index + 1, []
-        while index < len(lines) and lines[index] != "----":
+        while index < len(lines) and lines[index] not in ("----", PLAN_MARKER):
             statement.append(lines[index])
             index += 1
+        if index < len(lines) and lines[index] == PLAN_MARKER:
+            while index < len(lines) and lines[index] != "----":
+                index += 1
         index += 1
         expected = []
         while index < len(lines) and lines[index]:

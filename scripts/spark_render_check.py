@@ -67,7 +67,7 @@ def main():
                 failures.append((operation, params, "%s: the mock refused it: %s" % (label, mock.get("error"))))
                 continue
             mock_columns = [(c["name"], c["type"].upper()) for c in mock["data"]["columns"]]
-            mock_rows = [[support.describe(support.from_json(v, c["type"])) for v, c in zip(row, mock["data"]["columns"])]
+            mock_rows = [[support.describe(support.from_json(v, support.spark_type(c["type"]))) for v, c in zip(row, mock["data"]["columns"])]
                          for row in mock["data"]["rows"]]
             if mock_columns != spark_columns:
                 failures.append((operation, params, "%s: columns differ: mock %s, Spark %s" % (label, mock_columns, spark_columns)))

@@ -30,36 +30,84 @@ def dbapi(binary, command, *arguments):
 
 
 def spark_type(name):
+    """The PySpark type of a dbapi type name (`INT`, `DECIMAL(10,2)`, `MAP<STRING, INT>`, `STRUCT<a: INT>`)."""
+    parsed, rest = _parse_type(name.strip())
+    if rest.strip():
+        raise SystemExit("unsupported column type in mock data: " + name)
+    return parsed
+
+
+def _parse_type(text):
+    """(PySpark type, remaining text) for the type at the start of `text`."""
     from pyspark.sql import types as T
-    name = name.upper()
+    text = text.lstrip()
+    word = re.match(r"[A-Za-z_][A-Za-z0-9_]*", text)
+    if not word:
+        raise SystemExit("unsupported column type in mock data: " + text)
+    base, rest = word.group(0).upper(), text[word.end():].lstrip()
+    if base in ("ARRAY", "MAP", "STRUCT") and rest.startswith("<"):
+        rest = rest[1:]
+        if base == "ARRAY":
+            element, rest = _parse_type(rest)
+            return T.ArrayType(element), _expect(rest, ">")
+        if base == "MAP":
+            key, rest = _parse_type(rest)
+            value, rest = _parse_type(_expect(rest, ","))
+            return T.MapType(key, value), _expect(rest, ">")
+        fields = []
+        while not rest.lstrip().startswith(">"):
+            rest = rest.lstrip()
+            if rest.startswith("`"):
+                end = rest.index("`", 1)
+                field, rest = rest[1:end], rest[end + 1:]
+            else:
+                match = re.match(r"[A-Za-z0-9_]+", rest)
+                field, rest = match.group(0), rest[match.end():]
+            field_type, rest = _parse_type(_expect(rest, ":"))
+            fields.append(T.StructField(field, field_type, True))
+            if rest.lstrip().startswith(","):
+                rest = rest.lstrip()[1:]
+        return T.StructType(fields), _expect(rest, ">")
     simple = {"INT": T.IntegerType(), "BIGINT": T.LongType(), "SMALLINT": T.ShortType(), "TINYINT": T.ByteType(),
               "DOUBLE": T.DoubleType(), "FLOAT": T.FloatType(), "STRING": T.StringType(), "BOOLEAN": T.BooleanType(),
               "DATE": T.DateType(), "TIMESTAMP": T.TimestampType(), "VOID": T.NullType()}
-    if name in simple:
-        return simple[name]
-    if name.startswith("DECIMAL("):
-        precision, scale = name[8:-1].split(",")
-        return T.DecimalType(int(precision), int(scale))
-    if name.startswith("ARRAY<"):
-        return T.ArrayType(spark_type(name[6:-1]))
-    raise SystemExit("unsupported column type in mock data: " + name)
+    if base == "DECIMAL" and rest.startswith("("):
+        end = rest.index(")")
+        precision, scale = rest[1:end].split(",")
+        return T.DecimalType(int(precision), int(scale)), rest[end + 1:]
+    if base in simple:
+        return simple[base], rest
+    raise SystemExit("unsupported column type in mock data: " + text)
 
 
-def from_json(value, type_name):
-    """A value of dbapi's JSON output as the Python value PySpark takes for `type_name`."""
+def _expect(text, symbol):
+    text = text.lstrip()
+    if not text.startswith(symbol):
+        raise SystemExit("malformed type name near: " + text)
+    return text[len(symbol):]
+
+
+def from_json(value, data_type):
+    """A value of dbapi's JSON output as the Python value PySpark takes for `data_type`."""
+    from pyspark.sql import types as T
     if value is None:
         return None
-    type_name = type_name.upper()
-    if type_name == "DATE":
+    if isinstance(data_type, T.DateType):
         return datetime.date.fromisoformat(value)
-    if type_name == "TIMESTAMP":
+    if isinstance(data_type, T.TimestampType):
         return datetime.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(datetime.timezone.utc).replace(tzinfo=None)
-    if type_name.startswith("DECIMAL"):
+    if isinstance(data_type, T.DecimalType):
         return decimal.Decimal(str(value))
-    if type_name in ("DOUBLE", "FLOAT"):
+    if isinstance(data_type, (T.DoubleType, T.FloatType)):
         return float(value)
-    if type_name.startswith("ARRAY<"):
-        return [from_json(item, type_name[6:-1]) for item in value]
+    if isinstance(data_type, T.ArrayType):
+        return [from_json(item, data_type.elementType) for item in value]
+    if isinstance(data_type, T.MapType):  # keys arrive as their JSON text
+        return {from_json(json.loads(k) if not isinstance(data_type.keyType, (T.StringType, T.DateType, T.TimestampType)) else k,
+                          data_type.keyType): from_json(v, data_type.valueType) for k, v in value.items()}
+    if isinstance(data_type, T.StructType):
+        from pyspark.sql import Row
+        return Row(**{f.name: from_json(value.get(f.name), f.dataType) for f in data_type.fields})
     return value
 
 
@@ -72,7 +120,7 @@ def load_tables(spark, binary, mock_data, tables):
             raise SystemExit("cannot export %s: %s" % (table, envelope.get("error")))
         columns = envelope["data"]["columns"]
         schema = T.StructType([T.StructField(c["name"], spark_type(c["type"]), True) for c in columns])
-        rows = [[from_json(v, c["type"]) for v, c in zip(row, columns)] for row in envelope["data"]["rows"]]
+        rows = [[from_json(v, f.dataType) for v, f in zip(row, schema.fields)] for row in envelope["data"]["rows"]]
         parts = table.split(".")
         if len(parts) > 1:
             spark.sql("CREATE DATABASE IF NOT EXISTS " + parts[-2])
@@ -153,7 +201,18 @@ def is_interval(data_type):
 
 
 def type_text(data_type):
-    """Spark's type name as dbapi prints it: `DECIMAL(10,2)`, `ARRAY<INT>`."""
+    """Spark's type name as dbapi prints it, Spark's SQL form: `DECIMAL(10,2)`, `ARRAY<INT>`, `MAP<STRING, INT>`,
+    `STRUCT<a: INT, `a b`: STRING>` (field names kept, back-quoted unless letters, digits and underscores)."""
+    from pyspark.sql import types as T
+    if isinstance(data_type, T.ArrayType):
+        return "ARRAY<%s>" % type_text(data_type.elementType)
+    if isinstance(data_type, T.MapType):
+        return "MAP<%s, %s>" % (type_text(data_type.keyType), type_text(data_type.valueType))
+    if isinstance(data_type, T.StructType):
+        def quoted(name):
+            plain = re.fullmatch(r"[A-Za-z0-9_]+", name) and not name.isdigit()
+            return name if plain else "`" + name.replace("`", "``") + "`"
+        return "STRUCT<%s>" % ", ".join("%s: %s" % (quoted(f.name), type_text(f.dataType)) for f in data_type.fields)
     return data_type.simpleString().upper()
 
 

@@ -13,51 +13,54 @@ public enum DBAPICommandLine {
         HeapTuning.useOneArena()
     }
 
-    /// Runs `dbapi` with `arguments` (without the program name).
-    public static func run(arguments: [String], io: IO = .standard) async -> Int32 {
+    /// Runs `dbapi` with `arguments` (without the program name) on the given backends.
+    public static func run(arguments: [String], io: IO = .standard, backends: BackendRegistry = .standard) async -> Int32 {
         let parsed: ParsedArguments
         do {
             parsed = try ParsedArguments.parse(arguments)
         } catch {
-            return Invocation(arguments: ParsedArguments(), io: io).fail(usage: error, command: nil)
+            return Invocation.fail(usage: error, command: nil, correlationID: GlobalOptions.correlationID(ParsedArguments()), io: io)
         }
-        let invocation = Invocation(arguments: parsed, io: io)
-        if parsed.has("--version"), parsed.command == nil {
+        let fail = { (error: UsageError, command: Command?) in
+            Invocation.fail(usage: error, command: command, correlationID: GlobalOptions.correlationID(parsed), io: io)
+        }
+        if parsed.has(.version), parsed.command == nil {
             io.stdout("dbapi \(version)\n")
             return 0
         }
         guard let name = parsed.command else {
-            if parsed.has("--help") {
+            if parsed.has(.help) {
                 io.stdout(HelpText.main)
                 return 0
             }
-            return invocation.fail(usage: .missingCommand, command: nil)
+            return fail(.missingCommand, nil)
         }
         if name == "help" {
-            let topic = parsed.positionals.first
-            guard let topic else {
+            guard let topic = parsed.positionals.first else {
                 io.stdout(HelpText.main)
                 return 0
             }
             guard let command = Command(rawValue: topic) else {
-                return invocation.fail(usage: .unknownCommand(topic, suggestion: Command.suggestion(for: topic)), command: nil)
+                return fail(.unknownCommand(topic, suggestion: Command.suggestion(for: topic)), nil)
             }
             io.stdout(HelpText.text(for: command))
             return 0
         }
         guard let command = Command(rawValue: name) else {
-            return invocation.fail(usage: .unknownCommand(name, suggestion: Command.suggestion(for: name)), command: nil)
+            return fail(.unknownCommand(name, suggestion: Command.suggestion(for: name)), nil)
         }
-        if parsed.has("--help") {
+        if parsed.has(.help) {
             io.stdout(HelpText.text(for: command))
             return 0
         }
+        let invocation: Invocation
         do {
             try command.validate(parsed)
-            try invocation.checkFormat()
+            invocation = try Invocation(arguments: parsed, io: io, backends: backends)
         } catch {
-            return invocation.fail(usage: error, command: command)
+            return fail(error, command)
         }
-        return await command.execute(invocation)
+        guard command.executes, io.handlesSignals else { return await command.execute(invocation) }
+        return await SignalCancellation.run(invocation) { await command.execute(invocation) }
     }
 }

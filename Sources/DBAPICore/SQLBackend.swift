@@ -1,7 +1,8 @@
 /// Something that runs bound statements: the in-memory engine or a remote warehouse.
 ///
 /// Implementations live in their own modules and depend only on `DBAPICore`; `Operations` talks to
-/// whichever one the CLI wires in.
+/// whichever one the CLI wires in. Everything a caller asks of a backend besides running statements
+/// is here too, with defaults, so no caller needs to know the concrete type.
 public protocol SQLBackend: Sendable {
     /// A short name for `meta.backend` (`mock`, `databricks`).
     var name: String { get }
@@ -10,4 +11,25 @@ public protocol SQLBackend: Sendable {
     ///
     /// - Throws: a `ReportableError` describing what failed.
     func execute(_ statement: BoundStatement) async throws -> ResultStream
+
+    /// Whether the backend enforces the run's timeout itself (a warehouse cancels the statement when
+    /// it expires); otherwise the caller bounds the run. Default: false.
+    var enforcesTimeout: Bool { get }
+
+    /// Facts about the statements run so far, added to an envelope's `meta` (warehouse, statement ids,
+    /// requests sent). Default: none.
+    func runFacts() -> JSONObject
+
+    /// What the user should be told when a cancellation has to wait for something (nil: it does not).
+    var cancellationWait: String? { get }
+
+    /// Cancels everything in flight and returns when that is done. Default: nothing to cancel.
+    func cancelAll() async
+}
+
+extension SQLBackend {
+    public var enforcesTimeout: Bool { false }
+    public func runFacts() -> JSONObject { JSONObject() }
+    public var cancellationWait: String? { nil }
+    public func cancelAll() async {}
 }

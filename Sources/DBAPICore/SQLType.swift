@@ -1,7 +1,8 @@
 /// A Spark SQL data type, as far as dbapi models it.
 ///
-/// `description` is the Spark type name (`INT`, `DECIMAL(10,2)`, `ARRAY<STRING>`), used in query
-/// output, `describe`, and the Databricks `parameters` array.
+/// `description` is the Spark type name as Spark's SQL form and a warehouse's `type_text` write it
+/// (`INT`, `DECIMAL(10,2)`, `ARRAY<STRING>`, `MAP<STRING, BIGINT>`, `STRUCT<a: INT, b: STRING>`), used in
+/// query output, `describe`, and the Databricks `parameters` array.
 public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
     case null
     case boolean
@@ -15,8 +16,14 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
     case timestampNTZ
     /// An ANSI interval type: `INTERVAL YEAR TO MONTH`, `INTERVAL DAY`; values are `SQLValue.interval`.
     case interval(IntervalField, IntervalField)
+    /// Values are `SQLValue.array`.
     case array(SQLType)
-    /// A MAP or STRUCT column from a warehouse, named by its `type_text` (values are `SQLValue.object`).
+    /// Values are `SQLValue.map`: entries in order, keys unique and never NULL.
+    case map(key: SQLType, value: SQLType)
+    /// Values are `SQLValue.struct`, one field per declared field, in order.
+    case `struct`([SQLStructField])
+    /// A nested warehouse column whose `type_text` dbapi cannot model (an INTERVAL or VARIANT inside):
+    /// values are decoded from their JSON form alone.
     case nested(typeText: String)
 
     /// The widest decimal Spark supports.
@@ -39,7 +46,17 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
         case .timestampNTZ: "TIMESTAMP_NTZ"
         case let .interval(start, end): "INTERVAL " + SQLInterval.qualifier(start, end)
         case .array(let element): "ARRAY<\(element)>"
+        case let .map(key, value): "MAP<\(key), \(value)>"
+        case .struct(let fields): "STRUCT<" + fields.map(\.description).joined(separator: ", ") + ">"
         case .nested(let typeText): typeText
+        }
+    }
+
+    /// Whether this is an ARRAY, MAP or STRUCT.
+    public var isNested: Bool {
+        switch self {
+        case .array, .map, .struct: true
+        default: false
         }
     }
 
@@ -79,78 +96,25 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
         default: nil
         }
     }
+}
 
-    /// The deepest `array<…>` nesting a type name may have. A deeper name is refused: every
-    /// level would be a level of recursion wherever the type or its values are used.
-    public static let maxArrayNesting = 32
+/// One field of a STRUCT type: its name as written (case kept) and its type.
+public struct SQLStructField: Sendable, Hashable, CustomStringConvertible {
+    public var name: String
+    public var type: SQLType
 
-    /// Parses a Spark type name in any case: `int`, `Decimal(10, 2)`, `varchar(20)`, `array<date>`.
-    ///
-    /// Time is linear in the name's length: `array<` levels are peeled in place, not re-parsed.
-    public init?(sparkName: String) {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        var text = Substring(sparkName.lowercased())
-        var depth = 0
-        while true {
-            text = text.drop(while: isSpace)
-            while let last = text.last, isSpace(last) { text = text.dropLast() }
-            guard text.hasPrefix("array<"), text.hasSuffix(">") else { break }
-            depth += 1
-            guard depth <= Self.maxArrayNesting else { return nil }
-            text = text.dropFirst(6).dropLast()
-        }
-        guard var type = SQLType(scalarName: String(text)) ?? SQLType(intervalName: text) else { return nil }
-        for _ in 0..<depth { type = .array(type) }
-        self = type
+    public init(_ name: String, _ type: SQLType) {
+        self.name = name
+        self.type = type
     }
 
-    /// `interval day to second`, `interval year` (lower-cased and trimmed): a valid ANSI interval qualifier.
-    private init?(intervalName text: Substring) {
-        let words = text.split(separator: " ").map { $0.uppercased() }
-        guard words.first == "INTERVAL", let start = words.count > 1 ? IntervalField(keyword: words[1]) : nil else { return nil }
-        var end = start
-        if words.count == 4, words[2] == "TO", let last = IntervalField(keyword: words[3]) {
-            end = last
-        } else if words.count != 2 {
-            return nil
-        }
-        guard start <= end, start.isYearMonth == end.isYearMonth else { return nil }
-        self = .interval(start, end)
-    }
-
-    /// A type name without `array<…>` around it, lower-cased and trimmed.
-    private init?(scalarName text: String) {
-        var base = text
-        var arguments: [Int] = []
-        if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
-            base = String(text[..<open]).trimmingSpaces()
-            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
-            for part in inner.split(separator: ",", omittingEmptySubsequences: false) {
-                guard let number = Int(String(part).trimmingSpaces()) else { return nil }
-                arguments.append(number)
-            }
-        }
-        switch (base, arguments.count) {
-        case ("boolean", 0), ("bool", 0): self = .boolean
-        case ("tinyint", 0), ("byte", 0): self = .tinyint
-        case ("smallint", 0), ("short", 0): self = .smallint
-        case ("int", 0), ("integer", 0): self = .int
-        case ("bigint", 0), ("long", 0): self = .bigint
-        case ("float", 0), ("real", 0): self = .float
-        case ("double", 0): self = .double
-        case ("decimal", 0), ("dec", 0), ("numeric", 0): self = .decimal(precision: 10, scale: 0)
-        case ("decimal", 1), ("dec", 1), ("numeric", 1), ("decimal", 2), ("dec", 2), ("numeric", 2):
-            let precision = arguments[0]
-            let scale = arguments.count == 2 ? arguments[1] : 0
-            guard (1...SQLType.maxDecimalPrecision).contains(precision), (0...precision).contains(scale) else { return nil }
-            self = .decimal(precision: precision, scale: scale)
-        case ("string", 0), ("varchar", 1), ("char", 1): self = .string
-        case ("date", 0): self = .date
-        case ("timestamp", 0), ("timestamp_ltz", 0): self = .timestamp
-        case ("timestamp_ntz", 0): self = .timestampNTZ
-        case ("void", 0), ("null", 0): self = .null
-        default: return nil
-        }
+    /// `name: TYPE`, the name back-quoted unless it is letters, digits and underscores (as Spark prints it).
+    public var description: String {
+        let plain =
+            !name.isEmpty
+            && name.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 95 }
+        let isNumber = name.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+        return (plain && !isNumber ? name : "`" + name.doubling("`") + "`") + ": " + type.description
     }
 }
 

@@ -39,7 +39,7 @@ extension SQLValue {
             return CivilTime.parseSparkTimestamp(text.trimmingSpaces(), applyingOffset: false).map { .timestampNTZ($0) }
         case let .interval(start, end):
             return (try? SQLInterval.parse(text, start: start, end: end)).map { .interval($0) }
-        case .array, .nested:
+        case .array, .map, .struct, .nested:  // nested values are read from JSON: `SQLValue(json:as:)`
             return nil
         }
     }

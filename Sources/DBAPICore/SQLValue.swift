@@ -18,8 +18,10 @@ public enum SQLValue: Sendable, CustomStringConvertible {
     /// A year-month or day-time interval (`SQLType.interval`).
     case interval(SQLInterval)
     case array([SQLValue])
-    /// A MAP or STRUCT from a warehouse: its entries or fields in order (MAP keys as their JSON text).
-    case object([SQLField])
+    /// A MAP's entries in order (keys unique and never NULL).
+    case map([SQLMapEntry])
+    /// A STRUCT's fields in order, named as its type names them.
+    case `struct`([SQLField])
 
     public var isNull: Bool {
         if case .null = self { return true }
@@ -39,7 +41,8 @@ public enum SQLValue: Sendable, CustomStringConvertible {
         case .timestamp(let micros), .timestampNTZ(let micros): CivilTime.formatTimestamp(micros, separator: " ", zone: "")
         case .interval(let interval): interval.description
         case .array(let items): "[" + items.map(\.description).joined(separator: ",") + "]"
-        case .object(let fields): "{" + fields.map { $0.name + ": " + $0.value.description }.joined(separator: ", ") + "}"
+        case .map(let entries): "{" + entries.map { $0.key.description + ": " + $0.value.description }.joined(separator: ", ") + "}"
+        case .struct(let fields): "{" + fields.map { $0.name + ": " + $0.value.description }.joined(separator: ", ") + "}"
         }
     }
 
@@ -106,7 +109,8 @@ extension SQLValue: Hashable {
         case let (.timestamp(a), .timestamp(b)), let (.timestampNTZ(a), .timestampNTZ(b)): a == b
         case let (.interval(a), .interval(b)): a == b
         case let (.array(a), .array(b)): a == b
-        case let (.object(a), .object(b)): a == b
+        case let (.map(a), .map(b)): a == b
+        case let (.struct(a), .struct(b)): a == b
         default: false
         }
     }
@@ -125,12 +129,24 @@ extension SQLValue: Hashable {
         case .timestamp(let micros), .timestampNTZ(let micros): hasher.combine(micros)
         case .interval(let interval): hasher.combine(interval)
         case .array(let items): hasher.combine(items)
-        case .object(let fields): hasher.combine(fields)
+        case .map(let entries): hasher.combine(entries)
+        case .struct(let fields): hasher.combine(fields)
         }
     }
 }
 
-/// One entry of a MAP or field of a STRUCT value.
+/// One entry of a MAP value.
+public struct SQLMapEntry: Sendable, Hashable {
+    public var key: SQLValue
+    public var value: SQLValue
+
+    public init(_ key: SQLValue, _ value: SQLValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// One field of a STRUCT value.
 public struct SQLField: Sendable, Hashable {
     public var name: String
     public var value: SQLValue

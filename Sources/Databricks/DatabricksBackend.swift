@@ -11,13 +11,15 @@ public final class DatabricksBackend: SQLBackend {
     private let runner: StatementRunner
     private let client: APIClient
     private let secrets: SecretRedactor
+    private let clock: any BackendClock
 
     /// - Parameters:
     ///   - transport: the HTTP client for workspace calls (a URLSession one by default);
+    ///   - clock: the time and the waits of retries, polls, the timeout, token expiry and `cancelAll`;
     ///   - log: receives one line per HTTP exchange with `--verbose` (no headers, bodies or secrets).
     public init(
         config: DatabricksConfig, options: StatementOptions, version: String, transport: (any HTTPTransport)? = nil,
-        sleeper: any Sleeper = TaskSleeper(), log: @escaping @Sendable (String) -> Void = { _ in }
+        clock: any BackendClock = SystemClock(), log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         HeapTuning.chunkBuffersKept
         let http = transport ?? URLSessionTransport()
@@ -25,10 +27,11 @@ public final class DatabricksBackend: SQLBackend {
         let userAgent = "dbapi/\(version) os/linux auth/\(config.authentication.typeName)\(runtime)"
         let secrets = SecretRedactor(config.authentication)
         self.secrets = secrets
+        self.clock = clock
         client = APIClient(
-            config: config, transport: http, secrets: secrets, sleeper: sleeper, userAgent: userAgent, log: { log(secrets.redact($0)) })
+            config: config, transport: http, secrets: secrets, clock: clock, userAgent: userAgent, log: { log(secrets.redact($0)) })
         runner = StatementRunner(
-            client: client, options: options, sleeper: sleeper, downloads: ExternalLinkTransport(base: http), statementIDs: LockedBox([]))
+            client: client, options: options, clock: clock, downloads: ExternalLinkTransport(base: http), statementIDs: LockedBox([]))
     }
 
     public func execute(_ statement: BoundStatement) async throws -> ResultStream {
@@ -64,12 +67,35 @@ public final class DatabricksBackend: SQLBackend {
     /// Whether an execute request is in flight (its statement id not known yet).
     public var isSubmitting: Bool { runner.submissions.withLock { $0 > 0 } }
 
+    /// The warehouse cancels a statement when `--timeout` expires.
+    public var enforcesTimeout: Bool { true }
+
+    /// `warehouse_id`, `statement_ids` and `http_attempts` for `meta`.
+    public func runFacts() -> JSONObject {
+        JSONObject([
+            ("warehouse_id", .string(warehouseID)), ("statement_ids", .array(statementIDs.map { .string($0) })),
+            ("http_attempts", .int(Int64(attempts))),
+        ])
+    }
+
+    /// While an execute request is in flight, cancelling waits for its statement id.
+    public var cancellationWait: String? {
+        isSubmitting ? "waiting up to \(Int(submissionGrace)) s for the warehouse to return the statement id, to cancel it" : nil
+    }
+
     /// Cancels every statement this backend submitted (used on SIGINT/SIGTERM), first waiting up to
     /// `submissionGrace` for the ids of executes still in flight: abandoning one would leave its
-    /// statement running on the warehouse.
+    /// statement running on the warehouse. It checks every `submissionPoll` seconds; each wait runs
+    /// in a task of its own, so a caller that is itself cancelled still waits instead of spinning.
     public func cancelAll() async {
-        let deadline = Date().addingTimeInterval(submissionGrace)
-        while isSubmitting, Date() < deadline { try? await Task.sleep(nanoseconds: 20_000_000) }
+        let clock = self.clock
+        let deadline = clock.now() + submissionGrace
+        while isSubmitting, clock.now() < deadline {
+            try? await Task { try await clock.sleep(seconds: Self.submissionPoll) }.value
+        }
         for id in runner.statementIDs.withLock({ $0 }) { try? await runner.cancel(id) }
     }
+
+    /// How often `cancelAll` checks whether the execute requests in flight have answered.
+    static let submissionPoll = 0.02
 }

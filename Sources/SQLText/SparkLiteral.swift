@@ -51,10 +51,21 @@ public enum SparkLiteral {
         case .timestamp(let micros): return "TIMESTAMP '" + CivilTime.formatTimestamp(micros, separator: " ", zone: "Z") + "'"
         case .timestampNTZ(let micros): return "TIMESTAMP_NTZ '" + CivilTime.formatTimestamp(micros, separator: " ", zone: "") + "'"
         case .interval(let interval): return interval.description
-        case .object(let fields):  // only from warehouse results; written as a STRUCT of its fields
+        case .struct(let fields):
+            var fieldTypes: [SQLType] = []
+            if case .struct(let declared) = type, declared.count == fields.count { fieldTypes = declared.map(\.type) }
             var rendered: [String] = []
-            for field in fields { rendered += [string(field.name), try render(field.value, type: .string)] }
+            for (position, field) in fields.enumerated() {
+                rendered += [string(field.name), try render(field.value, type: fieldTypes.isEmpty ? .string : fieldTypes[position])]
+            }
             return "named_struct(" + rendered.joined(separator: ", ") + ")"
+        case .map(let entries):
+            var (keyType, valueType) = (SQLType.string, SQLType.string)
+            if case let .map(key, value) = type { (keyType, valueType) = (key, value) }
+            var rendered: [String] = []
+            for entry in entries { rendered += [try render(entry.key, type: keyType), try render(entry.value, type: valueType)] }
+            if rendered.isEmpty, case .map = type { return "CAST(map() AS \(type))" }
+            return "map(" + rendered.joined(separator: ", ") + ")"
         case .array(let items):
             var elementType = SQLType.string
             if case .array(let element) = type { elementType = element }

@@ -49,7 +49,7 @@ final class SQLValueTests: XCTestCase {
             ("int", .int), ("INTEGER", .int), ("bigint", .bigint), ("Decimal(10, 2)", .decimal(precision: 10, scale: 2)),
             ("decimal", .decimal(precision: 10, scale: 0)), ("varchar(20)", .string), ("array<date>", .array(.date)),
             ("timestamp_ntz", .timestampNTZ), ("TIMESTAMP_LTZ", .timestamp), ("decimal(39,0)", nil), ("decimal(5,6)", nil),
-            ("map<string,int>", nil), ("", nil),
+            ("map<string,int>", .map(key: .string, value: .int)), ("map<string>", nil), ("", nil),
         ]
         for (input, expected) in cases { XCTAssertEqual(SQLType(sparkName: input), expected, input) }
     }

@@ -14,7 +14,8 @@ public struct CLIResult: Sendable {
 
 /// Runs the command line in-process with captured streams.
 public func runCLI(
-    _ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: String? = nil
+    _ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: String? = nil,
+    backends: BackendRegistry = .standard
 ) async -> CLIResult {
     let out = LockedBox("")
     let err = LockedBox("")
@@ -22,7 +23,7 @@ public func runCLI(
         stdout: { text in out.withLock { $0 += text } }, stderr: { text in err.withLock { $0 += text } },
         stdin: { Data(stdin.utf8) }, environment: environment,
         currentDirectory: directory ?? Fixtures.packageRoot.path)
-    let status = await DBAPICommandLine.run(arguments: arguments, io: io)
+    let status = await DBAPICommandLine.run(arguments: arguments, io: io, backends: backends)
     return CLIResult(status: status, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
 }
 

@@ -2,13 +2,20 @@ import DBAPICore
 import Foundation
 
 /// A golden test script: cases separated by blank lines, each a statement, a `----` line, and the
-/// expected output (a header `name:TYPE | …` then one line per row, or `error: <text>`).
+/// expected output (a header `name:TYPE | …` then one line per row, or `error: <text>`). A case may
+/// pin the statement's plan: a `----[plan]` line after the statement, the plan's lines as the
+/// engine prints them, then the `----` line and the output.
 public struct GoldenScript {
     public struct Case {
         public let line: Int
         public let statement: String
+        /// The expected plan's lines, when the case has a `----[plan]` block.
+        public let plan: [String]?
         public let expected: [String]
     }
+
+    /// The line that ends a statement and starts its expected plan.
+    public static let planMarker = "----[plan]"
 
     public let cases: [Case]
 
@@ -24,9 +31,19 @@ public struct GoldenScript {
             }
             let start = index + 1
             var statement: [String] = []
-            while index < lines.count, lines[index] != "----" {
+            while index < lines.count, lines[index] != "----", lines[index] != Self.planMarker {
                 statement.append(lines[index])
                 index += 1
+            }
+            var plan: [String]?
+            if index < lines.count, lines[index] == Self.planMarker {
+                index += 1
+                var planLines: [String] = []
+                while index < lines.count, lines[index] != "----" {
+                    planLines.append(lines[index])
+                    index += 1
+                }
+                plan = planLines
             }
             index += 1
             var expected: [String] = []
@@ -34,7 +51,7 @@ public struct GoldenScript {
                 expected.append(lines[index])
                 index += 1
             }
-            cases.append(Case(line: start, statement: statement.joined(separator: "\n"), expected: expected))
+            cases.append(Case(line: start, statement: statement.joined(separator: "\n"), plan: plan, expected: expected))
         }
         self.cases = cases
     }

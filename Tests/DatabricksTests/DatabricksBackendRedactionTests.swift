@@ -24,7 +24,7 @@ final class DatabricksBackendRedactionTests: XCTestCase {
         }
         let config = try DatabricksConfig.resolve(DatabricksSettings(), environment: environment, homeDirectory: "/nonexistent")
         return DatabricksBackend(
-            config: config, options: StatementOptions(), version: "test", transport: transport, sleeper: ImmediateSleeper(),
+            config: config, options: StatementOptions(), version: "test", transport: transport, clock: ManualClock(),
             log: { line in log.withLock { $0.append(line) } })
     }
 

@@ -119,13 +119,46 @@ final class DatabricksBackendTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(
             data(result),
-            #"{"columns":[{"name":"m","type":"MAP<STRING,INT>"},{"name":"s","type":"STRUCT<id: BIGINT, price: DECIMAL(10,2), tags: ARRAY<STRING>>"},{"name":"a","type":"ARRAY<STRUCT<k: STRING>>"}],"rows":[[{"b":1,"a":2},{"id":7,"price":1.5,"tags":["x","y"]},[{"k":"v"}]],[null,null,null]]}"#
+            #"{"columns":[{"name":"m","type":"MAP<STRING, INT>"},{"name":"s","type":"STRUCT<id: BIGINT, price: DECIMAL(10,2), tags: ARRAY<STRING>>"},{"name":"a","type":"ARRAY<STRUCT<k: STRING>>"}],"rows":[[{"b":1,"a":2},{"id":7,"price":1.50,"tags":["x","y"]},[{"k":"v"}]],[null,null,null]]}"#
         )
         let streamed = await dbapi(["query", "SELECT m, s, a FROM t", "--format", "ndjson"])
         XCTAssertEqual(
             streamed.stdout,
-            #"{"m":{"b":1,"a":2},"s":{"id":7,"price":1.5,"tags":["x","y"]},"a":[{"k":"v"}]}"# + "\n" + #"{"m":null,"s":null,"a":null}"#
+            #"{"m":{"b":1,"a":2},"s":{"id":7,"price":1.50,"tags":["x","y"]},"a":[{"k":"v"}]}"# + "\n" + #"{"m":null,"s":null,"a":null}"#
                 + "\n")
+    }
+
+    /// One form for nested values on both backends: what the mock prints for ARRAY, MAP and STRUCT values
+    /// is what the Databricks backend prints for a warehouse's JSON text of the same values, in every format.
+    func testNestedValues_PrintTheSameOnBothBackends() async throws {
+        let query =
+            "SELECT named_struct('id', 7L, 'price', CAST(1.5 AS DECIMAL(10,2)), 'day', DATE '2024-01-05', 'tags', array('x', NULL)) AS s, "
+            + "map(2, TIMESTAMP '2024-01-01 10:00:00', 1, NULL) AS m, array(array(1.5D, CAST('NaN' AS DOUBLE)), array()) AS a"
+        // The cells as a warehouse writes them: JSON text, leaves as numbers or strings, keys as text.
+        try server.control(
+            #"{"rows_override": {"columns": [{"name": "s", "type": "STRUCT<id: BIGINT, price: DECIMAL(10,2), day: DATE, tags: ARRAY<STRING>>"}, {"name": "m", "type": "MAP<INT, TIMESTAMP>"}, {"name": "a", "type": "ARRAY<ARRAY<DOUBLE>>"}], "rows": [["{\"id\":7,\"price\":1.5,\"day\":\"2024-01-05\",\"tags\":[\"x\",null]}", "{\"2\":\"2024-01-01T10:00:00.000Z\",\"1\":null}", "[[1.5,\"NaN\"],[]]"]]}}"#
+        )
+        for format in ["json", "ndjson", "csv"] {
+            let local = await runCLI(["query", query, "--format", format])
+            let remote = await dbapi(["query", query, "--format", format])
+            XCTAssertEqual(local.status, 0, local.stderr)
+            XCTAssertEqual(remote.status, 0, remote.stderr)
+            if format == "json" {
+                XCTAssertEqual(data(remote), data(local))
+                XCTAssertEqual(
+                    data(local),
+                    #"{"columns":[{"name":"s","type":"STRUCT<id: BIGINT, price: DECIMAL(10,2), day: DATE, tags: ARRAY<STRING>>"},{"name":"m","type":"MAP<INT, TIMESTAMP>"},{"name":"a","type":"ARRAY<ARRAY<DOUBLE>>"}],"rows":[[{"id":7,"price":1.50,"day":"2024-01-05","tags":["x",null]},{"2":"2024-01-01T10:00:00Z","1":null},[[1.5,"NaN"],[]]]]}"#
+                )
+            } else {
+                XCTAssertEqual(remote.stdout, local.stdout, format)
+            }
+        }
+        let csv = await runCLI(["query", query, "--format", "csv"])
+        XCTAssertEqual(
+            csv.stdout,
+            "s,m,a\r\n"
+                + #""{""id"":7,""price"":1.50,""day"":""2024-01-05"",""tags"":[""x"",null]}","{""2"":""2024-01-01T10:00:00Z"",""1"":null}","[[1.5,""NaN""],[]]""#
+                + "\r\n")
     }
 
     func testTerminalStates_FailedCanceledClosed() async throws {

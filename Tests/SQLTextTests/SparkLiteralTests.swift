@@ -35,6 +35,13 @@ final class SparkLiteralTests: XCTestCase {
             (.array([.int(1), .int(2)]), .array(.bigint), true, "(1L, 2L)"),
             (.array([.string("a")]), .array(.string), false, "array('a')"),
             (.array([]), .array(.string), false, "CAST(array() AS ARRAY<STRING>)"),
+            (.map([SQLMapEntry(.int(1), .string("a"))]), .map(key: .bigint, value: .string), false, "map(1L, 'a')"),
+            (.map([]), .map(key: .int, value: .date), false, "CAST(map() AS MAP<INT, DATE>)"),
+            (
+                .struct([SQLField("a", .int(2)), SQLField("b c", .null)]),
+                .struct([SQLStructField("a", .tinyint), SQLStructField("b c", .date)]),
+                false, "named_struct('a', 2Y, 'b c', CAST(NULL AS DATE))"
+            ),
         ]
         for (value, type, inList, expected) in cases {
             XCTAssertEqual(try SparkLiteral.render(value, type: type, inList: inList), expected, "\(value)")

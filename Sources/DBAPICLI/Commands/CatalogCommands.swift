@@ -9,14 +9,7 @@ struct ListCommand {
         invocation.emit(
             invocation.envelope {
                 let catalog = try invocation.catalog()
-                let operations = catalog.names.compactMap { try? catalog.declaration($0) }.map { operation in
-                    JSONValue.object(
-                        JSONObject([
-                            ("name", .string(operation.name)), ("description", operation.summary.map { .string($0) } ?? .null),
-                            ("params", .string(operation.params.map(\.name).joined(separator: ", "))),
-                            ("queries", .int(Int64(operation.queries.count))),
-                        ]))
-                }
+                let operations = catalog.names.compactMap { try? catalog.declaration($0) }.map(\.listEntry)
                 return .success(data: .object(JSONObject([("operations", .array(operations))])), meta: invocation.baseMeta)
             })
     }
@@ -31,35 +24,7 @@ struct DescribeCommand {
             invocation.envelope {
                 let catalog = try invocation.catalog()
                 let operation = try catalog.validDeclaration(invocation.arguments.positionals.first ?? "")
-                let params = operation.params.map { spec in
-                    JSONValue.object(
-                        JSONObject([
-                            ("name", .string(spec.name)), ("type", .string(spec.type.description)),
-                            ("required", .bool(spec.isRequired)), ("nullable", .bool(spec.isNullable)),
-                            ("default", spec.defaultValue ?? .null), ("expected", .string(spec.expected)),
-                            ("description", spec.summary.map { .string($0) } ?? .null),
-                        ]))
-                }
-                let queries = operation.queries.map { query in
-                    JSONValue.object(
-                        JSONObject([
-                            ("name", .string(query.name)), ("template", .string("queries/\(query.name).sql")),
-                            ("result_key", .string(query.resultKey)),
-                        ]))
-                }
-                var data = JSONObject([
-                    ("name", .string(operation.name)), ("description", operation.summary.map { .string($0) } ?? .null),
-                    ("type", .string(operation.kind)), ("params", .array(params)), ("queries", .array(queries)),
-                    ("response_mapping", operation.responseMapping.map { .array($0.map { .string($0.key) }) } ?? .null),
-                ])
-                if let pagination = operation.pagination {
-                    data["pagination"] = .object(
-                        JSONObject([
-                            ("default_limit", .int(Int64(pagination.defaultLimit))), ("max_limit", .int(Int64(pagination.maxLimit))),
-                        ]))
-                }
-                data["defined_in"] = .string(operation.file + (operation.line.map { ":\($0)" } ?? ""))
-                return .success(data: .object(data), meta: invocation.baseMeta)
+                return .success(data: operation.describeEntry, meta: invocation.baseMeta)
             })
     }
 }
@@ -95,7 +60,7 @@ struct RenderCommand {
             meta["operation"] = .string(name)
             return .success(data: .object(JSONObject([("queries", .array(queries))])), meta: meta)
         }
-        guard envelope.isSuccess, invocation.arguments.value("--format") == nil else { return invocation.emit(envelope) }
+        guard envelope.isSuccess, !invocation.global.formatGiven else { return invocation.emit(envelope) }
         var text = ""
         for query in envelope.data["queries"]?.array ?? [] {
             text += "-- query: \(query["name"]?.string ?? "")\n\(query["sql"]?.string ?? "")"

@@ -4,17 +4,16 @@ import DBAPICore
 enum Command: String, CaseIterable {
     case run, query, list, describe, validate, render
 
-    private static let common: Set<String> = ["--help", "--root", "--format", "--pretty", "--correlation-id", "--verbose"]
-    private static let params: Set<String> = ["--param", "--params-json", "--params-file"]
-    private static let execution: Set<String> = [
-        "--backend", "--mock-data", "--timeout", "--warehouse", "--catalog", "--schema", "--profile", "--row-limit", "--disposition",
-        "--wait-timeout",
+    private static let common: Set<Option> = [.help, .root, .format, .pretty, .correlationID, .verbose]
+    private static let params: Set<Option> = [.param, .paramsJSON, .paramsFile]
+    private static let execution: Set<Option> = [
+        .backend, .mockData, .timeout, .warehouse, .catalog, .schema, .profile, .rowLimit, .disposition, .waitTimeout,
     ]
 
-    var options: Set<String> {
+    var options: Set<Option> {
         switch self {
         case .run: Self.common.union(Self.params).union(Self.execution)
-        case .query: Self.common.union(Self.params).union(Self.execution).union(["--sql-file"])
+        case .query: Self.common.union(Self.params).union(Self.execution).union([.sqlFile])
         case .render: Self.common.union(Self.params)
         case .list, .describe, .validate: Self.common
         }
@@ -30,8 +29,8 @@ enum Command: String, CaseIterable {
     }
 
     func validate(_ arguments: ParsedArguments) throws(UsageError) {
-        if let option = arguments.options.first(where: { !options.contains($0.name) }) {
-            throw .optionNotForCommand(option.name, command: rawValue)
+        if let given = arguments.options.first(where: { !options.contains($0.option) }) {
+            throw .optionNotForCommand(given.option.rawValue, command: rawValue)
         }
         if arguments.positionals.count < positionals.required {
             throw .missingArgument(positionals.name, command: rawValue)
@@ -39,10 +38,13 @@ enum Command: String, CaseIterable {
         if arguments.positionals.count > positionals.allowed {
             throw .extraArgument(arguments.positionals[positionals.allowed], command: rawValue)
         }
-        if self == .query, arguments.positionals.isEmpty == (arguments.value("--sql-file") == nil) {
+        if self == .query, arguments.positionals.isEmpty == (arguments.value(.sqlFile) == nil) {
             throw .missingArgument("either SQL text or --sql-file FILE (not both)", command: rawValue)
         }
     }
+
+    /// Whether the command runs statements (and so takes `ExecutionOptions`).
+    var executes: Bool { self == .run || self == .query }
 
     func execute(_ invocation: Invocation) async -> Int32 {
         switch self {

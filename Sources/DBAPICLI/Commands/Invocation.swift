@@ -1,130 +1,66 @@
 import DBAPICore
-import Databricks
-import Foundation
-import MockEngine
 import Operations
 
-/// One run of the command line: parsed arguments, the streams, and the settings every command
-/// shares (root, output format, correlation id), plus writing the result.
+/// One run of the command line: the parsed and decoded options, the streams, the backends, and
+/// writing the result.
 struct Invocation: Sendable {
     let arguments: ParsedArguments
     let io: IO
-    let correlationID: String
+    let global: GlobalOptions
+    /// The backend and time settings (their defaults for commands that run nothing).
+    let execution: ExecutionOptions
+    let backends: BackendRegistry
+    /// The backends this run made, for signal handling and `meta`.
+    let backendsInUse = LockedBox<[any SQLBackend]>([])
+    /// Who writes the run's outcome: the command, or (once a signal arrived first) the signal handler,
+    /// in which case the command's own output, if it still comes, is dropped.
+    let outcome = LockedBox(OutcomeState.open)
 
-    init(arguments: ParsedArguments, io: IO) {
-        self.arguments = arguments
-        self.io = io
-        self.correlationID = arguments.value("--correlation-id") ?? UUID().uuidString.lowercased()
-    }
+    enum OutcomeState { case open, written, interrupted }
 
-    enum Format: String, CaseIterable { case json, ndjson, csv, table }
-
-    var format: Format { Format(rawValue: arguments.value("--format") ?? "json") ?? .json }
-
-    func checkFormat() throws(UsageError) {
-        if let value = arguments.value("--format"), Format(rawValue: value) == nil {
-            throw .invalidValue(option: "--format", value: value, expected: "one of json, ndjson, csv, table")
-        }
-        if let value = arguments.value("--timeout"), Self.timeoutSeconds(value) == nil {
-            throw .invalidValue(
-                option: "--timeout", value: value,
-                expected: "a number of seconds greater than 0 and at most \(Int(Self.maxTimeoutSeconds)) (7 days)")
-        }
-        if let value = arguments.value("--backend"), !["mock", "databricks"].contains(value) {
-            throw .invalidValue(option: "--backend", value: value, expected: "mock or databricks")
-        }
-        if let value = arguments.value("--wait-timeout"), !(Int(value).map { $0 == 0 || (5...50).contains($0) } ?? false) {
-            throw .invalidValue(option: "--wait-timeout", value: value, expected: "0 or a whole number of seconds from 5 to 50")
-        }
-        if let value = arguments.value("--row-limit"), (Int(value) ?? 0) < 1 {
-            throw .invalidValue(option: "--row-limit", value: value, expected: "a positive whole number")
-        }
-        if let value = arguments.value("--disposition"), !["INLINE", "EXTERNAL_LINKS"].contains(value.uppercased()) {
-            throw .invalidValue(option: "--disposition", value: value, expected: "INLINE or EXTERNAL_LINKS")
-        }
-    }
-
-    /// The longest `--timeout` accepted (7 days); larger values, infinity and NaN are usage errors.
-    static let maxTimeoutSeconds: Double = 604_800
-
-    /// `--timeout` text as seconds: a finite number in (0, `maxTimeoutSeconds`], else nil.
-    static func timeoutSeconds(_ text: String) -> Double? {
-        guard let seconds = Double(text), seconds > 0, seconds <= maxTimeoutSeconds else { return nil }
-        return seconds
-    }
-
-    /// The checked `--timeout` in seconds, if given.
-    var timeout: Double? { arguments.value("--timeout").flatMap(Self.timeoutSeconds) }
-
-    /// `--root`, else `$DBAPI_ROOT`, else the working directory.
-    var root: String {
-        let path = arguments.value("--root") ?? io.environment["DBAPI_ROOT"] ?? io.currentDirectory
-        return path.hasPrefix("/") ? path : io.currentDirectory + "/" + path
-    }
+    var correlationID: String { global.correlationID }
+    var format: OutputFormatKind { global.format }
+    var root: String { global.root }
 
     var baseMeta: JSONObject { JSONObject([("correlation_id", .string(correlationID))]) }
 
     func log(_ message: String) {
-        if arguments.has("--verbose") { io.stderr("dbapi [\(correlationID)] \(message)\n") }
+        if global.verbose { io.stderr("dbapi [\(correlationID)] \(message)\n") }
     }
 
-    var backendName: String { arguments.value("--backend") ?? io.environment["DBAPI_BACKEND"] ?? "mock" }
+    /// Decodes and checks every option once; a value an option does not accept is a usage error.
+    init(arguments: ParsedArguments, io: IO, backends: BackendRegistry) throws(UsageError) {
+        self.arguments = arguments
+        self.io = io
+        self.backends = backends
+        global = try GlobalOptions(decoding: arguments, io: io)
+        execution = try ExecutionOptions(decoding: arguments, global: global, io: io, backends: backends)
+    }
 
-    /// The backend chosen by `--backend` (the mock engine by default).
+    /// The backend the execution options name (the registry's default when none is given).
     func makeBackend() throws -> any SQLBackend {
-        let name = backendName
-        switch name {
-        case "databricks":
-            return try makeDatabricksBackend()
-        case "mock":
-            let directory =
-                arguments.value("--mock-data").map { $0.hasPrefix("/") ? $0 : io.currentDirectory + "/" + $0 }
-                ?? root + "/config/mock-data"
-            log("backend mock, data \(directory)")
-            return MockBackend(catalog: try MockCatalog(directory: directory))
-        default:
-            throw DBAPIError(.configuration, "unknown backend '\(name)'; use mock or databricks", details: ["backend": .string(name)])
+        guard let entry = backends.entry(named: execution.backend) else {
+            throw DBAPIError(
+                .configuration, "unknown backend '\(execution.backend)'; use \(backends.choices)",
+                details: ["backend": .string(execution.backend)])
         }
-    }
-
-    /// The `--timeout` enforced here; a warehouse enforces its own (and cancels the statement).
-    func localTimeout(for backend: any SQLBackend) -> Double? {
-        backend is DatabricksBackend ? nil : timeout
-    }
-
-    /// Adds the warehouse, statement ids and HTTP attempts to `meta` for the Databricks backend.
-    func withBackendFacts(_ envelope: Envelope, _ backend: any SQLBackend) -> Envelope {
-        guard let databricks = backend as? DatabricksBackend else { return envelope }
-        var envelope = envelope
-        envelope.meta["warehouse_id"] = .string(databricks.warehouseID)
-        envelope.meta["statement_ids"] = .array(databricks.statementIDs.map { .string($0) })
-        envelope.meta["http_attempts"] = .int(Int64(databricks.attempts))
-        return envelope
-    }
-
-    private func makeDatabricksBackend() throws -> DatabricksBackend {
-        let settings = DatabricksSettings(
-            profile: arguments.value("--profile"), warehouseID: arguments.value("--warehouse"), catalog: arguments.value("--catalog"),
-            schema: arguments.value("--schema"))
-        let home = io.environment["HOME"] ?? NSHomeDirectory()
-        let config = try DatabricksConfig.resolve(settings, environment: io.environment, homeDirectory: home)
-        var options = StatementOptions()
-        options.waitTimeout = arguments.value("--wait-timeout").flatMap(Int.init) ?? 10
-        options.timeout = timeout
-        options.rowLimit = arguments.value("--row-limit").flatMap(Int.init)
-        options.disposition = arguments.value("--disposition")?.uppercased()
-        options.correlationID = correlationID
-        log(
-            "backend databricks: host \(config.host.absoluteString), warehouse \(config.warehouseID), auth \(config.authentication.typeName), settings from \(config.source)"
-        )
-        let verbose = arguments.has("--verbose")
-        let stderr = io.stderr
-        let id = correlationID
-        let backend = DatabricksBackend(
-            config: config, options: options, version: DBAPICommandLine.version,
-            log: { line in if verbose { stderr("dbapi [\(id)] \(line)\n") } })
-        if io.handlesSignals { SignalCancellation.install(for: backend, self) }
+        let backend = try entry.make(execution.settings)
+        backendsInUse.withLock { $0.append(backend) }
         return backend
+    }
+
+    /// The `--timeout` this process enforces; a backend that enforces its own is left to do so.
+    func localTimeout(for backend: any SQLBackend) -> Double? {
+        backend.enforcesTimeout ? nil : execution.timeout
+    }
+
+    /// `meta` with the facts of every backend this run used (warehouse, statement ids, requests).
+    func withBackendFacts(_ envelope: Envelope) -> Envelope {
+        var envelope = envelope
+        for backend in backendsInUse.withLock({ $0 }) {
+            for (key, value) in backend.runFacts().members { envelope.meta[key] = value }
+        }
+        return envelope
     }
 
     func catalog() throws -> OperationCatalog {
@@ -134,27 +70,56 @@ struct Invocation: Sendable {
 
     /// Writes an envelope in the chosen format and returns the exit status.
     func emit(_ envelope: Envelope) -> Int32 {
+        outcome.withLock { state in
+            guard state == .open else { return }
+            state = .written
+            _ = write(envelope)
+        }
+        return envelope.exitStatus
+    }
+
+    /// Claims the outcome for a signal unless the command already wrote its own; from then on the
+    /// command's output is dropped.
+    func claimForInterruption() -> Bool {
+        outcome.withLock { state in
+            guard state == .open else { return state == .interrupted }
+            state = .interrupted
+            return true
+        }
+    }
+
+    /// Whether a signal claimed the outcome.
+    var isInterrupted: Bool { outcome.withLock { $0 == .interrupted } }
+
+    /// Writes the outcome of an interrupted run.
+    func writeInterruption(_ envelope: Envelope) -> Int32 {
+        outcome.withLock { _ in write(envelope) }
+    }
+
+    private func write(_ envelope: Envelope) -> Int32 {
         var out = ""
         if let error = envelope.error {
-            if format == .json || format == .ndjson { JSONFormat(pretty: arguments.has("--pretty")).write(envelope, to: &out) }
+            if format == .json || format == .ndjson { JSONFormat(pretty: global.pretty).write(envelope, to: &out) }
             io.stdout(out)
             io.stderr("Error: \(error.description)\n")
             return envelope.exitStatus
         }
-        switch format {
-        case .json: JSONFormat(pretty: arguments.has("--pretty")).write(envelope, to: &out)
-        case .ndjson: NDJSONFormat().write(envelope, to: &out)
-        case .csv: CSVFormat().write(envelope, to: &out)
-        case .table: TableFormat().write(envelope, to: &out)
-        }
+        format.make(pretty: global.pretty).write(envelope, to: &out)
         io.stdout(out)
         return 0
     }
 
+    /// Writes streamed output unless the run was settled.
+    func writeStreamed(_ bytes: [UInt8]) {
+        outcome.withLock { state in
+            if state == .open { io.stdoutBytes(bytes) }
+        }
+    }
+
     /// Reports a usage error: an envelope on stdout, the message and usage on stderr, exit 64.
-    func fail(usage error: UsageError, command: Command?) -> Int32 {
+    static func fail(usage error: UsageError, command: Command?, correlationID: String, io: IO) -> Int32 {
         var out = ""
-        JSONFormat().write(.failure(error, meta: baseMeta), to: &out)
+        JSONFormat().write(.failure(error, meta: JSONObject([("correlation_id", .string(correlationID))])), to: &out)
         io.stdout(out)
         let usage = command.map { HelpText.usage(for: $0) } ?? "dbapi <command> [options]"
         let helpHint = command.map { "See 'dbapi \($0.rawValue) --help'." } ?? "See 'dbapi --help'."
@@ -166,10 +131,8 @@ struct Invocation: Sendable {
     func envelope(_ body: () throws -> Envelope) -> Envelope {
         do {
             return try body()
-        } catch let error as any ReportableError {
-            return .failure(error, meta: baseMeta)
         } catch {
-            return .failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: baseMeta)
+            return Envelope.failure(reporting: error, meta: baseMeta)
         }
     }
 }

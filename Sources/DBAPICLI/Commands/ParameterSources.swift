@@ -10,17 +10,17 @@ struct ParameterSources {
     private(set) var order: [String] = []
 
     init(_ arguments: ParsedArguments, io: IO) throws {
-        for (name, value) in arguments.options {
+        for (option, value) in arguments.options {
             guard let value else { continue }
-            switch name {
-            case "--param":
+            switch option {
+            case .param:
                 guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
                     throw UsageError.invalidValue(option: "--param", value: value, expected: "NAME=VALUE")
                 }
                 set(String(value[..<equals]), .text(String(value[value.index(after: equals)...])))
-            case "--params-json":
+            case .paramsJSON:
                 try merge(Array(value.utf8), source: "--params-json")
-            case "--params-file":
+            case .paramsFile:
                 let bytes: [UInt8]
                 if value == "-" {
                     bytes = [UInt8](io.stdin())

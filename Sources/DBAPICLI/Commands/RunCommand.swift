@@ -24,11 +24,9 @@ struct RunCommand {
             let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) {
                 await runner.run(name, raw: raw, meta: invocation.baseMeta)
             }
-            return invocation.emit(invocation.withBackendFacts(envelope, backend))
-        } catch let error as any ReportableError {
-            return invocation.emit(.failure(error, meta: meta))
+            return invocation.emit(invocation.withBackendFacts(envelope))
         } catch {
-            return invocation.emit(.failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: meta))
+            return invocation.emit(.failure(reporting: error, meta: meta))
         }
     }
 }
@@ -49,17 +47,15 @@ struct QueryCommand {
             let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) {
                 await AdHocQuery.run(sql, params: params, backend: backend, meta: invocation.baseMeta)
             }
-            return invocation.emit(invocation.withBackendFacts(envelope, backend))
-        } catch let error as any ReportableError {
-            return invocation.emit(.failure(error, meta: invocation.baseMeta))
+            return invocation.emit(invocation.withBackendFacts(envelope))
         } catch {
-            return invocation.emit(.failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: invocation.baseMeta))
+            return invocation.emit(.failure(reporting: error, meta: invocation.baseMeta))
         }
     }
 
     private func readSQL() throws -> String {
         if let text = invocation.arguments.positionals.first { return text }
-        let file = invocation.arguments.value("--sql-file") ?? ""
+        let file = invocation.arguments.value(.sqlFile) ?? ""
         let path = file.hasPrefix("/") ? file : invocation.io.currentDirectory + "/" + file
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DBAPIError(.usage, "--sql-file \(file): cannot be read", details: ["file": .string(file)])
@@ -68,25 +64,6 @@ struct QueryCommand {
             return try StrictUTF8.decode([UInt8](data))
         } catch {
             throw DBAPIError(.usage, "--sql-file \(file): \(error.description)", details: ["file": .string(file)])
-        }
-    }
-}
-
-/// Bounds how long a command may take (`--timeout`); past it the result is a TIMEOUT error.
-enum Deadline {
-    static func run(seconds: Double?, _ body: @escaping @Sendable () async -> Envelope) async throws -> Envelope {
-        guard let seconds else { return await body() }
-        return try await withThrowingTaskGroup(of: Envelope?.self) { group in
-            group.addTask { await body() }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let envelope = first else {
-                throw DBAPIError(.timeout, "timed out after \(seconds) s (--timeout)", details: ["timeout_s": .double(seconds)])
-            }
-            return envelope
         }
     }
 }

@@ -15,48 +15,32 @@ struct StreamingRows {
     /// Labels backend errors (with the query name for `run`).
     var labelling: @Sendable (any ReportableError) -> any ReportableError = { $0 }
 
-    /// Rows written per `write(2)`: the output buffer stays small (about 100 KB) instead of holding
-    /// a whole chunk's text, which a warehouse sends in megabytes.
-    static let rowsPerWrite = 1024
-
     func execute(_ statement: () throws -> BoundStatement, backend: any SQLBackend) async -> Int32 {
-        var written = 0
+        let bound: BoundStatement
         do {
-            let bound = try statement()
-            let stream: ResultStream
-            do {
-                stream = try await backend.execute(bound)
-            } catch let error as any ReportableError {
-                throw labelling(error)
-            }
-            let names = stream.columns.map(\.name)
-            var writer = StreamingRowWriter(format: invocation.format, columns: names)
-            var out: [UInt8] = []
-            writer.header(names, to: &out)
-            var remaining = rowCap ?? Int.max
-            do {
-                while remaining > 0, let batch = try await stream.batch() {
-                    let rows = min(remaining, batch.count)
-                    for start in stride(from: 0, to: rows, by: Self.rowsPerWrite) {
-                        writer.write(batch, rows: start..<min(rows, start + Self.rowsPerWrite), to: &out)
-                        invocation.io.stdoutBytes(out)
-                        out.removeAll(keepingCapacity: true)
-                    }
-                    remaining -= rows
-                    written += rows
-                }
-            } catch let error as any ReportableError {
-                throw labelling(error)
-            }
-            if !out.isEmpty { invocation.io.stdoutBytes(out) }  // a CSV header without rows
-            return 0
-        } catch let error as any ReportableError {
-            if written > 0 {
-                invocation.io.stderr("Error: the output is incomplete: \(written) rows were written before the failure below\n")
-            }
-            return invocation.emit(invocation.withBackendFacts(.failure(error, meta: meta), backend))
+            bound = try statement()
         } catch {
-            return invocation.emit(.failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: meta))
+            return invocation.emit(invocation.withBackendFacts(.failure(reporting: error, meta: meta)))
+        }
+        var writer: StreamingRowWriter?
+        var out: [UInt8] = []
+        do {
+            _ = try await RowStreamer(rowCap: rowCap, labelling: labelling).run(bound, on: backend) { columns in
+                let names = columns.map(\.name)
+                writer = StreamingRowWriter(format: invocation.format, columns: names)
+                writer?.header(names, to: &out)
+            } deliver: { batch, rows in
+                writer?.write(batch, rows: rows, to: &out)
+                invocation.writeStreamed(out)
+                out.removeAll(keepingCapacity: true)
+            }
+            if !out.isEmpty { invocation.writeStreamed(out) }  // a CSV header without rows
+            return 0
+        } catch {
+            if error.delivered > 0 {
+                invocation.io.stderr("Error: the output is incomplete: \(error.delivered) rows were written before the failure below\n")
+            }
+            return invocation.emit(invocation.withBackendFacts(.failure(reporting: error.underlying, meta: meta)))
         }
     }
 }

@@ -54,9 +54,8 @@ enum HelpText {
         default: break
         }
         text += "\nOPTIONS:\n"
-        for name in command.options.sorted() {
-            guard let option = OptionTable.all[name] else { continue }
-            let label = option.takesValue ? "\(name) \(option.placeholder)" : name
+        for option in command.options.sorted(by: { $0.rawValue < $1.rawValue }) {
+            let label = option.placeholder.map { "\(option.rawValue) \($0)" } ?? option.rawValue
             text += "  " + label.padding(24) + option.help + "\n"
         }
         return text

@@ -1,6 +1,26 @@
 import DBAPICore
 import Operations
 
+/// The `--format` choices; the option's check and help come from this list.
+enum OutputFormatKind: String, CaseIterable, Sendable {
+    case json, ndjson, csv, table
+
+    /// `json (default), ndjson, csv or table`.
+    static var helpList: String {
+        BackendRegistry.list(allCases.map { $0 == .json ? "\($0.rawValue) (default)" : $0.rawValue }, last: "or")
+    }
+
+    /// The format's writer.
+    func make(pretty: Bool) -> any OutputFormat {
+        switch self {
+        case .json: JSONFormat(pretty: pretty)
+        case .ndjson: NDJSONFormat()
+        case .csv: CSVFormat()
+        case .table: TableFormat()
+        }
+    }
+}
+
 /// How an envelope is written to stdout. One struct per format; none of them prints directly.
 protocol OutputFormat: Sendable {
     /// Writes a successful envelope (errors are always written as JSON by the caller).

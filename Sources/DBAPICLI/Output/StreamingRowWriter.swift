@@ -12,7 +12,7 @@ struct StreamingRowWriter {
     private let layout: Layout
     private var field: [UInt8] = []
 
-    init(format: Invocation.Format, columns: [String]) {
+    init(format: OutputFormatKind, columns: [String]) {
         if format == .csv {
             layout = .csv(nullText: Array(CSVFormat().nullText.utf8))
         } else {

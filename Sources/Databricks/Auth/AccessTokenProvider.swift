@@ -7,19 +7,20 @@ actor AccessTokenProvider {
     private let config: DatabricksConfig
     private let transport: any HTTPTransport
     private let secrets: SecretRedactor
-    private var cached: (header: String, expires: Date)?
-    private let now: @Sendable () -> Date
+    /// The header and the instant on `clock` it expires at.
+    private var cached: (header: String, expires: Double)?
+    private let clock: any BackendClock
     /// Refresh this long before expiry (Azure rejects tokens within 30 s of it).
-    static let earlyRefresh: TimeInterval = 40
+    static let earlyRefresh = 40.0
 
-    /// - Parameter secrets: learns each access token as it is issued, so no output shows it.
-    init(
-        config: DatabricksConfig, transport: any HTTPTransport, secrets: SecretRedactor, now: @escaping @Sendable () -> Date = Date.init
-    ) {
+    /// - Parameters:
+    ///   - secrets: learns each access token as it is issued, so no output shows it;
+    ///   - clock: tells when a cached token is due for refresh.
+    init(config: DatabricksConfig, transport: any HTTPTransport, secrets: SecretRedactor, clock: any BackendClock) {
         self.config = config
         self.transport = transport
         self.secrets = secrets
-        self.now = now
+        self.clock = clock
     }
 
     /// The `Authorization` header value.
@@ -28,14 +29,14 @@ actor AccessTokenProvider {
         case .personalAccessToken(let token):
             return "Bearer " + token
         case let .oauthMachineToMachine(clientID, clientSecret):
-            if let cached, cached.expires.timeIntervalSince(now()) > Self.earlyRefresh { return cached.header }
+            if let cached, cached.expires - clock.now() > Self.earlyRefresh { return cached.header }
             let fresh = try await requestToken(clientID: clientID, clientSecret: clientSecret)
             cached = fresh
             return fresh.header
         }
     }
 
-    private func requestToken(clientID: String, clientSecret: String) async throws -> (header: String, expires: Date) {
+    private func requestToken(clientID: String, clientSecret: String) async throws -> (header: String, expires: Double) {
         let url = config.host.appendingPathComponent("oidc/v1/token")
         let basic = Data((clientID + ":" + clientSecret).utf8).base64EncodedString()
         let request = HTTPRequest(
@@ -68,6 +69,6 @@ actor AccessTokenProvider {
         }
         secrets.add(token)
         let type = json?["token_type"]?.string ?? "Bearer"
-        return (type + " " + token, now().addingTimeInterval(lifetime))
+        return (type + " " + token, clock.now() + lifetime)
     }
 }

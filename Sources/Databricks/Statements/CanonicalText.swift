@@ -18,7 +18,7 @@ enum CanonicalRule: UInt8 {
         case .boolean: self = .boolean
         case .date: self = .date
         case .timestamp: self = .timestamp
-        case .array, .nested, .timestampNTZ, .interval: self = .never
+        case .typed, .nested, .timestampNTZ, .interval: self = .never
         }
     }
 

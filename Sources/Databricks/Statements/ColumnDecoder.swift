@@ -3,6 +3,8 @@ import DBAPICore
 /// Turns the strings of a JSON_ARRAY result into typed values, per column, from `type_name`
 /// (and `type_text` for nested and decimal types). Every non-null value arrives as a string; it is
 /// decoded straight from its UTF-8 bytes, and a value that does not parse as its type is kept as text.
+/// ARRAY, MAP and STRUCT values arrive as JSON text and are typed by `type_text` with the rules the
+/// mock engine reads nested mock data by (`SQLValue(json:as:)`), so both backends write them alike.
 struct ColumnDecoder: Sendable {
     let column: ResultColumn
     let kind: Kind
@@ -20,8 +22,9 @@ struct ColumnDecoder: Sendable {
         /// An ANSI interval, in either the ANSI form (`INTERVAL '1-2' YEAR TO MONTH`) or the bare one
         /// (`1-2`, `3 04:05:06.000000000`); written back in the ANSI form, as the mock writes it.
         case interval(IntervalField, IntervalField)
-        case array(element: SQLType)
-        /// MAP, STRUCT, and arrays of them: JSON text parsed into values typed by their JSON form.
+        /// ARRAY, MAP, STRUCT: JSON text read as this type (by its JSON form alone if it does not fit).
+        case typed(SQLType)
+        /// A nested type dbapi cannot model: JSON text read by its JSON form alone.
         case nested
         case text
     }
@@ -48,21 +51,17 @@ struct ColumnDecoder: Sendable {
             (column, kind) = (ResultColumn(name: name, type: .timestamp), .timestamp)
         case "TIMESTAMP_NTZ":
             (column, kind) = (ResultColumn(name: name, type: .timestampNTZ), .timestampNTZ)
-        case "INTERVAL" where SQLType(sparkName: text) != nil:
-            let type = SQLType(sparkName: text) ?? .string
-            if case let .interval(start, end) = type {
-                (column, kind) = (ResultColumn(name: name, type: type), .interval(start, end))
+        case "INTERVAL":
+            if case let .interval(start, end)? = SQLType(sparkName: typeText ?? typeName) {
+                (column, kind) = (ResultColumn(name: name, type: .interval(start, end)), .interval(start, end))
             } else {
                 (column, kind) = (ResultColumn(name: name, type: .string), .text)
             }
-        case "ARRAY":
-            if let type = SQLType(sparkName: text), case .array(let element) = type {
-                (column, kind) = (ResultColumn(name: name, type: type), .array(element: element))
-            } else {
-                (column, kind) = (ResultColumn(name: name, type: .nested(typeText: typeText ?? typeName)), .nested)
+        case "ARRAY", "MAP", "STRUCT":
+            switch SQLType(sparkName: typeText ?? typeName) {
+            case let type? where type.isNested: (column, kind) = (ResultColumn(name: name, type: type), .typed(type))
+            default: (column, kind) = (ResultColumn(name: name, type: .nested(typeText: typeText ?? typeName)), .nested)
             }
-        case "MAP", "STRUCT":
-            (column, kind) = (ResultColumn(name: name, type: .nested(typeText: typeText ?? typeName)), .nested)
         default:  // STRING, CHAR, BINARY, VARIANT, INTERVAL, unknown: kept as text
             (column, kind) = (ResultColumn(name: name, type: .string), .text)
         }
@@ -96,12 +95,12 @@ struct ColumnDecoder: Sendable {
             if let micros = CivilTime.parseTimestamp(bytes: bytes, applyingOffset: false) { return .timestampNTZ(micros) }
         case let .interval(start, end):
             if let interval = interval(String(decoding: bytes, as: UTF8.self), start, end) { return .interval(interval) }
-        case .array(let element):
-            if case .array(let items)? = try? JSONParser.parse(bytes: Array(bytes)) {
-                return .array(items.map { value(of: $0, as: element) })
+        case .typed(let type):
+            if let json = try? JSONParser.parse(bytes: Array(bytes)) {
+                return SQLValue(json: json, as: type) ?? SQLValue(untypedJSON: json)
             }
         case .nested:
-            if let json = try? JSONParser.parse(bytes: Array(bytes)) { return value(ofJSON: json) }
+            if let json = try? JSONParser.parse(bytes: Array(bytes)) { return SQLValue(untypedJSON: json) }
         case .text:
             break
         }
@@ -134,34 +133,5 @@ struct ColumnDecoder: Sendable {
             index += 1
         }
         return value
-    }
-
-    /// A MAP or STRUCT (or array of them) from its JSON form: objects keep their key order, numbers
-    /// stay exact (integers as BIGINT, others as DECIMAL when they fit, else DOUBLE), and strings stay
-    /// strings (nested dates and timestamps arrive as strings and are written back unchanged).
-    static func value(ofJSON json: JSONValue) -> SQLValue {
-        switch json {
-        case .null: .null
-        case .bool(let flag): .bool(flag)
-        case .int(let number): .int(number)
-        case .number(let text): SQLDecimal(string: text).map { .decimal($0) } ?? .double(Double(text) ?? .nan)
-        case .double(let number): .double(number)
-        case .string(let text): .string(text)
-        case .array(let items): .array(items.map(value(ofJSON:)))
-        case .object(let object): .object(object.members.map { SQLField($0.key, value(ofJSON: $0.value)) })
-        }
-    }
-
-    /// An element of a nested ARRAY, whose JSON leaves may be numbers or strings.
-    static func value(of json: JSONValue, as type: SQLType) -> SQLValue {
-        switch json {
-        case .null: return .null
-        case .string(let text): return SQLValue.parse(text, as: type) ?? .string(text)
-        case .int(let number): return type == .string ? .string(String(number)) : SQLValue.parse(String(number), as: type) ?? .int(number)
-        case .number(let text): return SQLValue.parse(text, as: type) ?? .string(text)
-        case .double(let number): return .double(number)
-        case .bool(let flag): return .bool(flag)
-        default: return .string(JSONWriter().string(json))
-        }
     }
 }

@@ -7,18 +7,21 @@ import Foundation
 struct StatementRunner: Sendable {
     let client: APIClient
     let options: StatementOptions
-    let sleeper: any Sleeper
+    /// Times the statement against `options.timeout` and waits between polls.
+    let clock: any BackendClock
     /// The external-link downloader (no workspace credentials are ever attached).
     let downloads: any HTTPTransport
     /// Statement ids seen, for `meta` and for cancel-on-signal.
     let statementIDs: LockedBox<[String]>
     /// Execute requests sent whose answer, and so whose statement id, has not arrived yet.
     let submissions = LockedBox(0)
+    /// Statement ids a cancel request was sent for.
+    let canceledIDs = LockedBox<Set<String>>([])
 
     static let statementsPath = "/api/2.0/sql/statements"
 
     func execute(_ statement: BoundStatement) async throws -> ResultStream {
-        let started = Date()
+        let started = clock.now()
         guard options.disposition == nil else {
             return try await execute(statement, disposition: options.disposition ?? "INLINE", started: started, fallback: false)
         }
@@ -29,22 +32,30 @@ struct StatementRunner: Sendable {
         }
     }
 
-    /// The warehouse's refusal of an INLINE result over 25 MiB ("Inline byte limit exceeded …").
+    /// Whether a FAILED statement's message is the warehouse's refusal of an INLINE result over
+    /// 25 MiB. The refusal has no error code of its own (it is the generic `BAD_REQUEST`), so the
+    /// message text is the only signal. Warehouses word it (as quoted in databrickslabs/ucx issue
+    /// 3447): "Inline byte limit exceeded. Statements executed with disposition=INLINE can have a
+    /// result size of at most 26214400 bytes. Please execute the statement with
+    /// disposition=EXTERNAL_LINKS if you want to download the full result." Either phrase is enough,
+    /// in case one of them is reworded.
     static func isInlineLimit(_ message: String) -> Bool {
         message.contains("Inline byte limit exceeded") || message.contains("disposition=EXTERNAL_LINKS")
     }
 
-    private func execute(_ statement: BoundStatement, disposition: String, started: Date, fallback: Bool) async throws -> ResultStream {
+    private func execute(_ statement: BoundStatement, disposition: String, started: Double, fallback: Bool) async throws -> ResultStream {
         var (response, id) = try await submit(requestBody(statement, disposition: disposition))
         var interval = options.firstPoll
+        // Waits grow by `pollGrowth` up to `maxPoll`; the timeout is checked before each wait, so a
+        // statement is canceled as soon as the next poll would come after the deadline.
         do {
             while let state = response["status"]?["state"]?.string, state == "PENDING" || state == "RUNNING" {
-                if let timeout = options.timeout, Date().timeIntervalSince(started) + interval > timeout {
+                if let timeout = options.timeout, clock.now() - started + interval > timeout {
                     try? await cancel(id)
                     throw DatabricksError.timedOut(statementID: id, seconds: timeout, canceled: true)
                 }
-                try await sleeper.sleep(seconds: interval)
-                interval = min(options.maxPoll, interval * 1.5)
+                try await clock.sleep(seconds: interval)
+                interval = min(options.maxPoll, interval * Self.pollGrowth)
                 response = try await client.get(Self.statementsPath + "/" + id)
             }
         } catch is CancellationError {
@@ -80,8 +91,19 @@ struct StatementRunner: Sendable {
         return (response, id)
     }
 
+    /// Each poll interval is this many times the one before (up to `StatementOptions.maxPoll`).
+    static let pollGrowth = 1.5
+
+    /// Cancels statement `id` on the warehouse, once: the runner (timeout, task cancelled) and
+    /// `DatabricksBackend.cancelAll` (signals) may both ask, and a later call sends nothing. The
+    /// request is sent from a task of its own: it is cleanup, so a caller that was itself cancelled
+    /// still sends it.
     func cancel(_ id: String) async throws {
-        _ = try await client.post(Self.statementsPath + "/" + id + "/cancel", .object(JSONObject()), isIdempotent: true)
+        guard canceledIDs.withLock({ $0.insert(id).inserted }) else { return }
+        let client = self.client
+        try await Task {
+            _ = try await client.post(Self.statementsPath + "/" + id + "/cancel", .object(JSONObject()), isIdempotent: true)
+        }.value
     }
 
     private func requestBody(_ statement: BoundStatement, disposition: String) -> JSONValue {
@@ -119,7 +141,7 @@ struct StatementRunner: Sendable {
         case .timestampNTZ(let micros): object["value"] = .string(CivilTime.formatTimestamp(micros, separator: " ", zone: ""))
         case .interval(let interval): object["value"] = .string(interval.description)
         case .array(let items): object["value"] = .string(JSONWriter().string(.array(items.map { .string($0.description) })))
-        case .object: object["value"] = .string(parameter.value.description)
+        case .map, .struct: object["value"] = .string(parameter.value.description)
         }
         object["type"] = .string(parameter.type.description)
         return .object(object)

@@ -7,7 +7,7 @@ final class APIClient: Sendable {
     private let transport: any HTTPTransport
     private let tokens: AccessTokenProvider
     private let policy: RetryPolicy
-    private let sleeper: any Sleeper
+    private let clock: any BackendClock
     private let log: @Sendable (String) -> Void
     private let userAgent: String
     private let jitter: @Sendable () -> Double
@@ -16,17 +16,19 @@ final class APIClient: Sendable {
 
     /// - Parameters:
     ///   - secrets: learns each OAuth access token as it is issued;
-    ///   - log: receives one line per HTTP exchange (redacted by the caller).
+    ///   - clock: times the retries (and token expiry), and waits between them;
+    ///   - log: receives one line per HTTP exchange (redacted by the caller);
+    ///   - jitter: the factor in 0.5…1 each backoff is multiplied by.
     init(
         config: DatabricksConfig, transport: any HTTPTransport, secrets: SecretRedactor, policy: RetryPolicy = RetryPolicy(),
-        sleeper: any Sleeper = TaskSleeper(), userAgent: String, log: @escaping @Sendable (String) -> Void,
+        clock: any BackendClock = SystemClock(), userAgent: String, log: @escaping @Sendable (String) -> Void,
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0.5...1) }
     ) {
         self.config = config
         self.transport = transport
-        self.tokens = AccessTokenProvider(config: config, transport: transport, secrets: secrets)
+        self.tokens = AccessTokenProvider(config: config, transport: transport, secrets: secrets, clock: clock)
         self.policy = policy
-        self.sleeper = sleeper
+        self.clock = clock
         self.userAgent = userAgent
         self.log = log
         self.jitter = jitter
@@ -56,7 +58,7 @@ final class APIClient: Sendable {
         _ method: String, _ path: String, body: Data?, isIdempotent: Bool, dataArrayReader: DataArrayReader? = nil
     ) async throws -> APIResponse {
         let url = try Self.url(for: path, on: config.host)
-        let started = Date()
+        let started = clock.now()
         var attempt = 0
         while true {
             attempt += 1
@@ -66,31 +68,31 @@ final class APIClient: Sendable {
                 "Authorization": try await tokens.authorization(), "User-Agent": userAgent, "Accept": "application/json",
                 "Content-Type": "application/json",
             ]
-            let sentAt = Date()
+            let sentAt = clock.now()
             let response: HTTPResponse
             do {
                 response = try await transport.send(request)
             } catch let error as TransportError {
-                log("HTTP \(method) \(path) failed after \(Self.milliseconds(since: sentAt)) ms (attempt \(attempt)): \(error.message)")
-                guard isIdempotent || error.wasNotSent, attempt < policy.maxAttempts,
-                    Date().timeIntervalSince(started) < policy.budget
+                log("HTTP \(method) \(path) failed after \(milliseconds(since: sentAt)) ms (attempt \(attempt)): \(error.message)")
+                guard isIdempotent || error.wasNotSent,
+                    let wait = policy.wait(after: attempt, elapsed: clock.now() - started, retryAfter: nil, jitter: jitter())
                 else { throw DatabricksError.transport(error.message, method: method, path: Self.redacted(path), attempts: attempt) }
-                try await sleeper.sleep(seconds: policy.delay(attempt: attempt, retryAfter: nil, jitter: jitter()))
+                try await clock.sleep(seconds: wait)
                 continue
             }
-            log("HTTP \(method) \(Self.redacted(path)) → \(response.status) in \(Self.milliseconds(since: sentAt)) ms (attempt \(attempt))")
+            log("HTTP \(method) \(Self.redacted(path)) → \(response.status) in \(milliseconds(since: sentAt)) ms (attempt \(attempt))")
             if let redirect = DatabricksError.redirect(response, method: method, path: Self.redacted(path)) { throw redirect }
             if (200..<300).contains(response.status) {
                 if response.body.isEmpty { return APIResponse(json: .object(JSONObject()), body: [], dataArray: nil) }
                 return try Self.parse(response.body, reading: dataArrayReader, method: method, path: path)
             }
-            let retryAfter = RetryPolicy.retryAfter(response.header("Retry-After"))
-            if policy.shouldRetry(status: response.status, isIdempotent: isIdempotent), attempt < policy.maxAttempts {
-                let wait = policy.delay(attempt: attempt, retryAfter: retryAfter, jitter: jitter())
-                if Date().timeIntervalSince(started) + wait < policy.budget {
-                    try await sleeper.sleep(seconds: wait)
-                    continue
-                }
+            if policy.shouldRetry(status: response.status, isIdempotent: isIdempotent),
+                let wait = policy.wait(
+                    after: attempt, elapsed: clock.now() - started, retryAfter: RetryPolicy.retryAfter(response.header("Retry-After")),
+                    jitter: jitter())
+            {
+                try await clock.sleep(seconds: wait)
+                continue
             }
             let (code, message) = Self.errorBody(response)
             throw DatabricksError.http(
@@ -176,8 +178,9 @@ final class APIClient: Sendable {
         path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
     }
 
-    static func milliseconds(since start: Date) -> String {
-        String(format: "%.1f", Date().timeIntervalSince(start) * 1000)
+    /// Milliseconds on `clock` since `start`, for the log.
+    private func milliseconds(since start: Double) -> String {
+        String(format: "%.1f", (clock.now() - start) * 1000)
     }
 }
 

@@ -55,6 +55,11 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
     /// True when the request certainly never reached the server (connection refused, DNS).
     public let wasNotSent: Bool
     public var description: String { message }
+
+    public init(message: String, wasNotSent: Bool) {
+        self.message = message
+        self.wasNotSent = wasNotSent
+    }
 }
 
 /// Sends HTTP requests. The real one wraps URLSession; tests may use their own.

@@ -21,27 +21,25 @@ public struct RetryPolicy: Sendable {
         Self.alwaysRetried.contains(status) || (isIdempotent && Self.retriedWhenIdempotent.contains(status))
     }
 
+    /// The wait before attempt `attempt + 1`, or nil when there is none: `attempt` (counting from 1)
+    /// was the last allowed, or the wait would take the retries to `budget` seconds after the first
+    /// request was sent (`elapsed` seconds ago). `jitter` is in 0.5…1.
+    func wait(after attempt: Int, elapsed: Double, retryAfter: Double?, jitter: Double) -> Double? {
+        guard attempt < maxAttempts else { return nil }
+        let wait = delay(attempt: attempt, retryAfter: retryAfter, jitter: jitter)
+        return elapsed + wait < budget ? wait : nil
+    }
+
     /// The wait before attempt `attempt + 1` (attempt counts from 1), with `jitter` in 0.5…1.
     func delay(attempt: Int, retryAfter: Double?, jitter: Double) -> Double {
         let backoff = min(maxDelay, baseDelay * pow(2, Double(min(attempt - 1, 16))))
         return min(max(backoff * jitter, retryAfter ?? 0), max(maxDelay, retryAfter ?? 0))
     }
 
-    /// `Retry-After` as integer seconds (HTTP dates are ignored, as the SDKs do).
+    /// `Retry-After` as a number of seconds, at most 300 (an HTTP date, or anything that is not a
+    /// finite number, is ignored, as the SDKs do).
     static func retryAfter(_ header: String?) -> Double? {
-        header.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map { min(max($0, 0), 300) }
-    }
-}
-
-/// Waits; injected so tests never sleep for real.
-public protocol Sleeper: Sendable {
-    func sleep(seconds: Double) async throws
-}
-
-/// The real clock.
-public struct TaskSleeper: Sleeper {
-    public init() {}
-    public func sleep(seconds: Double) async throws {
-        try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+        guard let seconds = header.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }), seconds.isFinite else { return nil }
+        return min(max(seconds, 0), 300)
     }
 }

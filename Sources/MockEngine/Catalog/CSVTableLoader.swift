@@ -90,6 +90,10 @@ enum CSVTableLoader {
         }
         guard let text = reader.text(field) else { return .null }
         if type == .string { return .string(text) }
+        if type.isNested {  // a cell holding the value's JSON form
+            guard let json = try? JSONParser.parse(text), let value = SQLValue(json: json, as: type) else { throw failure() }
+            return value
+        }
         guard let value = SQLValue.parse(text, as: type) else { throw failure() }
         return value
     }

@@ -3,7 +3,9 @@ import DBAPICore
 /// Builds a `Table` from JSON Lines: one object per line keyed by column name.
 ///
 /// Without a schema the columns are every key seen, sorted by name as Spark's JSON reader does,
-/// typed BIGINT, DOUBLE, BOOLEAN, STRING or ARRAY; integers stay exact. Column names are
+/// typed BIGINT, DOUBLE, BOOLEAN, STRING, ARRAY or STRUCT (an object's keys as fields, sorted by
+/// name); integers stay exact. Nested values are read by `SQLValue(json:as:)`, the rules the
+/// Databricks backend reads a warehouse's nested cells by. Column names are
 /// case-insensitive, as in Spark: keys that differ only in case (`a`, `A`) are an error, in one
 /// object or, without a schema, across the file.
 enum JSONLTableLoader {
@@ -54,7 +56,7 @@ enum JSONLTableLoader {
                     found = folded?[column.name.lowercased()]
                 }
                 let json = found ?? .null
-                guard let value = JSONToSQL.convert(json, to: column.type) else {
+                guard let value = SQLValue(json: json, as: column.type) else {
                     throw EngineError.dataFile(
                         file: file, line: line, column: nil,
                         message: "value \(excerpt(JSONWriter().string(json))) of '\(column.name)' is not a valid \(column.type)")
@@ -101,7 +103,7 @@ enum JSONLTableLoader {
                 types[key] = merge(types[key] ?? .null, infer(value))
             }
         }
-        return types.keys.sorted().map { ResultColumn(name: $0, type: types[$0] == .null ? .string : types[$0] ?? .string) }
+        return types.keys.sorted().map { ResultColumn(name: $0, type: settled(types[$0] ?? .null)) }
     }
 
     private static func infer(_ value: JSONValue) -> SQLType {
@@ -112,15 +114,20 @@ enum JSONLTableLoader {
         case .number(let text): text.contains(".") || text.lowercased().contains("e") ? .double : .decimal(precision: 38, scale: 0)
         case .double: .double
         case .string: .string
-        case .array(let items):
-            .array(elementType(items))
-        case .object: .string
+        case .array(let items): .array(items.reduce(SQLType.null) { merge($0, infer($1)) })
+        case .object(let object):
+            .struct(object.members.sorted { $0.key < $1.key }.map { SQLStructField($0.key, infer($0.value)) })
         }
     }
 
-    private static func elementType(_ items: [JSONValue]) -> SQLType {
-        let element = items.reduce(SQLType.null) { merge($0, infer($1)) }
-        return element == .null ? .string : element
+    /// An inferred type with every part seen only as null typed STRING, as Spark's reader types it.
+    private static func settled(_ type: SQLType) -> SQLType {
+        switch type {
+        case .null: .string
+        case .array(let element): .array(settled(element))
+        case .struct(let fields): .struct(fields.map { SQLStructField($0.name, settled($0.type)) })
+        default: type
+        }
     }
 
     private static func merge(_ a: SQLType, _ b: SQLType) -> SQLType {
@@ -130,43 +137,11 @@ enum JSONLTableLoader {
         case (.bigint, .double), (.double, .bigint), (.decimal, .double), (.double, .decimal): return .double
         case (.bigint, .decimal), (.decimal, .bigint): return .decimal(precision: 38, scale: 0)
         case let (.array(x), .array(y)): return .array(merge(x, y))
+        case let (.struct(x), .struct(y)):
+            var fields = Dictionary(x.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+            for field in y { fields[field.name] = merge(fields[field.name] ?? .null, field.type) }
+            return .struct(fields.keys.sorted().map { SQLStructField($0, fields[$0] ?? .string) })
         default: return .string
-        }
-    }
-}
-
-/// Converts JSON values to SQL values of a declared type, exactly.
-enum JSONToSQL {
-    static func convert(_ json: JSONValue, to type: SQLType) -> SQLValue? {
-        switch json {
-        case .null: return .null
-        case .string(let text): return SQLValue.parse(text, as: type)
-        case .bool(let flag):
-            switch type {
-            case .boolean: return .bool(flag)
-            case .string: return .string(flag ? "true" : "false")
-            default: return nil
-            }
-        case .int(let number):
-            if type == .string { return .string(String(number)) }
-            return SQLValue.parse(String(number), as: type)
-        case .number(let text):
-            if type == .string { return .string(text) }
-            return SQLValue.parse(text, as: type)
-        case .double(let number):
-            return type == .double || type == .float ? .double(number) : SQLValue.parse("\(number)", as: type)
-        case .array(let items):
-            guard case .array(let element) = type else {
-                return type == .string ? .string(JSONWriter().string(json)) : nil
-            }
-            var values: [SQLValue] = []
-            for item in items {
-                guard let value = convert(item, to: element) else { return nil }
-                values.append(value)
-            }
-            return .array(values)
-        case .object:
-            return type == .string ? .string(JSONWriter().string(json)) : nil
         }
     }
 }

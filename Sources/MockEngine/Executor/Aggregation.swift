@@ -11,7 +11,7 @@ enum Aggregation {
         switch input {
         case .scan(let table):
             for row in table.rows { try buffer.add(row, context) }
-        case .filter(.scan(let table), let condition):
+        case .filter(.scan(let table), let condition, _):
             for row in table.rows {
                 if case .bool(true) = try condition(row, context) { try buffer.add(row, context) }
             }

@@ -7,8 +7,23 @@ final class ExecutionContext: Sendable {
     let now: Int64
     private let outerRows = LockedBox<[Row]>([])
     private let cache = LockedBox<[Int: [Row]]>([:])
+    private let isCancelled = LockedBox(false)
 
     init(now: Int64) { self.now = now }
+
+    /// Asks the statement to stop: the executor's row loops notice within a few thousand rows.
+    func cancel() { isCancelled.withLock { $0 = true } }
+
+    /// Throws Spark's OPERATION_CANCELED once the statement was cancelled. Loops call it every
+    /// `cancellationStride` rows, which keeps its cost out of the per-row budget.
+    func checkCancellation() throws(EngineError) {
+        if isCancelled.withLock({ $0 }) {
+            throw EngineError.classified(errorClass: "OPERATION_CANCELED", sqlState: "HY008", message: "Operation has been canceled.")
+        }
+    }
+
+    /// Rows between two cancellation checks in a loop (a power of two: loops test `count & mask`).
+    static let cancellationMask = 4095
 
     /// The row `depth` levels out (1 = the query enclosing the current subquery).
     func outerRow(depth: Int) -> Row {

@@ -18,7 +18,7 @@ enum Executor {
         switch plan {
         case .scan(let table):
             return table.rows
-        case let .aggregate(input, keys, aggregates):
+        case let .aggregate(input, keys, aggregates, _, _):
             return try Aggregation.run(input, keys: keys, aggregates: aggregates, context)
         case let .sort(input, keys):
             return try sorted(input, keys, keep: nil, context)
@@ -49,12 +49,13 @@ enum Executor {
     ) throws(EngineError) {
         switch plan {
         case .scan(let table):
-            for row in table.rows {
+            for (index, row) in table.rows.enumerated() {
+                if index & ExecutionContext.cancellationMask == ExecutionContext.cancellationMask { try context.checkCancellation() }
                 if try body(row) == .done { return }
             }
         case .singleRow:
             _ = try body([])
-        case let .expand(input, projections):
+        case let .expand(input, projections, _):
             try forEach(input, context) { (row) throws(EngineError) in
                 for evaluators in projections {
                     var projected: Row = []
@@ -64,19 +65,19 @@ enum Executor {
                 }
                 return .more
             }
-        case .values(let rows):
+        case .values(let rows, _):
             for evaluators in rows {
                 var row: Row = []
                 row.reserveCapacity(evaluators.count)
                 for evaluate in evaluators { row.append(try evaluate([], context)) }
                 if try body(row) == .done { return }
             }
-        case let .filter(input, condition):
+        case let .filter(input, condition, _):
             try forEach(input, context) { (row) throws(EngineError) in
                 guard case .bool(true) = try condition(row, context) else { return .more }
                 return try body(row)
             }
-        case let .project(input, evaluators):
+        case let .project(input, evaluators, _):
             try forEach(input, context, keep: keep) { (row) throws(EngineError) in
                 var projected: Row = []
                 projected.reserveCapacity(evaluators.count)
@@ -124,7 +125,7 @@ enum Executor {
                 guard matched == keepsMatches, isAll || seen.insert(row).inserted else { return .more }
                 return try body(row)
             }
-        case let .shared(id, input):
+        case let .shared(id, input, _):
             // A CTE: computed on first use and kept, unless its consumer stopped early (then the rows
             // so far are dropped, and a later use computes it again), so LIMIT still streams.
             if let rows = context.cachedRows(id) {

@@ -32,6 +32,7 @@ enum HashJoin {
         var joined: Row = []
         joined.reserveCapacity(join.leftWidth + join.rightWidth)
         var stopped = false
+        var pairs = 0
         try Executor.forEach(join.left, context) { (leftRow) throws(EngineError) in
             var candidates: [Int] = allRight
             if useHash {
@@ -44,6 +45,8 @@ enum HashJoin {
             }
             var matched = false
             for index in candidates {
+                pairs &+= 1
+                if pairs & ExecutionContext.cancellationMask == 0 { try context.checkCancellation() }
                 joined.removeAll(keepingCapacity: true)
                 joined.append(contentsOf: leftRow)
                 joined.append(contentsOf: right[index])

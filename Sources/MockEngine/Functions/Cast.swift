@@ -4,7 +4,8 @@ import DBAPICore
 /// (`CAST_INVALID_INPUT`, `ARITHMETIC_OVERFLOW`); `try_cast` turns those errors into NULL.
 enum Cast {
     static func isSupported(from source: SQLType, to target: SQLType) -> Bool {
-        if source == target || source == .null || target == .string || source == .string { return true }
+        if source == target || source == .null || target == .string { return true }
+        if source == .string { return !target.isNested }
         switch (source, target) {
         case (_, _) where source.isNumeric && target.isNumeric: return true
         case (.boolean, _) where target.isNumeric, (_, .boolean) where source.isNumeric: return true
@@ -13,6 +14,9 @@ enum Cast {
             return true
         case let (.array(a), .array(b)): return isSupported(from: a, to: b)
         case (.interval, _), (_, .interval): return IntervalCast.isSupported(from: source, to: target)
+        case let (.map(k1, v1), .map(k2, v2)): return isSupported(from: k1, to: k2) && isSupported(from: v1, to: v2)
+        case let (.struct(a), .struct(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { isSupported(from: $0.type, to: $1.type) }
         default: return false
         }
     }
@@ -23,7 +27,7 @@ enum Cast {
         case .null: return .null
         case .string(let text):
             if target == .string { return value }
-            if case .array = target { throw EngineError.invalidCast(value: text, type: target) }
+            if target.isNested { throw EngineError.invalidCast(value: text, type: target) }
             if case let .interval(start, end) = target { return .interval(try IntervalCast.parse(text, start, end, target)) }
             guard let parsed = SQLValue.parse(text, as: target) else { throw EngineError.invalidCast(value: text, type: target) }
             return parsed
@@ -75,11 +79,7 @@ enum Cast {
         case (.timestampNTZ(let micros), .timestamp): return .timestamp(micros)
         case (.interval, _), (_, .interval):
             return try IntervalCast.value(value, from: source, to: target)
-        case (.array(let items), .array(let element)):
-            guard case .array(let sourceElement) = source else { break }
-            var out: [SQLValue] = []
-            for item in items { out.append(try Cast.value(item, from: sourceElement, to: element)) }
-            return .array(out)
+        case (.array, .array), (.map, .map), (.struct, .struct): return try nested(value, from: source, to: target)
         default: break
         }
         throw EngineError.typeMismatch(expression: "CAST(\(value) AS \(target))", message: "cannot cast \(source) to \(target)")
@@ -94,15 +94,54 @@ enum Cast {
         return .decimal(fitted)
     }
 
-    /// Spark's text form of a value (what `CAST(x AS STRING)` returns).
+    /// An ARRAY, MAP or STRUCT cast element by element (a STRUCT's fields by position, renamed).
+    private static func nested(_ value: SQLValue, from source: SQLType, to target: SQLType) throws(EngineError) -> SQLValue {
+        switch (value, source, target) {
+        case let (.array(items), .array(from), .array(to)):
+            var out: [SQLValue] = []
+            out.reserveCapacity(items.count)
+            for item in items { out.append(try Cast.value(item, from: from, to: to)) }
+            return .array(out)
+        case let (.map(entries), .map(fromKey, fromValue), .map(toKey, toValue)):
+            var out: [SQLMapEntry] = []
+            out.reserveCapacity(entries.count)
+            for entry in entries {
+                out.append(
+                    SQLMapEntry(
+                        try Cast.value(entry.key, from: fromKey, to: toKey), try Cast.value(entry.value, from: fromValue, to: toValue)))
+            }
+            return .map(out)
+        case let (.struct(fields), .struct(from), .struct(to)) where fields.count == to.count && from.count == to.count:
+            var out: [SQLField] = []
+            out.reserveCapacity(fields.count)
+            for (position, field) in fields.enumerated() {
+                out.append(SQLField(to[position].name, try Cast.value(field.value, from: from[position].type, to: to[position].type)))
+            }
+            return .struct(out)
+        default:
+            throw EngineError.typeMismatch(expression: "CAST(\(value) AS \(target))", message: "cannot cast \(source) to \(target)")
+        }
+    }
+
+    /// Spark's text form of a value (what `CAST(x AS STRING)` returns): `[1, null]`, `{a -> 1}` for a
+    /// MAP, `{1, x}` for a STRUCT.
     static func string(_ value: SQLValue, type: SQLType) -> String {
-        switch value {
-        case .array(let items):
-            let element: SQLType
-            if case .array(let inner) = type { element = inner } else { element = .string }
-            return "[" + items.map { $0.isNull ? "NULL" : string($0, type: element) }.joined(separator: ", ") + "]"
-        case .double(let number) where type == .float:
+        func element(_ item: SQLValue, _ type: SQLType) -> String { item.isNull ? "null" : string(item, type: type) }
+        switch (value, type) {
+        case let (.array(items), .array(inner)):
+            return "[" + items.map { element($0, inner) }.joined(separator: ", ") + "]"
+        case let (.map(entries), .map(key, inner)):
+            return "{" + entries.map { element($0.key, key) + " -> " + element($0.value, inner) }.joined(separator: ", ") + "}"
+        case let (.struct(fields), .struct(types)) where fields.count == types.count:
+            return "{" + zip(fields, types).map { element($0.value, $1.type) }.joined(separator: ", ") + "}"
+        case (.double(let number), .float):
             return SQLValue.sparkDouble(Double(Float(number)))
+        case (.array(let items), _):
+            return "[" + items.map { element($0, .null) }.joined(separator: ", ") + "]"
+        case (.map(let entries), _):
+            return "{" + entries.map { element($0.key, .null) + " -> " + element($0.value, .null) }.joined(separator: ", ") + "}"
+        case (.struct(let fields), _):
+            return "{" + fields.map { element($0.value, .null) }.joined(separator: ", ") + "}"
         default:
             return value.description
         }

@@ -14,6 +14,9 @@ enum Comparison {
             throw EngineError.typeMismatch(
                 expression: expr.sqlName, message: "cannot compare \(left.type) with \(right.type)")
         }
+        guard type.isOrderable else {
+            throw EngineError.invalidOrderingType(expr.sqlName, operator: op == .notEqual ? "=" : op.rawValue, type)
+        }
         let l = ExpressionCompiler.coerce(left, to: type)
         let r = ExpressionCompiler.coerce(right, to: type)
         let test = predicate(op)

@@ -22,6 +22,17 @@ enum TypeCoercion {
         case let (.array(x), .array(y)): return common(x, y).map { .array($0) }
         // Intervals of one family widen to the qualifier spanning both (`INTERVAL DAY`, `INTERVAL HOUR` → DAY TO HOUR).
         case let (.interval(s1, e1), .interval(s2, e2)) where s1.isYearMonth == s2.isYearMonth: return .interval(min(s1, s2), max(e1, e2))
+        case let (.map(k1, v1), .map(k2, v2)):
+            guard let key = common(k1, k2), let value = common(v1, v2) else { return nil }
+            return .map(key: key, value: value)
+        case let (.struct(x), .struct(y)):
+            guard x.count == y.count else { return nil }
+            var fields: [SQLStructField] = []
+            for (f, g) in zip(x, y) {
+                guard f.name.lowercased() == g.name.lowercased(), let type = common(f.type, g.type) else { return nil }
+                fields.append(SQLStructField(f.name, type))
+            }
+            return .struct(fields)
         default: return nil
         }
     }

@@ -26,16 +26,8 @@ enum ValueOrder {
         case let (.timestamp(a), .timestamp(b)), let (.timestampNTZ(a), .timestampNTZ(b)): return a < b ? -1 : (a == b ? 0 : 1)
         case let (.bool(a), .bool(b)): return a == b ? 0 : (a ? 1 : -1)
         case let (.interval(a), .interval(b)): return a.amount < b.amount ? -1 : (a.amount == b.amount ? 0 : 1)
-        case let (.array(a), .array(b)):
-            for (x, y) in zip(a, b) {
-                if x.isNull || y.isNull {
-                    if x.isNull && y.isNull { continue }
-                    return x.isNull ? -1 : 1
-                }
-                let order = compare(x, y)
-                if order != 0 { return order }
-            }
-            return a.count < b.count ? -1 : (a.count == b.count ? 0 : 1)
+        case let (.array(a), .array(b)): return compareSequences(a, b)
+        case let (.struct(a), .struct(b)): return compareSequences(a.map(\.value), b.map(\.value))
         case (.null, .null): return 0
         case (.null, _): return -1
         case (_, .null): return 1
@@ -45,6 +37,19 @@ enum ValueOrder {
         case let (.decimal(a), .int(b)): return SQLDecimal.compare(a, SQLDecimal(b))
         default: return lhs.description.compareBytes(with: rhs.description)
         }
+    }
+
+    /// Element by element (NULL before any value), then the shorter first: ARRAY and STRUCT order.
+    private static func compareSequences(_ a: [SQLValue], _ b: [SQLValue]) -> Int {
+        for (x, y) in zip(a, b) {
+            if x.isNull || y.isNull {
+                if x.isNull && y.isNull { continue }
+                return x.isNull ? -1 : 1
+            }
+            let order = compare(x, y)
+            if order != 0 { return order }
+        }
+        return a.count < b.count ? -1 : (a.count == b.count ? 0 : 1)
     }
 
     static func compareDoubles(_ a: Double, _ b: Double) -> Int {

@@ -16,6 +16,13 @@ indirect enum Expr: Sendable, Equatable {
     case like(Expr, pattern: Expr, caseInsensitive: Bool, negated: Bool)
     case caseWhen(operand: Expr?, branches: [WhenBranch], otherwise: Expr?)
     case cast(Expr, SQLType, isTry: Bool)
+    /// `base[index]`: an ARRAY element (0-based) or a MAP value.
+    case subscripted(Expr, Expr)
+    /// `base.name` after an expression that is not a column name (`named_struct(…).a`, `a[0].b`);
+    /// dotted column names (`t.s.a`) stay in `.column` until the planner tells columns from fields.
+    case field(Expr, String)
+    /// `expr AS name` as an argument of `struct(…)`, naming a field.
+    case aliased(Expr, alias: String)
     /// A function call; `count(*)` has `isStar` set and no arguments.
     case function(name: String, arguments: [Expr], isDistinct: Bool, isStar: Bool)
     /// An aggregate `.function` call with `FILTER (WHERE filter)` and/or `WITHIN GROUP (ORDER BY …)`.

@@ -38,6 +38,9 @@ extension Expr {
                 operand: try operand.map { (value) throws(EngineError) in try transform(value) }, branches: mapped,
                 otherwise: try otherwise.map { (value) throws(EngineError) in try transform(value) })
         case let .cast(operand, type, isTry): return .cast(try transform(operand), type, isTry: isTry)
+        case let .subscripted(base, index): return .subscripted(try transform(base), try transform(index))
+        case let .field(base, name): return .field(try transform(base), name)
+        case let .aliased(operand, alias): return .aliased(try transform(operand), alias: alias)
         case let .function(name, arguments, isDistinct, isStar):
             return .function(name: name, arguments: try map(arguments), isDistinct: isDistinct, isStar: isStar)
         case let .modifiedAggregate(call, filter, withinGroup):

@@ -207,54 +207,36 @@ extension Parser {
         return type
     }
 
+    /// postfix := primary {'::' type | '[' expr ']' | '.' name}
     private mutating func parsePostfix() throws(EngineError) -> Expr {
         var expression = try parsePrimary()
-        while consumeSymbol("::") {
-            expression = .cast(expression, try parseType(), isTry: false)
+        var depth = nesting
+        while true {
+            if consumeSymbol("::") {
+                expression = .cast(expression, try parseType(), isTry: false)
+            } else if current.isSymbol("[") {
+                advance()
+                let index = try nested { (parser: inout Parser) throws(EngineError) in try parser.parseExpression() }
+                try expectSymbol("]")
+                expression = .subscripted(expression, index)
+            } else if current.isSymbol("."), Self.isName(peek(1)) {
+                advance()
+                expression = .field(expression, try parseIdentifier("a field name"))
+            } else {
+                return expression
+            }
+            depth += 1  // each suffix is a level of the tree that planning walks recursively
+            guard depth < Self.maxNesting else {
+                throw EngineError.nestingTooDeep(limit: Self.maxNesting, line: current.line, column: current.column)
+            }
         }
-        return expression
     }
 
-    /// type := name ['(' int [',' int] ')'] | ARRAY '<' type '>' | INTERVAL field [TO field]
-    mutating func parseType() throws(EngineError) -> SQLType {
-        let line = current.line
-        let column = current.column
-        guard case .word(let name) = current.kind else { throw unexpected("a type name") }
-        advance()
-        var text = name
-        if name.uppercased() == "INTERVAL", case .word(let first) = current.kind {
-            advance()
-            text += " " + first
-            if consumeWord("TO"), case .word(let last) = current.kind {
-                advance()
-                text += " TO " + last
-            }
+    /// Whether `token` can be a field name after `.`.
+    private static func isName(_ token: Token) -> Bool {
+        switch token.kind {
+        case .word, .quotedIdentifier: true
+        default: false
         }
-        if name.uppercased() == "ARRAY" {
-            try expectSymbol("<")
-            let element = try parseType()
-            if !consumeSymbol(">") {
-                // `ARRAY<ARRAY<INT>>` lexes its end as one `>>`.
-                guard current.isSymbol(">>") else { throw unexpected("'>'") }
-                tokens[position] = Token(kind: .symbol(">"), range: current.range, line: current.line, column: current.column + 1)
-            }
-            return .array(element)
-        }
-        if consumeSymbol("(") {
-            var arguments: [String] = []
-            repeat {
-                guard case .number(let digits) = current.kind else { throw unexpected("a number") }
-                arguments.append(digits)
-                advance()
-            } while consumeSymbol(",")
-            try expectSymbol(")")
-            text += "(" + arguments.joined(separator: ",") + ")"
-        }
-        guard let type = SQLType(sparkName: text) else {
-            throw EngineError.syntax(
-                "Unsupported data type \"\(text.uppercased())\"", line: line, column: column, sql: source,
-                errorClass: "UNSUPPORTED_DATATYPE")
-        }
-        return type
     }
 }

@@ -122,7 +122,12 @@ extension Parser {
         var isDistinct = false
         if !current.isSymbol(")") {
             if consumeWord("DISTINCT") { isDistinct = true } else { _ = consumeWord("ALL") }
-            repeat { arguments.append(try parseExpression()) } while consumeSymbol(",")
+            repeat {
+                let argument = try parseExpression()
+                // struct(x AS a, …) names its fields.
+                let isStruct = name.lowercased() == "struct"
+                arguments.append(isStruct && consumeWord("AS") ? .aliased(argument, alias: try parseIdentifier("a field name")) : argument)
+            } while consumeSymbol(",")
         }
         try expectSymbol(")")
         // `timestampadd(MONTH, 1, ts)`: the unit is a word, not a column.

@@ -10,9 +10,7 @@ extension Parser {
             if let construct = Self.clause(first, second) { return construct }
         }
         if current.isWord("USING") || current.isWord("ROW"), followsTransformCall { return "the TRANSFORM clause" }
-        if current.isSymbol("[") { return "subscripts (`a[i]`, `m[key]`)" }
         if current.isSymbol("->") { return "lambda functions (`x -> …`)" }
-        if current.isSymbol("."), previous.isSymbol(")") { return "field access on an expression (`f(…).field`)" }
         if current.isSymbol("|"), peek(1).isSymbol(">") { return "SQL pipe syntax (`|>`)" }
         if case .string = current.kind, previous.isWord("X") { return "binary literals (`X'…'`)" }
         if current.isWord("SELECT"), previous.isSymbol("("), position > 1,

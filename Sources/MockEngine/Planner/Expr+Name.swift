@@ -18,6 +18,7 @@ extension Expr {
         case .column(let parts): return parts.last ?? ""
         case let .unary(op, operand):
             return op == .not ? "(NOT \(operand.sqlName))" : "(\(op.rawValue) \(operand.sqlName))"
+        case let .binary(.concat, left, right): return "concat(\(left.sqlName), \(right.sqlName))"  // `||` is parsed as concat
         case let .binary(op, left, right): return "(\(left.sqlName) \(op.rawValue) \(right.sqlName))"
         case let .isNull(operand, negated): return "(\(operand.sqlName) IS \(negated ? "NOT " : "")NULL)"
         case let .inList(operand, items, negated):
@@ -42,6 +43,10 @@ extension Expr {
             }
             if let otherwise { text += " ELSE \(otherwise.sqlName)" }
             return text + " END"
+        case let .subscripted(base, index): return "\(base.sqlName)[\(index.sqlName)]"
+        case let .field(base, name): return "\(base.sqlName).\(name)"
+        case let .aliased(operand, alias): return "\(operand.sqlName) AS \(alias)"
+        case let .cast(operand, type, _) where type.isNested: return operand.sqlName  // as Spark prints it
         case let .cast(operand, type, isTry): return "\(isTry ? "TRY_CAST" : "CAST")(\(operand.sqlName) AS \(type))"
         case let .function(name, arguments, isDistinct, isStar):
             if isStar { return "\(name)(1)" }

@@ -41,16 +41,19 @@ extension ExpressionCompiler {
         }
     }
 
-    /// Plans `query` as a subquery of this scope; the evaluator runs it once if it is uncorrelated,
-    /// or once per outer row if it reads outer columns, and stops it after `rowsNeeded` rows (EXISTS
-    /// needs one, a scalar subquery two to tell that it has too many).
-    private func planSubquery(_ query: Query, rowsNeeded: Int? = nil) throws(EngineError) -> (
+    /// Plans `query` as a subquery of this scope, named `name` in the plan's description; the
+    /// evaluator runs it once if it is uncorrelated, or once per outer row if it reads outer
+    /// columns, and stops it after `rowsNeeded` rows (EXISTS needs one, a scalar subquery two to
+    /// tell that it has too many).
+    private func planSubquery(_ query: Query, name: String, rowsNeeded: Int? = nil) throws(EngineError) -> (
         relation: PlannedRelation, run: @Sendable (Row, ExecutionContext) throws(EngineError) -> [Row]
     ) {
         let before = scope.outerReadsInChain
+        let position = planner.reserveSubquery()
         let relation = try planner.planQuery(query, outer: scope)
         let isCorrelated = scope.outerReadsInChain != before
         let plan = relation.plan
+        planner.recordSubquery(SubqueryPlan(name: name, isCorrelated: isCorrelated, plan: plan), at: position)
         if isCorrelated {
             return (
                 relation,
@@ -72,7 +75,7 @@ extension ExpressionCompiler {
 
     func compileInSubquery(_ operand: Expr, _ query: Query, negated: Bool, _ expr: Expr) throws(EngineError) -> CompiledExpr {
         let value = try compile(operand)
-        let (relation, run) = try planSubquery(query)
+        let (relation, run) = try planSubquery(query, name: "listquery()")
         guard relation.columns.count == 1 else {
             throw EngineError.typeMismatch(
                 expression: expr.sqlName, message: "the IN subquery must return one column, it returns \(relation.columns.count)")
@@ -99,14 +102,14 @@ extension ExpressionCompiler {
     }
 
     func compileExists(_ query: Query, negated: Bool) throws(EngineError) -> CompiledExpr {
-        let (_, run) = try planSubquery(query, rowsNeeded: 1)
+        let (_, run) = try planSubquery(query, name: "exists()", rowsNeeded: 1)
         return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
             .bool(try run(row, context).isEmpty == negated)
         }
     }
 
     func compileScalarSubquery(_ query: Query) throws(EngineError) -> CompiledExpr {
-        let (relation, run) = try planSubquery(query, rowsNeeded: 2)
+        let (relation, run) = try planSubquery(query, name: "scalarsubquery()", rowsNeeded: 2)
         guard relation.columns.count == 1 else {
             throw EngineError.typeMismatch(
                 expression: "scalarsubquery()", message: "a scalar subquery must return one column, it returns \(relation.columns.count)")

@@ -25,7 +25,14 @@ struct ExpressionCompiler {
         case let .literal(value, type):
             return CompiledExpr(constant: value, type: type)
         case .column(let parts):
+            if case .missing = scope.resolve(parts), let access = Expr.fieldAccess(parts, in: scope) { return try compile(access) }
             return try compileColumn(parts)
+        case let .subscripted(base, index):
+            return try compileSubscript(base, index, expr)
+        case let .field(base, name):
+            return try compileField(base, name, expr)
+        case .aliased(let operand, _):  // the alias names a field of struct(…), which reads it from the call
+            return try compile(operand)
         case let .unary(op, operand):
             return try compileUnary(op, try compile(operand), expr)
         case let .binary(op, left, right):
@@ -51,7 +58,11 @@ struct ExpressionCompiler {
         case let .caseWhen(operand, branches, otherwise):
             return try compileCase(operand, branches, otherwise, expr)
         case let .cast(operand, type, isTry):
-            return try compileCast(try compile(operand), to: type, isTry: isTry, expr)
+            let compiled = try compile(operand)
+            if type.isNested || compiled.type.isNested, !Cast.isSupported(from: compiled.type, to: type) {
+                throw EngineError.castWithoutSuggestion(operand, from: compiled.type, to: type)
+            }
+            return try compileCast(compiled, to: type, isTry: isTry, expr)
         case .modifiedAggregate:
             throw EngineError.typeMismatch(
                 expression: expr.sqlName, message: "aggregate functions are not allowed here (only in SELECT, HAVING and ORDER BY)")

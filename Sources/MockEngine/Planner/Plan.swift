@@ -1,17 +1,22 @@
 import DBAPICore
 
-/// A node of an executable plan. Expressions inside are already compiled against the node's input.
+/// A node of an executable plan. Expressions inside are already compiled against the node's input;
+/// next to each compiled expression the node keeps the name it prints in the plan's description
+/// (`Plan+Description.swift`), which execution never reads.
 indirect enum Plan: Sendable {
     case scan(Table)
     /// One row with no columns: `SELECT` without `FROM`.
     case singleRow
-    /// Inline rows (`VALUES`), each evaluated without input.
-    case values([[Evaluator]])
-    case filter(Plan, Evaluator)
-    case project(Plan, [Evaluator])
-    case aggregate(Plan, keys: [Evaluator], aggregates: [AggregateSpec])
-    /// Each input row once per projection (grouping sets, UNPIVOT), as Spark's Expand.
-    case expand(Plan, projections: [[Evaluator]])
+    /// Inline rows (`VALUES`), each evaluated without input; `columns` names the columns.
+    case values([[Evaluator]], columns: [String])
+    case filter(Plan, Evaluator, condition: String)
+    /// One output column per evaluator; `names` holds each one's expression (`expr AS alias`).
+    case project(Plan, [Evaluator], names: [String])
+    /// Groups by `keys` and computes `aggregates` per group; the names are the keys' and the calls'.
+    case aggregate(Plan, keys: [Evaluator], aggregates: [AggregateSpec], keyNames: [String], aggregateNames: [String])
+    /// Each input row once per projection (grouping sets, UNPIVOT), as Spark's Expand; `names`
+    /// describes each projection (`*` for all input columns passed through).
+    case expand(Plan, projections: [[Evaluator]], names: [[String]])
     /// Appends one column per window call to each input row.
     case window(Plan, WindowPlan)
     case join(JoinPlan)
@@ -19,12 +24,14 @@ indirect enum Plan: Sendable {
     case limit(Plan, limit: Int?, offset: Int)
     case distinct(Plan)
     case setOperation(SetOperator, isAll: Bool, Plan, Plan)
-    /// A CTE used more than once is computed once per statement, keyed by `id`.
-    case shared(id: Int, Plan)
+    /// A CTE used more than once is computed once per statement, keyed by `id`; `name` is the CTE's.
+    case shared(id: Int, Plan, name: String)
 }
 
 struct SortKey: Sendable {
     var evaluate: Evaluator
+    /// The key's expression, for the plan's description.
+    var name: String
     var isAscending: Bool
     var nullsFirst: Bool
 }
@@ -40,6 +47,10 @@ struct JoinPlan: Sendable {
     var rightKeys: [Evaluator]
     /// The rest of the ON condition, evaluated on the joined row.
     var residual: Evaluator?
+    /// The keys' and the residual's expressions, for the plan's description.
+    var leftKeyNames: [String]
+    var rightKeyNames: [String]
+    var residualName: String?
 }
 
 /// One aggregate call of an aggregation node.
@@ -61,4 +72,13 @@ struct AggregateSpec: Sendable {
 struct PlannedRelation: Sendable {
     var plan: Plan
     var columns: [ScopeColumn]
+}
+
+/// A subquery inside an expression (`scalarsubquery()`, `exists()`, `listquery()`): its plan runs
+/// from the expression's closure, so the statement keeps it here for the plan's description.
+struct SubqueryPlan: Sendable {
+    var name: String
+    /// Whether it reads the enclosing row (then it runs once per row, else once per statement).
+    var isCorrelated: Bool
+    var plan: Plan
 }

@@ -14,6 +14,7 @@ extension Planner {
         let compiler = ExpressionCompiler(planner: self, scope: scope)
         let groupExpressions = try resolveGroupBy(select, items: items, scope: scope)
         var keys: [Evaluator] = []
+        var keyNames = groupExpressions.map(\.sqlName)
         var types: [SQLType] = []
         var groupColumnIndexes: [Int?] = []
         for expr in groupExpressions {
@@ -43,14 +44,18 @@ extension Planner {
             let width = scope.columns.count
             let count = groupExpressions.count
             let input: [Evaluator] = (0..<width).map { index in { row, _ in row[index] } }
-            let projections = sets.enumerated().map { ordinal, set -> [Evaluator] in
+            let null: Evaluator = { _, _ in .null }
+            var projections: [[Evaluator]] = []
+            var names: [[String]] = []
+            for (ordinal, set) in sets.enumerated() {
                 let id = (0..<count).reduce(Int64(0)) { id, index in set.contains(index) ? id : id | (1 << Int64(count - 1 - index)) }
-                let null: Evaluator = { _, _ in .null }
                 let grouped: [Evaluator] = keys.indices.map { index in set.contains(index) ? keys[index] : null }
-                return input + grouped + [{ _, _ in .int(id) }, { _, _ in .int(Int64(ordinal)) }]
+                projections.append(input + grouped + [{ _, _ in .int(id) }, { _, _ in .int(Int64(ordinal)) }])
+                names.append(["*"] + keyNames.indices.map { set.contains($0) ? keyNames[$0] : "NULL" } + ["\(id)", "\(ordinal)"])
             }
-            plan = .expand(plan, projections: projections)
+            plan = .expand(plan, projections: projections, names: names)
             keys = (0...count + 1).map { offset in { row, _ in row[width + offset] } }
+            keyNames += ["spark_grouping_id", "_gen_grouping_pos"]
             types += [.bigint, .bigint]
             groupingIDPosition = count
         }
@@ -68,7 +73,7 @@ extension Planner {
         let frame = AggregationFrame(
             groupExpressions: groupExpressions, groupColumnIndexes: groupColumnIndexes, groupingIDPosition: groupingIDPosition,
             aggregateCalls: calls, types: types)
-        return (.aggregate(plan, keys: keys, aggregates: specs), frame)
+        return (.aggregate(plan, keys: keys, aggregates: specs, keyNames: keyNames, aggregateNames: calls.map(\.sqlName)), frame)
     }
 
     /// The grouping expressions with ordinals (`GROUP BY 1`) and select-list aliases replaced by

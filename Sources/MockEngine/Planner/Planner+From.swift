@@ -12,7 +12,7 @@ extension Planner {
         let compiler = ExpressionCompiler(planner: self, scope: Scope(columns: relation.columns, parent: nil))
         for conjunct in pushable where conjunct.referencesColumns {
             guard let condition = try? compiler.compile(conjunct), condition.type == .boolean else { continue }
-            relation.plan = .filter(relation.plan, condition.evaluate)
+            relation.plan = .filter(relation.plan, condition.evaluate, condition: conjunct.sqlName)
         }
         return relation
     }
@@ -23,7 +23,7 @@ extension Planner {
             if name.count == 1, let cte = commonTables[name[0].lowercased()] {
                 let qualifier = [(alias ?? name[0]).lowercased()]
                 let columns = cte.relation.columns.map { ScopeColumn(qualifier: qualifier, name: $0.name, type: $0.type) }
-                return PlannedRelation(plan: .shared(id: cte.id, cte.relation.plan), columns: columns)
+                return PlannedRelation(plan: .shared(id: cte.id, cte.relation.plan, name: name[0]), columns: columns)
             }
             let table = try catalog.table(name)
             let qualifier = alias.map { [$0.lowercased()] } ?? table.name.split(separator: ".").map(String.init)
@@ -56,7 +56,7 @@ extension Planner {
         let combined = Scope(columns: left.columns + right.columns, parent: outer)
         var join = JoinPlan(
             kind: kind, left: left.plan, right: right.plan, leftWidth: left.columns.count, rightWidth: right.columns.count,
-            leftKeys: [], rightKeys: [], residual: nil)
+            leftKeys: [], rightKeys: [], residual: nil, leftKeyNames: [], rightKeyNames: [], residualName: nil)
         let outputColumns = kind == .leftSemi || kind == .leftAnti ? left.columns : left.columns + right.columns
         switch condition {
         case .none:
@@ -65,10 +65,9 @@ extension Planner {
             var residual: [Expr] = []
             for conjunct in expr.conjuncts {
                 if case let .binary(.equal, a, b) = conjunct,
-                    let keys = equiKeys(a, b, leftScope, rightScope) ?? equiKeys(b, a, leftScope, rightScope)
+                    let key = equiKeys(a, b, leftScope, rightScope) ?? equiKeys(b, a, leftScope, rightScope)
                 {
-                    join.leftKeys.append(keys.0)
-                    join.rightKeys.append(keys.1)
+                    join.addKey(key.left, key.right, names: key.names)
                 } else {
                     residual.append(conjunct)
                 }
@@ -79,6 +78,7 @@ extension Planner {
                 let compiled = try compiler.compile(condition)
                 try compiler.requireBoolean(compiled, condition)
                 join.residual = compiled.evaluate
+                join.residualName = condition.sqlName
             }
             return PlannedRelation(plan: .join(join), columns: outputColumns)
         case .using(let names):
@@ -95,8 +95,9 @@ extension Planner {
                 guard let type = TypeCoercion.comparison(leftType, rightType) else {
                     throw EngineError.typeMismatch(expression: "USING (\(name))", message: "cannot compare \(leftType) with \(rightType)")
                 }
-                join.leftKeys.append(ExpressionCompiler.coerce(CompiledExpr(type: leftType) { row, _ in row[l] }, to: type).evaluate)
-                join.rightKeys.append(ExpressionCompiler.coerce(CompiledExpr(type: rightType) { row, _ in row[r] }, to: type).evaluate)
+                join.addKey(
+                    ExpressionCompiler.coerce(CompiledExpr(type: leftType) { row, _ in row[l] }, to: type).evaluate,
+                    ExpressionCompiler.coerce(CompiledExpr(type: rightType) { row, _ in row[r] }, to: type).evaluate, names: (name, name))
                 usingLeft.append(l)
                 usingRight.append(r)
                 usingTypes.append(TypeCoercion.common(leftType, rightType) ?? leftType)
@@ -148,17 +149,36 @@ extension Planner {
             column.isHidden = true
             columns.append(column)
         }
-        return PlannedRelation(plan: .project(.join(join), evaluators), columns: columns)
+        var described = columns.map(\.name)
+        if join.kind == .full {
+            for (position, name) in names.enumerated() { described[position] = "coalesce(\(name), \(name))" }
+        }
+        return PlannedRelation(plan: .project(.join(join), evaluators, names: described), columns: columns)
     }
 
-    /// Hash-join keys when `a` reads only the left input and `b` only the right one.
-    private func equiKeys(_ a: Expr, _ b: Expr, _ leftScope: Scope, _ rightScope: Scope) -> (Evaluator, Evaluator)? {
-        guard a.referencesColumns, b.referencesColumns,
+    /// Hash-join keys when `a` reads only the left input and `b` only the right one. A side with a
+    /// subquery stays in the residual condition, so the subquery is planned once.
+    private func equiKeys(
+        _ a: Expr, _ b: Expr, _ leftScope: Scope, _ rightScope: Scope
+    ) -> (left: Evaluator, right: Evaluator, names: (left: String, right: String))? {
+        guard a.referencesColumns, b.referencesColumns, !a.containsSubquery, !b.containsSubquery,
             let left = try? ExpressionCompiler(planner: self, scope: leftScope).compile(a),
             let right = try? ExpressionCompiler(planner: self, scope: rightScope).compile(b),
             let type = TypeCoercion.comparison(left.type, right.type)
         else { return nil }
-        return (ExpressionCompiler.coerce(left, to: type).evaluate, ExpressionCompiler.coerce(right, to: type).evaluate)
+        return (
+            ExpressionCompiler.coerce(left, to: type).evaluate, ExpressionCompiler.coerce(right, to: type).evaluate, (a.sqlName, b.sqlName)
+        )
+    }
+}
+
+extension JoinPlan {
+    /// Adds an equality key: `left` evaluated on the left row, `right` on the right row.
+    mutating func addKey(_ left: @escaping Evaluator, _ right: @escaping Evaluator, names: (left: String, right: String)) {
+        leftKeys.append(left)
+        rightKeys.append(right)
+        leftKeyNames.append(names.left)
+        rightKeyNames.append(names.right)
     }
 }
 

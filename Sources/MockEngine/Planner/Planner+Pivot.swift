@@ -1,4 +1,5 @@
 import DBAPICore
+import SQLText
 
 extension Planner {
     /// PIVOT as Spark defines it: group by every source column the aggregates and the pivot column
@@ -75,10 +76,14 @@ extension Planner {
             let name = column.name
             return keptEvaluators + [{ _, _ in .string(name) }, value.evaluate]
         }
-        var plan = Plan.expand(input.plan, projections: projections)
+        let keptNames = kept.map { input.columns[$0].name }
+        let names = listed.map { keptNames + [SparkLiteral.string($0.name), input.columns[$0.index].name] }
+        var plan = Plan.expand(input.plan, projections: projections, names: names)
         if !unpivot.includeNulls {
             let valueIndex = kept.count + 1
-            plan = .filter(plan) { row, _ in .bool(!row[valueIndex].isNull) }
+            plan = .filter(
+                plan, { row, _ in .bool(!row[valueIndex].isNull) },
+                condition: Expr.isNull(.column([unpivot.valueColumn]), negated: true).sqlName)
         }
         let qualifier = alias.map { [$0.lowercased()] } ?? []
         let columns =

@@ -44,7 +44,7 @@ extension Planner {
             }
             let condition = try compiler.compile(filter)
             try compiler.requireFilterCondition(condition, filter)
-            plan = .filter(plan, condition.evaluate)
+            plan = .filter(plan, condition.evaluate, condition: filter.sqlName)
         }
         let items = try expand(select.items, scope: scope)
         let expressions = items.compactMap { item -> Expr? in
@@ -66,7 +66,7 @@ extension Planner {
             if let having = select.having {
                 let condition = try projectionCompiler.compile(having)
                 try projectionCompiler.requireFilterCondition(condition, having)
-                plan = .filter(plan, condition.evaluate)
+                plan = .filter(plan, condition.evaluate, condition: having.sqlName)
             }
         } else if let having = select.having {
             throw EngineError.typeMismatch(expression: having.sqlName, message: "HAVING needs GROUP BY or an aggregate")
@@ -75,12 +75,16 @@ extension Planner {
             select, expressions: expressions, input: plan, width: projectionCompiler.aggregation?.types.count ?? source.columns.count,
             compiler: &projectionCompiler)
         var outputs: [Evaluator] = []
+        var names: [String] = []
         var columns: [ScopeColumn] = []
         for item in items {
             let compiled: CompiledExpr
             switch item {
-            case let .expression(expr, _): compiled = try projectionCompiler.compile(expr)
-            case let .inputColumn(index, _):
+            case let .expression(expr, name):
+                compiled = try projectionCompiler.compile(expr)
+                names.append(expr.sqlName == name ? name : "\(expr.sqlName) AS \(name)")
+            case let .inputColumn(index, name):
+                names.append(name)
                 let column = source.columns[index]
                 if let frame = projectionCompiler.aggregation {
                     guard let position = frame.groupColumnIndexes.firstIndex(of: index) else {
@@ -109,19 +113,30 @@ extension Planner {
                         expression: item.expression.sqlName,
                         message: "with SELECT DISTINCT, ORDER BY expressions must appear in the select list")
                 }
-                outputs.append(try projectionCompiler.compile(item.expression).evaluate)
+                let key = try projectionCompiler.compile(item.expression)
+                try EngineError.requireOrderable(item, key.type)
+                outputs.append(key.evaluate)
+                names.append(item.expression.sqlName)
                 position = items.count + hidden
                 hidden += 1
             }
             let index = position ?? 0
-            keys.append(SortKey(evaluate: { row, _ in row[index] }, isAscending: item.isAscending, nullsFirst: item.effectiveNullsFirst))
+            if index < columns.count { try EngineError.requireOrderable(item, columns[index].type) }
+            keys.append(
+                SortKey(
+                    evaluate: { row, _ in row[index] }, name: index < items.count ? items[index].name : item.expression.sqlName,
+                    isAscending: item.isAscending,
+                    nullsFirst: item.effectiveNullsFirst))
         }
-        plan = .project(plan, outputs)
-        if select.isDistinct { plan = .distinct(plan) }
+        plan = .project(plan, outputs, names: names)
+        if select.isDistinct {
+            try EngineError.requireNoMapColumns(columns)
+            plan = .distinct(plan)
+        }
         if !keys.isEmpty { plan = .sort(plan, keys) }
         if hidden > 0 {
             let visible = items.count
-            plan = .project(plan, (0..<visible).map { index in { row, _ in row[index] } })
+            plan = .project(plan, (0..<visible).map { index in { row, _ in row[index] } }, names: items.map(\.name))
         }
         return PlannedRelation(plan: plan, columns: columns)
     }
@@ -137,10 +152,10 @@ extension Planner {
                     name = alias
                 } else if case .column(let parts) = expr {
                     name = parts.last ?? ""
-                } else if case .cast(.column(let parts), _, isTry: false) = expr {
-                    name = parts.last ?? ""  // Spark names `CAST(price AS INT)` after its column: `price`
+                } else if case .cast(.column(let parts), _, _) = expr, case .found = scope.resolve(parts) {
+                    name = parts.last ?? ""  // Spark names a cast column after the column
                 } else {
-                    name = expr.sqlName
+                    name = expr.resolvingFieldAccess(in: scope).sqlName
                 }
                 expanded.append(.expression(expr, name: name))
             case .star(let qualifier):

@@ -32,7 +32,7 @@ extension Planner {
             row.enumerated().map { column, expr in Self.inlineEvaluator(ExpressionCompiler.coerce(expr, to: types[column]), exprs[column]) }
         }
         let columns = types.enumerated().map { ScopeColumn(qualifier: [], name: "col\($0 + 1)", type: $1) }
-        return PlannedRelation(plan: .values(evaluators), columns: columns)
+        return PlannedRelation(plan: .values(evaluators, columns: columns.map(\.name)), columns: columns)
     }
 
     /// A cell of an inline table: Spark evaluates it while analysing the query, so any failure is
@@ -68,6 +68,7 @@ extension Planner {
         }
         var renamed = relation
         for (index, name) in names.enumerated() { renamed.columns[index].name = name }
+        if case .values(let rows, _) = relation.plan { renamed.plan = .values(rows, columns: names) }
         return renamed
     }
 }

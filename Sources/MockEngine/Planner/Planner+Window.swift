@@ -55,6 +55,7 @@ extension Planner {
             let key = WindowSpec(partitionBy: spec.partitionBy, orderBy: spec.orderBy)
             if let index = groupSpecs.firstIndex(of: key) {
                 groups[index].functions.append(function)
+                groups[index].functionNames.append(WindowSpecText.functionText(call))
                 continue
             }
             var partitionKeys: [Evaluator] = []
@@ -63,11 +64,14 @@ extension Planner {
             for item in spec.orderBy {
                 orderKeys.append(
                     SortKey(
-                        evaluate: try compiler.compile(item.expression).evaluate, isAscending: item.isAscending,
-                        nullsFirst: item.effectiveNullsFirst))
+                        evaluate: try compiler.compile(item.expression).evaluate, name: item.expression.sqlName,
+                        isAscending: item.isAscending, nullsFirst: item.effectiveNullsFirst))
             }
             groupSpecs.append(key)
-            groups.append(WindowGroup(partitionKeys: partitionKeys, orderKeys: orderKeys, functions: [function]))
+            groups.append(
+                WindowGroup(
+                    partitionKeys: partitionKeys, orderKeys: orderKeys, functions: [function],
+                    partitionNames: spec.partitionBy.map(\.sqlName), functionNames: [WindowSpecText.functionText(call)]))
         }
         return (WindowPlan(groups: groups, width: calls.count), WindowColumns(calls: calls, types: types, base: inputWidth))
     }
@@ -93,7 +97,7 @@ extension Planner {
             guard !calls.isEmpty else { throw EngineError.qualifyWithoutWindow }
             let condition = try compiler.compile(qualify)
             try compiler.requireBoolean(condition, qualify)
-            plan = .filter(plan, condition.evaluate)
+            plan = .filter(plan, condition.evaluate, condition: qualify.sqlName)
         }
         return plan
     }

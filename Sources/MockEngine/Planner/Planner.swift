@@ -11,12 +11,15 @@ struct Planner: Sendable {
 
     let catalog: MockCatalog
     private let idCounter: LockedBox<Int>
+    /// Subqueries planned inside expressions, outermost first, for the plan's description.
+    private let subqueryLog: LockedBox<[SubqueryPlan]>
     /// CTEs visible at this point, by lower-cased name.
     private(set) var commonTables: [String: CommonTable] = [:]
 
     init(catalog: MockCatalog) {
         self.catalog = catalog
         self.idCounter = LockedBox(0)
+        self.subqueryLog = LockedBox([])
     }
 
     /// A number unique within the statement (for caching subquery and CTE results).
@@ -24,6 +27,23 @@ struct Planner: Sendable {
         idCounter.withLock { value in
             value += 1; return value
         }
+    }
+
+    /// Every subquery planned inside an expression of this statement so far, outermost first.
+    var subqueries: [SubqueryPlan] { subqueryLog.withLock { $0 } }
+
+    /// Reserves the next place in `subqueries` for a subquery about to be planned, so that the
+    /// subqueries inside it follow it.
+    func reserveSubquery() -> Int {
+        subqueryLog.withLock { log in
+            log.append(SubqueryPlan(name: "", isCorrelated: false, plan: .singleRow))
+            return log.count - 1
+        }
+    }
+
+    /// Records a planned subquery in the place `reserveSubquery()` gave it.
+    func recordSubquery(_ subquery: SubqueryPlan, at position: Int) {
+        subqueryLog.withLock { $0[position] = subquery }
     }
 
     /// query := [WITH …] body [ORDER BY …] [LIMIT …] [OFFSET …]
@@ -47,12 +67,18 @@ struct Planner: Sendable {
                 var keys: [SortKey] = []
                 for item in query.orderBy {
                     let evaluate: Evaluator
+                    var name = item.expression.sqlName
                     if let ordinal = try Self.ordinal(item.expression, count: relation.columns.count) {
+                        try EngineError.requireOrderable(item, relation.columns[ordinal].type)
                         evaluate = { row, _ in row[ordinal] }
+                        name = relation.columns[ordinal].name
                     } else {
-                        evaluate = try compiler.compile(item.expression).evaluate
+                        let key = try compiler.compile(item.expression)
+                        try EngineError.requireOrderable(item, key.type)
+                        evaluate = key.evaluate
                     }
-                    keys.append(SortKey(evaluate: evaluate, isAscending: item.isAscending, nullsFirst: item.effectiveNullsFirst))
+                    keys.append(
+                        SortKey(evaluate: evaluate, name: name, isAscending: item.isAscending, nullsFirst: item.effectiveNullsFirst))
                 }
                 relation.plan = .sort(relation.plan, keys)
             }
@@ -124,12 +150,16 @@ struct Planner: Sendable {
             }
             types.append(type)
         }
+        if !(op == .union && isAll) { try EngineError.requireNoMapColumns(left.columns) }
         func widened(_ relation: PlannedRelation) -> Plan {
             guard zip(relation.columns, types).contains(where: { $0.type != $1 }) else { return relation.plan }
             let evaluators = relation.columns.enumerated().map { index, column in
                 ExpressionCompiler.coerce(CompiledExpr(type: column.type) { row, _ in row[index] }, to: types[index]).evaluate
             }
-            return .project(relation.plan, evaluators)
+            let names = zip(relation.columns, types).map { column, type in
+                column.type == type ? column.name : Expr.cast(.column([column.name]), type, isTry: false).sqlName
+            }
+            return .project(relation.plan, evaluators, names: names)
         }
         let columns = zip(left.columns, types).map { ScopeColumn(qualifier: [], name: $0.name, type: $1) }
         return PlannedRelation(plan: .setOperation(op, isAll: isAll, widened(left), widened(right)), columns: columns)

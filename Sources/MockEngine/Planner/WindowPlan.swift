@@ -13,6 +13,10 @@ struct WindowGroup: Sendable {
     var partitionKeys: [Evaluator]
     var orderKeys: [SortKey]
     var functions: [WindowFunction]
+    /// The partition keys' expressions and each function as Spark prints it without its window
+    /// (`rank()`, `sum(x)`), for the plan's description.
+    var partitionNames: [String]
+    var functionNames: [String]
 }
 
 /// One compiled window call.

@@ -4,7 +4,7 @@ import DBAPICore
 public struct Operation: Sendable {
     public let name: String
     public let summary: String?
-    public let kind: String
+    public let kind: OperationKind
     /// Declared parameters in declaration order (pagination adds `limit` and `offset`).
     public let params: [ParamSpec]
     /// Whether the config declared `params`; if not, `params_map` sources are implicit strings.
@@ -42,4 +42,10 @@ public struct QuerySpec: Sendable {
     public func source(ofMarker marker: String) -> String? {
         paramsMap.first { $0.marker == marker }?.param
     }
+}
+
+/// What kind of operation a config declares (its `type`); `simple` (run the queries, map the results) is
+/// the only one today.
+public enum OperationKind: String, Sendable, CaseIterable {
+    case simple
 }

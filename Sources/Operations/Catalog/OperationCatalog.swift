@@ -189,8 +189,8 @@ public final class OperationCatalog: Sendable {
             let (template, loadIssues) = loadTemplate(query.name, operation: operation.name)
             issues += loadIssues
             guard let template, let relative = TemplateFile.relativePath(query.name) else { continue }
+            if Pagination.pages(query, template) { usesLimit = true }
             for marker in template.markers {
-                if marker.name == "limit" { usesLimit = true }
                 let source = query.source(ofMarker: marker.name) ?? marker.name
                 if operation.param(named: source) == nil {
                     issues.append(

@@ -15,8 +15,13 @@ struct OperationParser {
             issue("expected an object, got \(json.kindName)")
             return nil
         }
-        if let kind = object["type"], kind != .string("simple") {
-            issue("unknown operation type \(JSONWriter().string(kind)); the only type is \"simple\"", line: object.line(of: "type"))
+        var kind = OperationKind.simple
+        if let type = object["type"] {
+            if let named = type.string.flatMap(OperationKind.init(rawValue:)) {
+                kind = named
+            } else {
+                issue("unknown operation type \(JSONWriter().string(type)); the only type is \"simple\"", line: object.line(of: "type"))
+            }
         }
         var params: [ParamSpec] = []
         let declaresParams = object["params"] != nil
@@ -128,7 +133,7 @@ struct OperationParser {
             }
         }
         return Operation(
-            name: name, summary: object["description"]?.string, kind: object["type"]?.string ?? "simple", params: params,
+            name: name, summary: object["description"]?.string, kind: kind, params: params,
             declaresParams: declaresParams, pagination: pagination, queries: queries, responseMapping: mapping, file: file, line: line)
     }
 }

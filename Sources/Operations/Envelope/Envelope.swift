@@ -18,6 +18,13 @@ public struct Envelope: Sendable {
         Envelope(isSuccess: false, data: .null, error: error, meta: meta, columns: nil)
     }
 
+    /// The error envelope for any error: a `ReportableError` as itself, anything else as an INTERNAL
+    /// error that names it. The one place an error becomes an envelope.
+    public static func failure(reporting error: any Error, meta: JSONObject) -> Envelope {
+        if let reportable = error as? any ReportableError { return failure(reportable, meta: meta) }
+        return failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: meta)
+    }
+
     /// The exit status: 0, or the status of the error's code.
     public var exitStatus: Int32 { error?.code.exitStatus ?? 0 }
 

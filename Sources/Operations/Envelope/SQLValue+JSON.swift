@@ -3,7 +3,9 @@ import DBAPICore
 extension SQLValue {
     /// The JSON form used in envelopes: integers as numbers, decimals as exact numbers, dates
     /// `YYYY-MM-DD`, timestamps ISO 8601 UTC with `Z` (TIMESTAMP_NTZ without a zone), intervals in Spark's
-    /// ANSI form (`INTERVAL '1-2' YEAR TO MONTH`), NULL (and NaN or infinity) as null.
+    /// ANSI form (`INTERVAL '1-2' YEAR TO MONTH`), NULL as null; an ARRAY as a JSON array, a STRUCT as an
+    /// object keyed by field name, a MAP as an object keyed by `jsonKey` (the form a warehouse's JSON_ARRAY
+    /// result gives them, so both backends agree).
     public var json: JSONValue {
         switch self {
         case .null: .null
@@ -17,8 +19,17 @@ extension SQLValue {
         case .timestampNTZ(let micros): .string(CivilTime.formatTimestamp(micros, zone: ""))
         case .interval(let interval): .string(interval.description)
         case .array(let items): .array(items.map(\.json))
-        case .object(let fields): .object(JSONObject(fields.map { ($0.name, $0.value.json) }))
+        case .map(let entries): .object(JSONObject(entries.map { ($0.key.jsonKey, $0.value.json) }))
+        case .struct(let fields): .object(JSONObject(fields.map { ($0.name, $0.value.json) }))
         }
+    }
+
+    /// A MAP key as a JSON object key: the text of a value written as a JSON string (strings, dates,
+    /// timestamps), else the key's JSON text (`1`, `true`, `[1,2]`).
+    public var jsonKey: String {
+        let form = json
+        if case .string(let text) = form { return text }
+        return JSONWriter().string(form)
     }
 }
 
@@ -53,7 +64,16 @@ extension SQLValue {
                 item.appendJSON(to: &bytes)
             }
             bytes.append(UInt8(ascii: "]"))
-        case .object(let fields):
+        case .map(let entries):
+            bytes.append(UInt8(ascii: "{"))
+            for (position, entry) in entries.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONWriter.appendString(entry.key.jsonKey, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                entry.value.appendJSON(to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        case .struct(let fields):
             bytes.append(UInt8(ascii: "{"))
             for (position, field) in fields.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -87,11 +87,9 @@ public enum AdHocQuery {
             meta["duration_ms"] = .double(OperationRunner.milliseconds(since: started))
             meta["rows"] = .int(Int64(result.rows.count))
             return .success(data: .object(JSONObject([("columns", columns), ("rows", rows)])), meta: meta, columns: result.columns)
-        } catch let error as any ReportableError {
-            meta["duration_ms"] = .double(OperationRunner.milliseconds(since: started))
-            return .failure(error, meta: meta)
         } catch {
-            return .failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: meta)
+            meta["duration_ms"] = .double(OperationRunner.milliseconds(since: started))
+            return .failure(reporting: error, meta: meta)
         }
     }
 }

@@ -36,12 +36,9 @@ public struct OperationRunner: Sendable {
         let operation = try catalog.operation(name)
         guard operation.responseMapping == nil, operation.queries.count == 1, let query = operation.queries.first else { return nil }
         let values = try ParameterResolver.resolve(operation, raw: raw)
-        var rowCap: Int?
-        if operation.pagination != nil, try catalog.template(query).markerNames.contains("limit"), case .int(let limit)? = values["limit"] {
-            rowCap = Int(limit)
-        }
+        let page = operation.page(of: query, try catalog.template(query), values: values)
         return StreamPlan(
-            statement: try Self.bind(query, of: operation, values: values, catalog: catalog), query: query.name, rowCap: rowCap)
+            statement: try Self.bind(query, of: operation, values: values, catalog: catalog), query: query.name, rowCap: page?.limit)
     }
 
     /// Runs an operation and returns its envelope; failures become error envelopes, never throws.
@@ -55,7 +52,7 @@ public struct OperationRunner: Sendable {
             let values = try ParameterResolver.resolve(operation, raw: raw)
             var results = MappingDict()
             var tables = JSONObject()
-            var page: (limit: Int, offset: Int, returned: Int, hasMore: Bool)?
+            var pageMeta: JSONValue?
             for query in operation.queries {
                 let statement = try Self.bind(query, of: operation, values: values, catalog: catalog)
                 let queryStarted = ContinuousClock.now
@@ -68,12 +65,9 @@ public struct OperationRunner: Sendable {
                 } catch let error as any ReportableError {
                     throw QueryFailure(query: query.name, underlying: error)
                 }
-                if operation.pagination != nil, try catalog.template(query).markerNames.contains("limit"),
-                    case .int(let limit)? = values["limit"], case .int(let offset)? = values["offset"]
-                {
-                    let hasMore = result.rows.count > Int(limit)
-                    if hasMore { result.rows.removeLast(result.rows.count - Int(limit)) }
-                    page = (Int(limit), Int(offset), result.rows.count, hasMore)
+                if let page = operation.page(of: query, try catalog.template(query), values: values) {
+                    let hasMore = page.trim(&result.rows)
+                    pageMeta = page.meta(returned: result.rows.count, hasMore: hasMore)
                 }
                 var entry = JSONObject([
                     ("name", .string(query.name)), ("rows", .int(Int64(result.rows.count))),
@@ -96,20 +90,12 @@ public struct OperationRunner: Sendable {
             let data = try mapped(operation, results: results, values: values) ?? .object(tables)
             meta["duration_ms"] = .double(Self.milliseconds(since: started))
             meta["queries"] = .array(queryMeta)
-            if let page {
-                meta["pagination"] = .object(
-                    JSONObject([
-                        ("limit", .int(Int64(page.limit))), ("offset", .int(Int64(page.offset))),
-                        ("returned", .int(Int64(page.returned))), ("has_more", .bool(page.hasMore)),
-                    ]))
-            }
+            if let pageMeta { meta["pagination"] = pageMeta }
             return .success(data: data, meta: meta)
-        } catch let error as any ReportableError {
+        } catch {
             meta["duration_ms"] = .double(Self.milliseconds(since: started))
             if !queryMeta.isEmpty { meta["queries"] = .array(queryMeta) }
-            return .failure(error, meta: meta)
-        } catch {
-            return .failure(DBAPIError(.internal, "unexpected error: \(error)"), meta: meta)
+            return .failure(reporting: error, meta: meta)
         }
     }
 
@@ -119,12 +105,13 @@ public struct OperationRunner: Sendable {
         -> BoundStatement
     {
         let template = try catalog.template(query)
+        let page = operation.page(of: query, template, values: values)
         var bindings: [String: Binding] = [:]
         for name in template.markerNames {
             let source = query.source(ofMarker: name) ?? name
             guard let spec = operation.param(named: source) else { continue }
             var value = values[source] ?? .null
-            if operation.pagination != nil, source == "limit", case .int(let limit) = value { value = .int(limit + 1) }
+            if let page, source == "limit" { value = .int(page.boundLimit) }
             // Pagination's limit and offset, declared or added, are INT: the only type Spark's LIMIT and
             // OFFSET take (their range is checked by `Pagination.checkBounds`).
             let isPage = operation.pagination != nil && (source == "limit" || source == "offset")

@@ -10,10 +10,10 @@ indirect enum MappingExpr: Sendable {
     case slice(MappingExpr, lower: MappingExpr?, upper: MappingExpr?)
     case attribute(MappingExpr, String)
     case call(MappingExpr, arguments: [MappingExpr], keywords: [(String, MappingExpr)])
-    case unary(String, MappingExpr)
-    case binary(String, MappingExpr, MappingExpr)
+    case unary(MappingSign, MappingExpr)
+    case binary(MappingArithmetic, MappingExpr, MappingExpr)
     /// `a < b <= c`: operands and the operators between them.
-    case compare([MappingExpr], [String])
+    case compare([MappingExpr], [MappingComparison])
     case and(MappingExpr, MappingExpr)
     case or(MappingExpr, MappingExpr)
     case not(MappingExpr)

@@ -134,14 +134,14 @@ enum MappingFunctions {
         switch start {
         case .list(var total):
             for item in items {
-                guard case .list(let more) = item else { throw MappingOperators.unsupported("+", .list(total), item) }
+                guard case .list(let more) = item else { throw MappingOperators.unsupported(.add, .list(total), item) }
                 try budget.build(items: more.count)
                 total += more
             }
             return .list(total)
         case .string(var total):
             for item in items {
-                guard case .string(let more) = item else { throw MappingOperators.unsupported("+", .string(total), item) }
+                guard case .string(let more) = item else { throw MappingOperators.unsupported(.add, .string(total), item) }
                 try budget.build(bytes: more.utf8.count)
                 total += more
             }
@@ -150,7 +150,7 @@ enum MappingFunctions {
             var total = start
             for item in items {
                 try budget.step()
-                total = try MappingOperators.binary("+", total, item, budget: &budget)
+                total = try MappingOperators.binary(.add, total, item, budget: &budget)
             }
             return total
         }

@@ -71,18 +71,20 @@ extension MappingOperators {
         }
     }
 
-    static func compare(_ op: String, _ a: MappingValue, _ b: MappingValue, budget: inout MappingBudget) throws(MappingError) -> Bool {
+    static func compare(_ op: MappingComparison, _ a: MappingValue, _ b: MappingValue, budget: inout MappingBudget) throws(MappingError)
+        -> Bool
+    {
         switch op {
-        case "==": return try equals(a, b, budget: &budget)
-        case "!=": return !(try equals(a, b, budget: &budget))
-        case "is": return isIdentical(a, b)
-        case "is not": return !isIdentical(a, b)
-        case "in": return try contains(b, a, budget: &budget)
-        case "not in": return !(try contains(b, a, budget: &budget))
-        case "<": return try order(a, b, budget: &budget) < 0
-        case "<=": return try order(a, b, budget: &budget) <= 0
-        case ">": return try order(a, b, budget: &budget) > 0
-        default: return try order(a, b, budget: &budget) >= 0
+        case .equal: return try equals(a, b, budget: &budget)
+        case .notEqual: return !(try equals(a, b, budget: &budget))
+        case .isIdentical: return isIdentical(a, b)
+        case .isNotIdentical: return !isIdentical(a, b)
+        case .isIn: return try contains(b, a, budget: &budget)
+        case .isNotIn: return !(try contains(b, a, budget: &budget))
+        case .less: return try order(a, b, budget: &budget) < 0
+        case .lessOrEqual: return try order(a, b, budget: &budget) <= 0
+        case .greater: return try order(a, b, budget: &budget) > 0
+        case .greaterOrEqual: return try order(a, b, budget: &budget) >= 0
         }
     }
 

@@ -35,39 +35,39 @@ enum MappingOperators {
         }
     }
 
-    static func unsupported(_ op: String, _ a: MappingValue, _ b: MappingValue) -> MappingError {
-        .typeError("unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'")
+    static func unsupported(_ op: MappingArithmetic, _ a: MappingValue, _ b: MappingValue) -> MappingError {
+        .typeError("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
     }
 
-    static func unary(_ op: String, _ value: MappingValue) throws(MappingError) -> MappingValue {
+    static func unary(_ op: MappingSign, _ value: MappingValue) throws(MappingError) -> MappingValue {
         switch (op, number(value)) {
-        case ("+", .some): return value
-        case ("-", .int(let number)?):
+        case (.plus, .some): return value
+        case (.minus, .int(let number)?):
             guard number != Int64.min else { throw .valueError("integer result too large") }
             return .int(-number)
-        case ("-", .float(let number)?): return .float(-number)
-        case ("-", .decimal(let number)?): return .decimal(number.negated)
-        default: throw .typeError("bad operand type for unary \(op): '\(value.typeName)'")
+        case (.minus, .float(let number)?): return .float(-number)
+        case (.minus, .decimal(let number)?): return .decimal(number.negated)
+        default: throw .typeError("bad operand type for unary \(op.rawValue): '\(value.typeName)'")
         }
     }
 
-    static func binary(_ op: String, _ a: MappingValue, _ b: MappingValue, budget: inout MappingBudget) throws(MappingError)
+    static func binary(_ op: MappingArithmetic, _ a: MappingValue, _ b: MappingValue, budget: inout MappingBudget) throws(MappingError)
         -> MappingValue
     {
         switch (op, a, b) {
-        case let ("+", .string(x), .string(y)):
+        case let (.add, .string(x), .string(y)):
             try budget.build(bytes: x.utf8.count + y.utf8.count)
             return .string(x + y)
-        case let ("+", .list(x), .list(y)):
+        case let (.add, .list(x), .list(y)):
             try budget.build(items: x.count + y.count)
             return .list(x + y)
-        case let ("*", .string(text), .int(times)), let ("*", .int(times), .string(text)):
+        case let (.multiply, .string(text), .int(times)), let (.multiply, .int(times), .string(text)):
             let count = Int(clamping: max(0, times))
             let (size, overflow) = text.utf8.count.multipliedReportingOverflow(by: count)
             if overflow { throw .tooManyBytes(limit: budget.limits.bytes) }
             try budget.build(bytes: size)
             return .string(size == 0 ? "" : String(repeating: text, count: count))
-        case let ("*", .list(items), .int(times)), let ("*", .int(times), .list(items)):
+        case let (.multiply, .list(items), .int(times)), let (.multiply, .int(times), .list(items)):
             let count = Int(clamping: max(0, times))
             let (size, overflow) = items.count.multipliedReportingOverflow(by: count)
             if overflow { throw .tooLarge(limit: budget.limits.items) }
@@ -88,25 +88,25 @@ enum MappingOperators {
         }
     }
 
-    private static func integer(_ op: String, _ a: Int64, _ b: Int64) throws(MappingError) -> MappingValue {
+    private static func integer(_ op: MappingArithmetic, _ a: Int64, _ b: Int64) throws(MappingError) -> MappingValue {
         let tooLarge = MappingError.valueError("integer result too large")
         switch op {
-        case "+":
+        case .add:
             let (value, overflow) = a.addingReportingOverflow(b)
             if overflow { throw tooLarge }
             return .int(value)
-        case "-":
+        case .subtract:
             let (value, overflow) = a.subtractingReportingOverflow(b)
             if overflow { throw tooLarge }
             return .int(value)
-        case "*":
+        case .multiply:
             let (value, overflow) = a.multipliedReportingOverflow(by: b)
             if overflow { throw tooLarge }
             return .int(value)
-        case "/":
+        case .divide:
             guard b != 0 else { throw .divisionByZero }
             return .float(Double(a) / Double(b))
-        case "//", "%":
+        case .floorDivide, .modulo:
             guard b != 0 else { throw .divisionByZero }
             guard !(a == Int64.min && b == -1) else { throw tooLarge }
             var quotient = a / b
@@ -115,8 +115,8 @@ enum MappingOperators {
                 quotient -= 1
                 remainder += b
             }
-            return .int(op == "//" ? quotient : remainder)
-        default:  // **
+            return .int(op == .floorDivide ? quotient : remainder)
+        case .power:
             guard b >= 0 else { return .float(pow(Double(a), Double(b))) }
             var result: Int64 = 1
             for _ in 0..<min(b, 64) {
@@ -129,43 +129,43 @@ enum MappingOperators {
         }
     }
 
-    private static func floating(_ op: String, _ a: Double, _ b: Double) throws(MappingError) -> MappingValue {
+    private static func floating(_ op: MappingArithmetic, _ a: Double, _ b: Double) throws(MappingError) -> MappingValue {
         switch op {
-        case "+": return .float(a + b)
-        case "-": return .float(a - b)
-        case "*": return .float(a * b)
-        case "/":
+        case .add: return .float(a + b)
+        case .subtract: return .float(a - b)
+        case .multiply: return .float(a * b)
+        case .divide:
             guard b != 0 else { throw .divisionByZero }
             return .float(a / b)
-        case "//":
+        case .floorDivide:
             guard b != 0 else { throw .divisionByZero }
             return .float((a / b).rounded(.down))
-        case "%":
+        case .modulo:
             guard b != 0 else { throw .divisionByZero }
             let remainder = a.truncatingRemainder(dividingBy: b)
             return .float(remainder != 0 && (remainder < 0) != (b < 0) ? remainder + b : remainder)
-        default: return .float(pow(a, b))
+        case .power: return .float(pow(a, b))
         }
     }
 
-    private static func exact(_ op: String, _ a: SQLDecimal, _ b: SQLDecimal) throws(MappingError) -> MappingValue {
+    private static func exact(_ op: MappingArithmetic, _ a: SQLDecimal, _ b: SQLDecimal) throws(MappingError) -> MappingValue {
         let result: SQLDecimal?
         switch op {
-        case "+": result = a.adding(b)
-        case "-": result = a.subtracting(b)
-        case "*": result = a.multiplied(by: b)
-        case "/":
+        case .add: result = a.adding(b)
+        case .subtract: result = a.subtracting(b)
+        case .multiply: result = a.multiplied(by: b)
+        case .divide:
             guard b.unscaled != 0 else { throw .divisionByZero }
             result = a.divided(by: b, scale: min(max(a.scale, b.scale, 6) + 6, 28))?.normalized
-        case "%", "//":
+        case .modulo, .floorDivide:
             guard b.unscaled != 0 else { throw .divisionByZero }
             let remainder = a.remainder(dividingBy: b)
-            if op == "%" {
+            if op == .modulo {
                 result = remainder
             } else {
                 result = remainder.flatMap { a.subtracting($0) }.flatMap { $0.divided(by: b, scale: 0) }
             }
-        default:
+        case .power:
             return .float(pow(a.doubleValue, b.doubleValue))
         }
         return .decimal(try bounded(result))

@@ -121,19 +121,19 @@ struct MappingParser {
 
     private mutating func parseComparison() throws(MappingError) -> MappingExpr {
         var operands = [try parseSum()]
-        var operators: [String] = []
+        var operators: [MappingComparison] = []
         while true {
-            if case .op(let symbol) = current.kind, ["==", "!=", "<", "<=", ">", ">="].contains(symbol) {
+            if case .op(let symbol) = current.kind, let comparison = MappingComparison(rawValue: symbol), symbol.first != "i" {
                 advance()
-                operators.append(symbol)
+                operators.append(comparison)
             } else if consumeName("in") {
-                operators.append("in")
+                operators.append(.isIn)
             } else if isName("not"), position + 1 < tokens.count, tokens[position + 1].kind == .name("in") {
                 advance()
                 advance()
-                operators.append("not in")
+                operators.append(.isNotIn)
             } else if consumeName("is") {
-                operators.append(consumeName("not") ? "is not" : "is")
+                operators.append(consumeName("not") ? .isNotIdentical : .isIdentical)
             } else {
                 break
             }
@@ -145,10 +145,10 @@ struct MappingParser {
     private mutating func parseSum() throws(MappingError) -> MappingExpr {
         var left = try parseTerm()
         var links = 0
-        while case .op(let symbol) = current.kind, symbol == "+" || symbol == "-" {
+        while case .op(let symbol) = current.kind, let op = MappingArithmetic(rawValue: symbol), op == .add || op == .subtract {
             try chain(&links)
             advance()
-            left = .binary(symbol, left, try parseTerm())
+            left = .binary(op, left, try parseTerm())
         }
         return left
     }
@@ -156,25 +156,27 @@ struct MappingParser {
     private mutating func parseTerm() throws(MappingError) -> MappingExpr {
         var left = try parseFactor()
         var links = 0
-        while case .op(let symbol) = current.kind, ["*", "/", "//", "%"].contains(symbol) {
+        while case .op(let symbol) = current.kind, let op = MappingArithmetic(rawValue: symbol),
+            [.multiply, .divide, .floorDivide, .modulo].contains(op)
+        {
             try chain(&links)
             advance()
-            left = .binary(symbol, left, try parseFactor())
+            left = .binary(op, left, try parseFactor())
         }
         return left
     }
 
     private mutating func parseFactor() throws(MappingError) -> MappingExpr {
-        if case .op(let symbol) = current.kind, symbol == "-" || symbol == "+" {
+        if case .op(let symbol) = current.kind, let sign = MappingSign(rawValue: symbol) {
             advance()
             guard depth < Self.maxDepth else { throw .tooDeep(limit: Self.maxDepth) }
             depth += 1
             defer { depth -= 1 }
-            return .unary(symbol, try parseFactor())
+            return .unary(sign, try parseFactor())
         }
         let base = try parsePrimary()
         guard consumeOp("**") else { return base }
-        return .binary("**", base, try parseFactor())
+        return .binary(.power, base, try parseFactor())
     }
 
     private mutating func parsePrimary() throws(MappingError) -> MappingExpr {

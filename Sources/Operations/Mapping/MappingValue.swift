@@ -60,7 +60,11 @@ indirect enum MappingValue: Sendable, Equatable {
         case .timestampNTZ(let micros): self = .string(CivilTime.formatTimestamp(micros, zone: ""))
         case .interval(let interval): self = .string(interval.description)
         case .array(let items): self = .list(items.map(MappingValue.init))
-        case .object(let fields):
+        case .map(let entries):  // keyed as the envelope writes the map: by each key's JSON text
+            var dict = MappingDict()
+            for entry in entries { dict[.string(entry.key.jsonKey)] = MappingValue(entry.value) }
+            self = .dict(dict)
+        case .struct(let fields):
             var dict = MappingDict()
             for field in fields { dict[.string(field.name)] = MappingValue(field.value) }
             self = .dict(dict)

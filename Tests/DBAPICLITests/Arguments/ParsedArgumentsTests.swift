@@ -7,7 +7,7 @@ final class ParsedArgumentsTests: XCTestCase {
         let parsed = try ParsedArguments.parse(["run", "op", "--param", "a=1", "--param=b=2", "--pretty", "-h", "--", "--not-an-option"])
         XCTAssertEqual(parsed.command, "run")
         XCTAssertEqual(parsed.positionals, ["op", "--not-an-option"])
-        XCTAssertEqual(parsed.options.map(\.name), ["--param", "--param", "--pretty", "--help"])
+        XCTAssertEqual(parsed.options.map(\.option), [.param, .param, .pretty, .help])
         XCTAssertEqual(parsed.options.map(\.value), ["a=1", "b=2", nil, nil])
     }
 

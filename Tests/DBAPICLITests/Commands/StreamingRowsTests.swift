@@ -29,7 +29,8 @@ final class StreamingRowsTests: XCTestCase {
         let captured = LockedBox<[String]>([])
         var io = IO(stdout: { _ in }, stderr: { _ in }, stdin: { Data() }, environment: [:], currentDirectory: "/")
         io.stdoutBytes = { bytes in captured.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) } }
-        let invocation = Invocation(arguments: try ParsedArguments.parse(["query", "SELECT n"] + arguments), io: io)
+        let invocation = try Invocation(
+            arguments: try ParsedArguments.parse(["query", "SELECT n"] + arguments), io: io, backends: .standard)
         let streaming = StreamingRows(invocation: invocation, meta: JSONObject(), rowCap: rowCap)
         let status = await streaming.execute(
             { BoundStatement(name: "q", inlinedSQL: "SELECT n", nativeSQL: "SELECT n", parameters: []) }, backend: backend)

@@ -17,7 +17,7 @@ final class StreamingRowWriterTests: XCTestCase {
         ],
     ]
 
-    private func streamed(_ format: Invocation.Format) -> String {
+    private func streamed(_ format: OutputFormatKind) -> String {
         var writer = StreamingRowWriter(format: format, columns: columns)
         var out: [UInt8] = []
         writer.header(columns, to: &out)
@@ -79,7 +79,7 @@ final class StreamingRowWriterTests: XCTestCase {
         let (batch, rows) = try textBatch()
         XCTAssertEqual(batch.rows.map { $0.map(\.description) }, rows.map { $0.map(\.description) })
         let names = ["i", "s", "d", "m", "day", "ts", "b"]
-        for format in [Invocation.Format.ndjson, .csv] {
+        for format in [OutputFormatKind.ndjson, .csv] {
             for range in [0..<2, 0..<1, 1..<2, 0..<0, 1..<5, 3..<9] {
                 var fromText = StreamingRowWriter(format: format, columns: names)
                 var fromRows = StreamingRowWriter(format: format, columns: names)

@@ -145,21 +145,6 @@ final class DatabricksConfigTests: XCTestCase {
         }
     }
 
-    func testRetryPolicy_BackoffCapsAndRetryAfter() {
-        let policy = RetryPolicy()
-        XCTAssertEqual(policy.delay(attempt: 1, retryAfter: nil, jitter: 1), 0.25)
-        XCTAssertEqual(policy.delay(attempt: 3, retryAfter: nil, jitter: 0.5), 0.5)
-        XCTAssertEqual(policy.delay(attempt: 20, retryAfter: nil, jitter: 1), 10)
-        XCTAssertEqual(policy.delay(attempt: 1, retryAfter: 7, jitter: 1), 7)
-        XCTAssertTrue(policy.shouldRetry(status: 429, isIdempotent: false))
-        XCTAssertTrue(policy.shouldRetry(status: 503, isIdempotent: false))
-        XCTAssertFalse(policy.shouldRetry(status: 500, isIdempotent: false))
-        XCTAssertTrue(policy.shouldRetry(status: 502, isIdempotent: true))
-        XCTAssertFalse(policy.shouldRetry(status: 400, isIdempotent: true))
-        XCTAssertEqual(RetryPolicy.retryAfter(" 3 "), 3)
-        XCTAssertNil(RetryPolicy.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"))
-    }
-
     func testErrorBodies_AllShapes() {
         let cases: [(String, String?, String)] = [
             (#"{"error_code": "INVALID_PARAMETER_VALUE", "message": "bad"}"#, "INVALID_PARAMETER_VALUE", "bad"),

@@ -48,7 +48,7 @@ enum DatabricksResponseFuzzBody {
         var options = StatementOptions()
         options.waitTimeout = 0
         let backend = DatabricksBackend(
-            config: config, options: options, version: "fuzz", transport: ScriptedTransport(bodies: bodies), sleeper: NoSleep())
+            config: config, options: options, version: "fuzz", transport: ScriptedTransport(bodies: bodies), clock: StoppedClock())
         let statement = BoundStatement(name: "fuzz", inlinedSQL: "SELECT 1", nativeSQL: "SELECT 1", parameters: [])
         let outcome = blockingWait { () -> Result<ResultSet, any Error> in
             do {
@@ -99,7 +99,9 @@ enum DatabricksResponseFuzzBody {
         }
     }
 
-    private struct NoSleep: Sleeper {
+    /// A clock that stands still: polls and retries cost no time (no timeout is set).
+    private struct StoppedClock: BackendClock {
+        func now() -> Double { 0 }
         func sleep(seconds: Double) async throws {}
     }
 }

@@ -53,16 +53,25 @@ final class ResultChunkDecoderTests: XCTestCase {
                 ("u", "INTERVAL", "INTERVAL HOUR TO SECOND"), "INTERVAL '01:02:03.5' HOUR TO SECOND",
                 .interval(SQLInterval(amount: 3_723_500_000, start: .hour, end: .second))
             ),
-            (("s", "MAP", "MAP<STRING,INT>"), #"{"b":1,"a":null}"#, .object([SQLField("b", .int(1)), SQLField("a", .null)])),
+            (
+                ("s", "MAP", "MAP<STRING,INT>"), #"{"b":1,"a":null}"#,
+                .map([SQLMapEntry(.string("b"), .int(1)), SQLMapEntry(.string("a"), .null)])
+            ),
+            (
+                ("s", "MAP", "MAP<INT, DATE>"), #"{"2":"2024-01-02"}"#,
+                .map([SQLMapEntry(.int(2), .date(Int32(CivilTime.days(year: 2024, month: 1, day: 2))))])
+            ),
             (
                 ("s", "STRUCT", "STRUCT<p: DECIMAL(4,2), t: ARRAY<STRING>, x: STRUCT<d: DATE>>"),
                 #"{"p":1.50,"t":["x"],"x":{"d":"2024-01-02"}}"#,
-                .object([
+                .struct([
                     SQLField("p", .decimal(SQLDecimal(unscaled: 150, scale: 2))), SQLField("t", .array([.string("x")])),
-                    SQLField("x", .object([SQLField("d", .string("2024-01-02"))])),
+                    SQLField("x", .struct([SQLField("d", .date(Int32(CivilTime.days(year: 2024, month: 1, day: 2))))])),
                 ])
             ),
-            (("a", "ARRAY", "ARRAY<STRUCT<k: INT>>"), #"[{"k":1e400}]"#, .array([.object([SQLField("k", .double(.infinity))])])),
+            // A value that does not fit its type_text is read by its JSON form alone.
+            (("a", "ARRAY", "ARRAY<STRUCT<k: INT>>"), #"[{"k":1e400}]"#, .array([.struct([SQLField("k", .double(.infinity))])])),
+            (("v", "STRUCT", "STRUCT<i: INTERVAL DAY>"), #"{"i":"1 day"}"#, .struct([SQLField("i", .string("1 day"))])),
             (("s", "STRUCT", "STRUCT<a: INT>"), "{not json", .string("{not json")),
         ]
         for (column, text, expected) in cases {
@@ -75,8 +84,19 @@ final class ResultChunkDecoderTests: XCTestCase {
     }
 
     func testNestedColumns_AreTypedByTheirTypeText() {
-        let decoder = ResultChunkDecoder(columns: [("m", "MAP", "MAP<STRING,INT>"), ("a", "ARRAY", "ARRAY<STRUCT<k: INT>>")])
-        XCTAssertEqual(decoder.columns.map(\.type), [.nested(typeText: "MAP<STRING,INT>"), .nested(typeText: "ARRAY<STRUCT<k: INT>>")])
+        let decoder = ResultChunkDecoder(columns: [
+            ("m", "MAP", "MAP<STRING,INT>"), ("a", "ARRAY", "ARRAY<STRUCT<k: INT, `a b`: STRING NOT NULL>>"),
+            ("v", "STRUCT", "STRUCT<i: INTERVAL DAY>"),
+        ])
+        XCTAssertEqual(
+            decoder.columns.map(\.type),
+            [
+                .map(key: .string, value: .int), .array(.struct([SQLStructField("k", .int), SQLStructField("a b", .string)])),
+                .nested(typeText: "STRUCT<i: INTERVAL DAY>"),
+            ])
+        XCTAssertEqual(
+            decoder.columns.map(\.type.description),
+            ["MAP<STRING, INT>", "ARRAY<STRUCT<k: INT, `a b`: STRING>>", "STRUCT<i: INTERVAL DAY>"])
     }
 
     func testRowShapes_MissingCellsAreNullExtraCellsIgnoredBareTokensRead() throws {

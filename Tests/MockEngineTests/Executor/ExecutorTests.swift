@@ -20,13 +20,14 @@ final class ExecutorTests: XCTestCase {
             { _, _ in
                 reads.withLock { $0 += 1 }
                 return .bool(true)
-            })
+            }, condition: "counted")
     }
 
     private func crossJoin(_ left: Plan, _ right: Plan) -> Plan {
         .join(
             JoinPlan(
-                kind: .cross, left: left, right: right, leftWidth: 1, rightWidth: 1, leftKeys: [], rightKeys: [], residual: nil))
+                kind: .cross, left: left, right: right, leftWidth: 1, rightWidth: 1, leftKeys: [], rightKeys: [], residual: nil,
+                leftKeyNames: [], rightKeyNames: [], residualName: nil))
     }
 
     func testLimit_StopsReadingThroughProjectionFilterAndJoin() throws {
@@ -39,7 +40,7 @@ final class ExecutorTests: XCTestCase {
         for (id, limit, offset, rows, leftReads) in cases {
             let reads = LockedBox(0)
             let product = crossJoin(counted(table("l", 1_000), reads), table("r", 100))
-            let plan = Plan.limit(.project(product, [{ row, _ in row[1] }]), limit: limit, offset: offset)
+            let plan = Plan.limit(.project(product, [{ row, _ in row[1] }], names: ["n"]), limit: limit, offset: offset)
             XCTAssertEqual(try Executor.run(plan, context).count, rows, id)
             XCTAssertEqual(reads.withLock { $0 }, leftReads, id)
         }
@@ -51,7 +52,7 @@ final class ExecutorTests: XCTestCase {
             ("union all, left side", { .setOperation(.union, isAll: true, $0, $0) }, 2),
             ("union, left side", { .setOperation(.union, isAll: false, $0, $0) }, 2),
             ("except all", { [self] in .setOperation(.except, isAll: true, $0, table("e", 0)) }, 2),
-            ("shared CTE", { .shared(id: 7, $0) }, 2),
+            ("shared CTE", { .shared(id: 7, $0, name: "c") }, 2),
         ]
         for (id, wrap, expectedReads) in cases {
             let reads = LockedBox(0)
@@ -68,7 +69,7 @@ final class ExecutorTests: XCTestCase {
         }
         let input = Plan.scan(Table(name: "t", columns: [], rows: rows))
         for (ascending, nullsFirst) in [(true, true), (false, false), (true, false)] {
-            let keys = [SortKey(evaluate: { row, _ in row[0] }, isAscending: ascending, nullsFirst: nullsFirst)]
+            let keys = [SortKey(evaluate: { row, _ in row[0] }, name: "n", isAscending: ascending, nullsFirst: nullsFirst)]
             let full = try Executor.run(.sort(input, keys), context)
             XCTAssertEqual(full.count, rows.count)
             for (limit, offset) in [(1, 0), (5, 0), (10, 995), (700, 3), (6_000, 0), (0, 2)] {

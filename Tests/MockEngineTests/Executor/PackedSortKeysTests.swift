@@ -6,7 +6,7 @@ import XCTest
 /// Window sort keys packed into integers sort as `ValueOrder` and the key's direction and NULL order say.
 final class PackedSortKeysTests: XCTestCase {
     private func order(_ values: [SQLValue], ascending: Bool, nullsFirst: Bool) -> [Int] {
-        let key = SortKey(evaluate: { _, _ in .null }, isAscending: ascending, nullsFirst: nullsFirst)
+        let key = SortKey(evaluate: { _, _ in .null }, name: "k", isAscending: ascending, nullsFirst: nullsFirst)
         return PackedSortKeys(rows: values.count, [], partitionWidth: 0, values, keys: [key]).sortedIndexes()
     }
 

@@ -12,7 +12,11 @@ final class MappingExpressionTests: XCTestCase {
     private func evaluate(_ source: String) throws -> JSONValue {
         let scope: [String: MappingValue] = [
             "results": .dict(MappingDict(["stock": rows, "empty": .list([])])),
-            "params": .dict(MappingDict(["sku": .string("A-1"), "n": .int(3)])),
+            "params": .dict(
+                MappingDict([
+                    "sku": .string("A-1"), "n": .int(3), "d": .decimal(SQLDecimal(unscaled: 150, scale: 2)),
+                    "two": .decimal(SQLDecimal(unscaled: 200, scale: 2)), "none": .none,
+                ])),
         ]
         return try MappingExpression(source).evaluate(scope).json
     }
@@ -27,12 +31,10 @@ final class MappingExpressionTests: XCTestCase {
             ("results.get('empty', [{}])[0].get('x', 'none') if results['empty'] else 'empty'", .string("empty")),
             ("len(results['stock']) == 2 and not results['empty']", .bool(true)),
             ("max([r['qty'] for r in results['stock']]) - min(3, 9)", .int(37)),
-            ("7 // 2, ", .null),
             ("-7 // 2", .int(-4)),
             ("-7 % 3", .int(2)),
             ("7 / 2", .double(3.5)),
             ("2 ** 10", .int(1024)),
-            ("round(2.5), round(3.5)", .null),
             ("[round(2.5), round(3.5), round(2.675, 2), round(1.25, 1)]", .array([.int(2), .int(4), .double(2.67), .double(1.2)])),
             ("{r['w']: r['qty'] for r in results['stock']}", .object(JSONObject([("W1", .int(40)), ("W2", .int(2))]))),
             ("sorted([3, 1, 2], reverse=True)", .array([.int(3), .int(2), .int(1)])),
@@ -49,8 +51,71 @@ final class MappingExpressionTests: XCTestCase {
             ("abs(-3) if True else 0", .int(3)),
             ("{'a': [1, {'b': None}]}", .object(JSONObject([("a", .array([.int(1), .object(JSONObject([("b", .null)]))]))]))),
         ]
-        for (source, expected) in cases where expected != .null {
+        for (source, expected) in cases {
             XCTAssertEqual(try evaluate(source), expected, source)
+        }
+    }
+
+    /// Every comparison operator at the boundary (equal values, one step either side) over ints,
+    /// floats, decimals, mixes of them, strings, bools and lists, and None beside a value; expected
+    /// values are Python 3's (the params' decimals as `decimal.Decimal`).
+    func testComparisons_AtTheBoundary_AreExact() throws {
+        let operators = [">", ">=", "<", "<=", "==", "!="]
+        let pairs: [(left: String, right: String, results: [Bool])] = [
+            ("params['n']", "3", [false, true, false, true, true, false]),
+            ("params['n']", "2", [true, true, false, false, false, true]),
+            ("params['n']", "4", [false, false, true, true, false, true]),
+            ("3", "3.0", [false, true, false, true, true, false]),
+            ("3.0", "3", [false, true, false, true, true, false]),
+            ("2.5", "3", [false, false, true, true, false, true]),
+            ("3", "2.5", [true, true, false, false, false, true]),
+            ("params['two']", "2", [false, true, false, true, true, false]),
+            ("2", "params['two']", [false, true, false, true, true, false]),
+            ("params['two']", "3", [false, false, true, true, false, true]),
+            ("params['d']", "1.5", [false, true, false, true, true, false]),
+            ("1.5", "params['d']", [false, true, false, true, true, false]),
+            ("params['d']", "1.25", [true, true, false, false, false, true]),
+            ("results['stock'][0]['price']", "params['d']", [false, true, false, true, true, false]),
+            ("results['stock'][1]['price']", "params['d']", [true, true, false, false, false, true]),
+            ("params['d']", "params['two']", [false, false, true, true, false, true]),
+            ("'b'", "'b'", [false, true, false, true, true, false]),
+            ("'a'", "'b'", [false, false, true, true, false, true]),
+            ("'ab'", "'a'", [true, true, false, false, false, true]),
+            ("'B'", "'a'", [false, false, true, true, false, true]),
+            ("''", "''", [false, true, false, true, true, false]),
+            ("True", "1", [false, true, false, true, true, false]),
+            ("True", "0", [true, true, false, false, false, true]),
+            ("False", "0.0", [false, true, false, true, true, false]),
+            ("[1, 2]", "[1, 2]", [false, true, false, true, true, false]),
+            ("[1, 2]", "[1]", [true, true, false, false, false, true]),
+            ("[1, 2]", "[1, 3]", [false, false, true, true, false, true]),
+        ]
+        for (left, right, results) in pairs {
+            for (op, expected) in zip(operators, results) {
+                let source = "\(left) \(op) \(right)"
+                XCTAssertEqual(try evaluate(source), .bool(expected), source)
+            }
+        }
+        let others: [(String, Bool)] = [
+            ("params['none'] == None", true),
+            ("params['none'] != None", false),
+            ("params['none'] == 0", false),
+            ("params['none'] != 0", true),
+            ("0 == params['none']", false),
+            ("params['none'] is None", true),
+            ("params['none'] is not None", false),
+            ("1 < params['n'] <= 3", true),
+            ("3 <= params['n'] < 3", false),
+        ]
+        for (source, expected) in others {
+            XCTAssertEqual(try evaluate(source), .bool(expected), source)
+        }
+        let errors: [(String, MappingError)] = [
+            ("params['none'] < 1", .typeError("'<' not supported between instances of 'NoneType' and 'int'")),
+            ("'a' < 1", .typeError("'<' not supported between instances of 'str' and 'int'")),
+        ]
+        for (source, expected) in errors {
+            XCTAssertThrowsError(try evaluate(source), source) { XCTAssertEqual($0 as? MappingError, expected, source) }
         }
     }
 
@@ -81,6 +146,8 @@ final class MappingExpressionTests: XCTestCase {
             ("[1, 2", .syntax("expected ']', found end of expression", column: 6)),
             ("a if b", .syntax("expected 'else', found end of expression", column: 7)),
             ("x = 1", .syntax("expected end of expression, found '='", column: 3)),
+            ("7 // 2, ", .syntax("expected end of expression, found ','", column: 7)),
+            ("round(2.5), round(3.5)", .syntax("expected end of expression, found ','", column: 11)),
             ("'open", .syntax("unterminated string", column: 1)),
             (String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500), .tooDeep(limit: 64)),
             (String(repeating: "not ", count: 500) + "1", .tooDeep(limit: 64)),

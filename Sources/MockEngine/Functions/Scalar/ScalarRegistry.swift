@@ -6,9 +6,10 @@ import DBAPICore
 enum ScalarRegistry {
     static let declarations: [ScalarDeclaration] =
         ConditionalFunctions.declarations + StringFunctions.declarations + MathFunctions.declarations
-        + DateFunctions.declarations + ArrayFunctions.declarations + DateFieldFunctions.declarations + ExtractFunctions.declarations
-        + TruncationFunctions.declarations + MonthFunctions.declarations + UnixTimeFunctions.declarations
-        + TimeZoneFunctions.declarations + TimestampAddDiff.declarations
+        + DateFunctions.declarations + ArrayFunctions.declarations + MapFunctions.declarations
+        + DateFieldFunctions.declarations + ExtractFunctions.declarations + TruncationFunctions.declarations
+        + MonthFunctions.declarations + UnixTimeFunctions.declarations + TimeZoneFunctions.declarations
+        + TimestampAddDiff.declarations
 
     private static let byName: [String: ScalarDeclaration] = {
         var table: [String: ScalarDeclaration] = [:]

@@ -13,6 +13,7 @@ enum StringFunctions {
         trim("ltrim", leading: true, trailing: false),
         trim("rtrim", leading: false, trailing: true),
         ScalarDeclaration(names: ["concat"], arity: 0...Int.max) { call throws(EngineError) in
+            if call.arguments.contains(where: { $0.type.isNested }) { return try ArrayShapeFunctions.concatArrays(call) }
             let parts = try (0..<call.count).map { (index) throws(EngineError) in try call.argument(index, as: .string) }
             return CompiledExpr(type: .string) { row, context throws(EngineError) in
                 var out = ""

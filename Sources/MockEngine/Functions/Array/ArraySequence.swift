@@ -1,0 +1,66 @@
+import DBAPICore
+
+/// `sequence(start, stop [, step])` over integers (step ±1 by default) and over dates and timestamps
+/// (one day by default; an INTERVAL step is not modelled by the mock engine).
+enum ArraySequence {
+    static func compile(_ call: ScalarCall) throws(EngineError) -> CompiledExpr {
+        let (first, second) = (call.type(0), call.type(1))
+        if first.isIntegral || second.isIntegral, let type = TypeCoercion.common(first, second), type.isIntegral {
+            if call.count == 3, !(call.type(2).isIntegral || call.type(2) == .null) { throw call.unexpected(2, "\"INTEGRAL\"") }
+            let step = call.count == 3 ? call.nestedArgument(2, as: type) : nil
+            let (from, to) = (call.nestedArgument(0, as: type), call.nestedArgument(1, as: type))
+            return CompiledExpr(type: .array(type)) { row, context throws(EngineError) in
+                guard case .int(let start) = try from(row, context), case .int(let stop) = try to(row, context) else { return .null }
+                var by: Int64 = start <= stop ? 1 : -1
+                if let step {
+                    guard case .int(let given) = try step(row, context) else { return .null }
+                    by = given
+                }
+                return .array(try numbers(from: start, to: stop, by: by).map { .int($0) })
+            }
+        }
+        let isDate = (first == .date || first == .null) && (second == .date || second == .null)
+        guard let type = TypeCoercion.common(first, second), type == .date || type == .timestamp || type == .timestampNTZ else {
+            throw call.unexpected(0, "(\"INTEGRAL\" or \"DATE\" or \"TIMESTAMP\")")
+        }
+        guard call.count == 2 else { throw EngineError.unsupported("sequence over dates or timestamps with an INTERVAL step") }
+        let unit: Int64 = isDate ? 1 : CivilTime.microsPerDay
+        return .strict(.array(type), [call.nestedArgument(0, as: type), call.nestedArgument(1, as: type)]) { values throws(EngineError) in
+            func number(_ value: SQLValue) -> Int64 {
+                switch value {
+                case .date(let days): Int64(days)
+                case .timestamp(let micros), .timestampNTZ(let micros): micros
+                default: 0
+                }
+            }
+            let (start, stop) = (number(values[0]), number(values[1]))
+            return .array(
+                try numbers(from: start, to: stop, by: start <= stop ? unit : -unit).map { point in
+                    switch type {
+                    case .date: .date(Int32(clamping: point))
+                    case .timestamp: .timestamp(point)
+                    default: .timestampNTZ(point)
+                    }
+                })
+        }
+    }
+
+    /// `start, start + by, …` up to `stop`; a step of 0 or away from `stop` is Spark's "Illegal sequence boundaries".
+    private static func numbers(from start: Int64, to stop: Int64, by step: Int64) throws(EngineError) -> [Int64] {
+        guard (step > 0 && start <= stop) || (step < 0 && start >= stop) || (start == stop && step != 0) else {
+            throw EngineError.invalidArgument(function: "sequence", message: "Illegal sequence boundaries: \(start) to \(stop) by \(step)")
+        }
+        let span = stop.subtractingReportingOverflow(start)
+        let quotient = span.partialValue.dividedReportingOverflow(by: step)
+        let count = span.overflow || quotient.overflow ? Int64.max : quotient.partialValue
+        try NestedLimits.requireSize(count == Int64.max ? count : count + 1, "sequence")
+        var out: [Int64] = []
+        out.reserveCapacity(Int(count) + 1)
+        var value = start
+        for _ in 0...count {
+            out.append(value)
+            value = value &+ step
+        }
+        return out
+    }
+}

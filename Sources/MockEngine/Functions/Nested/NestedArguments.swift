@@ -1,0 +1,105 @@
+import DBAPICore
+
+/// Argument checks and kernel shapes shared by the ARRAY, MAP and STRUCT function families.
+extension ScalarCall {
+    /// The element type of ARRAY argument `index` (`.null` for a NULL literal), or Spark's
+    /// UNEXPECTED_INPUT_TYPE error.
+    func arrayElement(_ index: Int) throws(EngineError) -> SQLType {
+        switch type(index) {
+        case .array(let element): return element
+        case .null: return .null
+        default: throw unexpected(index, "\"ARRAY\"")
+        }
+    }
+
+    /// The key and value types of MAP argument `index` (`.null` for a NULL literal).
+    func mapTypes(_ index: Int) throws(EngineError) -> (key: SQLType, value: SQLType) {
+        switch type(index) {
+        case let .map(key, value): return (key, value)
+        case .null: return (.null, .null)
+        default: throw unexpected(index, "\"MAP\"")
+        }
+    }
+
+    /// UNEXPECTED_INPUT_TYPE for argument `index`, which should have been `required` (Spark's quoted type list).
+    func unexpected(_ index: Int, _ required: String) -> EngineError {
+        guard case .function(_, let arguments, _, _) = expr, index < arguments.count else { return mismatch("wrong argument type") }
+        return .unexpectedInputType(expr, position: index + 1, required: required, argument: arguments[index], type(index))
+    }
+
+    /// The printed text of argument `index` (for messages and generated field names).
+    func argumentExpr(_ index: Int) -> Expr? {
+        guard case .function(_, let arguments, _, _) = expr, index < arguments.count else { return nil }
+        return arguments[index]
+    }
+
+    /// `DATATYPE_MISMATCH.<subclass>` about this call with Spark's message after "due to data type mismatch: ".
+    func mismatch(_ subclass: String, _ message: String) -> EngineError {
+        .analysis(
+            "DATATYPE_MISMATCH.\(subclass)", "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: \(message).")
+    }
+
+    /// The common element type of ARRAY arguments `indexes` (Spark's BINARY_ARRAY_DIFF_TYPES when there is none).
+    func commonElement(_ indexes: [Int]) throws(EngineError) -> SQLType {
+        var element = SQLType.null
+        for index in indexes {
+            guard let common = TypeCoercion.common(element, try arrayElement(index)) else {
+                throw mismatch(
+                    "BINARY_ARRAY_DIFF_TYPES",
+                    "Input to function `\(name)` should have been two \"ARRAY\" with same element type, but it's "
+                        + "[\(indexes.map { "\"\(type($0))\"" }.joined(separator: ", "))]")
+            }
+            element = common
+        }
+        return element
+    }
+
+    /// Argument `index` cast to `type` (arguments of ARRAY, MAP or STRUCT types included).
+    func nestedArgument(_ index: Int, as type: SQLType) -> Evaluator {
+        ExpressionCompiler.coerce(arguments[index], to: type).evaluate
+    }
+}
+
+extension CompiledExpr {
+    /// A call that is NULL when any argument is NULL; `kernel` sees the non-NULL values in order.
+    static func strict(
+        _ type: SQLType, _ arguments: [Evaluator], _ kernel: @escaping @Sendable ([SQLValue]) throws(EngineError) -> SQLValue
+    ) -> CompiledExpr {
+        CompiledExpr(type: type) { row, context throws(EngineError) in
+            var values: [SQLValue] = []
+            values.reserveCapacity(arguments.count)
+            for argument in arguments {
+                let value = try argument(row, context)
+                if value.isNull { return .null }
+                values.append(value)
+            }
+            return try kernel(values)
+        }
+    }
+}
+
+extension SQLValue {
+    /// An ARRAY's elements (empty for anything else: kernels see values of their declared types).
+    var items: [SQLValue] {
+        if case .array(let items) = self { return items }
+        return []
+    }
+
+    /// A MAP's entries (empty for anything else).
+    var entries: [SQLMapEntry] {
+        if case .map(let entries) = self { return entries }
+        return []
+    }
+}
+
+/// Bounds on the values nested functions build, so no query can exhaust memory.
+enum NestedLimits {
+    /// The most elements an ARRAY built by `sequence` or `array_repeat` may have.
+    static let maxElements = 1_000_000
+
+    static func requireSize(_ count: Int64, _ function: String) throws(EngineError) {
+        guard count <= Int64(maxElements) else {
+            throw EngineError.unsupported("\(function) building an array of more than \(maxElements) elements")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import DBAPICore
+import SQLText
+
+extension Parser {
+    /// type  := name ['(' int [',' int] ')'] | ARRAY '<' type '>' | MAP '<' type ',' type '>'
+    ///        | STRUCT '<' [field {',' field}] '>' | INTERVAL field [TO field]
+    /// field := name [':'] type [NOT NULL] [COMMENT 'text']
+    mutating func parseType() throws(EngineError) -> SQLType {
+        let line = current.line
+        let column = current.column
+        guard case .word(let name) = current.kind else { throw unexpected("a type name") }
+        switch name.uppercased() {
+        case "ARRAY", "MAP", "STRUCT":
+            guard peek(1).isSymbol("<") else { break }
+            advance()
+            advance()
+            return try nested { (parser: inout Parser) throws(EngineError) -> SQLType in
+                try parser.parseNestedType(name.uppercased())
+            }
+        default:
+            break
+        }
+        advance()
+        var text = name
+        if name.uppercased() == "INTERVAL", case .word(let first) = current.kind {
+            advance()
+            text += " " + first
+            if consumeWord("TO"), case .word(let last) = current.kind {
+                advance()
+                text += " TO " + last
+            }
+        }
+        if consumeSymbol("(") {
+            var arguments: [String] = []
+            repeat {
+                guard case .number(let digits) = current.kind else { throw unexpected("a number") }
+                arguments.append(digits)
+                advance()
+            } while consumeSymbol(",")
+            try expectSymbol(")")
+            text += "(" + arguments.joined(separator: ",") + ")"
+        }
+        guard let type = SQLType(sparkName: text), !type.isNested else {
+            throw EngineError.syntax(
+                "Unsupported data type \"\(text.uppercased())\"", line: line, column: column, sql: source,
+                errorClass: "UNSUPPORTED_DATATYPE")
+        }
+        return type
+    }
+
+    /// The part of an ARRAY, MAP or STRUCT type after its `<`, through its `>`.
+    private mutating func parseNestedType(_ kind: String) throws(EngineError) -> SQLType {
+        let type: SQLType
+        switch kind {
+        case "ARRAY":
+            type = .array(try parseType())
+        case "MAP":
+            let key = try parseType()
+            try expectSymbol(",")
+            type = .map(key: key, value: try parseType())
+        default:
+            var fields: [SQLStructField] = []
+            if !current.isSymbol(">") && !current.isSymbol(">>") {
+                repeat {
+                    let name = try parseIdentifier("a field name")
+                    _ = consumeSymbol(":")
+                    fields.append(SQLStructField(name, try parseType()))
+                    if current.isWord("NOT"), peek(1).isWord("NULL") {
+                        advance()
+                        advance()
+                    }
+                    if consumeWord("COMMENT") {
+                        guard case .string = current.kind else { throw unexpected("a comment string") }
+                        advance()
+                    }
+                } while consumeSymbol(",")
+            }
+            type = .struct(fields)
+        }
+        try expectClosingAngle()
+        return type
+    }
+
+    /// A `>`, taking one from a `>>` (`ARRAY<ARRAY<INT>>` lexes its end as one token).
+    private mutating func expectClosingAngle() throws(EngineError) {
+        if consumeSymbol(">") { return }
+        guard current.isSymbol(">>") else { throw unexpected("'>'") }
+        tokens[position] = Token(kind: .symbol(">"), range: current.range, line: current.line, column: current.column + 1)
+    }
+}
