@@ -72,6 +72,10 @@ final class ResultChunkDecoderTests: XCTestCase {
             // A value that does not fit its type_text is read by its JSON form alone.
             (("a", "ARRAY", "ARRAY<STRUCT<k: INT>>"), #"[{"k":1e400}]"#, .array([.struct([SQLField("k", .double(.infinity))])])),
             (("v", "STRUCT", "STRUCT<i: INTERVAL DAY>"), #"{"i":"1 day"}"#, .struct([SQLField("i", .string("1 day"))])),
+            (
+                ("v", "STRUCT", "STRUCT<i: INTERVAL DAY>"), #"{"i":"INTERVAL '3' DAY"}"#,
+                .struct([SQLField("i", .interval(SQLInterval(amount: 259_200_000_000, start: .day, end: .day)))])
+            ),
             (("s", "STRUCT", "STRUCT<a: INT>"), "{not json", .string("{not json")),
         ]
         for (column, text, expected) in cases {
@@ -92,7 +96,7 @@ final class ResultChunkDecoderTests: XCTestCase {
             decoder.columns.map(\.type),
             [
                 .map(key: .string, value: .int), .array(.struct([SQLStructField("k", .int), SQLStructField("a b", .string)])),
-                .nested(typeText: "STRUCT<i: INTERVAL DAY>"),
+                .struct([SQLStructField("i", .interval(.day, .day))]),
             ])
         XCTAssertEqual(
             decoder.columns.map(\.type.description),
