@@ -11,7 +11,7 @@ An expected error must carry Spark's error class (`error: [DIVIDE_BY_ZERO] …`)
 Spark fails without an error class (a bare Java exception such as `long overflow`), any expected error counts
 and the case is listed as a NOTE. Unity Catalog names (`main.default.items`) are read as `default.items`,
 since Spark's local session catalog takes no catalog part; values Python cannot hold (a DATE past year 9999)
-are compared through Spark's own CAST to STRING.
+and intervals (`INTERVAL '1-2' YEAR TO MONTH`, as dbapi writes them) are compared through Spark's own CAST to STRING.
 Usage: spark_oracle.py --dbapi BIN [--scripts DIR] [--only FILE.test] [--show-spark]
 """
 import argparse
@@ -64,8 +64,10 @@ def spark_answer(spark, statement):
         frame = spark.sql(UNITY_PREFIX.sub("default.", statement))
         header = " | ".join("%s:%s" % (f.name, support.type_text(f.dataType)) for f in frame.schema.fields)
         try:
+            if any(support.is_interval(f.dataType) for f in frame.schema.fields):
+                raise ValueError("intervals are compared through Spark's text")  # PySpark cannot collect year-month ones
             rows = [" | ".join(support.describe(v) for v in row) for row in frame.collect()]
-        except ValueError:  # a value Python's datetime cannot hold: take Spark's text for it
+        except ValueError:  # a value Python's datetime cannot hold, or an interval: take Spark's text for it
             rows = [" | ".join(as_text(v) for v in row) for row in frame.selectExpr(*text_columns(frame)).collect()]
         return [header] + rows
     except Exception as error:  # noqa: BLE001 - Spark's failure is the answer

@@ -194,6 +194,12 @@ def describe(value):
     return str(value)
 
 
+def is_interval(data_type):
+    """Whether `data_type` is an ANSI interval type (DAY TO SECOND or YEAR TO MONTH family)."""
+    from pyspark.sql import types as T
+    return isinstance(data_type, (T.DayTimeIntervalType, T.YearMonthIntervalType))
+
+
 def type_text(data_type):
     """Spark's type name as dbapi prints it, Spark's SQL form: `DECIMAL(10,2)`, `ARRAY<INT>`, `MAP<STRING, INT>`,
     `STRUCT<a: INT, `a b`: STRING>` (field names kept, back-quoted unless letters, digits and underscores)."""

@@ -1,7 +1,8 @@
 /// Reading Spark type names: schema sidecars, `CAST(x AS …)`, a warehouse's `type_text`.
 ///
 /// ```
-/// type   := ARRAY '<' type '>' | MAP '<' type ',' type '>' | STRUCT '<' [field {',' field}] '>' | scalar
+/// type   := ARRAY '<' type '>' | MAP '<' type ',' type '>' | STRUCT '<' [field {',' field}] '>'
+///         | INTERVAL field [TO field] | scalar
 /// field  := name [':'] type [NOT NULL] [COMMENT 'text']
 /// name   := letters, digits, '_' | '`' text with `` for a back-quote '`'
 /// scalar := word ['(' int [',' int] ')']        (any case; spaces anywhere between tokens)
@@ -82,6 +83,15 @@ private struct TypeNameParser {
                 consume(">")
             else { return nil }
             return .map(key: key, value: value)
+        case "interval":  // `interval day to second`: an ANSI qualifier
+            guard let first = self.word(), let start = IntervalField(keyword: first) else { return nil }
+            var end = start
+            if consumeWords(["to"]) {
+                guard let last = self.word(), let field = IntervalField(keyword: last) else { return nil }
+                end = field
+            }
+            guard start <= end, start.isYearMonth == end.isYearMonth else { return nil }
+            return .interval(start, end)
         case "struct":
             guard consume("<") else { return nil }
             var fields: [SQLStructField] = []

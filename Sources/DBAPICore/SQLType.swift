@@ -14,6 +14,8 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
     case timestamp
     /// A local date-time without a time zone (`TIMESTAMP_NTZ`); values are `SQLValue.timestampNTZ`.
     case timestampNTZ
+    /// An ANSI interval type: `INTERVAL YEAR TO MONTH`, `INTERVAL DAY`; values are `SQLValue.interval`.
+    case interval(IntervalField, IntervalField)
     /// Values are `SQLValue.array`.
     case array(SQLType)
     /// Values are `SQLValue.map`: entries in order, keys unique and never NULL.
@@ -42,6 +44,7 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
         case .date: "DATE"
         case .timestamp: "TIMESTAMP"
         case .timestampNTZ: "TIMESTAMP_NTZ"
+        case let .interval(start, end): "INTERVAL " + SQLInterval.qualifier(start, end)
         case .array(let element): "ARRAY<\(element)>"
         case let .map(key, value): "MAP<\(key), \(value)>"
         case .struct(let fields): "STRUCT<" + fields.map(\.description).joined(separator: ", ") + ">"

@@ -3,8 +3,8 @@ extension SQLValue {
     /// The value of `text` as `type`, following Spark's string-to-type casts; nil when it does not parse.
     ///
     /// Integers must be whole numbers within range, decimals are rounded half-up to the type's scale
-    /// and must fit its precision, dates are `YYYY-MM-DD` (a timestamp's date part is accepted),
-    /// timestamps are ISO 8601 with an optional offset, normalised to UTC.
+    /// and must fit its precision, dates and timestamps are read as Spark's cast reads them (`2024-1-5`,
+    /// `2024-01-15 10:00:00 UTC`; `CivilTime+Spark.swift`), offsets normalised to UTC.
     public static func parse(_ text: String, as type: SQLType) -> SQLValue? {
         switch type {
         case .null: return .null
@@ -30,13 +30,15 @@ extension SQLValue {
             return .decimal(fitted)
         case .date:
             let trimmed = text.trimmingSpaces()
-            if let days = CivilTime.parseDate(trimmed) { return .date(days) }
+            if let days = CivilTime.parseSparkDate(trimmed) { return .date(days) }
             guard trimmed.utf8.count > 10, let micros = CivilTime.parseTimestamp(trimmed) else { return nil }
             return .date(Int32(clamping: CivilTime.floorDivide(micros, CivilTime.microsPerDay).0))
         case .timestamp:
-            return CivilTime.parseTimestamp(text.trimmingSpaces()).map { .timestamp($0) }
+            return CivilTime.parseSparkTimestamp(text.trimmingSpaces()).map { .timestamp($0) }
         case .timestampNTZ:
-            return CivilTime.parseLocalTimestamp(text.trimmingSpaces()).map { .timestampNTZ($0) }
+            return CivilTime.parseSparkTimestamp(text.trimmingSpaces(), applyingOffset: false).map { .timestampNTZ($0) }
+        case let .interval(start, end):
+            return (try? SQLInterval.parse(text, start: start, end: end)).map { .interval($0) }
         case .array, .map, .struct, .nested:  // nested values are read from JSON: `SQLValue(json:as:)`
             return nil
         }

@@ -15,6 +15,8 @@ public enum SQLValue: Sendable, CustomStringConvertible {
     case timestamp(Int64)
     /// Microseconds of a local date-time without a time zone, counted as if it were UTC.
     case timestampNTZ(Int64)
+    /// A year-month or day-time interval (`SQLType.interval`).
+    case interval(SQLInterval)
     case array([SQLValue])
     /// A MAP's entries in order (keys unique and never NULL).
     case map([SQLMapEntry])
@@ -37,6 +39,7 @@ public enum SQLValue: Sendable, CustomStringConvertible {
         case .string(let text): text
         case .date(let days): CivilTime.formatDate(days)
         case .timestamp(let micros), .timestampNTZ(let micros): CivilTime.formatTimestamp(micros, separator: " ", zone: "")
+        case .interval(let interval): interval.description
         case .array(let items): "[" + items.map(\.description).joined(separator: ",") + "]"
         case .map(let entries): "{" + entries.map { $0.key.description + ": " + $0.value.description }.joined(separator: ", ") + "}"
         case .struct(let fields): "{" + fields.map { $0.name + ": " + $0.value.description }.joined(separator: ", ") + "}"
@@ -104,6 +107,7 @@ extension SQLValue: Hashable {
         case let (.string(a), .string(b)): a.hasSameBytes(as: b)
         case let (.date(a), .date(b)): a == b
         case let (.timestamp(a), .timestamp(b)), let (.timestampNTZ(a), .timestampNTZ(b)): a == b
+        case let (.interval(a), .interval(b)): a == b
         case let (.array(a), .array(b)): a == b
         case let (.map(a), .map(b)): a == b
         case let (.struct(a), .struct(b)): a == b
@@ -123,6 +127,7 @@ extension SQLValue: Hashable {
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         case .date(let days): hasher.combine(days)
         case .timestamp(let micros), .timestampNTZ(let micros): hasher.combine(micros)
+        case .interval(let interval): hasher.combine(interval)
         case .array(let items): hasher.combine(items)
         case .map(let entries): hasher.combine(entries)
         case .struct(let fields): hasher.combine(fields)

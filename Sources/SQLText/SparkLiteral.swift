@@ -50,6 +50,7 @@ public enum SparkLiteral {
         case .date(let days): return "DATE '" + CivilTime.formatDate(days) + "'"
         case .timestamp(let micros): return "TIMESTAMP '" + CivilTime.formatTimestamp(micros, separator: " ", zone: "Z") + "'"
         case .timestampNTZ(let micros): return "TIMESTAMP_NTZ '" + CivilTime.formatTimestamp(micros, separator: " ", zone: "") + "'"
+        case .interval(let interval): return interval.description
         case .struct(let fields):
             var fieldTypes: [SQLType] = []
             if case .struct(let declared) = type, declared.count == fields.count { fieldTypes = declared.map(\.type) }

@@ -34,7 +34,8 @@ final class SQLTypeTests: XCTestCase {
             ("map<int>", nil, nil),
             ("struct<a int", nil, nil),
             ("struct<a: int,>", nil, nil),
-            ("map<string, interval day>", nil, nil),
+            ("map<string, interval day>", .map(key: .string, value: .interval(.day, .day)), "MAP<STRING, INTERVAL DAY>"),
+            ("map<string, interval day to month>", nil, nil),
         ]
         for (name, type, printed) in cases {
             XCTAssertEqual(SQLType(sparkName: name), type, name)

@@ -93,6 +93,7 @@ struct StreamingRowWriter {
             CivilTime.appendTimestamp(micros, to: &field)
             field.append(UInt8(ascii: "Z"))
         case .timestampNTZ(let micros): CivilTime.appendTimestamp(micros, to: &field)
+        case .interval(let interval): field.append(contentsOf: interval.description.utf8)
         default: value.appendJSON(to: &field)
         }
         CSVFormat.appendQuoted(field, to: &out)

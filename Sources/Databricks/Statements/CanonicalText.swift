@@ -6,7 +6,7 @@ import DBAPICore
 /// (`CanonicalTextTests` checks that over generated cells); anything else is decoded.
 enum CanonicalRule: UInt8 {
     case text, integer, decimal, double, boolean, date, timestamp
-    /// Arrays, maps, structs and TIMESTAMP_NTZ: always decoded.
+    /// Arrays, maps, structs, TIMESTAMP_NTZ and intervals: always decoded.
     case never
 
     init(_ kind: ColumnDecoder.Kind) {
@@ -18,7 +18,7 @@ enum CanonicalRule: UInt8 {
         case .boolean: self = .boolean
         case .date: self = .date
         case .timestamp: self = .timestamp
-        case .typed, .nested, .timestampNTZ: self = .never
+        case .typed, .nested, .timestampNTZ, .interval: self = .never
         }
     }
 

@@ -19,6 +19,9 @@ struct ColumnDecoder: Sendable {
         case timestamp
         /// A local date-time without a zone (`2021-06-15T12:34:56.789`).
         case timestampNTZ
+        /// An ANSI interval, in either the ANSI form (`INTERVAL '1-2' YEAR TO MONTH`) or the bare one
+        /// (`1-2`, `3 04:05:06.000000000`); written back in the ANSI form, as the mock writes it.
+        case interval(IntervalField, IntervalField)
         /// ARRAY, MAP, STRUCT: JSON text read as this type (by its JSON form alone if it does not fit).
         case typed(SQLType)
         /// A nested type dbapi cannot model: JSON text read by its JSON form alone.
@@ -48,6 +51,12 @@ struct ColumnDecoder: Sendable {
             (column, kind) = (ResultColumn(name: name, type: .timestamp), .timestamp)
         case "TIMESTAMP_NTZ":
             (column, kind) = (ResultColumn(name: name, type: .timestampNTZ), .timestampNTZ)
+        case "INTERVAL":
+            if case let .interval(start, end)? = SQLType(sparkName: typeText ?? typeName) {
+                (column, kind) = (ResultColumn(name: name, type: .interval(start, end)), .interval(start, end))
+            } else {
+                (column, kind) = (ResultColumn(name: name, type: .string), .text)
+            }
         case "ARRAY", "MAP", "STRUCT":
             switch SQLType(sparkName: typeText ?? typeName) {
             case let type? where type.isNested: (column, kind) = (ResultColumn(name: name, type: type), .typed(type))
@@ -84,6 +93,8 @@ struct ColumnDecoder: Sendable {
             if let micros = CivilTime.parseTimestamp(bytes: bytes) { return .timestamp(micros) }
         case .timestampNTZ:
             if let micros = CivilTime.parseTimestamp(bytes: bytes, applyingOffset: false) { return .timestampNTZ(micros) }
+        case let .interval(start, end):
+            if let interval = interval(String(decoding: bytes, as: UTF8.self), start, end) { return .interval(interval) }
         case .typed(let type):
             if let json = try? JSONParser.parse(bytes: Array(bytes)) {
                 return SQLValue(json: json, as: type) ?? SQLValue(untypedJSON: json)
@@ -94,6 +105,14 @@ struct ColumnDecoder: Sendable {
             break
         }
         return .string(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Interval text in the ANSI form or the bare one; a day-time value written with every field
+    /// (`3 00:00:00.000000000` for an `INTERVAL DAY`) is read as DAY TO SECOND and kept in the column's fields.
+    private static func interval(_ text: String, _ start: IntervalField, _ end: IntervalField) -> SQLInterval? {
+        if let interval = try? SQLInterval.parse(text, start: start, end: end) { return interval }
+        guard !start.isYearMonth, let full = try? SQLInterval.parse(text, start: .day, end: .second) else { return nil }
+        return SQLInterval(amount: full.amount, start: start, end: end)
     }
 
     /// A base-10 Int64 with an optional sign; nil on anything else or on overflow.

@@ -139,6 +139,7 @@ struct StatementRunner: Sendable {
         case .date(let days): object["value"] = .string(CivilTime.formatDate(days))
         case .timestamp(let micros): object["value"] = .string(CivilTime.formatTimestamp(micros))
         case .timestampNTZ(let micros): object["value"] = .string(CivilTime.formatTimestamp(micros, separator: " ", zone: ""))
+        case .interval(let interval): object["value"] = .string(interval.description)
         case .array(let items): object["value"] = .string(JSONWriter().string(.array(items.map { .string($0.description) })))
         case .map, .struct: object["value"] = .string(parameter.value.description)
         }

@@ -11,6 +11,8 @@ enum Arithmetic {
         if let dateResult = try DateArithmetic.compile(op, left, right, leftExpr: leftExpr, rightExpr: rightExpr, expr) {
             return dateResult
         }
+        if let datetime = try DatetimeArithmetic.compile(op, left, right, expr) { return datetime }
+        if let scaled = try IntervalArithmetic.scale(op, left, right, expr) { return scaled }
         if left.type == .string || right.type == .string {
             return try compileWithString(op, left, right, leftExpr: leftExpr, rightExpr: rightExpr, expr)
         }

@@ -13,6 +13,7 @@ enum Cast {
             (.timestampNTZ, .timestamp):
             return true
         case let (.array(a), .array(b)): return isSupported(from: a, to: b)
+        case (.interval, _), (_, .interval): return IntervalCast.isSupported(from: source, to: target)
         case let (.map(k1, v1), .map(k2, v2)): return isSupported(from: k1, to: k2) && isSupported(from: v1, to: v2)
         case let (.struct(a), .struct(b)):
             return a.count == b.count && zip(a, b).allSatisfy { isSupported(from: $0.type, to: $1.type) }
@@ -31,6 +32,7 @@ enum Cast {
         case .string(let text):
             if target == .string { return value }
             if target.isNested { throw EngineError.invalidCast(value: text, type: target) }
+            if case let .interval(start, end) = target { return .interval(try IntervalCast.parse(text, start, end, target)) }
             guard let parsed = SQLValue.parse(text, as: target) else { throw EngineError.invalidCast(value: text, type: target) }
             return parsed
         default: break
@@ -79,6 +81,8 @@ enum Cast {
         case (.date(let days), .timestampNTZ): return .timestampNTZ(try DateFunctions.startOfDay(days))
         case (.timestamp(let micros), .timestampNTZ): return .timestampNTZ(micros)
         case (.timestampNTZ(let micros), .timestamp): return .timestamp(micros)
+        case (.interval, _), (_, .interval):
+            return try IntervalCast.value(value, from: source, to: target)
         case (.array, .array), (.map, .map), (.struct, .struct): return try nested(value, from: source, to: target)
         default: break
         }

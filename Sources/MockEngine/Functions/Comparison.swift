@@ -5,6 +5,12 @@ enum Comparison {
     static func compile(_ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr
     {
         guard let type = TypeCoercion.comparison(left.type, right.type) else {
+            if IntervalArithmetic.isInterval(left.type) || IntervalArithmetic.isInterval(right.type) {
+                throw EngineError.analysis(
+                    "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
+                    "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the left and right operands of the binary operator "
+                        + "have incompatible types (\"\(left.type)\" and \"\(right.type)\").")
+            }
             throw EngineError.typeMismatch(
                 expression: expr.sqlName, message: "cannot compare \(left.type) with \(right.type)")
         }

@@ -1,10 +1,8 @@
 import DBAPICore
 
-/// `+` and `-` on dates, as Spark's analyzer rewrites them: `d + n` and `n + d` are `date_add(d, n)`,
-/// `d - n` is `date_sub(d, n)` (so typed, checked and named as those calls). A DATE, TIMESTAMP or
-/// date-like STRING minus another is an INTERVAL in Spark, and `d + NULL` a TIMESTAMP; the mock
-/// engine has no INTERVAL type, so it reports those as UNSUPPORTED_FEATURE rather than answer
-/// with another type.
+/// `+` and `-` of a DATE and a number, as Spark's analyzer rewrites them: `d + n` and `n + d` are
+/// `date_add(d, n)`, `d - n` is `date_sub(d, n)` (so typed, checked and named as those calls). Every other
+/// date, timestamp and interval operation is `DatetimeArithmetic`'s.
 enum DateArithmetic {
     /// The date function `left op right` stands for, and whether its DATE is the right operand.
     static func function(_ op: BinaryOperator, leftIsDate: Bool, rightIsDate: Bool) -> (name: String, isSwapped: Bool)? {
@@ -19,15 +17,7 @@ enum DateArithmetic {
     static func compile(
         _ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, leftExpr: Expr, rightExpr: Expr, _ expr: Expr
     ) throws(EngineError) -> CompiledExpr? {
-        guard op == .add || op == .subtract else { return nil }
-        let datetimes: [SQLType] = [.date, .timestamp, .timestampNTZ]
-        let types = [left.type, right.type]
-        if op == .subtract, types.contains(where: datetimes.contains), types.allSatisfy({ datetimes.contains($0) || $0 == .string }) {
-            throw EngineError.unsupported("subtracting a \(right.type) from a \(left.type) (an INTERVAL in Spark)")
-        }
-        if types.contains(.date), types.contains(.null) {
-            throw EngineError.unsupported("DATE arithmetic with an untyped NULL (a TIMESTAMP or an INTERVAL in Spark)")
-        }
+        guard op == .add || op == .subtract, left.type.isNumeric || right.type.isNumeric else { return nil }
         guard let (name, isSwapped) = function(op, leftIsDate: left.type == .date, rightIsDate: right.type == .date) else { return nil }
         let (date, days) = isSwapped ? (right, left) : (left, right)
         let arguments = isSwapped ? [rightExpr, leftExpr] : [leftExpr, rightExpr]

@@ -20,6 +20,8 @@ enum TypeCoercion {
         case (.date, .timestamp), (.timestamp, .date), (.timestampNTZ, .timestamp), (.timestamp, .timestampNTZ): return .timestamp
         case (.date, .timestampNTZ), (.timestampNTZ, .date): return .timestampNTZ
         case let (.array(x), .array(y)): return common(x, y).map { .array($0) }
+        // Intervals of one family widen to the qualifier spanning both (`INTERVAL DAY`, `INTERVAL HOUR` → DAY TO HOUR).
+        case let (.interval(s1, e1), .interval(s2, e2)) where s1.isYearMonth == s2.isYearMonth: return .interval(min(s1, s2), max(e1, e2))
         case let (.map(k1, v1), .map(k2, v2)):
             guard let key = common(k1, k2), let value = common(v1, v2) else { return nil }
             return .map(key: key, value: value)
@@ -36,9 +38,12 @@ enum TypeCoercion {
     }
 
     /// The type to compare `a` and `b` in: the common type, or for a string against a number,
-    /// date, timestamp or boolean, the other side's type (the string is cast, as in ANSI Spark).
+    /// date, timestamp or boolean, the other side's type (the string is cast, as in ANSI Spark). A string
+    /// is not compared with an interval (Spark's BINARY_OP_DIFF_TYPES).
     static func comparison(_ a: SQLType, _ b: SQLType) -> SQLType? {
         if let type = common(a, b) { return type }
+        if case .interval = a { return nil }
+        if case .interval = b { return nil }
         if a == .string, b != .string, Cast.isSupported(from: .string, to: b) { return b }
         if b == .string, a != .string, Cast.isSupported(from: .string, to: a) { return a }
         return nil

@@ -25,6 +25,7 @@ enum ValueOrder {
         case let (.date(a), .date(b)): return a < b ? -1 : (a == b ? 0 : 1)
         case let (.timestamp(a), .timestamp(b)), let (.timestampNTZ(a), .timestampNTZ(b)): return a < b ? -1 : (a == b ? 0 : 1)
         case let (.bool(a), .bool(b)): return a == b ? 0 : (a ? 1 : -1)
+        case let (.interval(a), .interval(b)): return a.amount < b.amount ? -1 : (a.amount == b.amount ? 0 : 1)
         case let (.array(a), .array(b)): return compareSequences(a, b)
         case let (.struct(a), .struct(b)): return compareSequences(a.map(\.value), b.map(\.value))
         case (.null, .null): return 0

@@ -183,6 +183,14 @@ extension Parser {
             op = nil
         }
         guard let op else { return try parsePostfix() }
+        if op == .negate, case .number(let text) = peek(1).kind {  // `-32768S`, `-1L`: one literal, typed with its sign
+            let token = current
+            advance()
+            advance()
+            var operand = try numberLiteral("-" + text, token)
+            while consumeSymbol("::") { operand = .cast(operand, try parseType(), isTry: false) }
+            return operand
+        }
         advance()
         var isPlainInteger = false  // `2147483648`, not `2147483648L`
         if case .number(let text) = current.kind {

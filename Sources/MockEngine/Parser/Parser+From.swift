@@ -54,8 +54,8 @@ extension Parser {
         return kind
     }
 
-    /// primary := name {'.' name} [[AS] alias] | values [[AS] alias [columns]] | '(' query ')' [[AS] alias [columns]]
-    ///          | tableFunction | lateral
+    /// primary := (name {'.' name} | IDENTIFIER '(' string ')') [[AS] alias] | values [[AS] alias [columns]]
+    ///          | '(' query ')' [[AS] alias [columns]] | tableFunction | lateral
     mutating func parseTablePrimary() throws(EngineError) -> FromItem {
         if current.isWord("LATERAL") {
             return try nested { (parser: inout Parser) throws(EngineError) -> FromItem in try parser.parseLateral() }
@@ -79,9 +79,10 @@ extension Parser {
             let (alias, columnNames) = try parseTableAlias()
             return .subquery(Query(body: body), alias: alias, columnNames: columnNames)
         }
-        if Self.isIdentifier(current), peek(1).isSymbol("(") { return try parseTableFunction() }
+        if Self.isIdentifier(current), peek(1).isSymbol("("), !current.isWord("IDENTIFIER") { return try parseTableFunction() }
         let line = current.line
         let column = current.column
+        if let name = try parseIdentifierClause() { return .table(name: name, alias: try parseAlias(), line: line, column: column) }
         var name = [try parseIdentifier("a table name")]
         while consumeSymbol(".") { name.append(try parseIdentifier("a table name part")) }
         return .table(name: name, alias: try parseAlias(), line: line, column: column)

@@ -54,6 +54,19 @@ extension Parser {
             advance()
             advance()
             return try typedLiteral(upper, text, token)
+        case "EXTRACT" where peek(1).isSymbol("(") && peek(3).isWord("FROM"):
+            advance()
+            advance()
+            guard case .word(let field) = current.kind else { throw unexpected("a field name") }
+            advance()
+            try expectWord("FROM")
+            let source = try parseExpression()
+            try expectSymbol(")")
+            return .function(name: "extract", arguments: [.literal(.string(field), .string), source], isDistinct: false, isStar: false)
+        case "INTERVAL" where startsIntervalLiteral:
+            return try parseIntervalLiteral()
+        case "IDENTIFIER":
+            if let name = try parseIdentifierClause() { return .column(name) }
         case "CASE":
             advance()
             return try parseCase()
@@ -117,6 +130,12 @@ extension Parser {
             } while consumeSymbol(",")
         }
         try expectSymbol(")")
+        // `timestampadd(MONTH, 1, ts)`: the unit is a word, not a column.
+        if arguments.count == 3, TimestampAddDiff.unitFunctions.contains(name.lowercased()), case .column(let unit) = arguments[0],
+            unit.count == 1
+        {
+            arguments[0] = .literal(.string(unit[0].uppercased()), .string)
+        }
         return try parseCallModifiers(name: name.lowercased(), arguments: arguments, isDistinct: isDistinct, isStar: isStar)
     }
 
@@ -175,16 +194,18 @@ extension Parser {
 
     private func typedLiteral(_ kind: String, _ text: String, _ token: Token) throws(EngineError) -> Expr {
         if kind == "DATE" {
-            guard let days = CivilTime.parseDate(text.trimmingSpaces()) else {
+            guard let days = CivilTime.parseSparkDate(text.trimmingSpaces()) else {
                 throw invalidTypedLiteral(kind, text, token)
             }
             return .literal(.date(days), .date)
         }
         if kind == "TIMESTAMP_NTZ" {
-            guard let micros = CivilTime.parseLocalTimestamp(text.trimmingSpaces()) else { throw invalidTypedLiteral(kind, text, token) }
+            guard let micros = CivilTime.parseSparkTimestamp(text.trimmingSpaces(), applyingOffset: false) else {
+                throw invalidTypedLiteral(kind, text, token)
+            }
             return .literal(.timestampNTZ(micros), .timestampNTZ)
         }
-        guard let micros = CivilTime.parseTimestamp(text.trimmingSpaces()) else {
+        guard let micros = CivilTime.parseSparkTimestamp(text.trimmingSpaces()) else {
             throw invalidTypedLiteral(kind, text, token)
         }
         return .literal(.timestamp(micros), .timestamp)
@@ -198,7 +219,7 @@ extension Parser {
 
     /// Spark's numeric literal rules: `42` INT (BIGINT, then DECIMAL when larger), suffixes L S Y D F BD,
     /// `1.5` DECIMAL, `1e3` DOUBLE.
-    private func numberLiteral(_ text: String, _ token: Token) throws(EngineError) -> Expr {
+    func numberLiteral(_ text: String, _ token: Token) throws(EngineError) -> Expr {
         let upper = text.uppercased()
         func fail(_ why: String) -> EngineError {
             .syntax("\(why): \(text)", line: token.line, column: token.column, sql: source)
@@ -213,7 +234,11 @@ extension Parser {
         case "L", "S", "Y":
             let type: SQLType = suffix == "L" ? .bigint : (suffix == "S" ? .smallint : .tinyint)
             guard let value = Int64(body), let range = type.integralRange, range.contains(value) else {
-                throw fail("numeric literal out of range for \(type)")
+                throw EngineError.syntax(
+                    "Numeric literal \(body) is outside the valid range for \(type.description.lowercased()) with minimum value of "
+                        + "\(type.integralRange?.lowerBound ?? 0) and maximum value of \(type.integralRange?.upperBound ?? 0). Please adjust "
+                        + "the value accordingly", line: token.line, column: token.column, sql: source,
+                    errorClass: "INVALID_NUMERIC_LITERAL_RANGE")
             }
             return .literal(.int(value), type)
         case "D", "F":

@@ -3,7 +3,7 @@ import SQLText
 
 extension Parser {
     /// type  := name ['(' int [',' int] ')'] | ARRAY '<' type '>' | MAP '<' type ',' type '>'
-    ///        | STRUCT '<' [field {',' field}] '>'
+    ///        | STRUCT '<' [field {',' field}] '>' | INTERVAL field [TO field]
     /// field := name [':'] type [NOT NULL] [COMMENT 'text']
     mutating func parseType() throws(EngineError) -> SQLType {
         let line = current.line
@@ -22,6 +22,14 @@ extension Parser {
         }
         advance()
         var text = name
+        if name.uppercased() == "INTERVAL", case .word(let first) = current.kind {
+            advance()
+            text += " " + first
+            if consumeWord("TO"), case .word(let last) = current.kind {
+                advance()
+                text += " TO " + last
+            }
+        }
         if consumeSymbol("(") {
             var arguments: [String] = []
             repeat {

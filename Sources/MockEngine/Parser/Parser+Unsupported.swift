@@ -12,8 +12,6 @@ extension Parser {
         if current.isWord("USING") || current.isWord("ROW"), followsTransformCall { return "the TRANSFORM clause" }
         if current.isSymbol("|"), peek(1).isSymbol(">") { return "SQL pipe syntax (`|>`)" }
         if case .string = current.kind, previous.isWord("X") { return "binary literals (`X'…'`)" }
-        if case .number = current.kind, previous.isWord("INTERVAL") { return "INTERVAL literals" }
-        if case .string = current.kind, previous.isWord("INTERVAL") { return "INTERVAL literals" }
         if current.isWord("SELECT"), previous.isSymbol("("), position > 1,
             ["ANY", "SOME", "ALL"].contains(where: { tokens[position - 2].isWord($0) })
         {

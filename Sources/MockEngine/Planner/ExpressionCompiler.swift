@@ -126,6 +126,8 @@ struct ExpressionCompiler {
                 throw EngineError.typeMismatch(expression: expr.sqlName, message: "unary + needs a number, got \(operand.type)")
             }
             return operand
+        case .negate where IntervalArithmetic.isInterval(operand.type):
+            return IntervalArithmetic.negate(operand)
         case .negate:
             return try Self.negation(operand, expr)
         case .not:

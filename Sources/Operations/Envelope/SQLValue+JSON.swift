@@ -2,9 +2,10 @@ import DBAPICore
 
 extension SQLValue {
     /// The JSON form used in envelopes: integers as numbers, decimals as exact numbers, dates
-    /// `YYYY-MM-DD`, timestamps ISO 8601 UTC with `Z` (TIMESTAMP_NTZ without a zone), NULL as null;
-    /// an ARRAY as a JSON array, a STRUCT as an object keyed by field name, a MAP as an object keyed
-    /// by `jsonKey` (the form a warehouse's JSON_ARRAY result gives them, so both backends agree).
+    /// `YYYY-MM-DD`, timestamps ISO 8601 UTC with `Z` (TIMESTAMP_NTZ without a zone), intervals in Spark's
+    /// ANSI form (`INTERVAL '1-2' YEAR TO MONTH`), NULL as null; an ARRAY as a JSON array, a STRUCT as an
+    /// object keyed by field name, a MAP as an object keyed by `jsonKey` (the form a warehouse's JSON_ARRAY
+    /// result gives them, so both backends agree).
     public var json: JSONValue {
         switch self {
         case .null: .null
@@ -16,6 +17,7 @@ extension SQLValue {
         case .date(let days): .string(CivilTime.formatDate(days))
         case .timestamp(let micros): .string(CivilTime.formatTimestamp(micros))
         case .timestampNTZ(let micros): .string(CivilTime.formatTimestamp(micros, zone: ""))
+        case .interval(let interval): .string(interval.description)
         case .array(let items): .array(items.map(\.json))
         case .map(let entries): .object(JSONObject(entries.map { ($0.key.jsonKey, $0.value.json) }))
         case .struct(let fields): .object(JSONObject(fields.map { ($0.name, $0.value.json) }))
@@ -54,6 +56,7 @@ extension SQLValue {
             bytes.append(UInt8(ascii: "\""))
             CivilTime.appendTimestamp(micros, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
+        case .interval(let interval): JSONWriter.appendString(interval.description, to: &bytes)
         case .array(let items):
             bytes.append(UInt8(ascii: "["))
             for (position, item) in items.enumerated() {

@@ -94,6 +94,21 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(mapped.stdout, #"{"n":"NaN"}"# + "\n")
     }
 
+    /// Intervals are written as Spark's CAST to STRING (as a warehouse's INTERVAL column is decoded), in every format.
+    func testQuery_Intervals_WrittenInSparksANSIForm() async {
+        let sql = "SELECT INTERVAL '1-2' YEAR TO MONTH AS ym, DATE '2024-03-01' - DATE '2024-01-01' AS d, INTERVAL 90 MINUTES AS m"
+        let json = await runCLI(["query", sql])
+        XCTAssertEqual(
+            JSONWriter().string(json.json?["data"] ?? .null),
+            #"{"columns":[{"name":"ym","type":"INTERVAL YEAR TO MONTH"},{"name":"d","type":"INTERVAL DAY"},"#
+                + #"{"name":"m","type":"INTERVAL MINUTE"}],"rows":[["INTERVAL '1-2' YEAR TO MONTH","INTERVAL '60' DAY","INTERVAL '90' MINUTE"]]}"#
+        )
+        let csv = await runCLI(["query", sql, "--format", "csv"])
+        XCTAssertEqual(csv.stdout, "ym,d,m\r\nINTERVAL '1-2' YEAR TO MONTH,INTERVAL '60' DAY,INTERVAL '90' MINUTE\r\n")
+        let ndjson = await runCLI(["query", sql, "--format", "ndjson"])
+        XCTAssertEqual(ndjson.stdout, #"{"ym":"INTERVAL '1-2' YEAR TO MONTH","d":"INTERVAL '60' DAY","m":"INTERVAL '90' MINUTE"}"# + "\n")
+    }
+
     func testRender_PlainTextAndJSON() async {
         let text = await runCLI(["render", "customers/orders", "--param", "customer_ids=[3, 1]", "--param", "statuses=shipped"])
         XCTAssertEqual(text.status, 0)

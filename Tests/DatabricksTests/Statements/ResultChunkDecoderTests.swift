@@ -45,6 +45,15 @@ final class ResultChunkDecoderTests: XCTestCase {
             (("t", "DATE", nil), "2023-02-29", .string("2023-02-29")),
             (("u", "INTERVAL", "INTERVAL DAY"), "1 day", .string("1 day")),
             (
+                ("u", "INTERVAL", "INTERVAL DAY"), "3 00:00:00.000000000",
+                .interval(SQLInterval(amount: 259_200_000_000, start: .day, end: .day))
+            ),
+            (("u", "INTERVAL", "INTERVAL YEAR TO MONTH"), "-1-2", .interval(SQLInterval(amount: -14, start: .year, end: .month))),
+            (
+                ("u", "INTERVAL", "INTERVAL HOUR TO SECOND"), "INTERVAL '01:02:03.5' HOUR TO SECOND",
+                .interval(SQLInterval(amount: 3_723_500_000, start: .hour, end: .second))
+            ),
+            (
                 ("s", "MAP", "MAP<STRING,INT>"), #"{"b":1,"a":null}"#,
                 .map([SQLMapEntry(.string("b"), .int(1)), SQLMapEntry(.string("a"), .null)])
             ),
@@ -63,6 +72,10 @@ final class ResultChunkDecoderTests: XCTestCase {
             // A value that does not fit its type_text is read by its JSON form alone.
             (("a", "ARRAY", "ARRAY<STRUCT<k: INT>>"), #"[{"k":1e400}]"#, .array([.struct([SQLField("k", .double(.infinity))])])),
             (("v", "STRUCT", "STRUCT<i: INTERVAL DAY>"), #"{"i":"1 day"}"#, .struct([SQLField("i", .string("1 day"))])),
+            (
+                ("v", "STRUCT", "STRUCT<i: INTERVAL DAY>"), #"{"i":"INTERVAL '3' DAY"}"#,
+                .struct([SQLField("i", .interval(SQLInterval(amount: 259_200_000_000, start: .day, end: .day)))])
+            ),
             (("s", "STRUCT", "STRUCT<a: INT>"), "{not json", .string("{not json")),
         ]
         for (column, text, expected) in cases {
@@ -83,7 +96,7 @@ final class ResultChunkDecoderTests: XCTestCase {
             decoder.columns.map(\.type),
             [
                 .map(key: .string, value: .int), .array(.struct([SQLStructField("k", .int), SQLStructField("a b", .string)])),
-                .nested(typeText: "STRUCT<i: INTERVAL DAY>"),
+                .struct([SQLStructField("i", .interval(.day, .day))]),
             ])
         XCTAssertEqual(
             decoder.columns.map(\.type.description),

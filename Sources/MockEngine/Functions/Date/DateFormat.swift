@@ -1,30 +1,41 @@
 import DBAPICore
 
-/// A Spark datetime pattern (`yyyy-MM-dd HH:mm:ss`), the letters y M d H h m s S a E and quoted text.
+/// A Spark datetime pattern (`yyyy-MM-dd HH:mm:ss`): Spark's pattern table (G y D M L d Q q E F a h K k H m
+/// s S V z O X x Z), quoted text and literal characters. Formatting is in `DateFormat+Format.swift`, parsing
+/// (`to_date`, `to_timestamp`, `unix_timestamp`) in `DateFormat+Parse.swift`; the session time zone is UTC.
 ///
-/// A letter repeated more often than Spark's formatter allows (`yyyyyyy`, `MMMMM`, `ddd`) is refused
-/// as Spark refuses it, which also bounds the digits a year field reads.
+/// A letter repeated more often than Spark's formatter allows (`yyyyyyy`, `MMMMM`, `ddd`) is refused as Spark
+/// refuses it, which also bounds the digits a field reads; week-based letters (`Y w W u e c`) and letters Spark
+/// does not know fail with Spark's classes (PySpark 4.3.0: `u e c` DATETIME_WEEK_BASED_PATTERN, `Y w W`
+/// DATETIME_PATTERN_RECOGNITION).
 struct DateFormat {
     enum Field: Equatable {
         case literal(String)
-        case year(Int), month(Int), day(Int), hour24(Int), hour12(Int), minute(Int), second(Int), fraction(Int)
-        case amPm, weekday(Int)
+        case era(Int), year(Int), dayOfYear(Int), month(Int), day(Int), quarter(Int), weekday(Int), alignedDayOfWeek(Int)
+        case amPm, hour12(Int), hour0to11(Int), hour1to24(Int), hour24(Int), minute(Int), second(Int), fraction(Int)
+        /// A zone or offset letter and its width (`XXX`, `Z`, `z`, `VV`): the session zone, UTC.
+        case zone(Character, Int)
     }
 
+    let pattern: String
     let fields: [Field]
 
     init(_ pattern: String) throws(EngineError) {
+        self.pattern = pattern
         var fields: [Field] = []
         var characters = Array(pattern)[...]
         while let first = characters.first {
             if first == "'" {
                 characters = characters.dropFirst()
                 var text = ""
-                while let next = characters.first, next != "'" {
-                    text.append(next)
+                while let next = characters.first {
                     characters = characters.dropFirst()
+                    if next == "'" {
+                        guard characters.first == "'" else { break }  // `''` inside quotes is a quote
+                        characters = characters.dropFirst()
+                    }
+                    text.append(next)
                 }
-                characters = characters.dropFirst()
                 fields.append(.literal(text.isEmpty ? "'" : text))
                 continue
             }
@@ -33,100 +44,57 @@ struct DateFormat {
                 count += 1
                 characters = characters.dropFirst()
             }
-            if let limit = Self.maxWidths[first], count > limit { throw EngineError.invalidDatetimePattern(pattern) }
-            switch first {
-            case "y": fields.append(.year(count))
-            case "M", "L": fields.append(.month(count))
-            case "d": fields.append(.day(count))
-            case "H": fields.append(.hour24(count))
-            case "h": fields.append(.hour12(count))
-            case "m": fields.append(.minute(count))
-            case "s": fields.append(.second(count))
-            case "S": fields.append(.fraction(count))
-            case "a": fields.append(.amPm)
-            case "E": fields.append(.weekday(count))
-            case _ where first.isLetter:
-                throw EngineError.invalidArgument(function: "date_format", message: "unsupported pattern letter '\(first)' in '\(pattern)'")
-            default: fields.append(.literal(String(repeating: first, count: count)))
-            }
+            fields.append(try Self.field(first, count, pattern))
         }
         self.fields = fields
     }
 
-    func format(_ micros: Int64) -> String {
-        let (days, dayMicros) = CivilTime.floorDivide(micros, CivilTime.microsPerDay)
-        let civil = CivilTime.civil(days: Int(days))
-        let seconds = Int(dayMicros / CivilTime.microsPerSecond)
-        let hour = seconds / 3600
-        var out = ""
-        for field in fields {
-            switch field {
-            case .literal(let text): out += text
-            case .year(let width): out += width == 2 ? pad(civil.year % 100, 2) : pad(civil.year, width)
-            case .month(let width):
-                out +=
-                    width >= 4
-                    ? Self.monthNames[civil.month - 1]
-                    : (width == 3 ? String(Self.monthNames[civil.month - 1].prefix(3)) : pad(civil.month, width))
-            case .day(let width): out += pad(civil.day, width)
-            case .hour24(let width): out += pad(hour, width)
-            case .hour12(let width): out += pad(hour % 12 == 0 ? 12 : hour % 12, width)
-            case .minute(let width): out += pad(seconds / 60 % 60, width)
-            case .second(let width): out += pad(seconds % 60, width)
-            case .fraction(let width):
-                let micros = pad(Int(dayMicros % CivilTime.microsPerSecond), 6)
-                out += width <= 6 ? String(micros.prefix(width)) : micros + String(repeating: "0", count: width - 6)
-            case .amPm: out += hour < 12 ? "AM" : "PM"
-            case .weekday(let width):
-                let name = Self.weekdayNames[Int(CivilTime.floorDivide(days + 3, 7).1)]
-                out += width >= 4 ? name : String(name.prefix(3))
-            }
+    private static func field(_ letter: Character, _ count: Int, _ pattern: String) throws(EngineError) -> Field {
+        if "uec".contains(letter) { throw weekBased(pattern) }
+        if "YwW".contains(letter) { throw EngineError.invalidDatetimePattern(pattern) }
+        if let limit = maxWidths[letter], count > limit { throw EngineError.invalidDatetimePattern(pattern) }
+        switch letter {
+        case "G": return .era(count)
+        case "y": return .year(count)
+        case "D": return .dayOfYear(count)
+        case "M", "L": return .month(count)
+        case "d": return .day(count)
+        case "Q", "q": return .quarter(count)
+        case "E": return .weekday(count)
+        case "F": return .alignedDayOfWeek(count)
+        case "a": return .amPm
+        case "h": return .hour12(count)
+        case "K": return .hour0to11(count)
+        case "k": return .hour1to24(count)
+        case "H": return .hour24(count)
+        case "m": return .minute(count)
+        case "s": return .second(count)
+        case "S": return .fraction(count)
+        case "V", "z", "O", "X", "x", "Z": return .zone(letter, count)
+        case _ where letter.isLetter:
+            throw EngineError.analysis(
+                "INVALID_DATETIME_PATTERN.ILLEGAL_CHARACTER",
+                "Unrecognized datetime pattern: \(pattern). Illegal pattern character found in datetime pattern: \(letter). "
+                    + "Please provide legal character.")
+        default: return .literal(String(repeating: letter, count: count))
         }
-        return out
     }
 
-    /// Parses a date written in this pattern (numeric fields only); nil when the text does not match
-    /// or is not a calendar date.
-    ///
-    /// - Throws: `overflow` for a date beyond TIMESTAMP's range: Spark parses a timestamp first.
-    func parseDate(_ text: String) throws(EngineError) -> Int32? {
-        var rest = Substring(text)
-        var year = 1970, month = 1, day = 1
-        for field in fields {
-            switch field {
-            case .literal(let literal):
-                guard rest.hasPrefix(literal) else { return nil }
-                rest = rest.dropFirst(literal.count)
-            case .year(let width), .month(let width), .day(let width):
-                let digits = rest.prefix { $0.isASCII && $0.isNumber }.prefix(max(width, field == .year(width) ? 4 : 2))
-                guard !digits.isEmpty, let value = Int(digits) else { return nil }
-                rest = rest.dropFirst(digits.count)
-                switch field {
-                case .year: year = value
-                case .month: month = value
-                default: day = value
-                }
-            default:
-                return nil
-            }
-        }
-        guard rest.isEmpty, let days = CivilTime.date(year: year, month: month, day: day) else { return nil }
-        _ = try DateFunctions.startOfDay(days)
-        return days
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
+    private static func weekBased(_ pattern: String) -> EngineError {
+        .analysis(
+            "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_WEEK_BASED_PATTERN",
+            "You may get a different result due to the upgrading to Spark >= 3.0: All week-based patterns are unsupported since "
+                + "Spark 3.0, detected week-based character in '\(pattern)'. Please use the SQL function EXTRACT instead.")
     }
 
     /// The most letters in a row Spark's formatter accepts for each letter.
     private static let maxWidths: [Character: Int] = [
-        "y": 6, "M": 4, "L": 4, "d": 2, "H": 2, "h": 2, "m": 2, "s": 2, "S": 9, "a": 1, "E": 4,
+        "G": 5, "y": 6, "D": 3, "M": 4, "L": 4, "d": 2, "Q": 4, "q": 4, "E": 4, "F": 1, "a": 1, "h": 2, "K": 2, "k": 2,
+        "H": 2, "m": 2, "s": 2, "S": 9, "V": 2, "z": 4, "O": 4, "X": 5, "x": 5, "Z": 5,
     ]
 
-    private static let monthNames = [
+    static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     ]
-    private static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 }

@@ -1,7 +1,7 @@
 import DBAPICore
 
 /// current_date, current_timestamp, date_add, date_sub, datediff, year, month, day, to_date,
-/// date_format. The session time zone is UTC.
+/// date_format (the three-argument date_add and datediff are `TimestampAddDiff`'s). The session time zone is UTC.
 enum DateFunctions {
     static let declarations: [ScalarDeclaration] = [
         ScalarDeclaration(names: ["current_date"], arity: 0...0) { _ in
@@ -14,9 +14,13 @@ enum DateFunctions {
         },
         shifting("date_add", subtract: false),
         shifting("date_sub", subtract: true),
-        .strict(["datediff"], .date, .date, returns: .int) { end, start in
-            guard case .date(let a) = end, case .date(let b) = start else { return .null }
-            return .int(Int64(a &- b))  // Spark's INT subtraction, which wraps (not checked) in datediff
+        ScalarDeclaration(names: ["datediff", "date_diff"], arity: 2...3) { call throws(EngineError) in
+            if call.count == 3 { return try TimestampAddDiff.difference(call) }
+            let (end, start) = (try call.argument(0, as: .date), try call.argument(1, as: .date))
+            return CompiledExpr(type: .int) { row, context throws(EngineError) in
+                guard case .date(let a) = try end(row, context), case .date(let b) = try start(row, context) else { return .null }
+                return .int(Int64(a &- b))  // Spark's INT subtraction, which wraps (not checked) in datediff
+            }
         },
         field(["year"]) { $0.year },
         field(["month"]) { $0.month },
@@ -52,12 +56,13 @@ enum DateFunctions {
 
     /// date_add, date_sub: a DATE shifted by an INT, SMALLINT or TINYINT number of days.
     private static func shifting(_ name: String, subtract: Bool) -> ScalarDeclaration {
-        ScalarDeclaration(names: [name], arity: 2...2) { call throws(EngineError) in
+        ScalarDeclaration(names: [name], arity: name == "date_add" ? 2...3 : 2...2) { call throws(EngineError) in
+            if call.count == 3 { return try TimestampAddDiff.add(call) }
             let date = try call.argument(0, as: .date)
-            guard isDayCount(call.type(1)) || call.type(1) == .null else {
-                throw call.mismatch("\(name)'s second parameter requires INT, SMALLINT or TINYINT, got \(call.type(1))")
+            let offset = call.type(1) == .string ? try call.argument(1, as: .int) : call.arguments[1].evaluate
+            guard isDayCount(call.type(1)) || call.type(1) == .null || call.type(1) == .string else {
+                throw unexpectedDayCount(call.expr, call.type(1))
             }
-            let offset = call.arguments[1].evaluate
             return CompiledExpr(type: .date) { row, context throws(EngineError) in
                 guard case .date(let days) = try date(row, context), case .int(let delta) = try offset(row, context) else { return .null }
                 return shift(days, by: delta, subtract: subtract)
@@ -73,6 +78,14 @@ enum DateFunctions {
             guard case .date(let days) = value else { return .null }
             return .int(Int64(part(CivilTime.civil(days: Int(days)))))
         }
+    }
+
+    /// Spark's error for a day count of another type (`date_add(d, 1L)`, `d + 1.5`).
+    static func unexpectedDayCount(_ expr: Expr, _ type: SQLType) -> EngineError {
+        .analysis(
+            "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+            "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: The second parameter requires the (\"INT\" or \"SMALLINT\" "
+                + "or \"TINYINT\") type, however the value has the type \"\(type)\".")
     }
 
     /// Whether `type` can shift a DATE: Spark's `date_add`/`date_sub` take INT, SMALLINT or TINYINT

@@ -67,7 +67,7 @@ enum JSONEncoding {
     static func requireSupported(_ type: SQLType) throws(EngineError) {
         switch type {
         case .array(let element): try requireSupported(element)
-        case .nested, .timestampNTZ, .map, .struct: throw EngineError.unsupported("to_json of \(type)")
+        case .nested, .timestampNTZ, .map, .struct, .interval: throw EngineError.unsupported("to_json of \(type)")
         default: break
         }
     }
@@ -97,7 +97,7 @@ enum JSONEncoding {
                 write(item, element, to: &out)
             }
             out += "]"
-        case .timestampNTZ, .map, .struct: out += "null"  // refused by requireSupported
+        case .timestampNTZ, .map, .struct, .interval: out += "null"  // refused by requireSupported
         }
     }
 }

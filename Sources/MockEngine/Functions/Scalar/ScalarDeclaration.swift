@@ -74,7 +74,7 @@ struct ScalarCall {
         let acceptable =
             argument.type == .string || (type.isNumeric && argument.type.isNumeric)
             || (type == .date && (argument.type == .timestamp || argument.type == .timestampNTZ)) || (type == .string)
-            || (type == .timestamp && argument.type == .timestampNTZ)
+            || (type == .timestamp && (argument.type == .timestampNTZ || argument.type == .date))
         guard acceptable, Cast.isSupported(from: argument.type, to: type) else {
             throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(name) expects \(type), got \(argument.type)")
         }

@@ -15,6 +15,9 @@ enum ScalarRegistry {
         + AssertionFunctions.declarations + TryArithmeticFunctions.declarations + JSONFunctions.declarations
         + RandomFunctions.declarations
         + HigherOrderFunctions.declarations
+        + DateFieldFunctions.declarations + ExtractFunctions.declarations + TruncationFunctions.declarations
+        + MonthFunctions.declarations + UnixTimeFunctions.declarations + TimeZoneFunctions.declarations
+        + TimestampAddDiff.declarations
 
     private static let byName: [String: ScalarDeclaration] = {
         var table: [String: ScalarDeclaration] = [:]

@@ -1,0 +1,118 @@
+import DBAPICore
+
+/// to_timestamp, unix_timestamp, from_unixtime, unix_seconds/millis/micros, timestamp_seconds/millis/micros:
+/// TIMESTAMPs to and from counts since 1970-01-01 00:00:00 UTC, and text read in a datetime pattern.
+enum UnixTimeFunctions {
+    static let declarations: [ScalarDeclaration] = [
+        ScalarDeclaration(names: ["to_timestamp"], arity: 1...2) { call throws(EngineError) in
+            guard call.count == 2 else { return CompiledExpr(type: .timestamp, evaluate: try call.argument(0, as: .timestamp)) }
+            let parse = try parser(call, 1)
+            let text = try call.argument(0, as: .string)
+            return CompiledExpr(type: .timestamp) { row, context throws(EngineError) in
+                guard case .string(let value) = try text(row, context) else { return .null }
+                return .timestamp(try parse(value))
+            }
+        },
+        ScalarDeclaration(names: ["unix_timestamp"], arity: 0...2) { call throws(EngineError) in
+            guard call.count > 0 else {
+                return CompiledExpr(type: .bigint) { _, context in .int(CivilTime.floorDivide(context.now, 1_000_000).0) }
+            }
+            let source: Evaluator
+            if call.type(0) == .string || call.type(0) == .null {
+                let parse = call.count == 2 ? try parser(call, 1) : try parser(pattern: "yyyy-MM-dd HH:mm:ss")
+                let text = call.arguments[0].evaluate
+                source = { row, context throws(EngineError) in
+                    guard case .string(let value) = try text(row, context) else { return .null }
+                    return .timestamp(try parse(value))
+                }
+            } else {
+                source = try call.argument(0, as: .timestamp)
+            }
+            return CompiledExpr(type: .bigint) { row, context throws(EngineError) in
+                guard case .timestamp(let micros) = try source(row, context) else { return .null }
+                return .int(CivilTime.floorDivide(micros, 1_000_000).0)
+            }
+        },
+        ScalarDeclaration(names: ["from_unixtime"], arity: 1...2) { call throws(EngineError) in
+            let seconds = try call.argument(0, as: .bigint)
+            var pattern = "yyyy-MM-dd HH:mm:ss"
+            if call.count == 2 {
+                guard case .string(let text)? = call.constant(1) else {
+                    throw call.mismatch("from_unixtime's format must be a string constant")
+                }
+                pattern = text
+            }
+            let format = try DateFormat(pattern)
+            return CompiledExpr(type: .string) { row, context throws(EngineError) in
+                guard case .int(let value) = try seconds(row, context) else { return .null }
+                let (micros, overflow) = value.multipliedReportingOverflow(by: 1_000_000)
+                guard !overflow else { throw EngineError.overflow("long overflow") }
+                return .string(format.format(micros))
+            }
+        },
+        since(["unix_seconds"], 1_000_000),
+        since(["unix_millis"], 1_000),
+        since(["unix_micros"], 1),
+        ScalarDeclaration(names: ["timestamp_seconds"], arity: 1...1) { call throws(EngineError) in
+            let seconds = call.arguments[0]
+            guard seconds.type.isNumeric || seconds.type == .null else { throw call.mismatch("timestamp_seconds expects a number") }
+            let value = seconds.evaluate
+            return CompiledExpr(type: .timestamp) { row, context throws(EngineError) in
+                switch try value(row, context) {
+                case .int(let number): return .timestamp(try scaled(number, 1_000_000))
+                case .decimal(let number):
+                    guard let micros = number.multiplied(by: SQLDecimal(1_000_000))?.rounded(places: 0, roundingUp: false),
+                        let whole = Int64(exactly: micros.unscaled)
+                    else { throw EngineError.overflow("long overflow") }
+                    return .timestamp(whole)
+                case .double(let number):  // Java's double-to-long: toward zero, saturating, NaN is 0
+                    let micros = (number * 1_000_000).rounded(.towardZero)
+                    if micros.isNaN { return .timestamp(0) }
+                    if micros >= 9.223372036854775807e18 { return .timestamp(Int64.max) }
+                    return .timestamp(micros <= -9.223372036854775808e18 ? Int64.min : Int64(micros))
+                default: return .null
+                }
+            }
+        },
+        .strict(["timestamp_millis"], .bigint, returns: .timestamp) { value throws(EngineError) in
+            .timestamp(try scaled(value.integer, 1_000))
+        },
+        .strict(["timestamp_micros"], .bigint, returns: .timestamp) { value in .timestamp(value.integer) },
+    ]
+
+    /// unix_seconds, unix_millis, unix_micros: a TIMESTAMP as a count of units since the epoch (floored).
+    private static func since(_ names: [String], _ unit: Int64) -> ScalarDeclaration {
+        .strict(names, .timestamp, returns: .bigint) { value in
+            guard case .timestamp(let micros) = value else { return .null }
+            return .int(CivilTime.floorDivide(micros, unit).0)
+        }
+    }
+
+    private static func scaled(_ value: Int64, _ factor: Int64) throws(EngineError) -> Int64 {
+        let (micros, overflow) = value.multipliedReportingOverflow(by: factor)
+        guard !overflow else { throw EngineError.overflow("long overflow") }
+        return micros
+    }
+
+    /// A reader of text in the pattern given as argument `index` (a string constant).
+    static func parser(_ call: ScalarCall, _ index: Int) throws(EngineError) -> @Sendable (String) throws(EngineError) -> Int64 {
+        guard case .string(let pattern)? = call.constant(index) else {
+            throw call.mismatch("\(call.name)'s format must be a string constant")
+        }
+        return try parser(pattern: pattern)
+    }
+
+    /// A reader of text in `pattern`; text that does not match is CANNOT_PARSE_TIMESTAMP, as in Spark's ANSI mode.
+    static func parser(pattern: String) throws(EngineError) -> @Sendable (String) throws(EngineError) -> Int64 {
+        let format = try DateFormat(pattern)
+        return { text throws(EngineError) in
+            guard let micros = try format.parseTimestamp(text) else {
+                throw EngineError.analysis(
+                    "CANNOT_PARSE_TIMESTAMP",
+                    "Text '\(text)' could not be parsed with the pattern '\(pattern)'. Use `try_to_timestamp` to tolerate invalid input "
+                        + "string and return NULL instead.")
+            }
+            return micros
+        }
+    }
+}
