@@ -23,17 +23,9 @@ extension SQLDecimal {
         guard other.unscaled != 0 else { return nil }
         let negative = (unscaled < 0) != (other.unscaled < 0)
         // self/other = (u1 / 10^s1) / (u2 / 10^s2); scaled to r digits: u1 * 10^(r - s1 + s2) / u2.
-        let shift = resultScale - scale + other.scale
-        var numerator = WideMagnitude(high: 0, low: unscaled.magnitude)
-        var denominator = other.unscaled.magnitude
-        if shift >= 0 {
-            guard let widened = numerator.timesPowerOfTen(shift) else { return nil }
-            numerator = widened
-        } else {
-            guard let widened = WideMagnitude(high: 0, low: denominator).timesPowerOfTen(-shift), widened.high == 0 else {
-                return SQLDecimal(unscaled: 0, scale: resultScale)  // the divisor exceeds any 38-digit dividend
-            }
-            denominator = widened.low
+        guard let operands = aligned(dividingBy: other, shift: resultScale - scale + other.scale) else { return nil }
+        guard let (numerator, denominator) = operands else {
+            return SQLDecimal(unscaled: 0, scale: resultScale)  // the divisor exceeds any 38-digit dividend
         }
         var (quotient, remainder) = numerator.divided(by: denominator)
         if !truncating, remainder >= denominator - remainder { quotient = quotient.incremented }
@@ -63,22 +55,29 @@ extension SQLDecimal {
     /// The integral part of `self ÷ other` as Java's `BigInteger.longValue()` gives it: the low 64 bits of the
     /// two's-complement quotient (Spark's `div` on decimals wraps that way); nil when `other` is 0.
     public func integralQuotientLow64(dividingBy other: SQLDecimal) -> Int64? {
-        guard other.unscaled != 0 else { return nil }
+        guard other.unscaled != 0, let operands = aligned(dividingBy: other, shift: other.scale - scale) else { return nil }
+        guard let (numerator, denominator) = operands else { return 0 }  // the divisor exceeds any 38-digit dividend
         let negative = (unscaled < 0) != (other.unscaled < 0)
-        let shift = other.scale - scale
-        var numerator = WideMagnitude(high: 0, low: unscaled.magnitude)
-        var denominator = other.unscaled.magnitude
-        if shift >= 0 {
-            guard let widened = numerator.timesPowerOfTen(shift) else { return nil }
-            numerator = widened
-        } else {
-            guard let widened = WideMagnitude(high: 0, low: denominator).timesPowerOfTen(-shift), widened.high == 0 else {
-                return 0
-            }
-            denominator = widened.low
-        }
         let low = UInt64(truncatingIfNeeded: numerator.divided(by: denominator).quotient.low)
         return Int64(bitPattern: negative ? 0 &- low : low)
+    }
+}
+
+extension SQLDecimal {
+    /// The magnitudes of `self` and `other` as a division's numerator and denominator with the numerator
+    /// scaled by 10^`shift` (a negative shift scales the denominator instead): nil when the numerator
+    /// overflows 256 bits, `.some(nil)` when the scaled denominator exceeds 128 bits (the quotient is 0).
+    fileprivate func aligned(dividingBy other: SQLDecimal, shift: Int) -> (WideMagnitude, UInt128)?? {
+        let numerator = WideMagnitude(high: 0, low: unscaled.magnitude)
+        let denominator = other.unscaled.magnitude
+        if shift >= 0 {
+            guard let widened = numerator.timesPowerOfTen(shift) else { return nil }
+            return .some((widened, denominator))
+        }
+        guard let widened = WideMagnitude(high: 0, low: denominator).timesPowerOfTen(-shift), widened.high == 0 else {
+            return .some(nil)
+        }
+        return .some((numerator, widened.low))
     }
 }
 
