@@ -48,10 +48,32 @@ enum DatetimeArithmetic {
                 "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: an interval is added to a DATE, TIMESTAMP or another "
                     + "interval, not to \"\(isInterval(left.type) ? right.type : left.type)\".")
         }
+        if op == .subtract, let mismatch = subtractionMismatch(left, right, expr) { throw mismatch }
         throw EngineError.analysis(
             "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
             "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the left and right operands of the binary operator have "
                 + "incompatible types (\"\(left.type)\" and \"\(right.type)\").")
+    }
+
+    /// A number minus a DATE, or a TIMESTAMP minus a number: Spark reads these as its date and timestamp
+    /// subtractions and reports the operand of the wrong type (PySpark 4.3.0's messages).
+    private static func subtractionMismatch(_ left: CompiledExpr, _ right: CompiledExpr, _ expr: Expr) -> EngineError? {
+        guard case let .binary(_, leftExpr, rightExpr) = expr else { return nil }
+        let requirement: String
+        let (ordinal, operand, type): (String, Expr, SQLType)
+        if left.type.isNumeric, right.type == .date {
+            (requirement, ordinal, operand, type) = ("\"DATE\"", "first", leftExpr, left.type)
+        } else if left.type == .timestamp || left.type == .timestampNTZ, right.type.isNumeric {
+            requirement =
+                "(\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\" or \"(TIMESTAMP_LTZ(P) OR TIMESTAMP_NTZ(P) WITH P IN [7, 9])\")"
+            (ordinal, operand, type) = ("second", rightExpr, right.type)
+        } else {
+            return nil
+        }
+        return .analysis(
+            "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+            "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: The \(ordinal) parameter requires the \(requirement) type, "
+                + "however \"\(operand.sqlName)\" has the type \"\(type)\".")
     }
 
     private static func isInterval(_ type: SQLType) -> Bool {
