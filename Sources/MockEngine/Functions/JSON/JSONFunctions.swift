@@ -25,8 +25,10 @@ enum JSONFunctions {
         },
         ScalarDeclaration(names: ["to_json"], arity: 1...2) { call throws(EngineError) in
             let type = call.type(0)
-            guard case .array = type else {
-                if case .nested = type { throw EngineError.unsupported("to_json of a MAP or STRUCT") }
+            switch type {
+            case .array, .map, .struct: break
+            case .nested: throw EngineError.unsupported("to_json of \(type)")
+            default:
                 throw EngineError.analysis(
                     "DATATYPE_MISMATCH.INVALID_JSON_SCHEMA",
                     "Cannot resolve \"\(call.expr.sqlName)\" due to data type mismatch: Input schema \"\(type)\" must be a struct, "
@@ -62,12 +64,17 @@ enum JSONFunctions {
 }
 
 /// Values written as `to_json` writes them (Jackson with Spark's default options): dates `yyyy-MM-dd`,
-/// timestamps `yyyy-MM-dd'T'HH:mm:ss.SSSXXX` in the session time zone (UTC), NaN and infinities quoted.
+/// timestamps `yyyy-MM-dd'T'HH:mm:ss.SSSXXX` in the session time zone (UTC), NaN and infinities quoted; a
+/// STRUCT as an object without its NULL fields, a MAP as an object keyed by each key's text (NULL values kept).
 enum JSONEncoding {
     static func requireSupported(_ type: SQLType) throws(EngineError) {
         switch type {
         case .array(let element): try requireSupported(element)
-        case .nested, .timestampNTZ, .map, .struct, .interval: throw EngineError.unsupported("to_json of \(type)")
+        case .struct(let fields): for field in fields { try requireSupported(field.type) }
+        case let .map(key, value) where !key.isNested:
+            try requireSupported(key)
+            try requireSupported(value)
+        case .nested, .timestampNTZ, .map, .interval: throw EngineError.unsupported("to_json of \(type)")
         default: break
         }
     }
@@ -97,7 +104,31 @@ enum JSONEncoding {
                 write(item, element, to: &out)
             }
             out += "]"
-        case .timestampNTZ, .map, .struct, .interval: out += "null"  // refused by requireSupported
+        case .struct(let fields):
+            let types: [SQLStructField]
+            if case .struct(let declared) = type { types = declared } else { types = [] }
+            out += "{"
+            var first = true
+            for (position, field) in fields.enumerated() where !field.value.isNull {
+                out += first ? "" : ","
+                first = false
+                JSONNode.writeString(field.name, to: &out)
+                out += ":"
+                write(field.value, position < types.count ? types[position].type : .string, to: &out)
+            }
+            out += "}"
+        case .map(let entries):
+            var (keyType, valueType) = (SQLType.string, SQLType.string)
+            if case let .map(key, value) = type { (keyType, valueType) = (key, value) }
+            out += "{"
+            for (position, entry) in entries.enumerated() {
+                if position > 0 { out += "," }
+                JSONNode.writeString(Cast.string(entry.key, type: keyType), to: &out)
+                out += ":"
+                write(entry.value, valueType, to: &out)
+            }
+            out += "}"
+        case .timestampNTZ, .interval: out += "null"  // refused by requireSupported
         }
     }
 }
