@@ -4,7 +4,12 @@
 enum FunctionNaming {
     /// The printed call `name(arguments…)`, with `DISTINCT` when asked.
     static func printed(_ name: String, _ arguments: [String], isDistinct: Bool) -> String {
-        if !isDistinct, let printer = ScalarRegistry.declaration(name.lowercased())?.printer, let text = printer(name, arguments) {
+        let lower = name.lowercased()
+        // Aggregates and window functions print as written here; looking them up among the scalar families
+        // would build every family.
+        if !isDistinct, !AggregateRegistry.isAggregate(lower), !WindowFunctions.requiresOver(lower),
+            let printer = ScalarRegistry.declaration(lower)?.printer, let text = printer(name, arguments)
+        {
             return text
         }
         return "\(name)(\(isDistinct ? "DISTINCT " : "")\(arguments.joined(separator: ", ")))"
