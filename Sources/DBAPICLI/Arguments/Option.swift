@@ -52,12 +52,12 @@ enum Option: String, CaseIterable, Sendable {
 
     var takesValue: Bool { placeholder != nil }
 
-    /// The values accepted, as an invalid value's message says it (nil: any text).
+    /// The values accepted, as an invalid value's message says it (nil: any text, or checked elsewhere:
+    /// `--backend` against the registry the run was given).
     var expected: String? {
         switch self {
         case .format: "one of " + OutputFormatKind.allCases.map(\.rawValue).joined(separator: ", ")
         case .timeout: "a number of seconds greater than 0 and at most \(Int(ExecutionOptions.maxTimeoutSeconds)) (7 days)"
-        case .backend: BackendRegistry.standard.choices
         case .waitTimeout: "0 or a whole number of seconds from 5 to 50"
         case .rowLimit: "a positive whole number"
         case .disposition: "INLINE or EXTERNAL_LINKS"
