@@ -100,9 +100,12 @@ public struct TextCellBatch: Sendable {
     }
 
     /// The batch as typed rows: canonical text decoded by the backend's column decoder.
-    public var rows: [Row] {
+    public var rows: [Row] { rows(0..<rowCount) }
+
+    /// Rows `range` (within the batch) as typed rows.
+    public func rows(_ range: Range<Int>) -> [Row] {
         withReader { reader in
-            (0..<rowCount).map { row in
+            range.clamped(to: 0..<rowCount).map { row in
                 (0..<columnCount).map { column in
                     switch reader.content(row: row, column: column) {
                     case .null: .null
@@ -132,6 +135,14 @@ public enum RowBatch: Sendable {
         switch self {
         case .rows(let rows): rows
         case .text(let batch): batch.rows
+        }
+    }
+
+    /// Rows `range` (within the batch) as typed rows.
+    public func rows(_ range: Range<Int>) -> [Row] {
+        switch self {
+        case .rows(let rows): Array(rows[range.clamped(to: 0..<rows.count)])
+        case .text(let batch): batch.rows(range)
         }
     }
 }

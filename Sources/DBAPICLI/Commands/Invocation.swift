@@ -12,11 +12,8 @@ struct Invocation: Sendable {
     let backends: BackendRegistry
     /// The backends this run made, for signal handling and `meta`.
     let backendsInUse = LockedBox<[any SQLBackend]>([])
-    /// Who writes the run's outcome: the command, or (once a signal arrived first) the signal handler,
-    /// in which case the command's own output, if it still comes, is dropped.
-    let outcome = LockedBox(OutcomeState.open)
-
-    enum OutcomeState { case open, written, interrupted }
+    /// Where the run's rows and envelope go; written once, by the command or a signal handler.
+    let output: EnvelopeOutput
 
     var correlationID: String { global.correlationID }
     var format: OutputFormatKind { global.format }
@@ -34,6 +31,7 @@ struct Invocation: Sendable {
         self.io = io
         self.backends = backends
         global = try GlobalOptions(decoding: arguments, io: io)
+        output = EnvelopeOutput(format: global.format, pretty: global.pretty, io: io)
         execution = try ExecutionOptions(decoding: arguments, global: global, io: io, backends: backends)
     }
 
@@ -68,59 +66,13 @@ struct Invocation: Sendable {
         return try OperationCatalog(root: root)
     }
 
-    /// Writes an envelope in the chosen format and returns the exit status.
-    func emit(_ envelope: Envelope) -> Int32 {
-        outcome.withLock { state in
-            guard state == .open else { return }
-            state = .written
-            _ = write(envelope)
-        }
-        return envelope.exitStatus
-    }
-
-    /// Claims the outcome for a signal unless the command already wrote its own; from then on the
-    /// command's output is dropped.
-    func claimForInterruption() -> Bool {
-        outcome.withLock { state in
-            guard state == .open else { return state == .interrupted }
-            state = .interrupted
-            return true
-        }
-    }
-
-    /// Whether a signal claimed the outcome.
-    var isInterrupted: Bool { outcome.withLock { $0 == .interrupted } }
-
-    /// Writes the outcome of an interrupted run.
-    func writeInterruption(_ envelope: Envelope) -> Int32 {
-        outcome.withLock { _ in write(envelope) }
-    }
-
-    private func write(_ envelope: Envelope) -> Int32 {
-        var out = ""
-        if let error = envelope.error {
-            if format == .json || format == .ndjson { JSONFormat(pretty: global.pretty).write(envelope, to: &out) }
-            io.stdout(out)
-            io.stderr("Error: \(error.description)\n")
-            return envelope.exitStatus
-        }
-        format.make(pretty: global.pretty).write(envelope, to: &out)
-        io.stdout(out)
-        return 0
-    }
-
-    /// Writes streamed output unless the run was settled.
-    func writeStreamed(_ bytes: [UInt8]) {
-        outcome.withLock { state in
-            if state == .open { io.stdoutBytes(bytes) }
-        }
-    }
+    /// Writes an envelope in the chosen format (after the rows streamed to `output`, if any) and
+    /// returns the exit status.
+    func emit(_ envelope: Envelope) -> Int32 { output.finish(envelope) }
 
     /// Reports a usage error: an envelope on stdout, the message and usage on stderr, exit 64.
     static func fail(usage error: UsageError, command: Command?, correlationID: String, io: IO) -> Int32 {
-        var out = ""
-        JSONFormat().write(.failure(error, meta: JSONObject([("correlation_id", .string(correlationID))])), to: &out)
-        io.stdout(out)
+        io.stdout(JSONFormat().text(of: .failure(error, meta: JSONObject([("correlation_id", .string(correlationID))]))))
         let usage = command.map { HelpText.usage(for: $0) } ?? "dbapi <command> [options]"
         let helpHint = command.map { "See 'dbapi \($0.rawValue) --help'." } ?? "See 'dbapi --help'."
         io.stderr("Error: \(error.description)\nUsage: \(usage)\n\(helpHint)\n")

@@ -15,14 +15,8 @@ struct RunCommand {
             let backend = try invocation.makeBackend()
             let runner = OperationRunner(catalog: try invocation.catalog(), backend: backend)
             invocation.log("run \(name)")
-            if invocation.format == .ndjson || invocation.format == .csv, invocation.localTimeout(for: backend) == nil,
-                let plan = try? runner.streamPlan(name, raw: raw)  // a bad request gets the usual envelope below
-            {
-                let rows = StreamingRows(invocation: invocation, meta: meta, rowCap: plan.rowCap, labelling: plan.failure)
-                return await rows.execute({ plan.statement }, backend: backend)
-            }
-            let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) {
-                await runner.run(name, raw: raw, meta: invocation.baseMeta)
+            let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) { [output = invocation.output] in
+                await runner.run(name, raw: raw, meta: invocation.baseMeta, rows: output)
             }
             return invocation.emit(invocation.withBackendFacts(envelope))
         } catch {
@@ -40,12 +34,8 @@ struct QueryCommand {
             let sql = try readSQL()
             let params = try ParameterSources(invocation.arguments, io: invocation.io).forQuery()
             let backend = try invocation.makeBackend()
-            if invocation.format == .ndjson || invocation.format == .csv, invocation.localTimeout(for: backend) == nil {
-                return await StreamingRows(invocation: invocation, meta: invocation.baseMeta).execute(
-                    { try AdHocQuery.bind(sql, params: params) }, backend: backend)
-            }
-            let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) {
-                await AdHocQuery.run(sql, params: params, backend: backend, meta: invocation.baseMeta)
+            let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) { [output = invocation.output] in
+                await AdHocQuery.run(sql, params: params, backend: backend, meta: invocation.baseMeta, rows: output)
             }
             return invocation.emit(invocation.withBackendFacts(envelope))
         } catch {

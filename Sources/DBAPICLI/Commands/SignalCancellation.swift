@@ -56,7 +56,7 @@ enum SignalCancellation {
         let outcome = FirstResult<Int32>()
         let work = Task {
             let status = await body()
-            if !invocation.isInterrupted { outcome.finish(status) }
+            if !invocation.output.isInterrupted { outcome.finish(status) }
         }
         let signalled = LockedBox(false)
         let id = SignalHandlers.shared.register { number, name in
@@ -69,7 +69,7 @@ enum SignalCancellation {
                 outcome.finish { canceled(invocation, signal: number, name: name) }
             }
             // A command that already wrote its outcome is finishing: the signal changes nothing.
-            guard invocation.claimForInterruption() else { return }
+            guard invocation.output.claimForInterruption() else { return }
             guard first else { return interrupt() }
             let backends = invocation.backendsInUse.withLock { $0 }
             for wait in backends.compactMap(\.cancellationWait) {
@@ -89,7 +89,7 @@ enum SignalCancellation {
     /// the exit status for the signal.
     private static func canceled(_ invocation: Invocation, signal number: Int32, name: String) -> Int32 {
         let error = DBAPIError(.canceled, "interrupted by \(name); everything in flight was canceled")
-        _ = invocation.writeInterruption(invocation.withBackendFacts(.failure(error, meta: invocation.baseMeta)))
+        _ = invocation.output.writeInterruption(invocation.withBackendFacts(.failure(error, meta: invocation.baseMeta)))
         return 128 + number
     }
 }

@@ -1,36 +1,30 @@
 import DBAPICore
 import Operations
 
-/// One JSON object per line: each row of the envelope's table, or `data` itself when it is not
-/// a table. The envelope's `meta` is not repeated on every line.
+/// One JSON object per line: each row of the result, or `data` itself when it is not a table. The
+/// envelope's `meta` is not repeated on every line.
 struct NDJSONFormat: OutputFormat {
-    func write(_ envelope: Envelope, to out: inout String) {
-        let writer = JSONWriter()
-        guard let table = envelope.table else {
-            writer.write(envelope.data, to: &out)
-            out += "\n"
-            return
-        }
-        let keys = Self.keyPrefixes(table.columns)
-        for row in table.rows { Self.writeRow(keys: keys, values: row, to: &out) }
+    private var lines = JSONRowText(columns: [], objects: true, after: "\n")
+
+    mutating func begin(_ placement: RowPlacement, to out: inout [UInt8]) {
+        lines = JSONRowText(columns: placement.columnNames, objects: true, after: "\n")
     }
 
-    /// `{"name":` and `,"name":` for each column, escaped once rather than per row.
-    static func keyPrefixes(_ columns: [String]) -> [String] {
-        columns.enumerated().map { position, name in
-            var key = position == 0 ? "{" : ","
-            JSONWriter.writeString(name, to: &key)
-            return key + ":"
+    /// Each row as a line (a repeated column name is written twice, as it came).
+    mutating func write(_ rows: OutputRows, to out: inout [UInt8]) {
+        switch rows {
+        case .batch(let batch, let range): lines.write(batch, rows: range, to: &out)
+        case .json(let rows): for row in rows { lines.write(json: row, to: &out) }
         }
     }
 
-    /// One row as a JSON object line (a repeated column name is written twice, as it came).
-    static func writeRow(keys: [String], values: [JSONValue], to out: inout String) {
-        let writer = JSONWriter()
-        for (key, value) in zip(keys, values) {
-            out += key
-            writer.write(value, to: &out)
-        }
-        out += keys.isEmpty ? "{}\n" : "}\n"
+    func finish(meta: JSONObject, to out: inout [UInt8]) {}
+
+    mutating func write(_ envelope: Envelope, to out: inout [UInt8]) {
+        guard !writeTable(of: envelope, to: &out) else { return }
+        var line = ""
+        JSONWriter().write(envelope.data, to: &line)
+        out.append(contentsOf: line.utf8)
+        out.append(UInt8(ascii: "\n"))
     }
 }

@@ -21,26 +21,66 @@ enum OutputFormatKind: String, CaseIterable, Sendable {
     }
 }
 
-/// How an envelope is written to stdout. One struct per format; none of them prints directly.
-protocol OutputFormat: Sendable {
-    /// Writes a successful envelope (errors are always written as JSON by the caller).
-    func write(_ envelope: Envelope, to out: inout String)
+/// Rows handed to a format: a slice of a backend's batch as it arrives, or the rows of a collected
+/// envelope's table.
+enum OutputRows {
+    case batch(RowBatch, Range<Int>)
+    case json([[JSONValue]])
 }
 
-extension OutputFormat where Self == JSONFormat {
-    static func json(pretty: Bool = false) -> Self { JSONFormat(pretty: pretty) }
+/// How a successful result is written to stdout, in GRDB's `DumpFormat` shape: `begin` a result,
+/// `write` its rows batch by batch as they arrive, `finish` with the envelope's `meta`. A collected
+/// envelope whose `data` is a table is written by the same three calls; other `data` (a mapped
+/// document, `describe`, `list`) is written whole. Errors are always JSON, written by the caller.
+protocol OutputFormat {
+    /// Starts a result whose rows sit in `data` as `placement` says.
+    mutating func begin(_ placement: RowPlacement, to out: inout [UInt8])
+    /// Writes rows of the result begun.
+    mutating func write(_ rows: OutputRows, to out: inout [UInt8])
+    /// Ends the result begun; `meta` is the envelope's.
+    mutating func finish(meta: JSONObject, to out: inout [UInt8])
+    /// Writes a collected successful envelope.
+    mutating func write(_ envelope: Envelope, to out: inout [UInt8])
+    /// Whether the output is one document, only of use once complete (it is then held until the
+    /// result is; line formats are written as rows arrive).
+    var isOneDocument: Bool { get }
 }
 
-extension OutputFormat where Self == NDJSONFormat {
-    static var ndjson: Self { NDJSONFormat() }
+extension OutputFormat {
+    var isOneDocument: Bool { false }
+
+    /// Writes the envelope's table, when `data` is one, as a result streamed whole; false otherwise.
+    mutating func writeTable(of envelope: Envelope, to out: inout [UInt8]) -> Bool {
+        guard let table = envelope.table else { return false }
+        writeRows(columns: table.columns, table.rows, meta: envelope.meta, to: &out)
+        return true
+    }
+
+    /// Writes collected rows through `begin`, `write` and `finish`.
+    mutating func writeRows(columns: [String], _ rows: [[JSONValue]], meta: JSONObject, to out: inout [UInt8]) {
+        begin(.objects(key: "rows", columns: columns), to: &out)
+        write(.json(rows), to: &out)
+        finish(meta: meta, to: &out)
+    }
+
+    /// The text of a collected envelope (tests and small outputs).
+    func text(of envelope: Envelope) -> String {
+        var format = self
+        var out: [UInt8] = []
+        format.write(envelope, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
-extension OutputFormat where Self == CSVFormat {
-    static func csv(header: Bool = true, nullText: String = "") -> Self { CSVFormat(header: header, nullText: nullText) }
-}
-
-extension OutputFormat where Self == TableFormat {
-    static var table: Self { TableFormat() }
+extension OutputRows {
+    /// The rows as JSON values (for formats that lay out whole tables).
+    var jsonRows: [[JSONValue]] {
+        switch self {
+        case .json(let rows): rows
+        case .batch(let batch, let range):
+            batch.rows(range).map { row in row.map(\.json) }
+        }
+    }
 }
 
 /// The text of a cell in csv and table output: strings bare, NaN and infinities as `NaN`,

@@ -69,9 +69,11 @@ public enum AdHocQuery {
         return try Binder.bind(template, name: "query", bindings: bindings)
     }
 
-    /// Runs ad-hoc SQL; `data` is `{"columns": [{"name", "type"}], "rows": [[…]]}`.
+    /// Runs ad-hoc SQL; `data` is `{"columns": [{"name", "type"}], "rows": [[…]]}`. With `rows`, the
+    /// rows go there as they arrive and the envelope's `data` holds everything but them.
     public static func run(
-        _ sql: String, params: [String: (type: DeclaredType?, raw: RawParam)], backend: any SQLBackend, meta baseMeta: JSONObject
+        _ sql: String, params: [String: (type: DeclaredType?, raw: RawParam)], backend: any SQLBackend, meta baseMeta: JSONObject,
+        rows sink: (any RowSink)? = nil
     ) async -> Envelope {
         let started = ContinuousClock.now
         var meta = JSONObject([("backend", .string(backend.name))])
@@ -79,14 +81,22 @@ public enum AdHocQuery {
         do {
             let statement = try bind(sql, params: params)
             let stream = try await backend.execute(statement)
-            let result = try await stream.collect()
+            let placement = RowPlacement.arrays(columns: stream.columns)
+            let data: JSONValue
+            let rowCount: Int
+            if let sink {
+                sink.begin(placement)
+                rowCount = try await RowStreamer.deliver(stream, to: sink, cap: nil).rows
+                data = placement.data(rows: .array([]))
+            } else {
+                let result = try await stream.collect()
+                rowCount = result.rows.count
+                data = placement.data(rows: .array(result.rows.map { .array($0.map(\.json)) }))
+            }
             for key in stream.properties.keys.sorted() { meta[key] = stream.properties[key] }
-            let columns = JSONValue.array(
-                result.columns.map { .object(JSONObject([("name", .string($0.name)), ("type", .string($0.type.description))])) })
-            let rows = JSONValue.array(result.rows.map { .array($0.map(\.json)) })
             meta["duration_ms"] = .double(OperationRunner.milliseconds(since: started))
-            meta["rows"] = .int(Int64(result.rows.count))
-            return .success(data: .object(JSONObject([("columns", columns), ("rows", rows)])), meta: meta, columns: result.columns)
+            meta["rows"] = .int(Int64(rowCount))
+            return .success(data: data, meta: meta, columns: stream.columns)
         } catch {
             meta["duration_ms"] = .double(OperationRunner.milliseconds(since: started))
             return .failure(reporting: error, meta: meta)

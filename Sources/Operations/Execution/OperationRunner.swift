@@ -19,30 +19,14 @@ public struct OperationRunner: Sendable {
         return try operation.queries.map { query in try bind(query, of: operation, values: values, catalog: catalog) }
     }
 
-    /// How `run` can write an operation's rows as they arrive: when its `data` is exactly the rows of its
-    /// single query (no response mapping). Pagination caps the rows at `limit` (the extra row it
-    /// fetches only tells whether there are more).
-    public struct StreamPlan: Sendable {
-        public let statement: BoundStatement
-        public let query: String
-        public let rowCap: Int?
-
-        /// Labels a backend error with the query, as the collected `run` does.
-        public func failure(_ error: any ReportableError) -> any ReportableError { QueryFailure(query: query, underlying: error) }
-    }
-
-    /// The stream plan of operation `name`, or nil when its `data` needs whole results.
-    public func streamPlan(_ name: String, raw: [String: RawParam]) throws -> StreamPlan? {
-        let operation = try catalog.operation(name)
-        guard operation.responseMapping == nil, operation.queries.count == 1, let query = operation.queries.first else { return nil }
-        let values = try ParameterResolver.resolve(operation, raw: raw)
-        let page = operation.page(of: query, try catalog.template(query), values: values)
-        return StreamPlan(
-            statement: try Self.bind(query, of: operation, values: values, catalog: catalog), query: query.name, rowCap: page?.limit)
-    }
-
     /// Runs an operation and returns its envelope; failures become error envelopes, never throws.
-    public func run(_ name: String, raw: [String: RawParam], meta baseMeta: JSONObject) async -> Envelope {
+    ///
+    /// When `rows` is given and the operation's `data` is exactly its one query's rows (no response
+    /// mapping), the rows go to `rows` as they arrive (at most a page of them) and the envelope's
+    /// `data` holds everything but them; otherwise the result is collected.
+    public func run(_ name: String, raw: [String: RawParam], meta baseMeta: JSONObject, rows sink: (any RowSink)? = nil) async
+        -> Envelope
+    {
         let started = ContinuousClock.now
         var meta = JSONObject([("operation", .string(name)), ("backend", .string(backend.name))])
         for (key, value) in baseMeta.members { meta[key] = value }
@@ -50,32 +34,29 @@ public struct OperationRunner: Sendable {
         do {
             let operation = try catalog.operation(name)
             let values = try ParameterResolver.resolve(operation, raw: raw)
+            let streams = operation.responseMapping == nil && operation.queries.count == 1 ? sink : nil
             var results = MappingDict()
             var tables = JSONObject()
             var pageMeta: JSONValue?
             for query in operation.queries {
                 let statement = try Self.bind(query, of: operation, values: values, catalog: catalog)
+                let page = operation.page(of: query, try catalog.template(query), values: values)
                 let queryStarted = ContinuousClock.now
-                var result: ResultSet
-                var properties: [String: JSONValue] = [:]
+                let outcome: QueryOutcome
                 do {
-                    let stream = try await backend.execute(statement)
-                    properties = stream.properties
-                    result = try await stream.collect()
+                    outcome = try await execute(statement, page: page, streamingTo: streams, key: query.resultKey)
                 } catch let error as any ReportableError {
                     throw QueryFailure(query: query.name, underlying: error)
                 }
-                if let page = operation.page(of: query, try catalog.template(query), values: values) {
-                    let hasMore = page.trim(&result.rows)
-                    pageMeta = page.meta(returned: result.rows.count, hasMore: hasMore)
-                }
+                if let page { pageMeta = page.meta(returned: outcome.rowCount, hasMore: outcome.hasMore) }
                 var entry = JSONObject([
-                    ("name", .string(query.name)), ("rows", .int(Int64(result.rows.count))),
+                    ("name", .string(query.name)), ("rows", .int(Int64(outcome.rowCount))),
                     ("duration_ms", .double(Self.milliseconds(since: queryStarted))),
                 ])
-                for key in properties.keys.sorted() { entry[key] = properties[key] }
+                for key in outcome.properties.keys.sorted() { entry[key] = outcome.properties[key] }
                 queryMeta.append(.object(entry))
                 // Rows become mapping values or JSON, whichever this operation's `data` is made of.
+                guard let result = outcome.collected else { continue }
                 if operation.responseMapping != nil {
                     results[.string(query.resultKey)] = .list(
                         result.rows.map { row in
@@ -97,6 +78,29 @@ public struct OperationRunner: Sendable {
             if !queryMeta.isEmpty { meta["queries"] = .array(queryMeta) }
             return .failure(reporting: error, meta: meta)
         }
+    }
+
+    /// One query's rows: collected (`collected`), or handed to a sink as they arrived.
+    private struct QueryOutcome {
+        var collected: ResultSet?
+        var rowCount: Int
+        var hasMore: Bool
+        var properties: [String: JSONValue]
+    }
+
+    /// Executes `statement`, trimmed to `page`: its rows go to `sink` under `key` when one is given.
+    private func execute(_ statement: BoundStatement, page: Pagination.Page?, streamingTo sink: (any RowSink)?, key: String)
+        async throws -> QueryOutcome
+    {
+        let stream = try await backend.execute(statement)
+        if let sink {
+            sink.begin(.objects(key: key, columns: stream.columns.map(\.name)))
+            let delivery = try await RowStreamer.deliver(stream, to: sink, cap: page?.limit)
+            return QueryOutcome(rowCount: delivery.rows, hasMore: delivery.hasMore, properties: stream.properties)
+        }
+        var result = try await stream.collect()
+        let hasMore = page?.trim(&result.rows) ?? false
+        return QueryOutcome(collected: result, rowCount: result.rows.count, hasMore: hasMore, properties: stream.properties)
     }
 
     /// Binds one query: each marker takes its parameter (via `params_map`); the pagination

@@ -19,8 +19,7 @@ final class OutputFormatTests: XCTestCase {
         meta: JSONObject([("operation", .string("x"))]))
 
     func testCSV_QuotesAndNulls() {
-        var out = ""
-        CSVFormat().write(envelope, to: &out)
+        let out = CSVFormat().text(of: envelope)
         XCTAssertEqual(out, "id,name,price\r\n1,\"a, \"\"b\"\"\nc\",1.50\r\n22,,10.00\r\n")
     }
 
@@ -43,20 +42,16 @@ final class OutputFormatTests: XCTestCase {
         meta: JSONObject())
 
     func testSpecialValues_InEveryFormat() {
-        var csv = ""
-        CSVFormat().write(specials, to: &csv)
+        let csv = CSVFormat().text(of: specials)
         XCTAssertEqual(csv, "e,z,n,p,m,neg\r\n\"\",,NaN,Infinity,-Infinity,-0.0\r\n")
-        var ndjson = ""
-        NDJSONFormat().write(specials, to: &ndjson)
+        let ndjson = NDJSONFormat().text(of: specials)
         XCTAssertEqual(ndjson, #"{"e":"","z":null,"n":"NaN","p":"Infinity","m":"-Infinity","neg":-0.0}"# + "\n")
-        var json = ""
-        JSONFormat().write(specials, to: &json)
+        let json = JSONFormat().text(of: specials)
         XCTAssertEqual(
             json,
             #"{"status":"success","data":{"rows":[{"e":"","z":null,"n":"NaN","p":"Infinity","m":"-Infinity","neg":-0.0}]},"#
                 + #""meta":{}}"# + "\n")
-        var table = ""
-        TableFormat().write(specials, to: &table)
+        let table = TableFormat().text(of: specials)
         XCTAssertEqual(
             table,
             """
@@ -75,20 +70,17 @@ final class OutputFormatTests: XCTestCase {
                     ("rows", .array([.null, .string(""), .string("x")].map { .object(JSONObject([("v", $0)])) }))
                 ])),
             meta: JSONObject())
-        var out = ""
-        CSVFormat().write(envelope, to: &out)
+        let out = CSVFormat().text(of: envelope)
         XCTAssertEqual(out, "v\r\n\r\n\"\"\r\nx\r\n")
     }
 
     func testNDJSON_OneObjectPerRow() {
-        var out = ""
-        NDJSONFormat().write(envelope, to: &out)
+        let out = NDJSONFormat().text(of: envelope)
         XCTAssertEqual(out, "{\"id\":1,\"name\":\"a, \\\"b\\\"\\nc\",\"price\":1.50}\n{\"id\":22,\"name\":null,\"price\":10.00}\n")
     }
 
     func testTable_AlignsColumnsAndRightAlignsNumbers() {
-        var out = ""
-        TableFormat().write(envelope, to: &out)
+        let out = TableFormat().text(of: envelope)
         XCTAssertEqual(
             out,
             """
@@ -102,8 +94,7 @@ final class OutputFormatTests: XCTestCase {
     }
 
     func testJSON_PrettyEnvelope() {
-        var out = ""
-        JSONFormat(pretty: true).write(.success(data: .object(JSONObject([("a", .int(1))])), meta: JSONObject()), to: &out)
+        let out = JSONFormat(pretty: true).text(of: .success(data: .object(JSONObject([("a", .int(1))])), meta: JSONObject()))
         XCTAssertEqual(out, "{\n  \"status\": \"success\",\n  \"data\": {\n    \"a\": 1\n  },\n  \"meta\": {}\n}\n")
     }
 }

@@ -59,11 +59,35 @@ final class OperationRunnerTests: XCTestCase {
             #"{"columns": [{"name": "id", "type": "INT"}, {"name": "price", "type": "DECIMAL(6,2)"}]}"#)
     }
 
-    private func run(_ name: String, _ raw: [String: RawParam]) async throws -> Envelope {
+    private func run(_ name: String, _ raw: [String: RawParam], rows sink: (any RowSink)? = nil) async throws -> Envelope {
         let runner = OperationRunner(
             catalog: try OperationCatalog(root: root.path),
             backend: MockBackend(catalog: try MockCatalog(directory: root.path + "/config/mock-data")))
-        return await runner.run(name, raw: raw, meta: JSONObject([("correlation_id", .string("c-1"))]))
+        return await runner.run(name, raw: raw, meta: JSONObject([("correlation_id", .string("c-1"))]), rows: sink)
+    }
+
+    /// A run streamed to a sink hands it the rows the collected run puts in `data`, under the same key,
+    /// with the same pagination and row counts in `meta`; a mapped operation is collected whatever.
+    func testStreamedRun_HandsTheSinkTheCollectedRows() async throws {
+        let cases: [[String: RawParam]] = [[:], ["offset": .text("3")], ["limit": .text("3"), "min": .text("4")], ["min": .text("9")]]
+        for raw in cases {
+            let collected = try await run("items/page", raw)
+            let sink = RecordingSink()
+            let streamed = try await run("items/page", raw, rows: sink)
+            XCTAssertEqual(sink.placements.withLock { $0 }, [.objects(key: "items", columns: ["id"])], "\(raw)")
+            let rows = sink.rows.withLock { $0 }.map { row in JSONValue.object(JSONObject([("id", row[0].json)])) }
+            XCTAssertEqual(.array(rows), collected.data["items"], "\(raw)")
+            XCTAssertEqual(streamed.meta["pagination"], collected.meta["pagination"], "\(raw)")
+            XCTAssertNotNil(streamed.meta["pagination"])
+            XCTAssertEqual(streamed.meta["queries"]?.array?.first?["rows"], collected.meta["queries"]?.array?.first?["rows"])
+        }
+        let sink = RecordingSink()
+        let mapped = try await run("items/summary", ["ids": .text("1,2")], rows: sink)
+        XCTAssertEqual(mapped.data["count"], .int(2))
+        XCTAssertEqual(sink.placements.withLock { $0 }, [])
+        let failed = try await run("items/broken", [:], rows: sink)
+        XCTAssertEqual(failed.error?.code, .sql)
+        XCTAssertEqual(sink.rows.withLock { $0 }.count, 0)
     }
 
     func testPagination_FetchesOneExtraRowForHasMore() async throws {
@@ -159,4 +183,14 @@ final class OperationRunnerTests: XCTestCase {
         let unknown = try await run("items/summary", ["ids": .text("1"), "idz": .text("2")])
         XCTAssertEqual(unknown.error?.description, "unknown parameter 'idz'; known parameters: ids")
     }
+}
+
+/// Records what a run streams.
+private final class RecordingSink: RowSink {
+    let placements = LockedBox<[RowPlacement]>([])
+    let rows = LockedBox<[Row]>([])
+
+    func begin(_ placement: RowPlacement) { placements.withLock { $0.append(placement) } }
+
+    func write(_ batch: RowBatch, rows range: Range<Int>) { rows.withLock { $0 += batch.rows(range) } }
 }

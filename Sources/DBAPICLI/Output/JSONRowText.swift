@@ -1,32 +1,90 @@
 import DBAPICore
 import Operations
 
-/// `ndjson` lines for a batch of text cells, in two passes: measure every line (rendering the few
-/// decoded values once, into a side buffer), grow the output once, then copy keys, cell text and
-/// rendered values through a pointer. Streaming a warehouse result spends most of its time here
-/// and in the scanner, so this avoids a checked `Array.append` per key and per cell.
-struct NDJSONTextCells {
-    /// Every column's `{"name":` / `,"name":` prefix, back to back, and where each one ends.
+/// Rows as JSON text, each an object (`{"a":1,"b":null}`) or an array (`[1,null]`) with fixed bytes
+/// before and after it: ndjson's lines and the rows inside a json envelope. The column prefixes are
+/// escaped once, not per row.
+///
+/// Text cells (a warehouse chunk) are written in two passes: measure every row (rendering the few
+/// decoded values once, into a side buffer), grow the output once, then copy prefixes, cell text and
+/// rendered values through a pointer. Streaming a warehouse result spends most of its time here and
+/// in the scanner, so this avoids a checked `Array.append` per prefix and per cell.
+struct JSONRowText {
+    /// Every column's prefix (`{"name":` then `,"name":`, or `[` then `,`), back to back, and where
+    /// each one ends.
     let keyBytes: [UInt8]
     let keyEnds: [Int]
+    /// What ends a row (`}` or `]`, and a line break for ndjson).
+    let rowEnd: [UInt8]
+    /// A whole row when there are no columns (`{}`).
+    let emptyRow: [UInt8]
 
-    init(columns: [String]) {
-        let prefixes = NDJSONFormat.keyPrefixes(columns)
+    /// Rows of `columns`: objects or arrays, after `before` and ending with `after`.
+    init(columns: [String], objects: Bool, before: String = "", after: String = "") {
+        var prefixes: [String] = []
+        for (position, name) in columns.enumerated() {
+            var prefix = position == 0 ? before + (objects ? "{" : "[") : ","
+            if objects {
+                JSONWriter.writeString(name, to: &prefix)
+                prefix += ":"
+            }
+            prefixes.append(prefix)
+        }
         keyBytes = prefixes.flatMap(\.utf8)
         var ends: [Int] = []
         for prefix in prefixes { ends.append((ends.last ?? 0) + prefix.utf8.count) }
         keyEnds = ends
+        rowEnd = Array(((objects ? "}" : "]") + after).utf8)
+        emptyRow = Array((before + (objects ? "{}" : "[]") + after).utf8)
     }
 
-    /// Appends the lines of `rows` of `cells` (which has one cell per key) to `out`.
-    func write(_ cells: TextCellBatch, rows: Range<Int>, to out: inout [UInt8]) {
+    /// Appends one row of values.
+    func write(_ row: some Collection<SQLValue>, to out: inout [UInt8]) {
+        guard !keyEnds.isEmpty else { return out.append(contentsOf: emptyRow) }
+        keyBytes.withUnsafeBufferPointer { keys in
+            var start = 0
+            for (end, value) in zip(keyEnds, row) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: keys[start..<end]))
+                value.appendJSON(to: &out)
+                start = end
+            }
+        }
+        out.append(contentsOf: rowEnd)
+    }
+
+    /// Appends one row of JSON values (a collected envelope's table).
+    func write(json row: [JSONValue], to out: inout [UInt8]) {
+        guard !keyEnds.isEmpty else { return out.append(contentsOf: emptyRow) }
+        var text = ""
+        var start = 0
+        for (end, value) in zip(keyEnds, row) {
+            out.append(contentsOf: keyBytes[start..<end])
+            text.removeAll(keepingCapacity: true)
+            JSONWriter().write(value, to: &text)
+            out.append(contentsOf: text.utf8)
+            start = end
+        }
+        out.append(contentsOf: rowEnd)
+    }
+
+    /// Appends rows `rows` of a batch.
+    func write(_ batch: RowBatch, rows: Range<Int>, to out: inout [UInt8]) {
+        let rows = rows.clamped(to: 0..<batch.count)
+        switch batch {
+        case .rows(let values): for row in values[rows] { write(row, to: &out) }
+        case .text(let cells): write(cells, rows: rows, to: &out)
+        }
+    }
+
+    /// Appends rows `rows` of `cells` (which has one cell per prefix).
+    private func write(_ cells: TextCellBatch, rows: Range<Int>, to out: inout [UInt8]) {
         let columns = min(cells.columnCount, keyEnds.count)
         let quoted = cells.quotedColumns
-        let lineEnd: StaticString = columns == 0 ? "{}\n" : "}\n"
         cells.withReader { reader in
             var rendered: [UInt8] = []
             var renderedEnds: [Int] = []
-            var size = rows.count * ((columns > 0 ? keyEnds[columns - 1] : 0) + lineEnd.utf8CodeUnitCount)
+            let rowBytes = columns > 0 ? keyEnds[columns - 1] + rowEnd.count : emptyRow.count
+            var size = rows.count * rowBytes
             for row in rows {
                 for column in 0..<columns {
                     switch reader.content(row: row, column: column) {
@@ -48,6 +106,10 @@ struct NDJSONTextCells {
                     rendered.withUnsafeBufferPointer { values in
                         var value = 0
                         for row in rows {
+                            guard columns > 0 else {
+                                sink.copy(emptyRow)
+                                continue
+                            }
                             var keyStart = 0
                             for column in 0..<columns {
                                 sink.copy(UnsafeBufferPointer(rebasing: keys[keyStart..<keyEnds[column]]))
@@ -65,7 +127,7 @@ struct NDJSONTextCells {
                                     value += 1
                                 }
                             }
-                            sink.copy(lineEnd)
+                            sink.copy(rowEnd)
                         }
                     }
                 }
@@ -110,6 +172,11 @@ private struct PointerSink {
         }
         self.next = next + count
         remaining -= count
+    }
+
+    @inline(__always)
+    mutating func copy(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { copy($0) }
     }
 
     @inline(__always)
