@@ -11,8 +11,8 @@ public struct BackendSettings: Sendable {
     public var schema: String?
     /// Cap on result rows (a warehouse reports the truncation).
     public var rowLimit: Int?
-    /// `INLINE` or `EXTERNAL_LINKS`.
-    public var disposition: String?
+    /// How a warehouse returns results (nil: INLINE, falling back to EXTERNAL_LINKS when too large).
+    public var disposition: Disposition?
     /// The warehouse's server-side wait before polling, in seconds.
     public var waitTimeout: Int?
     /// The run's time limit in seconds (enforced by the backend when it says `enforcesTimeout`).
@@ -31,4 +31,11 @@ public struct BackendSettings: Sendable {
         self.version = version
         self.log = { _ in }
     }
+}
+
+/// How a warehouse returns a result: in the response (`INLINE`, at most 25 MiB) or as links to download
+/// (`EXTERNAL_LINKS`). The raw value is the Statement Execution API's name.
+public enum Disposition: String, Sendable, CaseIterable {
+    case inline = "INLINE"
+    case externalLinks = "EXTERNAL_LINKS"
 }

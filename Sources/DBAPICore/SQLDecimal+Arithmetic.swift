@@ -44,9 +44,8 @@ extension SQLDecimal {
     /// bits, stays as it is rather than trap.
     public var negated: SQLDecimal { SQLDecimal(unscaled: unscaled == .min ? unscaled : -unscaled, scale: scale) }
 
-    /// Rounds to `places` digits after the point (negative places round left of the point): half-up, half-even
-    /// (`halfEven`, banker's rounding), or toward +∞ (`roundingUp` true) or −∞ (false).
-    public func rounded(places: Int, roundingUp: Bool? = nil, halfEven: Bool = false) -> SQLDecimal? {
+    /// Rounds to `places` digits after the point (negative places round left of the point) as `mode` says.
+    public func rounded(places: Int, _ mode: RoundingMode = .halfUp) -> SQLDecimal? {
         guard places < scale else { return self }
         var divisor: Int128 = 1
         for _ in 0..<(scale - places) {
@@ -54,21 +53,18 @@ extension SQLDecimal {
             if overflow { return SQLDecimal(unscaled: 0, scale: max(places, 0)) }
             divisor = next
         }
-        var quotient: Int128
-        switch roundingUp {
-        case nil where halfEven:
-            quotient = unscaled / divisor
-            let twice = (unscaled % divisor).magnitude * 2
+        var quotient = unscaled / divisor
+        let remainder = unscaled % divisor
+        switch mode {
+        case .halfUp: quotient = Self.divideRoundingHalfUp(unscaled, divisor)
+        case .halfEven:
+            let twice = remainder.magnitude * 2
             if twice > divisor.magnitude || (twice == divisor.magnitude && quotient % 2 != 0) {
                 quotient += unscaled < 0 ? -1 : 1
             }
-        case nil: quotient = Self.divideRoundingHalfUp(unscaled, divisor)
-        case true?:  // ceiling
-            quotient = unscaled / divisor
-            if unscaled % divisor != 0, unscaled > 0 { quotient += 1 }
-        case false?:  // floor
-            quotient = unscaled / divisor
-            if unscaled % divisor != 0, unscaled < 0 { quotient -= 1 }
+        case .ceiling: if remainder != 0, unscaled > 0 { quotient += 1 }
+        case .floor: if remainder != 0, unscaled < 0 { quotient -= 1 }
+        case .towardZero: break
         }
         if places >= 0 { return SQLDecimal(unscaled: quotient, scale: places) }
         return SQLDecimal(unscaled: quotient, scale: 0).withScale(0).flatMap { value in
@@ -81,6 +77,20 @@ extension SQLDecimal {
             return SQLDecimal(unscaled: widened, scale: 0)
         }
     }
+}
+
+/// How `SQLDecimal.rounded` settles digits it drops.
+public enum RoundingMode: Sendable {
+    /// To the nearest, a tie away from zero (Spark's `round`, casts to DECIMAL).
+    case halfUp
+    /// To the nearest, a tie to the even neighbour (banker's rounding: `bround`).
+    case halfEven
+    /// Toward +∞ (`ceil`).
+    case ceiling
+    /// Toward −∞ (`floor`).
+    case floor
+    /// Toward zero: the dropped digits are cut off (casts to integers).
+    case towardZero
 }
 
 /// Spark's result-type rules for decimal arithmetic (`DecimalPrecision`, with precision loss allowed).

@@ -36,6 +36,24 @@ final class SQLDecimalTests: XCTestCase {
         }
     }
 
+    /// Every rounding mode at a tie, above and below it, on both signs, and left of the point.
+    func testRoundingModes() throws {
+        let inputs = ["2.5", "-2.5", "3.5", "2.51", "-2.49", "2.0", "125"]
+        let cases: [(RoundingMode, places: Int, [String])] = [
+            (.halfUp, 0, ["3", "-3", "4", "3", "-2", "2", "125"]),
+            (.halfEven, 0, ["2", "-2", "4", "3", "-2", "2", "125"]),
+            (.ceiling, 0, ["3", "-2", "4", "3", "-2", "2", "125"]),
+            (.floor, 0, ["2", "-3", "3", "2", "-3", "2", "125"]),
+            (.towardZero, 0, ["2", "-2", "3", "2", "-2", "2", "125"]),
+            (.halfEven, -1, ["0", "0", "0", "0", "0", "0", "120"]),
+            (.ceiling, -1, ["10", "0", "10", "10", "0", "10", "130"]),
+        ]
+        for (mode, places, expected) in cases {
+            let rounded = try inputs.map { try XCTUnwrap(SQLDecimal(string: $0)).rounded(places: places, mode)?.description ?? "nil" }
+            XCTAssertEqual(rounded, expected, "\(mode) \(places)")
+        }
+    }
+
     func testOverflow_ReturnsNil() throws {
         let big = try XCTUnwrap(SQLDecimal(string: "99999999999999999999999999999999999999"))
         XCTAssertNil(big.multiplied(by: big))

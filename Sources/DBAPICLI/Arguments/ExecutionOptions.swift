@@ -26,9 +26,7 @@ struct ExecutionOptions: Sendable {
         settings.catalog = arguments.value(.catalog)
         settings.schema = arguments.value(.schema)
         settings.rowLimit = try arguments.decode(.rowLimit) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
-        settings.disposition = try arguments.decode(.disposition) { text in
-            ["INLINE", "EXTERNAL_LINKS"].contains(text.uppercased()) ? text.uppercased() : nil
-        }
+        settings.disposition = try arguments.decode(.disposition) { Disposition(rawValue: $0.uppercased()) }
         settings.waitTimeout = try arguments.decode(.waitTimeout) { Int($0).flatMap { $0 == 0 || (5...50).contains($0) ? $0 : nil } }
         settings.timeout = timeout
         if global.verbose {

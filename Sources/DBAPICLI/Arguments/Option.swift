@@ -1,3 +1,5 @@
+import DBAPICore
+
 /// Every option dbapi knows. Each option's name, value placeholder, help line and the description of
 /// the values it accepts appear once, here; commands, parsing, decoding and help refer to the cases, so
 /// a misspelled option is a compile error.
@@ -60,7 +62,7 @@ enum Option: String, CaseIterable, Sendable {
         case .timeout: "a number of seconds greater than 0 and at most \(Int(ExecutionOptions.maxTimeoutSeconds)) (7 days)"
         case .waitTimeout: "0 or a whole number of seconds from 5 to 50"
         case .rowLimit: "a positive whole number"
-        case .disposition: "INLINE or EXTERNAL_LINKS"
+        case .disposition: BackendRegistry.list(Disposition.allCases.map(\.rawValue), last: "or")
         default: nil
         }
     }

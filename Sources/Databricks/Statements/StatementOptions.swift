@@ -9,7 +9,7 @@ public struct StatementOptions: Sendable {
     public var rowLimit: Int?
     /// `INLINE` or `EXTERNAL_LINKS`; nil (the default) sends INLINE and, when the warehouse refuses a
     /// result over the 25 MiB INLINE limit, runs the statement again with EXTERNAL_LINKS.
-    public var disposition: String?
+    public var disposition: Disposition?
     /// Tagged on statements so they can be found in query history.
     public var correlationID: String?
     /// Chunks fetched ahead of the one being read; twice as many with EXTERNAL_LINKS, where each

@@ -23,12 +23,12 @@ struct StatementRunner: Sendable {
     func execute(_ statement: BoundStatement) async throws -> ResultStream {
         let started = clock.now()
         guard options.disposition == nil else {
-            return try await execute(statement, disposition: options.disposition ?? "INLINE", started: started, fallback: false)
+            return try await execute(statement, disposition: options.disposition ?? .inline, started: started, fallback: false)
         }
         do {
-            return try await execute(statement, disposition: "INLINE", started: started, fallback: false)
+            return try await execute(statement, disposition: .inline, started: started, fallback: false)
         } catch DatabricksError.statementFailed(_, _, _, let message) where Self.isInlineLimit(message) {
-            return try await execute(statement, disposition: "EXTERNAL_LINKS", started: started, fallback: true)
+            return try await execute(statement, disposition: .externalLinks, started: started, fallback: true)
         }
     }
 
@@ -43,7 +43,7 @@ struct StatementRunner: Sendable {
         message.contains("Inline byte limit exceeded") || message.contains("disposition=EXTERNAL_LINKS")
     }
 
-    private func execute(_ statement: BoundStatement, disposition: String, started: Double, fallback: Bool) async throws -> ResultStream {
+    private func execute(_ statement: BoundStatement, disposition: Disposition, started: Double, fallback: Bool) async throws -> ResultStream {
         var (response, id) = try await submit(requestBody(statement, disposition: disposition))
         var interval = options.firstPoll
         // Waits grow by `pollGrowth` up to `maxPoll`; the timeout is checked before each wait, so a
@@ -106,7 +106,7 @@ struct StatementRunner: Sendable {
         }.value
     }
 
-    private func requestBody(_ statement: BoundStatement, disposition: String) -> JSONValue {
+    private func requestBody(_ statement: BoundStatement, disposition: Disposition) -> JSONValue {
         var body = JSONObject([
             ("statement", .string(statement.nativeSQL)), ("warehouse_id", .string(client.config.warehouseID)),
         ])
@@ -115,7 +115,7 @@ struct StatementRunner: Sendable {
         if !statement.parameters.isEmpty { body["parameters"] = .array(statement.parameters.map(Self.parameter)) }
         body["wait_timeout"] = .string("\(options.waitTimeout)s")
         body["on_wait_timeout"] = .string("CONTINUE")
-        body["disposition"] = .string(disposition)
+        body["disposition"] = .string(disposition.rawValue)
         body["format"] = .string("JSON_ARRAY")
         if let rowLimit = options.rowLimit { body["row_limit"] = .int(Int64(rowLimit)) }
         var tags: [JSONValue] = [.object(JSONObject([("key", .string("dbapi_query")), ("value", .string(statement.name))]))]
@@ -147,7 +147,7 @@ struct StatementRunner: Sendable {
         return .object(object)
     }
 
-    private func stream(id: String, response: APIResponse, disposition: String, fallback: Bool) throws -> ResultStream {
+    private func stream(id: String, response: APIResponse, disposition: Disposition, fallback: Bool) throws -> ResultStream {
         let manifest = response["manifest"]
         let decoders = (manifest?["schema"]?["columns"]?.array ?? []).map { column in
             ColumnDecoder(
@@ -161,10 +161,10 @@ struct StatementRunner: Sendable {
         let loader = ChunkLoader(statementID: id, decoder: ResultChunkDecoder(decoders: decoders), client: client, downloads: downloads)
         let fetcher = ChunkFetcher(
             first: (response["result"] ?? .object(JSONObject()), response), integrity: integrity, loader: loader,
-            prefetch: disposition == "EXTERNAL_LINKS" ? 2 * options.prefetch : options.prefetch)
+            prefetch: disposition == .externalLinks ? 2 * options.prefetch : options.prefetch)
         var properties: [String: JSONValue] = ["statement_id": .string(id), "warehouse_id": .string(client.config.warehouseID)]
         if manifest?["truncated"] == .bool(true) { properties["truncated"] = .bool(true) }
-        properties["disposition"] = .string(disposition)
+        properties["disposition"] = .string(disposition.rawValue)
         if fallback { properties["disposition_fallback"] = .string("INLINE result over the 25 MiB limit; ran again with EXTERNAL_LINKS") }
         if let rows = ChunkHeader.int(manifest?["total_row_count"]) { properties["total_row_count"] = .int(Int64(rows)) }
         return ResultStream(columns: decoders.map(\.column), properties: properties) { try await fetcher.next() }

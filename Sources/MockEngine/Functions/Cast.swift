@@ -63,7 +63,7 @@ enum Cast {
             return try fitDecimal(decimal, precision, scale, original: SQLValue.sparkDouble(number), target: target)
         case (.double(let number), .boolean): return .bool(number != 0)
         case (.decimal(let number), _) where target.isIntegral:
-            guard let whole = number.rounded(places: 0, roundingUp: number.unscaled >= 0 ? false : true),
+            guard let whole = number.rounded(places: 0, .towardZero),
                 let integer = Int64(exactly: whole.unscaled), target.integralRange?.contains(integer) == true
             else { throw EngineError.castOverflow(value: "\(number)", from: source, to: target) }
             return .int(integer)

@@ -164,7 +164,7 @@ enum MappingFunctions {
             guard number.isFinite, abs(number) < 9.2e18 else { throw .valueError("cannot convert \(number) to integer") }
             return .int(Int64(number.rounded(.towardZero)))
         case .decimal(let number):
-            guard let whole = number.rounded(places: 0, roundingUp: number.unscaled < 0), let integer = Int64(exactly: whole.unscaled)
+            guard let whole = number.rounded(places: 0, .towardZero), let integer = Int64(exactly: whole.unscaled)
             else {
                 throw .valueError("cannot convert \(number) to integer")
             }

@@ -176,7 +176,7 @@ final class StatementRunnerTests: XCTestCase {
             [true, false, false])
 
         var inline = StatementOptions()
-        inline.disposition = "INLINE"
+        inline.disposition = .inline
         let asked = ScriptedTransport { _ in .json(200, failed) }
         let outcome = await Result { try await backend(asked, clock: clock, options: inline).execute(Self.statement) }
         XCTAssertEqual(

@@ -61,7 +61,7 @@ enum UnixTimeFunctions {
                 switch try value(row, context) {
                 case .int(let number): return .timestamp(try scaled(number, 1_000_000))
                 case .decimal(let number):
-                    guard let micros = number.multiplied(by: SQLDecimal(1_000_000))?.rounded(places: 0, roundingUp: false),
+                    guard let micros = number.multiplied(by: SQLDecimal(1_000_000))?.rounded(places: 0, .floor),
                         let whole = Int64(exactly: micros.unscaled)
                     else { throw EngineError.overflow("long overflow") }
                     return .timestamp(whole)

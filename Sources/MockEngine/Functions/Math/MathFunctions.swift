@@ -49,7 +49,7 @@ enum MathFunctions {
                 let type = DecimalRules.bounded(precision: precision - scale + 1, scale: 0)
                 return CompiledExpr(type: type) { row, context throws(EngineError) in
                     guard case .decimal(let number) = try inner(row, context) else { return .null }
-                    return number.rounded(places: 0, roundingUp: up).map { .decimal($0) } ?? .null
+                    return number.rounded(places: 0, up ? .ceiling : .floor).map { .decimal($0) } ?? .null
                 }
             }
             return CompiledExpr(type: .bigint) { row, context throws(EngineError) in
@@ -96,7 +96,7 @@ enum MathFunctions {
                 places < 0 ? max(integralDigits, 1 - places) : integralDigits + resultScale, SQLType.maxDecimalPrecision)
             return CompiledExpr(type: .decimal(precision: resultPrecision, scale: resultScale)) { row, context throws(EngineError) in
                 guard case .decimal(let number) = try inner(row, context) else { return .null }
-                let rounded = number.rounded(places: places, halfEven: halfEven)?.withScale(resultScale)
+                let rounded = number.rounded(places: places, halfEven ? .halfEven : .halfUp)?.withScale(resultScale)
                 guard let rounded, let fitted = rounded.fits(precision: resultPrecision, scale: resultScale) else {
                     throw EngineError.numericOutOfRange(
                         " The \(rounded?.description ?? "result") rounded \(mode) from "
@@ -117,7 +117,7 @@ enum MathFunctions {
             return CompiledExpr(type: type) { row, context throws(EngineError) in
                 guard case .int(let number) = try inner(row, context) else { return .null }
                 guard places < 0 else { return .int(number) }
-                guard let rounded = SQLDecimal(number).rounded(places: places, halfEven: halfEven),
+                guard let rounded = SQLDecimal(number).rounded(places: places, halfEven ? .halfEven : .halfUp),
                     let value = Int64(exactly: rounded.unscaled), type.integralRange?.contains(value) ?? true
                 else { throw EngineError.overflow("Overflow") }
                 return .int(value)
