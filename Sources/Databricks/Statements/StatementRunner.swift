@@ -43,7 +43,9 @@ struct StatementRunner: Sendable {
         message.contains("Inline byte limit exceeded") || message.contains("disposition=EXTERNAL_LINKS")
     }
 
-    private func execute(_ statement: BoundStatement, disposition: Disposition, started: Double, fallback: Bool) async throws -> ResultStream {
+    private func execute(_ statement: BoundStatement, disposition: Disposition, started: Double, fallback: Bool) async throws
+        -> ResultStream
+    {
         var (response, id) = try await submit(requestBody(statement, disposition: disposition))
         var interval = options.firstPoll
         // Waits grow by `pollGrowth` up to `maxPoll`; the timeout is checked before each wait, so a
