@@ -10,7 +10,7 @@ public struct Operation: Sendable {
     /// Whether the config declared `params`; if not, `params_map` sources are implicit strings.
     public let declaresParams: Bool
     public let pagination: Pagination?
-    public let queries: [QuerySpec]
+    public internal(set) var queries: [QuerySpec]
     /// `response_mapping` in declaration order, or nil for `{result_key: rows}`.
     public let responseMapping: [(key: String, expression: MappingExpression)]?
     /// The config file (relative to the root) and line that define it.
@@ -37,6 +37,9 @@ public struct QuerySpec: Sendable {
     public let paramsMap: [(marker: String, param: String)]
     public let resultKey: String
     public let line: Int?
+    /// Whether the query takes the page's `:limit` (directly or through `params_map`): found once, when
+    /// the catalog checks the operation's templates.
+    public internal(set) var takesLimit = false
 
     /// The parameter a marker takes its value from.
     public func source(ofMarker marker: String) -> String? {

@@ -120,9 +120,13 @@ public final class OperationCatalog: Sendable {
     public func operation(_ name: String) throws(CatalogError) -> Operation {
         guard declarations[name] != nil else { throw .unknownOperation(name, suggestion: NameSuggestion.closest(to: name, among: names)) }
         let ownIssues = declarationIssues(name)
-        guard let operation = parse(name).operation else { throw .invalidConfiguration(ownIssues) }
+        guard var operation = parse(name).operation else { throw .invalidConfiguration(ownIssues) }
         let issues = ownIssues + validateTemplates(of: operation)
         guard issues.isEmpty else { throw .invalidConfiguration(issues) }
+        for index in operation.queries.indices {
+            let query = operation.queries[index]
+            operation.queries[index].takesLimit = templates.withLock { $0[query.name] }.map { Pagination.pages(query, $0) } ?? false
+        }
         return operation
     }
 

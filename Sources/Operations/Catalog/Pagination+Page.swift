@@ -39,8 +39,8 @@ extension Pagination {
 extension Operation {
     /// The page `query` fetches with the resolved `values`: nil unless the operation is paginated and
     /// the query takes `:limit`.
-    func page(of query: QuerySpec, _ template: Template, values: [String: SQLValue]) -> Pagination.Page? {
-        guard pagination != nil, Pagination.pages(query, template), case .int(let limit)? = values["limit"] else { return nil }
+    func page(of query: QuerySpec, values: [String: SQLValue]) -> Pagination.Page? {
+        guard pagination != nil, query.takesLimit, case .int(let limit)? = values["limit"] else { return nil }
         var offset: Int64 = 0
         if case .int(let given)? = values["offset"] { offset = given }
         return Pagination.Page(limit: Int(limit), offset: Int(offset))

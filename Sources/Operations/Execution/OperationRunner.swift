@@ -40,7 +40,7 @@ public struct OperationRunner: Sendable {
             var pageMeta: JSONValue?
             for query in operation.queries {
                 let statement = try Self.bind(query, of: operation, values: values, catalog: catalog)
-                let page = operation.page(of: query, try catalog.template(query), values: values)
+                let page = operation.page(of: query, values: values)
                 let queryStarted = ContinuousClock.now
                 let outcome: QueryOutcome
                 do {
@@ -109,7 +109,7 @@ public struct OperationRunner: Sendable {
         -> BoundStatement
     {
         let template = try catalog.template(query)
-        let page = operation.page(of: query, template, values: values)
+        let page = operation.page(of: query, values: values)
         var bindings: [String: Binding] = [:]
         for name in template.markerNames {
             let source = query.source(ofMarker: name) ?? name

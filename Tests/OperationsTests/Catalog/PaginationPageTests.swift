@@ -1,4 +1,5 @@
 import DBAPICore
+import DBAPITestSupport
 import SQLText
 import XCTest
 
@@ -18,6 +19,26 @@ final class PaginationPageTests: XCTestCase {
             let query = QuerySpec(name: "q", paramsMap: paramsMap, resultKey: "rows", line: nil)
             XCTAssertEqual(Pagination.pages(query, try Template(parsing: sql)), pages, sql)
         }
+    }
+
+    /// Which queries take the limit is found once, when the catalog loads the operation.
+    func testCatalog_MarksTheQueriesThatTakeTheLimit() throws {
+        let root = TemporaryDirectory()
+        root.write(
+            "config/operations.json",
+            """
+            {"items/page": {"pagination": {"default_limit": 2, "max_limit": 5},
+              "execution": {"queries": [{"name": "count"}, {"name": "page", "params_map": {"n": "limit"}}]}}}
+            """)
+        root.write("queries/count.sql", "SELECT count(*) AS n FROM t")
+        root.write("queries/page.sql", "SELECT * FROM t LIMIT :n OFFSET :offset")
+        let catalog = try OperationCatalog(root: root.path)
+        XCTAssertEqual(try catalog.declaration("items/page").queries.map(\.takesLimit), [false, false], "not before the templates are read")
+        let operation = try catalog.operation("items/page")
+        XCTAssertEqual(operation.queries.map(\.takesLimit), [false, true])
+        let values: [String: SQLValue] = ["limit": .int(3), "offset": .int(6)]
+        XCTAssertNil(operation.page(of: operation.queries[0], values: values))
+        XCTAssertEqual(operation.page(of: operation.queries[1], values: values), Pagination.Page(limit: 3, offset: 6))
     }
 
     func testPage_BindsOneMoreRowAndTrimsToTheLimit() {
