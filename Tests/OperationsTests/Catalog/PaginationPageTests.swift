@@ -33,7 +33,8 @@ final class PaginationPageTests: XCTestCase {
         root.write("queries/count.sql", "SELECT count(*) AS n FROM t")
         root.write("queries/page.sql", "SELECT * FROM t LIMIT :n OFFSET :offset")
         let catalog = try OperationCatalog(root: root.path)
-        XCTAssertEqual(try catalog.declaration("items/page").queries.map(\.takesLimit), [false, false], "not before the templates are read")
+        XCTAssertEqual(
+            try catalog.declaration("items/page").queries.map(\.takesLimit), [false, false], "not before the templates are read")
         let operation = try catalog.operation("items/page")
         XCTAssertEqual(operation.queries.map(\.takesLimit), [false, true])
         let values: [String: SQLValue] = ["limit": .int(3), "offset": .int(6)]
