@@ -134,8 +134,8 @@ public struct SQLDecimal: Sendable, Hashable, CustomStringConvertible {
         return quotient
     }
 
-    /// Whether the value fits DECIMAL(precision, scale) after rounding to `scale`.
-    public func fits(precision: Int, scale targetScale: Int) -> SQLDecimal? {
+    /// The value rounded to `scale`, or nil when it does not fit DECIMAL(precision, scale).
+    public func fitted(precision: Int, scale targetScale: Int) -> SQLDecimal? {
         guard let value = withScale(targetScale) else { return nil }
         return value.digitCount <= precision || value.unscaled == 0 ? value : nil
     }

@@ -23,7 +23,7 @@ extension SQLValue {
         case .float, .double:
             return parseDouble(text.trimmingSpaces()).map { .double($0) }
         case let .decimal(precision, scale):
-            guard let number = SQLDecimal(string: text.trimmingSpaces()), let fitted = number.fits(precision: precision, scale: scale)
+            guard let number = SQLDecimal(string: text.trimmingSpaces()), let fitted = number.fitted(precision: precision, scale: scale)
             else {
                 return nil
             }

@@ -21,7 +21,7 @@ public final class DatabricksBackend: SQLBackend {
         config: DatabricksConfig, options: StatementOptions, version: String, transport: (any HTTPTransport)? = nil,
         clock: any BackendClock = SystemClock(), log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
-        HeapTuning.chunkBuffersKept
+        HeapTuning.keepChunkBuffers()
         let http = transport ?? URLSessionTransport()
         let runtime = ProcessInfo.processInfo.environment["DATABRICKS_RUNTIME_VERSION"].map { " runtime/\($0)" } ?? ""
         let userAgent = "dbapi/\(version) os/linux auth/\(config.authentication.typeName)\(runtime)"

@@ -3,7 +3,7 @@ import DBAPICore
 /// The in-memory Spark SQL engine: parse → plan → execute over a `MockCatalog`.
 ///
 ///     let engine = SQLEngine(catalog: try MockCatalog(directory: "config/mock-data"))
-///     let result = try engine.execute("SELECT sku, qty FROM inventory WHERE qty > 10 ORDER BY qty DESC")
+///     let result = try engine.execute("SELECT sku, qty FROM inventory WHERE qty > 10 ORDER BY qty DESC", now: micros)
 ///     result.columns.map(\.name) == ["sku", "qty"]
 public struct SQLEngine: Sendable {
     public let catalog: MockCatalog

@@ -33,7 +33,7 @@ public enum SparkLiteral {
     /// The literal for `value` of declared type `type`.
     ///
     /// - Parameter inList: render an array as `(a, b)` for `IN :ids` rather than `array(a, b)`.
-    /// - Throws: `BindingError.emptyInList` for an empty array after `IN`.
+    /// - Throws: `LiteralError.emptyInList` for an empty array after `IN`.
     public static func render(_ value: SQLValue, type: SQLType, inList: Bool = false) throws(LiteralError) -> String {
         switch value {
         case .null: return type == .null ? "NULL" : "CAST(NULL AS \(type))"

@@ -58,7 +58,7 @@ final class SQLDecimalTests: XCTestCase {
         let big = try XCTUnwrap(SQLDecimal(string: "99999999999999999999999999999999999999"))
         XCTAssertNil(big.multiplied(by: big))
         XCTAssertNil(big.withScale(5))
-        XCTAssertNil(big.fits(precision: 10, scale: 0))
+        XCTAssertNil(big.fitted(precision: 10, scale: 0))
     }
 
     func testInt128Bounds_AreOverflowNeverATrapOrA39DigitParse() throws {
@@ -86,13 +86,6 @@ final class SQLDecimalTests: XCTestCase {
         XCTAssertEqual(a, b)
         XCTAssertEqual(Set([a, b]).count, 1)
         XCTAssertEqual(a.description, "1.50")
-    }
-
-    func testDecimalRules_MatchSpark() {
-        XCTAssertEqual(DecimalRules.add(10, 2, 5, 0), .decimal(precision: 11, scale: 2))
-        XCTAssertEqual(DecimalRules.multiply(10, 2, 10, 0), .decimal(precision: 21, scale: 2))
-        XCTAssertEqual(DecimalRules.divide(10, 2, 1, 0), .decimal(precision: 14, scale: 6))
-        XCTAssertEqual(DecimalRules.multiply(38, 10, 38, 10), .decimal(precision: 38, scale: 6))
     }
 }
 

@@ -62,11 +62,3 @@ public struct GoldenScript {
             + result.rows.map { row in row.map(\.description).joined(separator: " | ") }
     }
 }
-
-/// Locations in the source checkout, for fixtures and the built binary.
-public enum Fixtures {
-    /// The package root (the directory holding `Package.swift`).
-    public static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
-}

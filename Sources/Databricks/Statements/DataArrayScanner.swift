@@ -4,7 +4,7 @@ import DBAPICore
 /// bytes without building a JSON tree: the hot path of every fetch.
 ///
 /// Each cell becomes a byte range of the response when its column vouches that the text is already
-/// canonical (`ColumnDecoder.Kind.isCanonical`), else the value its column's decoder makes of it;
+/// canonical (its `CanonicalRule`), else the value its column's decoder makes of it;
 /// strings with escapes are first unescaped into a reused buffer. Missing trailing cells are NULL,
 /// extra cells are ignored. Bare numbers and booleans are read as their text; anything else is
 /// malformed.

@@ -183,33 +183,3 @@ final class APIClient: Sendable {
         String(format: "%.1f", (clock.now() - start) * 1000)
     }
 }
-
-/// A successful JSON response. A `data_array` member is not parsed into `json`: its byte range in
-/// `body` is kept for `DataArrayScanner`, which decodes it straight into typed rows.
-struct APIResponse: Sendable {
-    let json: JSONValue
-    let body: [UInt8]
-    let dataArray: Range<Int>?
-    /// The `data_array` rows when a `DataArrayReader` read them during the parse.
-    var rows: RowBatch? = nil
-
-    subscript(key: String) -> JSONValue? { json[key] }
-}
-
-/// Reason phrases for empty error bodies.
-enum HTTPURLResponseReason {
-    static func phrase(_ status: Int) -> String {
-        switch status {
-        case 400: "Bad Request"
-        case 401: "Unauthorized"
-        case 403: "Forbidden"
-        case 404: "Not Found"
-        case 429: "Too Many Requests"
-        case 500: "Internal Server Error"
-        case 502: "Bad Gateway"
-        case 503: "Service Unavailable"
-        case 504: "Gateway Timeout"
-        default: "HTTP \(status)"
-        }
-    }
-}

@@ -19,8 +19,10 @@ public enum HeapTuning {
     /// path keeps glibc's defaults): every chunk brings buffers of a megabyte or more (the response
     /// body, its cells); above the default threshold each is mapped fresh and unmapped when freed, so
     /// every byte page-faults again, chunk after chunk (about a tenth of the CPU of a 1,000,000-row
-    /// fetch). With them, freed chunks are reused.
-    static let chunkBuffersKept: Void = {
+    /// fetch). With them, freed chunks are reused. Later calls do nothing.
+    static func keepChunkBuffers() { _ = chunkBuffersKept }
+
+    private static let chunkBuffersKept: Void = {
         mallopt(option: -3, value: 256 << 20)  // M_MMAP_THRESHOLD
         mallopt(option: -1, value: 512 << 20)  // M_TRIM_THRESHOLD
     }()

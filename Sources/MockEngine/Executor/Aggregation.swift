@@ -235,7 +235,7 @@ struct AggregateState {
             switch spec.resultType {
             case .bigint: return .int(integerSum)
             case let .decimal(precision, scale):
-                guard let fitted = decimalSum.fits(precision: precision, scale: scale) else {
+                guard let fitted = decimalSum.fitted(precision: precision, scale: scale) else {
                     throw EngineError.overflow("sum overflows \(spec.resultType)")
                 }
                 return .decimal(fitted)
@@ -245,7 +245,7 @@ struct AggregateState {
             guard count > 0 else { return .null }
             if case let .decimal(precision, scale) = spec.resultType {
                 guard let average = decimalSum.divided(by: SQLDecimal(count), scale: scale),
-                    let fitted = average.fits(precision: precision, scale: scale)
+                    let fitted = average.fitted(precision: precision, scale: scale)
                 else {
                     throw EngineError.analysis(
                         "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION",

@@ -90,7 +90,7 @@ enum Arithmetic {
                     guard b.unscaled != 0 else { throw EngineError.remainderByZero }
                     exact = a.remainder(dividingBy: b)
                 }
-                guard let exact, let fitted = exact.fits(precision: precision, scale: scale) else {
+                guard let exact, let fitted = exact.fitted(precision: precision, scale: scale) else {
                     let shown = op == .multiply ? a.productDescription(b) : exact?.description ?? name
                     throw EngineError.decimalOutOfRange(shown, precision: precision, scale: scale)
                 }
@@ -169,33 +169,5 @@ enum Arithmetic {
     private static func decimalType(_ type: SQLType, _ expr: Expr) -> SQLType {
         if case .literal(.int(let number), _) = expr { return .decimal(precision: SQLDecimal(number).digitCount, scale: 0) }
         return type.asDecimal ?? type
-    }
-}
-
-extension SQLValue {
-    /// The value as a double, for numeric values.
-    var asDouble: Double? {
-        switch self {
-        case .int(let number): Double(number)
-        case .double(let number): number
-        case .decimal(let number): number.doubleValue
-        default: nil
-        }
-    }
-
-    /// The value as an exact decimal, for integer and decimal values.
-    var asDecimal: SQLDecimal? {
-        switch self {
-        case .int(let number): SQLDecimal(number)
-        case .decimal(let number): number
-        default: nil
-        }
-    }
-}
-
-extension SQLType {
-    var isDecimal: Bool {
-        if case .decimal = self { return true }
-        return false
     }
 }

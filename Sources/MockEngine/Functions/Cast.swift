@@ -92,7 +92,7 @@ enum Cast {
     private static func fitDecimal(
         _ number: SQLDecimal, _ precision: Int, _ scale: Int, original: String, target: SQLType
     ) throws(EngineError) -> SQLValue {
-        guard let fitted = number.fits(precision: precision, scale: scale) else {
+        guard let fitted = number.fitted(precision: precision, scale: scale) else {
             throw EngineError.decimalOutOfRange(original, precision: precision, scale: scale)
         }
         return .decimal(fitted)

@@ -1,7 +1,7 @@
 import DBAPICore
 import SQLText
 
-/// Expression parsing by precedence climbing. From loosest to tightest binding:
+/// Expression parsing, one function per precedence level. From loosest to tightest binding:
 ///
 ///     OR
 ///     AND

@@ -3,7 +3,7 @@ import DBAPICore
 /// A compiled response-mapping expression, evaluated over `results` and `params`.
 ///
 ///     let total = try MappingExpression("sum([r['qty'] for r in results['stock']])")
-///     try total.evaluate(results: ["stock": rows], params: [:])   // .int(42)
+///     try total.evaluate(["results": .dict(MappingDict(["stock": rows])), "params": .dict(MappingDict())])   // .int(42)
 public struct MappingExpression: Sendable {
     public let source: String
     let expr: MappingExpr

@@ -105,7 +105,7 @@ extension ParamSpec {
     private func fitDecimal(_ number: SQLDecimal, _ raw: RawParam) throws(ParamError) -> SQLValue {
         guard case let .decimal(precision?, scale) = type else { return .decimal(number) }
         let targetScale = scale ?? 0
-        guard number.normalized.scale <= targetScale, let fitted = number.fits(precision: precision, scale: targetScale) else {
+        guard number.normalized.scale <= targetScale, let fitted = number.fitted(precision: precision, scale: targetScale) else {
             throw invalid(raw)
         }
         return .decimal(fitted)

@@ -60,7 +60,7 @@ private struct TrySum: AggregateKernel {
         case .bigint: return .int(integer)
         case let .decimal(precision, scale):
             let value = isAverage ? decimal.divided(by: SQLDecimal(count), scale: scale) : decimal
-            return value.flatMap { $0.fits(precision: precision, scale: scale) }.map { .decimal($0) } ?? .null
+            return value.flatMap { $0.fitted(precision: precision, scale: scale) }.map { .decimal($0) } ?? .null
         default: return .double(isAverage ? double / Double(count) : double)
         }
     }

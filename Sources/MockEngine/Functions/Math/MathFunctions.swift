@@ -97,7 +97,7 @@ enum MathFunctions {
             return CompiledExpr(type: .decimal(precision: resultPrecision, scale: resultScale)) { row, context throws(EngineError) in
                 guard case .decimal(let number) = try inner(row, context) else { return .null }
                 let rounded = number.rounded(places: places, halfEven ? .halfEven : .halfUp)?.withScale(resultScale)
-                guard let rounded, let fitted = rounded.fits(precision: resultPrecision, scale: resultScale) else {
+                guard let rounded, let fitted = rounded.fitted(precision: resultPrecision, scale: resultScale) else {
                     throw EngineError.numericOutOfRange(
                         " The \(rounded?.description ?? "result") rounded \(mode) from "
                             + "\(rounded.map { JavaDecimalText.text($0, scale: places) } ?? number.description) cannot be "

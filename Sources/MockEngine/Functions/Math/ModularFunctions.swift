@@ -33,7 +33,7 @@ enum ModularFunctions {
         case let (.decimal(r), _):
             guard let n = divisor.asDecimal,
                 let sum = r.adding(n), let value = sum.remainder(dividingBy: n),
-                case let .decimal(precision, scale) = type, let fitted = value.fits(precision: precision, scale: scale)
+                case let .decimal(precision, scale) = type, let fitted = value.fitted(precision: precision, scale: scale)
             else { return nil }
             return .decimal(fitted)
         default:
