@@ -35,7 +35,7 @@ public struct Template: Sendable, Equatable {
                 if token.range.lowerBound > textStart {
                     pieces.append(.text(String(decoding: utf8[textStart..<token.range.lowerBound], as: UTF8.self)))
                 }
-                let followsIn = previous?.isWord("IN") ?? false
+                let followsIn = previous?.isWord(.in) ?? false
                 pieces.append(.marker(Marker(name: name, line: token.line, column: token.column, followsIn: followsIn)))
                 textStart = token.range.upperBound
             }

@@ -20,6 +20,8 @@ public struct Token: Sendable, Equatable {
     }
 
     public let kind: Kind
+    /// The keyword a word token spells (nil for other words and other tokens).
+    public let keyword: Keyword?
     /// UTF-8 offsets of the token in the source.
     public let range: Range<Int>
     public let line: Int
@@ -27,15 +29,19 @@ public struct Token: Sendable, Equatable {
 
     public init(kind: Kind, range: Range<Int>, line: Int, column: Int) {
         self.kind = kind
+        if case .word(let text) = kind { keyword = Keyword(word: text) } else { keyword = nil }
         self.range = range
         self.line = line
         self.column = column
     }
 
-    /// Whether this is the word `keyword`, compared case-insensitively.
-    public func isWord(_ keyword: String) -> Bool {
-        if case .word(let text) = kind { return text.uppercased() == keyword }
-        return false
+    /// Whether this is the word `keyword`, in any letter case.
+    public func isWord(_ keyword: Keyword) -> Bool { self.keyword == keyword }
+
+    /// Whether this is a word that can name something (not a reserved keyword).
+    public var isNameWord: Bool {
+        guard case .word = kind else { return false }
+        return !(keyword?.isReserved ?? false)
     }
 
     public func isSymbol(_ symbol: String) -> Bool {

@@ -28,7 +28,7 @@ extension Parser {
 
     private mutating func parseOr() throws(EngineError) -> Expr {
         var left = try parseAnd()
-        while consumeWord("OR") {
+        while consumeWord(.or) {
             try countOperator()
             left = .binary(.or, left, try parseAnd())
         }
@@ -37,7 +37,7 @@ extension Parser {
 
     private mutating func parseAnd() throws(EngineError) -> Expr {
         var left = try parseNot()
-        while consumeWord("AND") {
+        while consumeWord(.and) {
             try countOperator()
             left = .binary(.and, left, try parseNot())
         }
@@ -45,7 +45,7 @@ extension Parser {
     }
 
     private mutating func parseNot() throws(EngineError) -> Expr {
-        if current.isWord("NOT") || current.isSymbol("!") {
+        if current.isWord(.not) || current.isSymbol("!") {
             advance()
             return try nested { (parser: inout Parser) throws(EngineError) -> Expr in .unary(.not, try parser.parseNot()) }
         }
@@ -66,17 +66,17 @@ extension Parser {
                 left = .binary(op, left, try parseBitOr())
                 continue
             }
-            if consumeWord("IS") {
-                let negated = consumeWord("NOT")
-                if consumeWord("NULL") {
+            if consumeWord(.is) {
+                let negated = consumeWord(.not)
+                if consumeWord(.null) {
                     left = .isNull(left, negated: negated)
-                } else if current.isWord("TRUE") || current.isWord("FALSE") {
-                    let wantTrue = current.isWord("TRUE")
+                } else if current.isWord(.true) || current.isWord(.false) {
+                    let wantTrue = current.isWord(.true)
                     advance()
                     let test = Expr.binary(.nullSafeEqual, left, .literal(.bool(wantTrue), .boolean))
                     left = negated ? .unary(.not, test) : test
-                } else if consumeWord("DISTINCT") {
-                    try expectWord("FROM")
+                } else if consumeWord(.distinct) {
+                    try expectWord(.from)
                     let test = Expr.binary(.nullSafeEqual, left, try parseBitOr())
                     left = negated ? test : .unary(.not, test)
                 } else {
@@ -85,21 +85,21 @@ extension Parser {
                 continue
             }
             let negated =
-                current.isWord("NOT")
-                && (peek(1).isWord("IN") || peek(1).isWord("BETWEEN") || peek(1).isWord("LIKE") || peek(1).isWord("ILIKE")
-                    || peek(1).isWord("RLIKE") || peek(1).isWord("REGEXP"))
+                current.isWord(.not)
+                && (peek(1).isWord(.in) || peek(1).isWord(.between) || peek(1).isWord(.like) || peek(1).isWord(.ilike)
+                    || peek(1).isWord(.rlike) || peek(1).isWord(.regexp))
             if negated { advance() }
-            if consumeWord("IN") {
+            if consumeWord(.in) {
                 left = try parseInRest(left, negated: negated)
-            } else if consumeWord("BETWEEN") {
+            } else if consumeWord(.between) {
                 let low = try parseBitOr()
-                try expectWord("AND")
+                try expectWord(.and)
                 left = .between(left, low: low, high: try parseBitOr(), negated: negated)
-            } else if current.isWord("LIKE") || current.isWord("ILIKE") {
-                let caseInsensitive = current.isWord("ILIKE")
+            } else if current.isWord(.like) || current.isWord(.ilike) {
+                let caseInsensitive = current.isWord(.ilike)
                 advance()
                 left = try parseLikeRest(left, caseInsensitive: caseInsensitive, negated: negated)
-            } else if current.isWord("RLIKE") || current.isWord("REGEXP") {
+            } else if current.isWord(.rlike) || current.isWord(.regexp) {
                 advance()
                 let test = Expr.function(name: "rlike", arguments: [left, try parseBitOr()], isDistinct: false, isStar: false)
                 left = negated ? .unary(.not, test) : test
@@ -111,7 +111,7 @@ extension Parser {
 
     private mutating func parseInRest(_ left: Expr, negated: Bool) throws(EngineError) -> Expr {
         try expectSymbol("(")
-        if current.isWord("SELECT") || current.isWord("WITH") {
+        if current.isWord(.select) || current.isWord(.with) {
             let query = try parseQuery()
             try expectSymbol(")")
             return .inSubquery(left, query, negated: negated)

@@ -8,9 +8,9 @@ extension Parser {
         while let kind = try parseJoinKind() {
             let right = try parsePivots(try parseTablePrimary())
             var condition = JoinCondition.none
-            if consumeWord("ON") {
+            if consumeWord(.on) {
                 condition = .on(try parseExpression())
-            } else if consumeWord("USING") {
+            } else if consumeWord(.using) {
                 try expectSymbol("(")
                 var names: [String] = []
                 repeat { names.append(try parseIdentifier("a column name")) } while consumeSymbol(",")
@@ -27,43 +27,43 @@ extension Parser {
     /// joinType := [INNER] | CROSS | LEFT [OUTER | SEMI | ANTI] | RIGHT [OUTER] | FULL [OUTER], then JOIN
     private mutating func parseJoinKind() throws(EngineError) -> JoinKind? {
         let kind: JoinKind
-        if consumeWord("JOIN") { return .inner }
-        if consumeWord("INNER") {
+        if consumeWord(.join) { return .inner }
+        if consumeWord(.inner) {
             kind = .inner
-        } else if consumeWord("CROSS") {
+        } else if consumeWord(.cross) {
             kind = .cross
-        } else if consumeWord("LEFT") {
-            if consumeWord("SEMI") {
+        } else if consumeWord(.left) {
+            if consumeWord(.semi) {
                 kind = .leftSemi
-            } else if consumeWord("ANTI") {
+            } else if consumeWord(.anti) {
                 kind = .leftAnti
             } else {
-                _ = consumeWord("OUTER")
+                _ = consumeWord(.outer)
                 kind = .left
             }
-        } else if consumeWord("RIGHT") {
-            _ = consumeWord("OUTER")
+        } else if consumeWord(.right) {
+            _ = consumeWord(.outer)
             kind = .right
-        } else if consumeWord("FULL") {
-            _ = consumeWord("OUTER")
+        } else if consumeWord(.full) {
+            _ = consumeWord(.outer)
             kind = .full
         } else {
             return nil
         }
-        try expectWord("JOIN")
+        try expectWord(.join)
         return kind
     }
 
     /// primary := (name {'.' name} | IDENTIFIER '(' string ')') [[AS] alias] | values [[AS] alias [columns]]
     ///          | '(' query ')' [[AS] alias [columns]] | tableFunction | lateral
     mutating func parseTablePrimary() throws(EngineError) -> FromItem {
-        if current.isWord("LATERAL") {
+        if current.isWord(.lateral) {
             return try nested { (parser: inout Parser) throws(EngineError) -> FromItem in try parser.parseLateral() }
         }
         if current.isSymbol("(") {
             return try nested { (parser: inout Parser) throws(EngineError) -> FromItem in
                 parser.advance()
-                if ["SELECT", "WITH", "VALUES"].contains(where: parser.current.isWord) || parser.current.isSymbol("(") {
+                if [Keyword.select, .with, .values].contains(where: parser.current.isWord) || parser.current.isSymbol("(") {
                     let query = try parser.parseQuery()
                     try parser.expectSymbol(")")
                     let (alias, columnNames) = try parser.parseTableAlias()
@@ -74,12 +74,12 @@ extension Parser {
                 return item
             }
         }
-        if current.isWord("VALUES") {
+        if current.isWord(.values) {
             let body = try parseValues()
             let (alias, columnNames) = try parseTableAlias()
             return .subquery(Query(body: body), alias: alias, columnNames: columnNames)
         }
-        if Self.isIdentifier(current), peek(1).isSymbol("("), !current.isWord("IDENTIFIER") { return try parseTableFunction() }
+        if Self.isIdentifier(current), peek(1).isSymbol("("), !current.isWord(.identifier) { return try parseTableFunction() }
         let line = current.line
         let column = current.column
         if let name = try parseIdentifierClause() { return .table(name: name, alias: try parseAlias(), line: line, column: column) }

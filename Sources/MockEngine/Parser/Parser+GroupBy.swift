@@ -11,7 +11,7 @@ extension Parser {
     ///
     /// Several items combine as a cross product of their sets; a plain expression is in every set.
     mutating func parseGroupBy(into select: inout Select) throws(EngineError) {
-        if consumeWord("ALL") {
+        if consumeWord(.all) {
             select.groupByAll = true
             return
         }
@@ -24,13 +24,13 @@ extension Parser {
         var items: [[[Int]]] = []
         var hasSets = false
         repeat {
-            if (current.isWord("ROLLUP") || current.isWord("CUBE")) && peek(1).isSymbol("(") {
-                let isCube = current.isWord("CUBE")
+            if (current.isWord(.rollup) || current.isWord(.cube)) && peek(1).isSymbol("(") {
+                let isCube = current.isWord(.cube)
                 advance()
                 let columns = try parseParenthesizedExpressions().map(index)
                 items.append(try isCube ? Self.cube(columns) : Self.rollup(columns))
                 hasSets = true
-            } else if current.isWord("GROUPING") && peek(1).isWord("SETS") {
+            } else if current.isWord(.grouping) && peek(1).isWord(.sets) {
                 advance()
                 advance()
                 try expectSymbol("(")
@@ -49,9 +49,9 @@ extension Parser {
                 items.append([[index(try parseExpression())]])
             }
         } while consumeSymbol(",")
-        if consumeWord("WITH") {
-            let isCube = consumeWord("CUBE")
-            if !isCube { try expectWord("ROLLUP") }
+        if consumeWord(.with) {
+            let isCube = consumeWord(.cube)
+            if !isCube { try expectWord(.rollup) }
             let all = Array(expressions.indices)
             items = [try isCube ? Self.cube(all) : Self.rollup(all)]
             hasSets = true

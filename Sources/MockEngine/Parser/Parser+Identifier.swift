@@ -8,7 +8,7 @@ extension Parser {
     /// columns so, with `IDENTIFIER(:p)` bound to a string), consumed; nil when the cursor is not at one.
     /// Parts are split at dots outside back-quotes; a back-quoted part keeps its dots (`` `a.b` ``).
     mutating func parseIdentifierClause() throws(EngineError) -> [String]? {
-        guard current.isWord("IDENTIFIER"), peek(1).isSymbol("("), case .string(let text) = peek(2).kind, peek(3).isSymbol(")") else {
+        guard current.isWord(.identifier), peek(1).isSymbol("("), case .string(let text) = peek(2).kind, peek(3).isSymbol(")") else {
             return nil
         }
         let token = current

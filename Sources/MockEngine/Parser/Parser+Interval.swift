@@ -4,7 +4,7 @@ import SQLText
 extension Parser {
     /// Whether the tokens at the cursor start an INTERVAL literal (`INTERVAL '…'`, `INTERVAL 3 …`, `INTERVAL -3 …`).
     var startsIntervalLiteral: Bool {
-        guard current.isWord("INTERVAL") else { return false }
+        guard current.isWord(.interval) else { return false }
         let next = peek(1)
         if next.isSymbol("-") || next.isSymbol("+") { return Self.isLiteralValue(peek(2)) }
         return Self.isLiteralValue(next)
@@ -32,7 +32,7 @@ extension Parser {
                 return try Self.intervalLiteral(words: value, token, source)
             }
             advance()
-            if parts.isEmpty, IntervalField(keyword: unit) != nil, consumeWord("TO") {
+            if parts.isEmpty, IntervalField(keyword: unit) != nil, consumeWord(.to) {
                 guard case .word(let last) = current.kind, let start = IntervalField(keyword: unit), let end = IntervalField(keyword: last),
                     start < end, start.isYearMonth == end.isYearMonth
                 else { throw unexpected("an interval field after TO") }

@@ -34,7 +34,7 @@ extension Parser {
     /// Whether `token` can name something: a non-reserved word or a back-quoted name.
     static func isIdentifier(_ token: Token) -> Bool {
         switch token.kind {
-        case .word(let word): !Keywords.reserved.contains(word.uppercased())
+        case .word: token.isNameWord
         case .quotedIdentifier: true
         default: false
         }

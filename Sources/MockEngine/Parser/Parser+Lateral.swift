@@ -12,7 +12,7 @@ extension Parser {
 
     /// lateral := LATERAL ('(' query ')' [[AS] alias [columns]] | tableFunction)
     mutating func parseLateral() throws(EngineError) -> FromItem {
-        try expectWord("LATERAL")
+        try expectWord(.lateral)
         guard current.isSymbol("(") || (Self.isIdentifier(current) && peek(1).isSymbol("(")) else {
             throw unexpected("a subquery or a table function after LATERAL")
         }
@@ -22,15 +22,15 @@ extension Parser {
     /// lateralViews := {LATERAL VIEW [OUTER] name '(' [expr {',' expr}] ')' [table] [[AS] column {',' column}]}
     mutating func parseLateralViews(_ source: FromItem) throws(EngineError) -> FromItem {
         var item = source
-        while current.isWord("LATERAL"), peek(1).isWord("VIEW") {
+        while current.isWord(.lateral), peek(1).isWord(.view) {
             advance()
             advance()
-            let isOuter = consumeWord("OUTER")
+            let isOuter = consumeWord(.outer)
             let name = try parseIdentifier("a generator function").lowercased()
             let arguments = try parseCallArguments()
-            let tableAlias = current.isWord("AS") ? nil : consumeIdentifier()
+            let tableAlias = current.isWord(.as) ? nil : consumeIdentifier()
             var columns: [String] = []
-            if consumeWord("AS") || Self.isIdentifier(current) {
+            if consumeWord(.as) || Self.isIdentifier(current) {
                 repeat { columns.append(try parseIdentifier("a column alias")) } while consumeSymbol(",")
             }
             item = .lateralView(
@@ -41,8 +41,8 @@ extension Parser {
 
     /// A select item's multi-part alias, `[AS] '(' name {',' name} ')'`, if one follows.
     mutating func parseMultiAlias() throws(EngineError) -> [String]? {
-        guard current.isSymbol("(") || (current.isWord("AS") && peek(1).isSymbol("(")) else { return nil }
-        _ = consumeWord("AS")
+        guard current.isSymbol("(") || (current.isWord(.as) && peek(1).isSymbol("(")) else { return nil }
+        _ = consumeWord(.as)
         return try parseColumnNameList()
     }
 

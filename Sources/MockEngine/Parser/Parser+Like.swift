@@ -11,9 +11,9 @@ import SQLText
 /// `any` aggregate, and the parser backs up to read it so.
 extension Parser {
     mutating func parseLikeRest(_ operand: Expr, caseInsensitive: Bool, negated: Bool) throws(EngineError) -> Expr {
-        if current.isWord("ANY") || current.isWord("SOME") || current.isWord("ALL"), peek(1).isSymbol("(") {
+        if current.isWord(.any) || current.isWord(.some) || current.isWord(.all), peek(1).isSymbol("(") {
             let start = position
-            let isAll = current.isWord("ALL")
+            let isAll = current.isWord(.all)
             advance()
             advance()
             if current.isSymbol(")") {
@@ -31,7 +31,7 @@ extension Parser {
         }
         let pattern = try parseBitOr()
         var escape: Character = "\\"
-        if consumeWord("ESCAPE") {
+        if consumeWord(.escape) {
             guard case .string(let text) = current.kind else { throw unexpected("a string after ESCAPE") }
             guard text.count == 1, let character = text.first else {
                 throw EngineError.analysis(
@@ -45,7 +45,7 @@ extension Parser {
 
     /// Whether the current token continues a value expression (an operator, a cast, ESCAPE).
     private var extendsValue: Bool {
-        if current.isWord("DIV") || current.isWord("ESCAPE") { return true }
+        if current.isWord(.div) || current.isWord(.escape) { return true }
         guard case .symbol(let symbol) = current.kind else { return false }
         return ["=", "==", "<=>", "<>", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "||", "&", "|", "^", "::", "[", "."]
             .contains(symbol)

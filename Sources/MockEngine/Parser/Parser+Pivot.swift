@@ -10,12 +10,12 @@ extension Parser {
     mutating func parsePivots(_ source: FromItem) throws(EngineError) -> FromItem {
         var item = source
         while true {
-            if current.isWord("PIVOT"), peek(1).isSymbol("(") {
+            if current.isWord(.pivot), peek(1).isSymbol("(") {
                 advance()
                 advance()
                 var aggregates: [AliasedExpr] = []
                 repeat { aggregates.append(try parseAliasedExpr()) } while consumeSymbol(",")
-                try expectWord("FOR")
+                try expectWord(.for)
                 var columns: [Expr] = []
                 if consumeSymbol("(") {
                     repeat { columns.append(try parsePivotColumn()) } while consumeSymbol(",")
@@ -23,26 +23,26 @@ extension Parser {
                 } else {
                     columns.append(try parsePivotColumn())
                 }
-                try expectWord("IN")
+                try expectWord(.in)
                 try expectSymbol("(")
                 var values: [Pivot.Value] = []
                 repeat { values.append(try parsePivotValue()) } while consumeSymbol(",")
                 try expectSymbol(")")
                 try expectSymbol(")")
                 item = .pivot(item, Pivot(aggregates: aggregates, columns: columns, values: values), alias: try parseAlias())
-            } else if current.isWord("UNPIVOT") {
+            } else if current.isWord(.unpivot) {
                 advance()
                 var includeNulls = false
-                if consumeWord("INCLUDE") {
+                if consumeWord(.include) {
                     includeNulls = true
-                    try expectWord("NULLS")
-                } else if consumeWord("EXCLUDE") {
-                    try expectWord("NULLS")
+                    try expectWord(.nulls)
+                } else if consumeWord(.exclude) {
+                    try expectWord(.nulls)
                 }
                 try expectSymbol("(")
                 if current.isSymbol("(") { throw EngineError.unsupported("UNPIVOT into several value columns") }
                 let valueColumn = try parseIdentifier("a value column name")
-                try expectWord("FOR")
+                try expectWord(.for)
                 let nameColumn = try parseIdentifier("a name column name")
                 let columns = try parseAliasedList()
                 try expectSymbol(")")
@@ -56,7 +56,7 @@ extension Parser {
 
     /// IN '(' aliased {',' aliased} ')'
     private mutating func parseAliasedList() throws(EngineError) -> [AliasedExpr] {
-        try expectWord("IN")
+        try expectWord(.in)
         try expectSymbol("(")
         var items: [AliasedExpr] = []
         repeat {
@@ -97,6 +97,6 @@ extension Parser {
 
     private mutating func parseAliasedExpr() throws(EngineError) -> AliasedExpr {
         let expr = try parseExpression()
-        return AliasedExpr(expr: expr, alias: current.isWord("FOR") ? nil : try parseAlias())
+        return AliasedExpr(expr: expr, alias: current.isWord(.for) ? nil : try parseAlias())
     }
 }

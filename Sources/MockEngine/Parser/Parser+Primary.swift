@@ -23,7 +23,7 @@ extension Parser {
         case .symbol("("):
             return try nested { (parser: inout Parser) throws(EngineError) -> Expr in
                 parser.advance()
-                if parser.current.isWord("SELECT") || parser.current.isWord("WITH") {
+                if parser.current.isWord(.select) || parser.current.isWord(.with) {
                     let query = try parser.parseQuery()
                     try parser.expectSymbol(")")
                     return .scalarSubquery(query)
@@ -54,12 +54,12 @@ extension Parser {
             advance()
             advance()
             return try typedLiteral(upper, text, token)
-        case "EXTRACT" where peek(1).isSymbol("(") && peek(3).isWord("FROM"):
+        case "EXTRACT" where peek(1).isSymbol("(") && peek(3).isWord(.from):
             advance()
             advance()
             guard case .word(let field) = current.kind else { throw unexpected("a field name") }
             advance()
-            try expectWord("FROM")
+            try expectWord(.from)
             let source = try parseExpression()
             try expectSymbol(")")
             return .function(name: "extract", arguments: [.literal(.string(field), .string), source], isDistinct: false, isStar: false)
@@ -75,13 +75,13 @@ extension Parser {
             advance()
             advance()
             let operand = try parseExpression()
-            try expectWord("AS")
+            try expectWord(.as)
             let type = try parseType()
             try expectSymbol(")")
             return .cast(operand, type, isTry: upper == "TRY_CAST")
         case "EXISTS":
             // `EXISTS (SELECT …)` is a subquery test; `exists(array, x -> …)` the higher-order function.
-            guard peek(1).isSymbol("("), ["SELECT", "WITH"].contains(where: peek(2).isWord) || peek(2).isSymbol("(") else { break }
+            guard peek(1).isSymbol("("), [Keyword.select, .with].contains(where: peek(2).isWord) || peek(2).isSymbol("(") else { break }
             advance()
             advance()
             let query = try parseQuery()
@@ -99,7 +99,7 @@ extension Parser {
             break
         }
         if peek(1).isSymbol("(") { return try parseFunctionCall() }
-        guard !Keywords.reserved.contains(upper) else { throw unexpected("an expression") }
+        guard token.isNameWord else { throw unexpected("an expression") }
         return try parseColumnReference()
     }
 
@@ -121,12 +121,12 @@ extension Parser {
         var isDistinct = false
         let isStar = consumeSymbol("*")
         if !isStar, !current.isSymbol(")") {
-            if consumeWord("DISTINCT") { isDistinct = true } else { _ = consumeWord("ALL") }
+            if consumeWord(.distinct) { isDistinct = true } else { _ = consumeWord(.all) }
             repeat {
                 let argument = try parseFunctionArgument()
                 // struct(x AS a, …) names its fields.
                 let isStruct = name.lowercased() == "struct"
-                arguments.append(isStruct && consumeWord("AS") ? .aliased(argument, alias: try parseIdentifier("a field name")) : argument)
+                arguments.append(isStruct && consumeWord(.as) ? .aliased(argument, alias: try parseIdentifier("a field name")) : argument)
             } while consumeSymbol(",")
         }
         try expectSymbol(")")
@@ -144,29 +144,29 @@ extension Parser {
     private mutating func parseCallModifiers(name: String, arguments: [Expr], isDistinct: Bool, isStar: Bool) throws(EngineError) -> Expr {
         var withinGroup: [OrderItem] = []
         var filter: Expr?
-        if current.isWord("WITHIN"), peek(1).isWord("GROUP") {
+        if current.isWord(.within), peek(1).isWord(.group) {
             advance()
             advance()
             try expectSymbol("(")
-            try expectWord("ORDER")
-            try expectWord("BY")
+            try expectWord(.order)
+            try expectWord(.by)
             withinGroup = try parseOrderItems()
             try expectSymbol(")")
         }
-        if current.isWord("FILTER"), peek(1).isSymbol("(") {
+        if current.isWord(.filter), peek(1).isSymbol("(") {
             advance()
             advance()
-            try expectWord("WHERE")
+            try expectWord(.where)
             filter = try parseExpression()
             try expectSymbol(")")
         }
         var ignoresNulls = false
-        if (current.isWord("IGNORE") || current.isWord("RESPECT")) && peek(1).isWord("NULLS") {
-            ignoresNulls = current.isWord("IGNORE")
+        if (current.isWord(.ignore) || current.isWord(.respect)) && peek(1).isWord(.nulls) {
+            ignoresNulls = current.isWord(.ignore)
             advance()
             advance()
         }
-        if consumeWord("OVER") {
+        if consumeWord(.over) {
             return .window(
                 WindowCall(
                     name: name, arguments: arguments, isDistinct: isDistinct, isStar: isStar, ignoresNulls: ignoresNulls,
@@ -179,16 +179,16 @@ extension Parser {
 
     /// case := CASE [operand] WHEN expr THEN expr {WHEN …} [ELSE expr] END
     private mutating func parseCase() throws(EngineError) -> Expr {
-        let operand = current.isWord("WHEN") ? nil : try parseExpression()
+        let operand = current.isWord(.when) ? nil : try parseExpression()
         var branches: [WhenBranch] = []
-        while consumeWord("WHEN") {
+        while consumeWord(.when) {
             let condition = try parseExpression()
-            try expectWord("THEN")
+            try expectWord(.then)
             branches.append(WhenBranch(condition: condition, result: try parseExpression()))
         }
         guard !branches.isEmpty else { throw unexpected("WHEN") }
-        let otherwise = consumeWord("ELSE") ? try parseExpression() : nil
-        try expectWord("END")
+        let otherwise = consumeWord(.else) ? try parseExpression() : nil
+        try expectWord(.end)
         return .caseWhen(operand: operand, branches: branches, otherwise: otherwise)
     }
 

@@ -8,23 +8,23 @@ extension Parser {
         advance()
         var name = "trim"
         var hasOption = true
-        if consumeWord("LEADING") {
+        if consumeWord(.leading) {
             name = "ltrim"
-        } else if consumeWord("TRAILING") {
+        } else if consumeWord(.trailing) {
             name = "rtrim"
-        } else if !consumeWord("BOTH") {
+        } else if !consumeWord(.both) {
             hasOption = false
         }
         var arguments: [Expr] = []
-        if !current.isWord("FROM") {
+        if !current.isWord(.from) {
             let characters = try parseExpression()
-            guard hasOption || current.isWord("FROM") else {
+            guard hasOption || current.isWord(.from) else {
                 position = start
                 return nil
             }
             arguments.append(characters)
         }
-        try expectWord("FROM")
+        try expectWord(.from)
         arguments.append(try parseExpression())
         try expectSymbol(")")
         return .function(name: name, arguments: arguments, isDistinct: false, isStar: false)
@@ -36,7 +36,7 @@ extension Parser {
         advance()
         advance()
         let part = try parseBitOr()
-        guard consumeWord("IN") else {
+        guard consumeWord(.in) else {
             position = start
             return nil
         }

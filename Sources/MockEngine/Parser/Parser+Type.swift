@@ -25,7 +25,7 @@ extension Parser {
         if name.uppercased() == "INTERVAL", case .word(let first) = current.kind {
             advance()
             text += " " + first
-            if consumeWord("TO"), case .word(let last) = current.kind {
+            if consumeWord(.to), case .word(let last) = current.kind {
                 advance()
                 text += " TO " + last
             }
@@ -65,11 +65,11 @@ extension Parser {
                     let name = try parseIdentifier("a field name")
                     _ = consumeSymbol(":")
                     fields.append(SQLStructField(name, try parseType()))
-                    if current.isWord("NOT"), peek(1).isWord("NULL") {
+                    if current.isWord(.not), peek(1).isWord(.null) {
                         advance()
                         advance()
                     }
-                    if consumeWord("COMMENT") {
+                    if consumeWord(.comment) {
                         guard case .string = current.kind else { throw unexpected("a comment string") }
                         advance()
                     }

@@ -9,11 +9,11 @@ extension Parser {
         for (first, second) in [(previous, current), (current, peek(1))] {
             if let construct = Self.clause(first, second) { return construct }
         }
-        if current.isWord("USING") || current.isWord("ROW"), followsTransformCall { return "the TRANSFORM clause" }
+        if current.isWord(.using) || current.isWord(.row), followsTransformCall { return "the TRANSFORM clause" }
         if current.isSymbol("|"), peek(1).isSymbol(">") { return "SQL pipe syntax (`|>`)" }
-        if case .string = current.kind, previous.isWord("X") { return "binary literals (`X'…'`)" }
-        if current.isWord("SELECT"), previous.isSymbol("("), position > 1,
-            ["ANY", "SOME", "ALL"].contains(where: { tokens[position - 2].isWord($0) })
+        if case .string = current.kind, previous.isWord(.x) { return "binary literals (`X'…'`)" }
+        if current.isWord(.select), previous.isSymbol("("), position > 1,
+            [Keyword.any, .some, .all].contains(where: { tokens[position - 2].isWord($0) })
         {
             return "quantified comparisons with a subquery (`= ANY (SELECT …)`)"
         }
@@ -22,13 +22,13 @@ extension Parser {
 
     /// A two-word clause Spark accepts and the mock does not.
     private static func clause(_ first: Token, _ second: Token) -> String? {
-        if first.isWord("TABLESAMPLE"), second.isSymbol("(") { return "TABLESAMPLE" }
-        if first.isWord("NATURAL"), second.isWord("JOIN") || second.isWord("LEFT") || second.isWord("INNER") {
+        if first.isWord(.tablesample), second.isSymbol("(") { return "TABLESAMPLE" }
+        if first.isWord(.natural), second.isWord(.join) || second.isWord(.left) || second.isWord(.inner) {
             return "NATURAL JOIN"
         }
-        if first.isWord("TIMESTAMP") || first.isWord("VERSION"), second.isWord("AS") { return "time travel (`AS OF`)" }
-        for clause in ["CLUSTER", "DISTRIBUTE", "SORT"] where first.isWord(clause) && second.isWord("BY") {
-            return "\(clause) BY"
+        if first.isWord(.timestamp) || first.isWord(.version), second.isWord(.as) { return "time travel (`AS OF`)" }
+        for clause in [Keyword.cluster, .distribute, .sort] where first.isWord(clause) && second.isWord(.by) {
+            return "\(clause.rawValue) BY"
         }
         return nil
     }
@@ -42,7 +42,7 @@ extension Parser {
             if tokens[index].isSymbol(")") { depth += 1 }
             if tokens[index].isSymbol("(") {
                 depth -= 1
-                if depth == 0 { return index > 0 && tokens[index - 1].isWord("TRANSFORM") }
+                if depth == 0 { return index > 0 && tokens[index - 1].isWord(.transform) }
             }
             index -= 1
         }

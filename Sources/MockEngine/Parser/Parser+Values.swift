@@ -6,7 +6,7 @@ extension Parser {
     ///
     /// A parenthesized list is one row of several columns; any other expression a one-column row.
     mutating func parseValues() throws(EngineError) -> QueryBody {
-        try expectWord("VALUES")
+        try expectWord(.values)
         var rows: [[Expr]] = []
         repeat {
             if current.isSymbol("(") {

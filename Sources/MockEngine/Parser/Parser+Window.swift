@@ -13,7 +13,7 @@ extension Parser {
     /// windowRef := name | '(' name ')' | '(' windowSpec ')'
     mutating func parseWindowReference() throws(EngineError) -> WindowReference {
         guard consumeSymbol("(") else { return .named(try parseIdentifier("a window name or '('")) }
-        if case .word(let word) = current.kind, peek(1).isSymbol(")"), !Keywords.reserved.contains(word.uppercased()) {
+        if case .word(let word) = current.kind, peek(1).isSymbol(")"), current.isNameWord {
             advance()
             advance()
             return .named(word)
@@ -24,22 +24,22 @@ extension Parser {
             return .named(word)
         }
         var spec = WindowSpec()
-        if current.isWord("PARTITION") || current.isWord("DISTRIBUTE") {
+        if current.isWord(.partition) || current.isWord(.distribute) {
             advance()
-            try expectWord("BY")
+            try expectWord(.by)
             repeat { spec.partitionBy.append(try parseExpression()) } while consumeSymbol(",")
         }
-        if current.isWord("ORDER") || current.isWord("SORT") {
+        if current.isWord(.order) || current.isWord(.sort) {
             advance()
-            try expectWord("BY")
+            try expectWord(.by)
             spec.orderBy = try parseOrderItems()
         }
-        if current.isWord("ROWS") || current.isWord("RANGE") {
-            let unit: WindowFrame.Unit = current.isWord("ROWS") ? .rows : .range
+        if current.isWord(.rows) || current.isWord(.range) {
+            let unit: WindowFrame.Unit = current.isWord(.rows) ? .rows : .range
             advance()
-            if consumeWord("BETWEEN") {
+            if consumeWord(.between) {
                 let start = try parseFrameBound()
-                try expectWord("AND")
+                try expectWord(.and)
                 spec.frame = WindowFrame(unit: unit, start: start, end: try parseFrameBound())
             } else {
                 spec.frame = WindowFrame(unit: unit, start: try parseFrameBound(), end: .currentRow)
@@ -51,19 +51,19 @@ extension Parser {
 
     /// bound := UNBOUNDED (PRECEDING | FOLLOWING) | CURRENT ROW | expr (PRECEDING | FOLLOWING)
     private mutating func parseFrameBound() throws(EngineError) -> FrameBound {
-        if consumeWord("UNBOUNDED") {
-            if consumeWord("PRECEDING") { return .unboundedPreceding }
-            try expectWord("FOLLOWING")
+        if consumeWord(.unbounded) {
+            if consumeWord(.preceding) { return .unboundedPreceding }
+            try expectWord(.following)
             return .unboundedFollowing
         }
-        if consumeWord("CURRENT") {
-            try expectWord("ROW")
+        if consumeWord(.current) {
+            try expectWord(.row)
             return .currentRow
         }
-        if current.isWord("INTERVAL") { throw EngineError.unsupported("a window frame bound with an INTERVAL") }
+        if current.isWord(.interval) { throw EngineError.unsupported("a window frame bound with an INTERVAL") }
         let offset = try parseExpression()
-        if consumeWord("PRECEDING") { return .preceding(offset) }
-        try expectWord("FOLLOWING")
+        if consumeWord(.preceding) { return .preceding(offset) }
+        try expectWord(.following)
         return .following(offset)
     }
 
@@ -72,7 +72,7 @@ extension Parser {
         var windows: [NamedWindow] = []
         repeat {
             let name = try parseIdentifier("a window name")
-            try expectWord("AS")
+            try expectWord(.as)
             windows.append(NamedWindow(name: name, window: try parseWindowReference()))
         } while consumeSymbol(",")
         return windows

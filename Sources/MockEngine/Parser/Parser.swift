@@ -63,7 +63,7 @@ struct Parser {
 
     mutating func advance() { if position < tokens.count - 1 { position += 1 } }
 
-    mutating func consumeWord(_ keyword: String) -> Bool {
+    mutating func consumeWord(_ keyword: Keyword) -> Bool {
         guard current.isWord(keyword) else { return false }
         advance()
         return true
@@ -75,8 +75,8 @@ struct Parser {
         return true
     }
 
-    mutating func expectWord(_ keyword: String) throws(EngineError) {
-        guard consumeWord(keyword) else { throw unexpected(keyword) }
+    mutating func expectWord(_ keyword: Keyword) throws(EngineError) {
+        guard consumeWord(keyword) else { throw unexpected(keyword.rawValue) }
     }
 
     mutating func expectSymbol(_ symbol: String) throws(EngineError) {
@@ -112,7 +112,7 @@ struct Parser {
         case .quotedIdentifier(let name):
             advance()
             return name
-        case .word(let word) where !Keywords.reserved.contains(word.uppercased()):
+        case .word(let word) where current.isNameWord:
             advance()
             return word
         default:
@@ -128,8 +128,8 @@ struct Parser {
 
     /// An optional alias: `AS name`, or a bare non-reserved word.
     mutating func parseAlias() throws(EngineError) -> String? {
-        if consumeWord("AS") { return try parseIdentifier("an alias") }
-        if current.isWord("PIVOT") || current.isWord("UNPIVOT") { return nil }
+        if consumeWord(.as) { return try parseIdentifier("an alias") }
+        if current.isWord(.pivot) || current.isWord(.unpivot) { return nil }
         return consumeIdentifier()
     }
 
@@ -139,11 +139,11 @@ struct Parser {
     mutating func parseQuery() throws(EngineError) -> Query {
         try nested { (parser: inout Parser) throws(EngineError) -> Query in
             var ctes: [CommonTableExpression] = []
-            if parser.consumeWord("WITH") {
+            if parser.consumeWord(.with) {
                 repeat {
                     let name = try parser.parseIdentifier("a CTE name")
                     let columnNames = try parser.parseColumnNameList()
-                    try parser.expectWord("AS")
+                    try parser.expectWord(.as)
                     try parser.expectSymbol("(")
                     let query = try parser.parseQuery()
                     try parser.expectSymbol(")")
@@ -151,14 +151,14 @@ struct Parser {
                 } while parser.consumeSymbol(",")
             }
             var query = Query(ctes: ctes, body: try parser.parseSetExpression())
-            if parser.consumeWord("ORDER") {
-                try parser.expectWord("BY")
+            if parser.consumeWord(.order) {
+                try parser.expectWord(.by)
                 query.orderBy = try parser.parseOrderItems()
             }
-            if parser.consumeWord("LIMIT") {
-                if !parser.consumeWord("ALL") { query.limit = try parser.parseExpression() }
+            if parser.consumeWord(.limit) {
+                if !parser.consumeWord(.all) { query.limit = try parser.parseExpression() }
             }
-            if parser.consumeWord("OFFSET") { query.offset = try parser.parseExpression() }
+            if parser.consumeWord(.offset) { query.offset = try parser.parseExpression() }
             return query
         }
     }
@@ -168,13 +168,13 @@ struct Parser {
         repeat {
             let expression = try parseExpression()
             var ascending = true
-            if consumeWord("DESC") { ascending = false } else { _ = consumeWord("ASC") }
+            if consumeWord(.desc) { ascending = false } else { _ = consumeWord(.asc) }
             var nullsFirst: Bool?
-            if consumeWord("NULLS") {
-                if consumeWord("FIRST") {
+            if consumeWord(.nulls) {
+                if consumeWord(.first) {
                     nullsFirst = true
                 } else {
-                    try expectWord("LAST")
+                    try expectWord(.last)
                     nullsFirst = false
                 }
             }
@@ -188,15 +188,15 @@ struct Parser {
         var body = try parseIntersect()
         while true {
             let op: SetOperator
-            if consumeWord("UNION") {
+            if consumeWord(.union) {
                 op = .union
-            } else if consumeWord("EXCEPT") || consumeWord("MINUS") {
+            } else if consumeWord(.except) || consumeWord(.minus) {
                 op = .except
             } else {
                 return body
             }
-            let isAll = consumeWord("ALL")
-            if !isAll { _ = consumeWord("DISTINCT") }
+            let isAll = consumeWord(.all)
+            if !isAll { _ = consumeWord(.distinct) }
             body = .setOperation(op, isAll: isAll, body, try parseIntersect())
         }
     }
@@ -204,9 +204,9 @@ struct Parser {
     /// intersect := setPrimary {INTERSECT [ALL | DISTINCT] setPrimary}
     mutating func parseIntersect() throws(EngineError) -> QueryBody {
         var body = try parseSetPrimary()
-        while consumeWord("INTERSECT") {
-            let isAll = consumeWord("ALL")
-            if !isAll { _ = consumeWord("DISTINCT") }
+        while consumeWord(.intersect) {
+            let isAll = consumeWord(.all)
+            if !isAll { _ = consumeWord(.distinct) }
             body = .setOperation(.intersect, isAll: isAll, body, try parseSetPrimary())
         }
         return body
@@ -214,7 +214,7 @@ struct Parser {
 
     /// setPrimary := select | values | '(' query ')'
     mutating func parseSetPrimary() throws(EngineError) -> QueryBody {
-        if current.isWord("VALUES") { return try parseValues() }
+        if current.isWord(.values) { return try parseValues() }
         if current.isSymbol("(") {
             advance()
             let query = try parseQuery()
@@ -226,23 +226,23 @@ struct Parser {
 
     /// select := SELECT [DISTINCT | ALL] item {',' item} [FROM …] [WHERE …] [GROUP BY …] [HAVING …] [WINDOW …] [QUALIFY …]
     mutating func parseSelect() throws(EngineError) -> Select {
-        guard consumeWord("SELECT") else { throw unexpected("SELECT") }
+        guard consumeWord(.select) else { throw unexpected("SELECT") }
         var select = Select()
-        if consumeWord("DISTINCT") { select.isDistinct = true } else { _ = consumeWord("ALL") }
+        if consumeWord(.distinct) { select.isDistinct = true } else { _ = consumeWord(.all) }
         repeat { select.items.append(try parseSelectItem()) } while consumeSymbol(",")
-        if consumeWord("FROM") {
+        if consumeWord(.from) {
             var from = try parseJoinChain()
             while consumeSymbol(",") { from = .join(.cross, from, try parseJoinChain(), .none) }
             select.from = try parseLateralViews(from)
         }
-        if consumeWord("WHERE") { select.filter = try parseExpression() }
-        if consumeWord("GROUP") {
-            try expectWord("BY")
+        if consumeWord(.where) { select.filter = try parseExpression() }
+        if consumeWord(.group) {
+            try expectWord(.by)
             try parseGroupBy(into: &select)
         }
-        if consumeWord("HAVING") { select.having = try parseExpression() }
-        if consumeWord("WINDOW") { select.windows = try parseWindowClause() }
-        if consumeWord("QUALIFY") { select.qualify = try parseExpression() }
+        if consumeWord(.having) { select.having = try parseExpression() }
+        if consumeWord(.window) { select.windows = try parseWindowClause() }
+        if consumeWord(.qualify) { select.qualify = try parseExpression() }
         return select
     }
 
@@ -254,7 +254,7 @@ struct Parser {
         while true {
             let token = peek(lookahead)
             switch token.kind {
-            case .word(let name) where !Keywords.reserved.contains(name.uppercased()): qualifier.append(name)
+            case .word(let name) where token.isNameWord: qualifier.append(name)
             case .quotedIdentifier(let name): qualifier.append(name)
             default: qualifier = []
             }
@@ -269,15 +269,4 @@ struct Parser {
         if let aliases = try parseMultiAlias() { return .multiAlias(expression, aliases: aliases) }
         return .expression(expression, alias: try parseAlias())
     }
-}
-
-/// Words that cannot be used as bare aliases or identifiers.
-enum Keywords {
-    static let reserved: Set<String> = [
-        "ALL", "AND", "ANTI", "AS", "ASC", "BETWEEN", "BY", "CASE", "CROSS", "DESC", "DISTINCT", "ELSE", "END",
-        "EXCEPT", "EXISTS", "FALSE", "FROM", "FULL", "GROUP", "HAVING", "ILIKE", "IN", "INNER", "INTERSECT", "IS",
-        "JOIN", "LATERAL", "LEFT", "LIKE", "LIMIT", "MINUS", "NATURAL", "NOT", "NULL", "NULLS", "OFFSET", "ON", "OR",
-        "ORDER", "OUTER", "QUALIFY", "RIGHT", "RLIKE", "SELECT", "SEMI", "THEN", "TRUE", "UNION", "USING", "WHEN", "WHERE",
-        "WINDOW", "WITH",
-    ]
 }
