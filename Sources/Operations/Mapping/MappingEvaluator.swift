@@ -16,7 +16,7 @@ struct MappingEvaluator {
             return value
         case .name(let name):
             guard let value = scope[name] else {
-                if MappingFunctions.names.contains(name) { throw .typeError("'\(name)' is a function; call it as \(name)(…)") }
+                if MappingFunction(rawValue: name) != nil { throw .typeError("'\(name)' is a function; call it as \(name)(…)") }
                 throw .unknownName(name)
             }
             return value
@@ -50,9 +50,12 @@ struct MappingEvaluator {
             switch callee {
             case .name(let name):
                 guard scope[name] == nil else { throw .typeError("'\(scope[name]?.typeName ?? name)' object is not callable") }
-                return try MappingFunctions.call(name, values, named, budget: &budget)
-            case let .attribute(base, method):
-                return try MappingFunctions.method(method, on: try evaluate(base, scope), values, named, budget: &budget)
+                guard let function = MappingFunction(rawValue: name) else { throw .unknownFunction(name) }
+                return try MappingFunctions.call(function, values, named, budget: &budget)
+            case let .attribute(base, name):
+                let value = try evaluate(base, scope)
+                guard let method = MappingMethod(rawValue: name) else { throw .unknownMethod(name, typeName: value.typeName) }
+                return try MappingFunctions.method(method, on: value, values, named, budget: &budget)
             default:
                 throw .typeError("only built-in functions and methods can be called")
             }

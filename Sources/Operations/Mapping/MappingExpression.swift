@@ -47,9 +47,9 @@ public struct MappingExpression: Sendable {
         case let .call(callee, arguments, keywords):
             switch callee {
             case .name(let name):
-                guard MappingFunctions.names.contains(name) else { throw .unknownFunction(name) }
+                guard MappingFunction(rawValue: name) != nil else { throw .unknownFunction(name) }
             case let .attribute(base, method):
-                guard MappingFunctions.methods.contains(method) else { throw .unknownMethod(method, typeName: "object") }
+                guard MappingMethod(rawValue: method) != nil else { throw .unknownMethod(method, typeName: "object") }
                 children.append(base)
             default: children.append(callee)
             }

@@ -4,39 +4,40 @@ import DBAPICore
 /// building it (`replace` counts the occurrences first, `join` adds up the parts).
 extension MappingFunctions {
     static func method(
-        _ name: String, on value: MappingValue, _ arguments: [MappingValue], _ keywords: [String: MappingValue],
+        _ method: MappingMethod, on value: MappingValue, _ arguments: [MappingValue], _ keywords: [String: MappingValue],
         budget: inout MappingBudget
     ) throws(MappingError) -> MappingValue {
+        let name = method.rawValue
         guard keywords.isEmpty else { throw .typeError("\(name)() takes no keyword arguments") }
-        switch (value, name) {
-        case (.dict(let dict), "get"):
+        switch (value, method) {
+        case (.dict(let dict), .get):
             try arity(name, arguments, 1...2)
             return dict[try MappingOperators.hashable(arguments[0], budget: &budget)] ?? (arguments.count == 2 ? arguments[1] : .none)
-        case (.dict(let dict), "keys"):
+        case (.dict(let dict), .keys):
             try budget.build(items: dict.count)
             return .list(dict.entries.map(\.key))
-        case (.dict(let dict), "values"):
+        case (.dict(let dict), .values):
             try budget.build(items: dict.count)
             return .list(dict.entries.map(\.value))
-        case (.dict(let dict), "items"):
+        case (.dict(let dict), .items):
             try budget.build(items: dict.count * 3)  // the list and a pair per entry
             return .list(dict.entries.map { .list([$0.key, $0.value]) })
-        case (.string(let text), "upper"), (.string(let text), "lower"):
+        case (.string(let text), .upper), (.string(let text), .lower):
             try budget.ensure(bytes: text.utf8.count * 3)  // case mapping at most triples UTF-8
-            let mapped = name == "upper" ? text.uppercased() : text.lowercased()
+            let mapped = method == .upper ? text.uppercased() : text.lowercased()
             try budget.build(bytes: mapped.utf8.count)
             return .string(mapped)
-        case (.string(let text), "strip"):
+        case (.string(let text), .strip):
             try budget.scan(bytes: text.utf8.count)
             let stripped = text.trimmingSpaces()
             try budget.build(bytes: stripped.utf8.count)
             return .string(stripped)
-        case (.string(let text), "startswith"), (.string(let text), "endswith"):
+        case (.string(let text), .startswith), (.string(let text), .endswith):
             try arity(name, arguments, 1...1)
             guard case .string(let part) = arguments[0] else { throw .typeError("\(name) arg must be str") }
             try budget.scan(bytes: part.utf8.count)
-            return .bool(name == "startswith" ? text.utf8.starts(with: part.utf8) : text.utf8.reversed().starts(with: part.utf8.reversed()))
-        case (.string(let text), "replace"):
+            return .bool(method == .startswith ? text.utf8.starts(with: part.utf8) : text.utf8.reversed().starts(with: part.utf8.reversed()))
+        case (.string(let text), .replace):
             try arity(name, arguments, 2...2)
             guard case .string(let old) = arguments[0], case .string(let new) = arguments[1] else {
                 throw .typeError("replace() args must be str")
@@ -47,7 +48,7 @@ extension MappingFunctions {
             if overflow { throw .tooManyBytes(limit: budget.limits.bytes) }
             try budget.build(bytes: text.utf8.count - offsets.count * old.utf8.count + added)
             return .string(text.split(atUTF8Offsets: offsets, width: old.utf8.count).joined(separator: new))
-        case (.string(let text), "split"):
+        case (.string(let text), .split):
             try arity(name, arguments, 0...1)
             try budget.scan(bytes: text.utf8.count)
             let parts: [String]
@@ -62,7 +63,7 @@ extension MappingFunctions {
             }
             try budget.build(bytes: text.utf8.count)  // the parts together are at most the text
             return .list(parts.map { .string($0) })
-        case (.string(let glue), "join"):
+        case (.string(let glue), .join):
             try arity(name, arguments, 1...1)
             var parts: [String] = []
             var size = 0

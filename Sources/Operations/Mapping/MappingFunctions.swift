@@ -1,16 +1,19 @@
 import DBAPICore
 import Foundation
 
-/// The fixed set of built-in functions and methods a mapping expression may call. Each charges
-/// the items it visits and what it builds to the evaluation's budget.
-enum MappingFunctions {
-    static let names: Set<String> = [
-        "abs", "all", "any", "bool", "enumerate", "float", "int", "len", "list", "max", "min", "round", "sorted", "str", "sum",
-    ]
-    static let methods: Set<String> = [
-        "endswith", "get", "items", "join", "keys", "lower", "replace", "split", "startswith", "strip", "upper", "values",
-    ]
+/// The built-in functions a mapping expression may call, as Python spells them.
+enum MappingFunction: String, CaseIterable, Sendable {
+    case abs, all, any, bool, enumerate, float, int, len, list, max, min, round, sorted, str, sum
+}
 
+/// The methods of dicts (`get`, `keys`, `values`, `items`) and strings (the rest).
+enum MappingMethod: String, CaseIterable, Sendable {
+    case endswith, get, items, join, keys, lower, replace, split, startswith, strip, upper, values
+}
+
+/// What the built-in functions and methods do. Each charges the items it visits and what it builds to
+/// the evaluation's budget.
+enum MappingFunctions {
     static func arity(_ name: String, _ arguments: [MappingValue], _ range: ClosedRange<Int>) throws(MappingError) {
         guard range.contains(arguments.count) else {
             throw .typeError(
@@ -20,13 +23,14 @@ enum MappingFunctions {
     }
 
     static func call(
-        _ name: String, _ arguments: [MappingValue], _ keywords: [String: MappingValue], budget: inout MappingBudget
+        _ function: MappingFunction, _ arguments: [MappingValue], _ keywords: [String: MappingValue], budget: inout MappingBudget
     ) throws(MappingError) -> MappingValue {
-        if let unexpected = keywords.keys.first(where: { !(name == "sorted" && $0 == "reverse") && !(name == "sum" && $0 == "start") }) {
+        let name = function.rawValue
+        if let unexpected = keywords.keys.first(where: { !(function == .sorted && $0 == "reverse") && !(function == .sum && $0 == "start") }) {
             throw .typeError("\(name)() got an unexpected keyword argument '\(unexpected)'")
         }
-        switch name {
-        case "len":
+        switch function {
+        case .len:
             try arity(name, arguments, 1...1)
             switch arguments[0] {
             case .list(let items): return .int(Int64(items.count))
@@ -36,24 +40,24 @@ enum MappingFunctions {
                 return .int(Int64(text.unicodeScalars.count))
             default: throw .typeError("object of type '\(arguments[0].typeName)' has no len()")
             }
-        case "sum":
+        case .sum:
             try arity(name, arguments, 1...2)
             return try sum(
                 try MappingOperators.iterate(arguments[0], budget: &budget),
                 start: arguments.count == 2 ? arguments[1] : (keywords["start"] ?? .int(0)), budget: &budget)
-        case "min", "max":
+        case .min, .max:
             guard !arguments.isEmpty else { throw .typeError("\(name) expected at least 1 argument, got 0") }
             let items = arguments.count == 1 ? try MappingOperators.iterate(arguments[0], budget: &budget) : arguments
             guard var best = items.first else { throw .valueError("\(name)() arg is an empty sequence") }
             for item in items.dropFirst() {
                 let order = try MappingOperators.order(item, best, budget: &budget)
-                if (name == "min" && order < 0) || (name == "max" && order > 0) { best = item }
+                if (function == .min && order < 0) || (function == .max && order > 0) { best = item }
             }
             return best
-        case "round":
+        case .round:
             try arity(name, arguments, 1...2)
             return try round(arguments[0], digits: arguments.count == 2 ? arguments[1] : nil)
-        case "abs":
+        case .abs:
             try arity(name, arguments, 1...1)
             switch arguments[0] {
             case .int(let number):
@@ -64,11 +68,11 @@ enum MappingFunctions {
             case .bool(let flag): return .int(flag ? 1 : 0)
             default: throw .typeError("bad operand type for abs(): '\(arguments[0].typeName)'")
             }
-        case "int":
+        case .int:
             try arity(name, arguments, 1...1)
             if case .string(let text) = arguments[0] { try budget.scan(bytes: text.utf8.count) }
             return try toInt(arguments[0])
-        case "float":
+        case .float:
             try arity(name, arguments, 1...1)
             switch arguments[0] {
             case .int(let number): return .float(Double(number))
@@ -83,19 +87,19 @@ enum MappingFunctions {
                 return .float(value)
             default: throw .typeError("float() argument must be a string or a number, not '\(arguments[0].typeName)'")
             }
-        case "str":
+        case .str:
             try arity(name, arguments, 1...1)
             return .string(try MappingText.str(arguments[0], budget: &budget))
-        case "bool":
+        case .bool:
             try arity(name, arguments, 1...1)
             return .bool(arguments[0].isTruthy)
-        case "list":
+        case .list:
             try arity(name, arguments, 0...1)
             guard let source = arguments.first else { return .list([]) }
             let items = try MappingOperators.iterate(source, budget: &budget)
             if case .list = source { try budget.build(items: items.count) }  // a copy, as in Python
             return .list(items)
-        case "sorted":
+        case .sorted:
             try arity(name, arguments, 1...1)
             var items = try MappingOperators.iterate(arguments[0], budget: &budget)
             try budget.build(items: items.count)
@@ -111,18 +115,16 @@ enum MappingFunctions {
             }
             if let failure { throw failure }
             return .list(keywords["reverse"]?.isTruthy == true ? items.reversed() : items)
-        case "enumerate":
+        case .enumerate:
             try arity(name, arguments, 1...1)
             let items = try MappingOperators.iterate(arguments[0], budget: &budget)
             try budget.build(items: items.count * 3)  // the list and a pair per item
             return .list(items.enumerated().map { .list([.int(Int64($0.offset)), $0.element]) })
-        case "any", "all":
+        case .any, .all:
             try arity(name, arguments, 1...1)
             let items = try MappingOperators.iterate(arguments[0], budget: &budget)
             try budget.step(items.count)
-            return .bool(name == "any" ? items.contains(where: \.isTruthy) : items.allSatisfy(\.isTruthy))
-        default:
-            throw .unknownFunction(name)
+            return .bool(function == .any ? items.contains(where: \.isTruthy) : items.allSatisfy(\.isTruthy))
         }
     }
 
