@@ -36,7 +36,8 @@ extension MappingFunctions {
             try arity(name, arguments, 1...1)
             guard case .string(let part) = arguments[0] else { throw .typeError("\(name) arg must be str") }
             try budget.scan(bytes: part.utf8.count)
-            return .bool(method == .startswith ? text.utf8.starts(with: part.utf8) : text.utf8.reversed().starts(with: part.utf8.reversed()))
+            return .bool(
+                method == .startswith ? text.utf8.starts(with: part.utf8) : text.utf8.reversed().starts(with: part.utf8.reversed()))
         case (.string(let text), .replace):
             try arity(name, arguments, 2...2)
             guard case .string(let old) = arguments[0], case .string(let new) = arguments[1] else {

@@ -26,7 +26,8 @@ enum MappingFunctions {
         _ function: MappingFunction, _ arguments: [MappingValue], _ keywords: [String: MappingValue], budget: inout MappingBudget
     ) throws(MappingError) -> MappingValue {
         let name = function.rawValue
-        if let unexpected = keywords.keys.first(where: { !(function == .sorted && $0 == "reverse") && !(function == .sum && $0 == "start") }) {
+        if let unexpected = keywords.keys.first(where: { !(function == .sorted && $0 == "reverse") && !(function == .sum && $0 == "start") }
+        ) {
             throw .typeError("\(name)() got an unexpected keyword argument '\(unexpected)'")
         }
         switch function {
