@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(
             name: "OperationsTests", dependencies: ["Operations", "SQLText", "MockEngine", "DBAPITestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "DatabricksTests", dependencies: ["Databricks", "Operations", "DBAPITestSupport"], swiftSettings: strict),
+        .testTarget(name: "DatabricksTests", dependencies: ["Databricks", "DBAPITestSupport"], swiftSettings: strict),
         .testTarget(name: "DBAPICLITests", dependencies: ["DBAPICLI", "DBAPITestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["DBAPITestSupport", "DBAPICore"], swiftSettings: strict),
     ],

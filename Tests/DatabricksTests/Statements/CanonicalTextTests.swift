@@ -1,6 +1,5 @@
 import DBAPICore
 import DBAPITestSupport
-import Operations
 import XCTest
 
 @testable import Databricks

@@ -1,5 +1,3 @@
-import DBAPICore
-
 extension SQLValue {
     /// The JSON form used in envelopes: integers as numbers, decimals as exact numbers, dates
     /// `YYYY-MM-DD`, timestamps ISO 8601 UTC with `Z` (TIMESTAMP_NTZ without a zone), intervals in Spark's
