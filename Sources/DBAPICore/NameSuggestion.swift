@@ -11,6 +11,11 @@ public enum NameSuggestion {
         return best?.0
     }
 
+    /// The hint a message ends with: `; did you mean 'name'?`, or `otherwise` without a suggestion.
+    public static func hint(_ suggestion: String?, otherwise: String = "") -> String {
+        suggestion.map { "; did you mean '\($0)'?" } ?? otherwise
+    }
+
     /// Levenshtein distance between two scalar sequences.
     public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }

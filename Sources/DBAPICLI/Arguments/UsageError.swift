@@ -16,8 +16,8 @@ enum UsageError: ReportableError, Equatable {
 
     var description: String {
         switch self {
-        case let .unknownCommand(name, suggestion): "unknown command '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
-        case let .unknownOption(name, suggestion): "unknown option '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case let .unknownCommand(name, suggestion): "unknown command '\(name)'" + NameSuggestion.hint(suggestion)
+        case let .unknownOption(name, suggestion): "unknown option '\(name)'" + NameSuggestion.hint(suggestion)
         case let .missingValue(name, placeholder): "\(name) needs a value (\(name) \(placeholder))"
         case .unexpectedValue(let name): "\(name) does not take a value"
         case let .optionNotForCommand(name, command): "\(name) does not apply to '\(command)'"

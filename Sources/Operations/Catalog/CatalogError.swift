@@ -19,7 +19,7 @@ public enum CatalogError: ReportableError, Equatable {
             let count = issues.count == 1 ? "1 configuration problem" : "\(issues.count) configuration problems"
             return count + ":\n" + issues.map { "  " + $0.description }.joined(separator: "\n")
         case let .unknownOperation(name, suggestion):
-            return "unknown operation '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see 'dbapi list'")
+            return "unknown operation '\(name)'" + NameSuggestion.hint(suggestion, otherwise: "; see 'dbapi list'")
         case .noConfiguration(let root):
             return
                 "no operations found: expected \(root)/config/operations.json or \(root)/config/operations/*.json (set --root or DBAPI_ROOT)"
