@@ -25,6 +25,7 @@ enum Option: String, CaseIterable, Sendable {
     case rowLimit = "--row-limit"
     case disposition = "--disposition"
     case waitTimeout = "--wait-timeout"
+    case showSensitive = "--show-sensitive"
 
     /// The option a command-line word names (`-h` and `-V` are short for `--help` and `--version`).
     static func named(_ word: String) -> Option? {
@@ -38,7 +39,7 @@ enum Option: String, CaseIterable, Sendable {
     /// The value's placeholder in help and messages; nil for a flag, which takes no value.
     var placeholder: String? {
         switch self {
-        case .help, .version, .pretty, .verbose: nil
+        case .help, .version, .pretty, .verbose, .showSensitive: nil
         case .root, .mockData: "DIR"
         case .backend, .catalog, .schema, .profile: "NAME"
         case .format: "FORMAT"
@@ -91,6 +92,7 @@ enum Option: String, CaseIterable, Sendable {
         case .rowLimit: "Cap result rows; truncation is reported in meta (databricks)."
         case .disposition: "INLINE (default) or EXTERNAL_LINKS (databricks)."
         case .waitTimeout: "Server-side wait before polling: 0 or 5-50 (default 10)."
+        case .showSensitive: "Show the values of sensitive parameters (otherwise <redacted>)."
         }
     }
 }

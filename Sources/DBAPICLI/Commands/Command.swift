@@ -14,7 +14,7 @@ enum Command: String, CaseIterable {
         switch self {
         case .run: Self.common.union(Self.params).union(Self.execution)
         case .query: Self.common.union(Self.params).union(Self.execution).union([.sqlFile])
-        case .render: Self.common.union(Self.params)
+        case .render: Self.common.union(Self.params).union([.showSensitive])
         case .list, .describe, .validate: Self.common
         }
     }
