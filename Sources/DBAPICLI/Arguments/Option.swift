@@ -26,6 +26,7 @@ enum Option: String, CaseIterable, Sendable {
     case disposition = "--disposition"
     case waitTimeout = "--wait-timeout"
     case showSensitive = "--show-sensitive"
+    case all = "--all"
 
     /// The option a command-line word names (`-h` and `-V` are short for `--help` and `--version`).
     static func named(_ word: String) -> Option? {
@@ -39,7 +40,7 @@ enum Option: String, CaseIterable, Sendable {
     /// The value's placeholder in help and messages; nil for a flag, which takes no value.
     var placeholder: String? {
         switch self {
-        case .help, .version, .pretty, .verbose, .showSensitive: nil
+        case .help, .version, .pretty, .verbose, .showSensitive, .all: nil
         case .root, .mockData: "DIR"
         case .backend, .catalog, .schema, .profile: "NAME"
         case .format: "FORMAT"
@@ -93,6 +94,7 @@ enum Option: String, CaseIterable, Sendable {
         case .disposition: "INLINE (default) or EXTERNAL_LINKS (databricks)."
         case .waitTimeout: "Server-side wait before polling: 0 or 5-50 (default 10)."
         case .showSensitive: "Show the values of sensitive parameters (otherwise <redacted>)."
+        case .all: "Every operation under the root."
         }
     }
 }

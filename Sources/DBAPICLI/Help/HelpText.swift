@@ -12,6 +12,7 @@ enum HelpText {
           describe OP     Show an operation's parameters, queries and mapping.
           validate        Check every operation, template and mapping expression.
           render OP       Print the bound SQL of an operation without running it.
+          diff OP...      Run operations on the mock and on Databricks and compare the results.
           help [COMMAND]  Show help.
 
         OPTIONS:
@@ -30,6 +31,7 @@ enum HelpText {
         case .describe: "dbapi describe OP [options]"
         case .validate: "dbapi validate [options]"
         case .render: "dbapi render OP [--param NAME=VALUE]... [options]"
+        case .diff: "dbapi diff (OP... | --all) [--param NAME=VALUE]... [options]"
         }
     }
 
@@ -44,6 +46,8 @@ enum HelpText {
             "Check every operation: templates exist and stay under queries/, every marker is mapped, parameter types, patterns and defaults are valid, and mapping expressions parse. Exits 78 with every problem listed.",
         .render:
             "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}.",
+        .diff:
+            "Run each statement of the operations, with the same parameters, on the mock and on Databricks, and report column names and types that differ, rows found on one side only (as multisets unless the SQL orders them), values that differ (decimals exactly, doubles within n ulps for n rows) and errors on one side only. Exits 1 when anything differs. With --format json, prints {\"equal\", \"operations\": [...]}.",
     ]
 
     static func text(for command: Command) -> String {
@@ -51,6 +55,7 @@ enum HelpText {
         switch command {
         case .run, .describe, .render: text += "\nARGUMENTS:\n  OP                      The operation name, e.g. inventory/status.\n"
         case .query: text += "\nARGUMENTS:\n  SQL                     The SQL text, with :name markers.\n"
+        case .diff: text += "\nARGUMENTS:\n  OP...                   Operation names, e.g. inventory/status (or --all).\n"
         default: break
         }
         text += "\nOPTIONS:\n"
