@@ -13,6 +13,7 @@ enum HelpText {
           validate        Check every operation, template and mapping expression.
           render OP       Print the bound SQL of an operation without running it.
           diff OP...      Run operations on the mock and on Databricks and compare the results.
+          snapshot TABLE  Copy warehouse tables into mock data files.
           help [COMMAND]  Show help.
 
         OPTIONS:
@@ -32,6 +33,8 @@ enum HelpText {
         case .validate: "dbapi validate [options]"
         case .render: "dbapi render OP [--param NAME=VALUE]... [options]"
         case .diff: "dbapi diff (OP... | --all) [--param NAME=VALUE]... [options]"
+        case .snapshot:
+            "dbapi snapshot TABLE... --to DIR [--limit N] [--where SQL] [--columns A,B] [--param NAME[:TYPE]=VALUE]... [options]"
         }
     }
 
@@ -48,6 +51,8 @@ enum HelpText {
             "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}.",
         .diff:
             "Run each statement of the operations, with the same parameters, on the mock and on Databricks, and report column names and types that differ, rows found on one side only (as multisets unless the SQL orders them), values that differ (decimals exactly, doubles within n ulps for n rows) and errors on one side only. Exits 1 when anything differs. With --format json, prints {\"equal\", \"operations\": [...]}.",
+        .snapshot:
+            "Read tables from a backend (databricks unless --backend says otherwise) and write each as mock data: TABLE.jsonl and TABLE.schema.json with the warehouse's exact column types, rows in a stable order. Files are written under temporary names and renamed when complete; a failed or interrupted read writes nothing.",
     ]
 
     static func text(for command: Command) -> String {
@@ -56,6 +61,7 @@ enum HelpText {
         case .run, .describe, .render: text += "\nARGUMENTS:\n  OP                      The operation name, e.g. inventory/status.\n"
         case .query: text += "\nARGUMENTS:\n  SQL                     The SQL text, with :name markers.\n"
         case .diff: text += "\nARGUMENTS:\n  OP...                   Operation names, e.g. inventory/status (or --all).\n"
+        case .snapshot: text += "\nARGUMENTS:\n  TABLE...                Table names, e.g. retail.products.\n"
         default: break
         }
         text += "\nOPTIONS:\n"
