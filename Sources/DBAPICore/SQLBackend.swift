@@ -25,6 +25,16 @@ public protocol SQLBackend: Sendable {
 
     /// Cancels everything in flight and returns when that is done. Default: nothing to cancel.
     func cancelAll() async
+
+    /// Submits a statement without waiting for it (`--async`) and returns what identifies it
+    /// (`statement_id`, `warehouse_id`). Default: refused, the backend runs statements to completion.
+    func submit(_ statement: BoundStatement) async throws -> JSONObject
+
+    /// The result of a statement submitted earlier, once it has finished (`dbapi result`). Default: refused.
+    func result(ofStatement id: String) async throws -> ResultStream
+
+    /// Cancels a statement submitted earlier (`dbapi cancel`). Default: refused.
+    func cancel(statementID id: String) async throws
 }
 
 extension SQLBackend {
@@ -32,4 +42,14 @@ extension SQLBackend {
     public func runFacts() -> JSONObject { JSONObject() }
     public var cancellationWait: String? { nil }
     public func cancelAll() async {}
+    public func submit(_ statement: BoundStatement) async throws -> JSONObject { throw refusal("--async") }
+    public func result(ofStatement id: String) async throws -> ResultStream { throw refusal("dbapi result") }
+    public func cancel(statementID id: String) async throws { throw refusal("dbapi cancel") }
+
+    private func refusal(_ feature: String) -> DBAPIError {
+        DBAPIError(
+            .usage,
+            "\(feature) needs a backend that keeps statements after the command ends (--backend databricks); \(name) runs them to completion",
+            details: ["backend": .string(name)])
+    }
 }

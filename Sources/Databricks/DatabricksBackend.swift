@@ -35,10 +35,15 @@ public final class DatabricksBackend: SQLBackend {
     }
 
     public func execute(_ statement: BoundStatement) async throws -> ResultStream {
+        try await redacting { try await runner.execute(statement) }
+    }
+
+    /// The stream `body` opens, with every error and property redacted.
+    private func redacting(_ body: () async throws -> ResultStream) async throws -> ResultStream {
         let secrets = self.secrets
         let stream: ResultStream
         do {
-            stream = try await runner.execute(statement)
+            stream = try await body()
         } catch {
             throw secrets.redact(error)
         }
@@ -48,6 +53,41 @@ public final class DatabricksBackend: SQLBackend {
             } catch {
                 throw secrets.redact(error)
             }
+        }
+    }
+
+    public func submit(_ statement: BoundStatement) async throws -> JSONObject {
+        do {
+            let id = try await runner.submitOnly(statement)
+            return JSONObject([("statement_id", .string(secrets.redact(id))), ("warehouse_id", .string(warehouseID))])
+        } catch {
+            throw secrets.redact(error)
+        }
+    }
+
+    public func result(ofStatement id: String) async throws -> ResultStream {
+        try Self.checkStatementID(id)
+        return try await redacting { try await runner.result(of: id) }
+    }
+
+    public func cancel(statementID id: String) async throws {
+        try Self.checkStatementID(id)
+        do {
+            try await runner.cancel(id)
+        } catch {
+            throw secrets.redact(error)
+        }
+    }
+
+    /// A statement id a user typed goes into a request path: letters, digits, `-` and `_` only.
+    private static func checkStatementID(_ id: String) throws {
+        let allowed = id.utf8.allSatisfy { byte in
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 45 || byte == 95
+        }
+        guard allowed, (1...128).contains(id.utf8.count) else {
+            throw DBAPIError(
+                .usage, "'\(excerpt(id))' is not a statement id (letters, digits, '-' and '_')",
+                details: ["statement_id": .string(excerpt(id))])
         }
     }
 

@@ -31,6 +31,7 @@ enum Option: String, CaseIterable, Sendable {
     case limit = "--limit"
     case filter = "--where"
     case columns = "--columns"
+    case async = "--async"
 
     /// The option a command-line word names (`-h` and `-V` are short for `--help` and `--version`).
     static func named(_ word: String) -> Option? {
@@ -44,7 +45,7 @@ enum Option: String, CaseIterable, Sendable {
     /// The value's placeholder in help and messages; nil for a flag, which takes no value.
     var placeholder: String? {
         switch self {
-        case .help, .version, .pretty, .verbose, .showSensitive, .all: nil
+        case .help, .version, .pretty, .verbose, .showSensitive, .all, .async: nil
         case .root, .mockData: "DIR"
         case .backend, .catalog, .schema, .profile: "NAME"
         case .format: "FORMAT"
@@ -106,6 +107,7 @@ enum Option: String, CaseIterable, Sendable {
         case .limit: "At most this many rows per table (the same rows on every run)."
         case .filter: "Only rows where this condition holds; :name markers take --param values."
         case .columns: "Only these columns, comma-separated."
+        case .async: "Submit and exit at once with the statement id; fetch it with 'dbapi result' (databricks)."
         }
     }
 }

@@ -2,7 +2,7 @@ import DBAPICore
 
 /// The subcommands of `dbapi`, with the options and arguments each accepts.
 enum Command: String, CaseIterable {
-    case run, query, list, describe, validate, render, diff, snapshot
+    case run, query, list, describe, validate, render, diff, snapshot, result, cancel
 
     private static let common: Set<Option> = [.help, .root, .format, .pretty, .correlationID, .verbose]
     private static let params: Set<Option> = [.param, .paramsJSON, .paramsFile]
@@ -12,8 +12,9 @@ enum Command: String, CaseIterable {
 
     var options: Set<Option> {
         switch self {
-        case .run: Self.common.union(Self.params).union(Self.execution)
-        case .query: Self.common.union(Self.params).union(Self.execution).union([.sqlFile])
+        case .run: Self.common.union(Self.params).union(Self.execution).union([.async])
+        case .query: Self.common.union(Self.params).union(Self.execution).union([.sqlFile, .async])
+        case .result, .cancel: Self.common.union(Self.execution)
         case .render: Self.common.union(Self.params).union([.showSensitive])
         case .list, .describe, .validate: Self.common
         case .diff: Self.common.union(Self.params).union(Self.execution).union([.all]).subtracting([.backend])
@@ -29,6 +30,7 @@ enum Command: String, CaseIterable {
         case .list, .validate: ("nothing", 0, 0)
         case .diff: ("operation names or --all", 0, Int.max)
         case .snapshot: ("table names", 1, Int.max)
+        case .result, .cancel: ("a statement id", 1, 1)
         }
     }
 
@@ -54,7 +56,7 @@ enum Command: String, CaseIterable {
     }
 
     /// Whether the command runs statements (and so takes `ExecutionOptions`).
-    var executes: Bool { [.run, .query, .diff, .snapshot].contains(self) }
+    var executes: Bool { [.run, .query, .diff, .snapshot, .result, .cancel].contains(self) }
 
     func execute(_ invocation: Invocation) async -> Int32 {
         switch self {
@@ -66,6 +68,8 @@ enum Command: String, CaseIterable {
         case .render: RenderCommand(invocation: invocation).execute()
         case .diff: await DiffCommand(invocation: invocation).execute()
         case .snapshot: await SnapshotCommand(invocation: invocation).execute()
+        case .result: await StatementCommands(invocation: invocation).result()
+        case .cancel: await StatementCommands(invocation: invocation).cancel()
         }
     }
 

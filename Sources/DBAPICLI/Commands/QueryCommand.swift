@@ -11,6 +11,10 @@ struct QueryCommand {
             let sql = try readSQL()
             let params = try ParameterSources(invocation.arguments, io: invocation.io).forQuery()
             let backend = try invocation.makeBackend()
+            if invocation.arguments.has(.async) {
+                return invocation.emit(
+                    invocation.withBackendFacts(await AdHocQuery.submit(sql, params: params, backend: backend, meta: invocation.baseMeta)))
+            }
             let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) { [output = invocation.output] in
                 await AdHocQuery.run(sql, params: params, backend: backend, meta: invocation.baseMeta, rows: output)
             }

@@ -14,6 +14,9 @@ struct RunCommand {
             let backend = try invocation.makeBackend()
             let runner = OperationRunner(catalog: try invocation.catalog(), backend: backend)
             invocation.log("run \(name)")
+            if invocation.arguments.has(.async) {
+                return invocation.emit(invocation.withBackendFacts(await runner.submit(name, raw: raw, meta: invocation.baseMeta)))
+            }
             let envelope = try await Deadline.run(seconds: invocation.localTimeout(for: backend)) { [output = invocation.output] in
                 await runner.run(name, raw: raw, meta: invocation.baseMeta, rows: output)
             }

@@ -14,6 +14,8 @@ enum HelpText {
           render OP       Print the bound SQL of an operation without running it.
           diff OP...      Run operations on the mock and on Databricks and compare the results.
           snapshot TABLE  Copy warehouse tables into mock data files.
+          result ID       Wait for a statement submitted with --async and print its result.
+          cancel ID       Cancel a statement submitted with --async.
           help [COMMAND]  Show help.
 
         OPTIONS:
@@ -33,6 +35,8 @@ enum HelpText {
         case .validate: "dbapi validate [options]"
         case .render: "dbapi render OP [--param NAME=VALUE]... [options]"
         case .diff: "dbapi diff (OP... | --all) [--param NAME=VALUE]... [options]"
+        case .result: "dbapi result STATEMENT_ID [options]"
+        case .cancel: "dbapi cancel STATEMENT_ID [options]"
         case .snapshot:
             "dbapi snapshot TABLE... --to DIR [--limit N] [--where SQL] [--columns A,B] [--param NAME[:TYPE]=VALUE]... [options]"
         }
@@ -51,6 +55,9 @@ enum HelpText {
             "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}.",
         .diff:
             "Run each statement of the operations, with the same parameters, on the mock and on Databricks, and report column names and types that differ, rows found on one side only (as multisets unless the SQL orders them), values that differ (decimals exactly, doubles within n ulps for n rows) and errors on one side only. Exits 1 when anything differs. With --format json, prints {\"equal\", \"operations\": [...]}.",
+        .result:
+            "Wait for a statement submitted with 'run --async' or 'query --async' and print its result as 'query' does (same integrity checks, same formats).",
+        .cancel: "Cancel a statement submitted with 'run --async' or 'query --async'.",
         .snapshot:
             "Read tables from a backend (databricks unless --backend says otherwise) and write each as mock data: TABLE.jsonl and TABLE.schema.json with the warehouse's exact column types, rows in a stable order. Files are written under temporary names and renamed when complete; a failed or interrupted read writes nothing.",
     ]
@@ -62,6 +69,7 @@ enum HelpText {
         case .query: text += "\nARGUMENTS:\n  SQL                     The SQL text, with :name markers.\n"
         case .diff: text += "\nARGUMENTS:\n  OP...                   Operation names, e.g. inventory/status (or --all).\n"
         case .snapshot: text += "\nARGUMENTS:\n  TABLE...                Table names, e.g. retail.products.\n"
+        case .result, .cancel: text += "\nARGUMENTS:\n  STATEMENT_ID            The statement_id 'run --async' printed.\n"
         default: break
         }
         text += "\nOPTIONS:\n"

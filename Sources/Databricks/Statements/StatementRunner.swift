@@ -46,7 +46,31 @@ struct StatementRunner: Sendable {
     private func execute(_ statement: BoundStatement, disposition: Disposition, started: Double, fallback: Bool) async throws
         -> ResultStream
     {
-        var (response, id) = try await submit(requestBody(statement, disposition: disposition))
+        let (response, id) = try await submit(requestBody(statement, disposition: disposition, waitTimeout: options.waitTimeout))
+        let finished = try await completion(of: id, response, started: started)
+        return try stream(id: id, response: finished, disposition: disposition, fallback: fallback)
+    }
+
+    /// Submits a statement and returns at once (`--async`): EXTERNAL_LINKS unless a disposition was
+    /// asked for, since a result fetched later cannot fall back when INLINE is too large.
+    func submitOnly(_ statement: BoundStatement) async throws -> String {
+        try await submit(requestBody(statement, disposition: options.disposition ?? .externalLinks, waitTimeout: 0)).id
+    }
+
+    /// The result of statement `id`, submitted earlier: polled until it finishes, then streamed with
+    /// the same integrity checks.
+    func result(of id: String) async throws -> ResultStream {
+        let started = clock.now()
+        statementIDs.withLock { $0.append(id) }
+        let response = try await client.get(Self.statementsPath + "/" + id)
+        let finished = try await completion(of: id, response, started: started)
+        let disposition: Disposition = finished["result"]?["external_links"] == nil ? .inline : .externalLinks
+        return try stream(id: id, response: finished, disposition: disposition, fallback: false)
+    }
+
+    /// Polls statement `id` until it leaves PENDING and RUNNING and returns its SUCCEEDED response.
+    private func completion(of id: String, _ first: APIResponse, started: Double) async throws -> APIResponse {
+        var response = first
         var interval = options.firstPoll
         // Waits grow by `pollGrowth` up to `maxPoll`; the timeout is checked before each wait, so a
         // statement is canceled as soon as the next poll would come after the deadline.
@@ -65,7 +89,7 @@ struct StatementRunner: Sendable {
             throw DatabricksError.interrupted(statementID: id, signal: "a signal")
         }
         switch response["status"]?["state"]?.string {
-        case "SUCCEEDED"?: break
+        case "SUCCEEDED"?: return response
         case "FAILED"?:
             let error = response["status"]?["error"]
             var code = error?["error_code"]?.string
@@ -77,7 +101,6 @@ struct StatementRunner: Sendable {
         case "CLOSED"?: throw DatabricksError.statementClosed(statementID: id)
         case let other: throw DatabricksError.malformedResponse("statement \(id) is in state \(other ?? "(none)")")
         }
-        return try stream(id: id, response: response, disposition: disposition, fallback: fallback)
     }
 
     /// Sends the execute request. Its statement id is recorded before the request stops counting in
@@ -108,14 +131,14 @@ struct StatementRunner: Sendable {
         }.value
     }
 
-    private func requestBody(_ statement: BoundStatement, disposition: Disposition) -> JSONValue {
+    private func requestBody(_ statement: BoundStatement, disposition: Disposition, waitTimeout: Int) -> JSONValue {
         var body = JSONObject([
             ("statement", .string(statement.nativeSQL)), ("warehouse_id", .string(client.config.warehouseID)),
         ])
         if let catalog = client.config.catalog { body["catalog"] = .string(catalog) }
         if let schema = client.config.schema { body["schema"] = .string(schema) }
         if !statement.parameters.isEmpty { body["parameters"] = .array(statement.parameters.map(Self.parameter)) }
-        body["wait_timeout"] = .string("\(options.waitTimeout)s")
+        body["wait_timeout"] = .string("\(waitTimeout)s")
         body["on_wait_timeout"] = .string("CONTINUE")
         body["disposition"] = .string(disposition.rawValue)
         body["format"] = .string("JSON_ARRAY")

@@ -75,12 +75,32 @@ public enum AdHocQuery {
         _ sql: String, params: [String: (type: DeclaredType?, raw: RawParam)], backend: any SQLBackend, meta baseMeta: JSONObject,
         rows sink: (any RowSink)? = nil
     ) async -> Envelope {
+        await result(backend: backend, meta: baseMeta, rows: sink) { try await backend.execute(try bind(sql, params: params)) }
+    }
+
+    /// Submits ad-hoc SQL without waiting (`--async`); `data` says which statement to ask for later.
+    public static func submit(
+        _ sql: String, params: [String: (type: DeclaredType?, raw: RawParam)], backend: any SQLBackend, meta baseMeta: JSONObject
+    ) async -> Envelope {
+        var meta = JSONObject([("backend", .string(backend.name))])
+        for (key, value) in baseMeta.members { meta[key] = value }
+        do {
+            return .success(data: .object(try await backend.submit(try bind(sql, params: params))), meta: meta)
+        } catch {
+            return .failure(reporting: error, meta: meta)
+        }
+    }
+
+    /// The envelope of the result `open` gives (a statement run now, or one submitted earlier:
+    /// `dbapi result`), shaped as `run` shapes an ad-hoc query's.
+    public static func result(
+        backend: any SQLBackend, meta baseMeta: JSONObject, rows sink: (any RowSink)? = nil, _ open: () async throws -> ResultStream
+    ) async -> Envelope {
         let started = ContinuousClock.now
         var meta = JSONObject([("backend", .string(backend.name))])
         for (key, value) in baseMeta.members { meta[key] = value }
         do {
-            let statement = try bind(sql, params: params)
-            let stream = try await backend.execute(statement)
+            let stream = try await open()
             let placement = RowPlacement.arrays(columns: stream.columns)
             let data: JSONValue
             let rowCount: Int

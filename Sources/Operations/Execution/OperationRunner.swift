@@ -99,6 +99,33 @@ public struct OperationRunner: Sendable {
         }
     }
 
+    /// Submits an operation's statement without waiting (`--async`): only for an operation whose `data`
+    /// is exactly its one query's rows, which `dbapi result` fetches later.
+    public func submit(_ name: String, raw: [String: RawParam], meta baseMeta: JSONObject) async -> Envelope {
+        var meta = JSONObject([("operation", .string(name)), ("backend", .string(backend.name))])
+        for (key, value) in baseMeta.members { meta[key] = value }
+        var sensitive = SensitiveValues()
+        do {
+            let operation = try catalog.operation(name)
+            sensitive = SensitiveValues(operation, raw: raw)
+            guard operation.responseMapping == nil, operation.pagination == nil, operation.queries.count == 1,
+                let query = operation.queries.first
+            else {
+                throw DBAPIError(
+                    .usage,
+                    "--async runs an operation whose data is the rows of its one query, unpaginated; "
+                        + "\(name) has a response mapping, pagination or several queries",
+                    details: ["operation": .string(name)])
+            }
+            let values = try ParameterResolver.resolve(operation, raw: raw)
+            sensitive = SensitiveValues(operation, raw: raw, values: values)
+            let statement = try Self.bind(query, of: operation, values: values, catalog: catalog)
+            return .success(data: .object(try await backend.submit(statement)), meta: meta)
+        } catch {
+            return .failure(reporting: sensitive.redact(error), meta: meta)
+        }
+    }
+
     /// One query's rows: collected (`collected`), or handed to a sink as they arrived.
     private struct QueryOutcome {
         var collected: ResultSet?
