@@ -2,7 +2,7 @@ import DBAPICore
 
 /// The subcommands of `dbapi`, with the options and arguments each accepts.
 enum Command: String, CaseIterable {
-    case run, query, list, describe, validate, render
+    case run, query, list, describe, validate, render, auth
 
     private static let common: Set<Option> = [.help, .root, .format, .pretty, .correlationID, .verbose]
     private static let params: Set<Option> = [.param, .paramsJSON, .paramsFile]
@@ -16,6 +16,7 @@ enum Command: String, CaseIterable {
         case .query: Self.common.union(Self.params).union(Self.execution).union([.sqlFile])
         case .render: Self.common.union(Self.params)
         case .list, .describe, .validate: Self.common
+        case .auth: Self.common.union([.profile])
         }
     }
 
@@ -25,6 +26,7 @@ enum Command: String, CaseIterable {
         case .run, .describe, .render: ("an operation name", 1, 1)
         case .query: ("SQL text or --sql-file FILE", 0, 1)
         case .list, .validate: ("nothing", 0, 0)
+        case .auth: ("a subcommand: describe", 1, 1)
         }
     }
 
@@ -37,6 +39,9 @@ enum Command: String, CaseIterable {
         }
         if arguments.positionals.count > positionals.allowed {
             throw .extraArgument(arguments.positionals[positionals.allowed], command: rawValue)
+        }
+        if self == .auth, let word = arguments.positionals.first, word != "describe" {
+            throw .unknownCommand("auth \(word)", suggestion: "auth describe")
         }
         if self == .query, arguments.positionals.isEmpty == (arguments.value(.sqlFile) == nil) {
             throw .missingArgument("either SQL text or --sql-file FILE (not both)", command: rawValue)
@@ -54,6 +59,7 @@ enum Command: String, CaseIterable {
         case .describe: DescribeCommand(invocation: invocation).execute()
         case .validate: ValidateCommand(invocation: invocation).execute()
         case .render: RenderCommand(invocation: invocation).execute()
+        case .auth: await AuthCommand(invocation: invocation).execute()
         }
     }
 

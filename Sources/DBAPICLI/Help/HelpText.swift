@@ -12,6 +12,7 @@ enum HelpText {
           describe OP     Show an operation's parameters, queries and mapping.
           validate        Check every operation, template and mapping expression.
           render OP       Print the bound SQL of an operation without running it.
+          auth describe   Show how dbapi signs in to Databricks, and whether it can.
           help [COMMAND]  Show help.
 
         OPTIONS:
@@ -30,6 +31,7 @@ enum HelpText {
         case .describe: "dbapi describe OP [options]"
         case .validate: "dbapi validate [options]"
         case .render: "dbapi render OP [--param NAME=VALUE]... [options]"
+        case .auth: "dbapi auth describe [--profile NAME] [options]"
         }
     }
 
@@ -44,6 +46,8 @@ enum HelpText {
             "Check every operation: templates exist and stay under queries/, every marker is mapped, parameter types, patterns and defaults are valid, and mapping expressions parse. Exits 78 with every problem listed.",
         .render:
             "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}.",
+        .auth:
+            "Show the Databricks workspace host, the auth type, where each setting came from (flag, environment, profile and file), and whether a token can be obtained now (it tries; no secret is shown). Exits 0 when it can, else with the error's status.",
     ]
 
     static func text(for command: Command) -> String {
@@ -51,6 +55,7 @@ enum HelpText {
         switch command {
         case .run, .describe, .render: text += "\nARGUMENTS:\n  OP                      The operation name, e.g. inventory/status.\n"
         case .query: text += "\nARGUMENTS:\n  SQL                     The SQL text, with :name markers.\n"
+        case .auth: text += "\nSUBCOMMANDS:\n  describe                Describe the configured authentication.\n"
         default: break
         }
         text += "\nOPTIONS:\n"
