@@ -7,9 +7,10 @@ Listens on 127.0.0.1 (any free port, printed as "PORT <n>") and serves:
                                      answers {"token_type": "Bearer", "expires_in": --expires-in, "access_token": "entra-<kind>-<n>"}
                                      where kind is "databricks" for scope 2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default and
                                      "management" for https://management.core.windows.net/.default; anything else is
-                                     401 {"error": "invalid_client", "error_description": "..."}.
+                                     401 {"error": "invalid_client", "error_description": "..."}, quoting the client secret
+                                     it was sent (as a hostile or careless server might: dbapi must redact it).
   GET /github-oidc?audience=A        GitHub Actions' ID token endpoint: needs "Authorization: Bearer <--request-token>";
-                                     answers {"value": "github-jwt-<n>"}, else 401.
+                                     answers {"value": "github-jwt-<n>"}, else 401 quoting the Authorization header.
 Every request is appended to --log as a JSON line: method, path, authorization, body.
 Serves until its stdin closes.
 """
@@ -66,7 +67,8 @@ class Handler(BaseHTTPRequestHandler):
         kind = SCOPES.get(form.get("scope"))
         if form.get("grant_type") != "client_credentials" or form.get("client_id") != args.client_id \
                 or form.get("client_secret") != args.client_secret or kind is None:
-            return self.send(401, {"error": "invalid_client", "error_description": "AADSTS7000215: Invalid client secret provided."})
+            return self.send(401, {"error": "invalid_client",
+                                   "error_description": "AADSTS7000215: Invalid client secret provided: %s." % form.get("client_secret")})
         number, lifetime = self.next_number()
         return self.send(200, {"token_type": "Bearer", "expires_in": lifetime, "ext_expires_in": lifetime,
                                "access_token": "entra-%s-%d" % (kind, number)})
@@ -75,7 +77,7 @@ class Handler(BaseHTTPRequestHandler):
         self.record(b"")
         url = urllib.parse.urlparse(self.path)
         if url.path != "/github-oidc" or self.headers.get("Authorization") != "Bearer " + args.request_token:
-            return self.send(401, {"message": "Bad credentials"})
+            return self.send(401, {"message": "Bad credentials: %s" % self.headers.get("Authorization")})
         number, _ = self.next_number()
         return self.send(200, {"value": "github-jwt-%d" % number})
 

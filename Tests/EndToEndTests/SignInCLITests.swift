@@ -119,6 +119,17 @@ final class SignInCLITests: XCTestCase {
         XCTAssertEqual(try harness.apiRequests().count, 0, "nothing is sent without a token")
     }
 
+    /// A workspace that quotes the Authorization header in its error: the CLI's token is redacted.
+    func testDatabricksCLI_TokenEchoedByTheWorkspaceIsRedacted() throws {
+        installDatabricks(expiringIn: 3600)
+        let hostile = try HostileDatabricksServer(.echo401)
+        let outcome = try harness.query(["DATABRICKS_HOST": hostile.host])
+        XCTAssertEqual(outcome.status, 73, outcome.stdout)
+        XCTAssertEqual(
+            outcome.json?["error"]?["message"],
+            .string("POST /api/2.0/sql/statements failed with HTTP 401 UNAUTHENTICATED: saw Authorization: Bearer [REDACTED]"))
+    }
+
     /// `azure-cli`: the token `az account get-access-token` prints for the Azure Databricks resource.
     func testAzureCLI_TokenAndFailure() throws {
         let expiresOn = Int(Date().timeIntervalSince1970) + 3600

@@ -80,7 +80,7 @@ final class SignInServicePrincipalTests: XCTestCase {
         XCTAssertEqual(refused.status, 73)
         XCTAssertEqual(
             refused.json?["error"]?["message"]?.string?.hasPrefix(
-                "POST /tenant-1/oauth2/v2.0/token failed with HTTP 401 UNAUTHENTICATED: Entra ID token request (PUBLIC cloud) was refused: AADSTS7000215: Invalid client secret provided.; check ARM_CLIENT_ID, ARM_CLIENT_SECRET and ARM_TENANT_ID (environment ("
+                "POST /tenant-1/oauth2/v2.0/token failed with HTTP 401 UNAUTHENTICATED: Entra ID token request (PUBLIC cloud) was refused: AADSTS7000215: Invalid client secret provided: [REDACTED].; check ARM_CLIENT_ID, ARM_CLIENT_SECRET and ARM_TENANT_ID (environment ("
             ), true, refused.stdout)
         var elsewhere = azure
         elsewhere["DBAPI_TEST_ENTRA_URL"] = "https://login.example.com/"
@@ -113,6 +113,39 @@ final class SignInServicePrincipalTests: XCTestCase {
             .string(
                 "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=github-jwt-1&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Ajwt&scope=all-apis&client_id=fed-client"
             ))
+    }
+
+    /// A refused GitHub request: the error quotes the request token, which is redacted.
+    func testGitHubOIDC_RefusedRequestIsRedacted() throws {
+        var environment = github
+        environment["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = "gh-wrong-PLANTED-8"
+        harness.secrets.append("gh-wrong-PLANTED-8")
+        for outcome in [try harness.query(environment), try harness.describe(environment)] {
+            XCTAssertEqual(outcome.status, 73, outcome.stdout)
+            XCTAssertEqual(
+                outcome.json?["error"]?["message"],
+                .string(
+                    "GET /github-oidc failed with HTTP 401 UNAUTHENTICATED: GitHub Actions OIDC token request was refused: Bad credentials: Bearer [REDACTED]; does the job have 'permissions: id-token: write'?"
+                ))
+        }
+    }
+
+    /// Two configured methods without DATABRICKS_AUTH_TYPE are refused, naming both; with it, the
+    /// one named is used.
+    func testAmbiguity_TwoMethodsAreRefusedUnlessOneIsChosen() throws {
+        var both = azure
+        both["DATABRICKS_OIDC_TOKEN"] = Self.envJWT
+        for outcome in [try harness.query(both), try harness.describe(both)] {
+            XCTAssertEqual(outcome.status, 78, outcome.stdout)
+            XCTAssertEqual(
+                outcome.json?["error"]?["message"]?.string?.hasPrefix(
+                    "more than one authorization method configured: azure-client-secret and env-oidc; set DATABRICKS_AUTH_TYPE to choose one (settings from environment ("
+                ), true, outcome.stdout)
+        }
+        both["DATABRICKS_AUTH_TYPE"] = "azure-client-secret"
+        let chosen = try harness.describe(both)
+        XCTAssertEqual(chosen.status, 0, chosen.stdout)
+        XCTAssertEqual(chosen.json?["data"]?["auth_type"], .string("azure-client-secret"))
     }
 
     func testEnvAndFileOIDC_AndARefusedExchange() throws {

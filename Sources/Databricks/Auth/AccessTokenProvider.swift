@@ -5,7 +5,6 @@ import Foundation
 /// configured source (OAuth M2M, the Databricks or Azure CLI, Entra ID, workload identity
 /// federation), cached until shortly before it expires and then fetched again.
 actor AccessTokenProvider {
-    private let authentication: DatabricksConfig.Authentication
     private let source: any TokenSource
     /// The headers and the instant on `clock` they expire at.
     private var cached: IssuedToken?
@@ -21,7 +20,6 @@ actor AccessTokenProvider {
         config: DatabricksConfig, transport: any HTTPTransport, secrets: SecretRedactor, clock: any BackendClock,
         launcher: any CommandLauncher = ProcessLauncher()
     ) {
-        authentication = config.authentication
         self.clock = clock
         source = TokenSources.source(for: config, transport: transport, secrets: secrets, clock: clock, launcher: launcher)
     }
@@ -29,14 +27,13 @@ actor AccessTokenProvider {
     /// The headers that authenticate a request (`Authorization`, and for an Azure service principal
     /// with a workspace resource id the management-token and resource-id headers).
     func headers() async throws -> [String: String] {
-        if case .personalAccessToken(let token) = authentication { return ["Authorization": "Bearer " + token] }
         if let cached, cached.expires - clock.now() > Self.earlyRefresh { return cached.headers }
         let fresh = try await source.token()
         cached = fresh
         return fresh.headers
     }
 
-    /// Seconds until the token in use expires on `clock` (nil for a PAT or before the first token).
+    /// Seconds until the token in use expires on `clock` (infinite for a PAT, nil before the first token).
     func secondsLeft() -> Double? {
         cached.map { $0.expires - clock.now() }
     }
