@@ -63,6 +63,7 @@ final class SignInCLITests: XCTestCase {
         XCTAssertEqual(described.status, 0, described.stdout)
         XCTAssertEqual(described.json?["data"]?["auth_type"], .string("databricks-cli"))
         XCTAssertEqual(described.json?["data"]?["profile"], .string("dev"))
+        XCTAssertEqual(described.json?["data"]?["profile_from"], .string("flag --profile"))
         let origin = "profile 'dev' in \(home.path)/.databrickscfg"
         XCTAssertEqual(
             SignInHarness.settings(described),

@@ -8,6 +8,9 @@ actor AccessTokenProvider {
     private let source: any TokenSource
     /// The headers and the instant on `clock` they expire at.
     private var cached: IssuedToken?
+    /// The fetch in flight: concurrent requests (chunks fetched ahead) wait for it instead of each
+    /// starting their own (one `databricks auth token` run, one token request).
+    private var pending: Task<IssuedToken, any Error>?
     private let clock: any BackendClock
     /// Refresh this long before expiry (Azure rejects tokens within 30 s of it).
     static let earlyRefresh = 40.0
@@ -28,7 +31,12 @@ actor AccessTokenProvider {
     /// with a workspace resource id the management-token and resource-id headers).
     func headers() async throws -> [String: String] {
         if let cached, cached.expires - clock.now() > Self.earlyRefresh { return cached.headers }
-        let fresh = try await source.token()
+        if let pending { return try await pending.value.headers }
+        let source = self.source
+        let fetch = Task { try await source.token() }
+        pending = fetch
+        defer { pending = nil }
+        let fresh = try await fetch.value
         cached = fresh
         return fresh.headers
     }

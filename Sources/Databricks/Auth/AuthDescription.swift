@@ -6,7 +6,9 @@ import Foundation
 /// obtained right now (it tries, without calling the workspace's API). Secrets are never shown: a
 /// secret setting is listed without its value, and every text passes through the redactor.
 public struct AuthDescription: Sendable {
-    /// The description as JSON: `host`, `auth_type`, `profile`, `settings`, `token`.
+    /// The description as JSON: `host`, `auth_type`, `profile` and `profile_from` (why that
+    /// profile), `settings` (`name`, `value`, `from`), `settings_from`, `token` (`obtained`,
+    /// `expires_in_seconds`).
     public let data: JSONValue
     /// Why no token can be obtained (nil when one can), with the description in its details.
     public let error: (any ReportableError)?
@@ -28,7 +30,7 @@ public struct AuthDescription: Sendable {
         let environment = backend.environment
         let home = environment["HOME"] ?? NSHomeDirectory()
         let explicit = DatabricksSettings(profile: backend.profile)
-        var fields = JSONObject([("host", .null), ("auth_type", .null), ("profile", .null)])
+        var fields = JSONObject([("host", .null), ("auth_type", .null), ("profile", .null), ("profile_from", .null)])
         let settings: ConfigSettings
         do {
             settings = try ConfigSettings.gather(explicit, environment: environment, homeDirectory: home)
@@ -36,6 +38,7 @@ public struct AuthDescription: Sendable {
             return AuthDescription(data: .object(fields), failure: error, secrets: SecretRedactor(.personalAccessToken("")))
         }
         fields["profile"] = settings.profile.map { .string($0) } ?? .null
+        fields["profile_from"] = settings.profile == nil ? .null : settings.profileOrigin.map { .string($0) } ?? .null
         fields["settings"] = .array(listing(settings))
         fields["settings_from"] = .string(settings.source)
         let config: DatabricksConfig

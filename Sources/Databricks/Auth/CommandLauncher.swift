@@ -15,7 +15,8 @@ protocol CommandLauncher: Sendable {
 }
 
 /// `Foundation.Process` with stdin closed, each output stream kept up to `outputLimit` bytes (the
-/// rest read and dropped), and the process terminated after `timeLimit` seconds.
+/// rest read and dropped), and the process killed after `timeLimit` seconds (its output is waited
+/// for 5 s more, in case a child of it holds the pipes open).
 struct ProcessLauncher: CommandLauncher {
     var outputLimit = 1 << 20
     var timeLimit = 60.0
@@ -38,6 +39,8 @@ struct ProcessLauncher: CommandLauncher {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
@@ -47,7 +50,7 @@ struct ProcessLauncher: CommandLauncher {
         let timer = DispatchWorkItem {
             guard process.isRunning else { return }
             timedOut.withLock { $0 = true }
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: timer)
         let group = DispatchGroup()
@@ -59,11 +62,12 @@ struct ProcessLauncher: CommandLauncher {
                 box.withLock { $0 = bytes }
             }
         }
-        group.wait()
-        process.waitUntilExit()
+        let deadline = DispatchTime.now() + timeLimit + 5
+        let finished = group.wait(timeout: deadline) == .success && exited.wait(timeout: deadline) == .success
         timer.cancel()
-        if timedOut.withLock({ $0 }) {
-            throw DatabricksError.authentication("\(executable) did not finish within \(Int(timeLimit)) s")
+        if !finished || timedOut.withLock({ $0 }) {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            throw DatabricksError.authentication("\(executable) did not finish within \(String(format: "%g", timeLimit)) s")
         }
         return CommandOutput(status: process.terminationStatus, stdout: stdout.withLock { $0 }, stderr: stderr.withLock { $0 })
     }

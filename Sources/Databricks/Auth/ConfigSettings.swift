@@ -11,6 +11,9 @@ struct ConfigSettings: Sendable {
     private(set) var origins: [String: String] = [:]
     /// The profile whose values were read, if any.
     private(set) var profile: String?
+    /// Why that profile: `flag --profile`, `environment DATABRICKS_CONFIG_PROFILE`, the file's
+    /// `default_profile`, or its `[DEFAULT]` section.
+    private(set) var profileOrigin: String?
     /// Where the settings came from, for error messages (never includes a secret).
     private(set) var source = ""
 
@@ -73,8 +76,10 @@ struct ConfigSettings: Sendable {
             if let data = FileManager.default.contents(atPath: path) {
                 let file = ConfigFile(text: String(decoding: data, as: UTF8.self))
                 var profile = requestedProfile
+                settings.profileOrigin = explicit.profile != nil ? "flag --profile" : "environment DATABRICKS_CONFIG_PROFILE"
                 if profile == nil, let fallback = file.sections["__settings__"]?["default_profile"] {
                     profile = fallback
+                    settings.profileOrigin = "[__settings__] default_profile in \(path)"
                 }
                 if let profile {
                     guard let section = file.sections[profile], profile != "__settings__" else {
@@ -85,6 +90,7 @@ struct ConfigSettings: Sendable {
                     settings.read(section, profile: profile, path: path)
                     sources.append("profile '\(profile)' in \(path)")
                 } else if let section = file.sections["DEFAULT"], !section.isEmpty {
+                    settings.profileOrigin = "the [DEFAULT] section of \(path)"
                     settings.read(section, profile: "DEFAULT", path: path)
                     sources.append("profile 'DEFAULT' in \(path)")
                 }

@@ -11,11 +11,16 @@ final class TokenSourceTests: XCTestCase {
     private final class ScriptedLauncher: CommandLauncher {
         let outputs: LockedBox<[CommandOutput]>
         let lines = LockedBox<[String]>([])
+        let whileRunning: @Sendable () async -> Void
 
-        init(_ outputs: [CommandOutput]) { self.outputs = LockedBox(outputs) }
+        init(_ outputs: [CommandOutput], whileRunning: @escaping @Sendable () async -> Void = {}) {
+            self.outputs = LockedBox(outputs)
+            self.whileRunning = whileRunning
+        }
 
         func run(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> CommandOutput {
             lines.withLock { $0.append(([executable] + arguments).joined(separator: " ")) }
+            await whileRunning()
             return outputs.withLock { $0.isEmpty ? CommandOutput(status: 9, stdout: [], stderr: []) : $0.removeFirst() }
         }
     }
@@ -48,6 +53,25 @@ final class TokenSourceTests: XCTestCase {
         }
         XCTAssertEqual(launcher.lines.withLock { $0 }, Array(repeating: "/bin/databricks auth token --profile dev", count: 2))
         XCTAssertEqual(secrets.redact("t-1 t-2"), "t-1 t-2", "shorter than 4 characters: never redacted")
+    }
+
+    /// Requests that need a token at once (chunks fetched ahead) wait for one fetch.
+    func testConcurrentRequests_ShareOneFetch() async throws {
+        let gate = AsyncStream<Void>.makeStream()
+        let launcher = ScriptedLauncher(
+            [Self.printed(#"{"access_token": "t-1", "token_type": "Bearer", "expiry": "2027-01-15T09:00:00Z"}"#)],
+            whileRunning: { for await _ in gate.stream { break } })
+        let provider = AccessTokenProvider(
+            config: try config(.databricksCLI(executable: "/bin/databricks", profile: nil)), transport: ScriptedTransport(answers: []),
+            secrets: SecretRedactor(.personalAccessToken("")), clock: ManualClock(), launcher: launcher)
+        let headers = try await withThrowingTaskGroup(of: [String: String].self) { group in
+            for _ in 0..<5 { group.addTask { try await provider.headers() } }
+            for _ in 0..<100 { await Task.yield() }
+            gate.continuation.yield()
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        XCTAssertEqual(headers, Array(repeating: ["Authorization": "Bearer t-1"], count: 5))
+        XCTAssertEqual(launcher.lines.withLock { $0 }, ["/bin/databricks auth token --host https://h.example.com"])
     }
 
     func testAzureCLI_ExpiryFromEitherField() {
