@@ -150,6 +150,12 @@ final class SignInCLITests: XCTestCase {
         XCTAssertEqual(described.json?["data"]?["auth_type"], .string("azure-cli"))
         XCTAssertEqual(described.json?["data"]?["token"]?["obtained"], .bool(true))
 
+        // An expiry beyond any count of seconds: the token is used, and describe cannot say when it expires.
+        harness.commands.install("az", stdout: #"{"accessToken": "\#(Self.azToken)", "expires_on": "1e300", "tokenType": "Bearer"}"#)
+        let distant = try harness.describe(environment)
+        XCTAssertEqual(distant.status, 0, distant.stdout)
+        XCTAssertEqual(distant.json?["data"]?["token"]?["expires_in_seconds"], .null)
+
         harness.commands.install("az", stdout: "", stderr: "ERROR: Please run 'az login' to setup account.\n", status: 1)
         let failed = try harness.query(environment)
         XCTAssertEqual(failed.status, 73, failed.stdout)

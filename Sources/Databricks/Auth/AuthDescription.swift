@@ -61,7 +61,7 @@ public struct AuthDescription: Sendable {
             fields["token"] = .object(
                 JSONObject([
                     ("obtained", .bool(true)),
-                    ("expires_in_seconds", left.flatMap { $0.isFinite ? .int(Int64($0.rounded(.down))) : nil } ?? .null),
+                    ("expires_in_seconds", left.flatMap { abs($0) < 1e15 ? .int(Int64($0.rounded(.down))) : nil } ?? .null),
                 ]))
             return AuthDescription(data: secrets.redactAll(.object(fields)), error: nil)
         } catch {

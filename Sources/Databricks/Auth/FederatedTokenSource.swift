@@ -39,11 +39,13 @@ struct FederatedTokenSource: TokenSource {
         case .environment(_, let value):
             token = value
         case .file(let path):
-            guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: Self.fileLimit + 1),
+            let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+            guard type == .typeRegular, let handle = FileHandle(forReadingAtPath: path),
+                let data = try? handle.read(upToCount: Self.fileLimit + 1),
                 data.count <= Self.fileLimit, let text = String(data: data, encoding: .utf8), !text.trimmingSpaces().isEmpty
             else {
                 throw DatabricksError.configuration(
-                    "DATABRICKS_OIDC_TOKEN_FILEPATH '\(excerpt(path))' cannot be read as an OIDC token (UTF-8, at most 64 KiB)",
+                    "DATABRICKS_OIDC_TOKEN_FILEPATH '\(excerpt(path, limit: 500))' cannot be read as an OIDC token (a regular file of UTF-8, at most 64 KiB)",
                     source: source)
             }
             token = text.trimmingSpaces()

@@ -74,6 +74,31 @@ final class TokenSourceTests: XCTestCase {
         XCTAssertEqual(launcher.lines.withLock { $0 }, ["/bin/databricks auth token --host https://h.example.com"])
     }
 
+    /// An OIDC token file that is missing, not a regular file, too large or empty is refused
+    /// before anything is sent (a FIFO or device would block or never end).
+    func testFederation_TokenFileProblems() async throws {
+        let directory = TemporaryDirectory()
+        directory.write("big", String(repeating: "x", count: FederatedTokenSource.fileLimit + 1))
+        directory.write("blank", " \n")
+        for path in [directory.path + "/missing", directory.path, "/dev/null", directory.path + "/big", directory.path + "/blank"] {
+            let transport = ScriptedTransport(answers: [])
+            let source = FederatedTokenSource(
+                identity: WorkloadIdentity(subject: .file(path: path)), host: try XCTUnwrap(URL(string: "https://h.example.com")),
+                source: "test", transport: transport, secrets: SecretRedactor(.personalAccessToken("")), clock: ManualClock())
+            do {
+                _ = try await source.token()
+                XCTFail("\(path): no error")
+            } catch {
+                XCTAssertEqual(
+                    error as? DatabricksError,
+                    .configuration(
+                        "DATABRICKS_OIDC_TOKEN_FILEPATH '\(path)' cannot be read as an OIDC token (a regular file of UTF-8, at most 64 KiB)",
+                        source: "test"), path)
+            }
+            XCTAssertEqual(transport.requests.count, 0, path)
+        }
+    }
+
     func testAzureCLI_ExpiryFromEitherField() {
         XCTAssertEqual(CLITokenSource.azureExpiry(.object(JSONObject([("expires_on", .int(1_800_000_100))]))), 1_800_000_100)
         XCTAssertEqual(CLITokenSource.azureExpiry(.object(JSONObject([("expires_on", .string("1800000100"))]))), 1_800_000_100)
