@@ -31,6 +31,7 @@ Behaviour for the following statements is set with POST /__control (JSON, merged
                           next_link_404            the previous chunk's next_chunk_internal_link points at a chunk that 404s
   expire_links: n         the first n external link downloads answer 403 (expired)
   oauth_expires_in: s     lifetime of issued OAuth tokens (default 3600)
+  aad_tenant: t            GET /aad/auth redirects to https://login.microsoftonline.com/t/oauth2/authorize (Azure tenant discovery)
   accepted_tokens: [...]  further bearer tokens accepted (tokens the fake databricks/az CLIs or a fake Entra ID issue)
   federated_subjects: [...]  OIDC tokens the token endpoint exchanges (grant urn:ietf:params:oauth:grant-type:token-exchange)
                           for "federated-token-N"; the form must name client_id federation_client_id (default "fed-client")
@@ -457,6 +458,12 @@ class Handler(BaseHTTPRequestHandler):
                                        "max_chunks_in_flight": counters["max_chunks_in_flight"]})
         if "/result/chunks/" in self.path or self.path.startswith("/__external/"):
             return self.chunk_request()
+        if self.path == "/aad/auth" and control.get("aad_tenant"):  # an Azure workspace names its Entra ID tenant
+            self.send_response(302)
+            self.send_header("Location", "https://login.microsoftonline.com/%s/oauth2/authorize?client_id=x" % control["aad_tenant"])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if self.path.startswith("/.well-known/"):  # newer SDKs probe for host metadata before anything else
             return self.send(404, {"error_code": "NOT_FOUND", "message": "no host metadata here"})
         return self.serve_get()

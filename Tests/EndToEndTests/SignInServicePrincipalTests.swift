@@ -72,6 +72,26 @@ final class SignInServicePrincipalTests: XCTestCase {
         XCTAssertEqual(try harness.apiRequests().first?["management_token"], .null, "no resource id, no management token")
     }
 
+    /// Without ARM_TENANT_ID the workspace names its tenant (`GET /aad/auth` redirects to its login
+    /// page); a workspace that does not is a configuration error saying what to set.
+    func testAzureClientSecret_TenantFromTheWorkspace() throws {
+        var environment = azure
+        environment["ARM_TENANT_ID"] = nil
+        let unnamed = try harness.query(environment)
+        XCTAssertEqual(unnamed.status, 78, unnamed.stdout)
+        XCTAssertEqual(
+            unnamed.json?["error"]?["message"]?.string?.hasPrefix(
+                "ARM_TENANT_ID is not set and the workspace did not name its Entra ID tenant (GET /aad/auth): set ARM_TENANT_ID (settings from"
+            ),
+            true, unnamed.stdout)
+        try harness.server.control(#"{"aad_tenant": "\#(identity.tenant)"}"#)
+        let outcome = try harness.query(environment)
+        XCTAssertEqual(outcome.status, 0, outcome.stdout)
+        XCTAssertEqual(try identity.requests().map { $0["path"]?.string ?? "" }, ["/tenant-1/oauth2/v2.0/token"])
+        let discovery = try harness.server.requests().filter { $0["path"] == .string("/aad/auth") }
+        XCTAssertEqual(discovery.map { $0["authorization"] }, [.null, .null], "asked without credentials")
+    }
+
     func testAzureClientSecret_RefusedAndTestEndpointOnlyOnLoopback() throws {
         var wrong = azure
         wrong["ARM_CLIENT_SECRET"] = "wrong-secret-PLANTED"

@@ -84,7 +84,8 @@ enum TokenSources {
                 tool: .azure(tenantID: tenantID), executable: executable, environment: config.environment, launcher: launcher,
                 secrets: secrets, clock: clock)
         case .azureClientSecret(let principal):
-            return EntraTokenSource(principal: principal, source: config.source, transport: transport, secrets: secrets, clock: clock)
+            return EntraTokenSource(
+                principal: principal, host: config.host, source: config.source, transport: transport, secrets: secrets, clock: clock)
         case .workloadIdentity(let identity):
             return FederatedTokenSource(
                 identity: identity, host: config.host, source: config.source, transport: transport, secrets: secrets, clock: clock)

@@ -52,7 +52,8 @@ extension DatabricksConfig {
 public struct AzureServicePrincipal: Sendable, Equatable {
     public var clientID: String
     public var clientSecret: String
-    public var tenantID: String
+    /// Nil: asked of the workspace (`GET /aad/auth` redirects to its tenant's login page).
+    public var tenantID: String?
     public var cloud: AzureCloud
     /// When set, requests also carry the management token and this id, so a principal with rights
     /// on the Azure resource reaches a workspace it was not yet added to.

@@ -79,12 +79,11 @@ extension DatabricksConfig {
             }
             return .oauthMachineToMachine(clientID: id, clientSecret: secret)
         case "azure-client-secret":
-            let values = try require(
-                ["azure_client_id", "azure_client_secret", "azure_tenant_id"], ["ARM_CLIENT_ID", "ARM_CLIENT_SECRET", "ARM_TENANT_ID"])
+            let values = try require(["azure_client_id", "azure_client_secret"], ["ARM_CLIENT_ID", "ARM_CLIENT_SECRET"])
             let cloud = try azureCloud(settings, environment: environment)
             return .azureClientSecret(
                 AzureServicePrincipal(
-                    clientID: values[0], clientSecret: values[1], tenantID: values[2], cloud: cloud,
+                    clientID: values[0], clientSecret: values[1], tenantID: settings["azure_tenant_id"], cloud: cloud,
                     workspaceResourceID: settings["azure_workspace_resource_id"]))
         case "azure-cli":
             return .azureCLI(executable: executable("az", environment: environment), tenantID: settings["azure_tenant_id"])

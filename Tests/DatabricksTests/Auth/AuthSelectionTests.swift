@@ -87,8 +87,8 @@ final class AuthSelectionTests: XCTestCase {
                 "more than one authorization method configured: env-oidc and oauth-m2m; set DATABRICKS_AUTH_TYPE to choose one"
             ),
             (
-                "azure without tenant", ["DATABRICKS_AUTH_TYPE": "azure-client-secret", "ARM_CLIENT_ID": "a", "ARM_CLIENT_SECRET": "s"],
-                "auth type azure-client-secret needs ARM_TENANT_ID (or the profile's azure_client_id, azure_client_secret, azure_tenant_id)"
+                "azure without secret", ["DATABRICKS_AUTH_TYPE": "azure-client-secret", "ARM_CLIENT_ID": "a", "ARM_TENANT_ID": "t"],
+                "auth type azure-client-secret needs ARM_CLIENT_SECRET (or the profile's azure_client_id, azure_client_secret)"
             ),
             (
                 "unknown cloud", ["ARM_CLIENT_ID": "a", "ARM_CLIENT_SECRET": "s", "ARM_TENANT_ID": "t", "ARM_ENVIRONMENT": "mars"],

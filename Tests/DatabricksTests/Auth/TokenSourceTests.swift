@@ -122,7 +122,9 @@ final class TokenSourceTests: XCTestCase {
         let principal = AzureServicePrincipal(
             clientID: "app id", clientSecret: "s&cret", tenantID: "tenant.example", cloud: cloud, workspaceResourceID: "/subscriptions/1/w")
         let secrets = SecretRedactor(.azureClientSecret(principal))
-        let source = EntraTokenSource(principal: principal, source: "test", transport: transport, secrets: secrets, clock: clock)
+        let source = EntraTokenSource(
+            principal: principal, host: try XCTUnwrap(URL(string: "https://h.example.com")), source: "test", transport: transport,
+            secrets: secrets, clock: clock)
         let token = try await source.token()
         XCTAssertEqual(
             token.headers,
