@@ -19,8 +19,8 @@ let package = Package(
         .target(name: "SQLText", dependencies: ["DBAPICore"], swiftSettings: strict),
         .target(name: "MockEngine", dependencies: ["DBAPICore", "SQLText"], swiftSettings: strict),
         .target(name: "Operations", dependencies: ["DBAPICore", "SQLText"], swiftSettings: strict),
-        .target(name: "CurlLoader", linkerSettings: [.linkedLibrary("dl")]),
-        .target(name: "Databricks", dependencies: ["DBAPICore", "CurlLoader"], swiftSettings: strict),
+        .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "Databricks", dependencies: ["DBAPICore", "CCurlLoader"], swiftSettings: strict),
         .target(
             name: "DBAPICLI",
             dependencies: ["DBAPICore", "SQLText", "MockEngine", "Operations", "Databricks"],
@@ -28,16 +28,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "dbapi", dependencies: ["DBAPICLI"], swiftSettings: strict,
-            // libcurl is loaded by CurlLoader when the Databricks backend runs, not at every start:
-            // FoundationNetworking's autolinked -lcurl finds an empty archive first (CurlLoader
+            // libcurl is loaded by CCurlLoader when the Databricks backend runs, not at every start:
+            // FoundationNetworking's autolinked -lcurl finds an empty archive first (CCurlLoader
             // defines every curl_* function it calls), so libcurl is not a load-time dependency.
-            linkerSettings: [.unsafeFlags(["-L", packageDirectory + "/Sources/CurlLoader/link"])]
+            linkerSettings: [.unsafeFlags(["-L", packageDirectory + "/Sources/CCurlLoader/link"])]
         ),
         .executableTarget(name: "dbapi-bench", dependencies: ["DBAPICore", "MockEngine"], swiftSettings: strict),
         .executableTarget(
             name: "dbapi-decode-bench", dependencies: ["DBAPICore", "Databricks"], swiftSettings: strict,
             // As for dbapi: the static link finds the empty libcurl.a, so no curl package is needed.
-            linkerSettings: [.unsafeFlags(["-L", packageDirectory + "/Sources/CurlLoader/link"])]
+            linkerSettings: [.unsafeFlags(["-L", packageDirectory + "/Sources/CCurlLoader/link"])]
         ),
         .target(
             name: "DBAPITestSupport",

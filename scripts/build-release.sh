@@ -5,7 +5,7 @@
 # libstdc++ and libgcc_s from the system (Ubuntu 22.04 / Databricks Runtime 13.0 or later).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# libcurl (FoundationNetworking's HTTP engine) is not linked: CurlLoader dlopens libcurl.so.4 when the
+# libcurl (FoundationNetworking's HTTP engine) is not linked: CCurlLoader dlopens libcurl.so.4 when the
 # Databricks backend runs, so neither its headers nor its library are needed to build.
 swift build -c release --static-swift-stdlib --product dbapi >&2
 BIN="$(swift build -c release --show-bin-path)/dbapi"

@@ -44,7 +44,7 @@ MODULES="${SPEC%%|*}"
 BODIES="${SPEC#*|}"
 
 SWIFT_FLAGS=(-sanitize=fuzzer,address -O -g -swift-version 6 -enable-upcoming-feature ExistentialAny -I "$BUILD/modules")
-mkdir -p "$BUILD/modules" "$BUILD/objects" "$BUILD/CurlLoader"
+mkdir -p "$BUILD/modules" "$BUILD/objects" "$BUILD/CCurlLoader"
 
 # True when $1 is missing or older than any file under the given directories.
 stale() {
@@ -54,11 +54,11 @@ stale() {
 }
 
 build_curl_loader() {
-  local object="$BUILD/objects/CurlLoader.o"
-  printf 'module CurlLoader {\n  header "%s"\n  export *\n}\n' "$ROOT/Sources/CurlLoader/include/CurlLoader.h" \
-    >"$BUILD/CurlLoader/module.modulemap"
-  if stale "$object" Sources/CurlLoader; then
-    clang -c -O1 -fPIC -I Sources/CurlLoader/include Sources/CurlLoader/curl_loader.c -o "$object"
+  local object="$BUILD/objects/CCurlLoader.o"
+  printf 'module CCurlLoader {\n  header "%s"\n  export *\n}\n' "$ROOT/Sources/CCurlLoader/include/CCurlLoader.h" \
+    >"$BUILD/CCurlLoader/module.modulemap"
+  if stale "$object" Sources/CCurlLoader; then
+    clang -c -O1 -fPIC -I Sources/CCurlLoader/include Sources/CCurlLoader/curl_loader.c -o "$object"
   fi
 }
 
@@ -67,7 +67,7 @@ build_module() {
   local -a extra=()
   if [ "$module" = "Databricks" ]; then
     build_curl_loader
-    extra=(-I "$BUILD/CurlLoader")
+    extra=(-I "$BUILD/CCurlLoader")
   fi
   # A module is rebuilt when its own sources or a module it imports changed.
   if stale "$object" "Sources/$module" $(for m in $MODULES; do [ "$m" = "$module" ] && break; echo "$BUILD/objects/$m.o"; done); then
@@ -88,8 +88,8 @@ if stale "$BINARY" "Fuzz/$TARGET" Fuzz/Shared $BODIES $(for m in $MODULES; do ec
   link=()
   for module in $MODULES; do objects+=("$BUILD/objects/$module.o"); done
   if [[ " $MODULES " == *" Databricks "* ]]; then
-    objects+=("$BUILD/objects/CurlLoader.o")
-    link=(-I "$BUILD/CurlLoader" -L Sources/CurlLoader/link -ldl)
+    objects+=("$BUILD/objects/CCurlLoader.o")
+    link=(-I "$BUILD/CCurlLoader" -L Sources/CCurlLoader/link -ldl)
   fi
   # shellcheck disable=SC2086
   swiftc "${SWIFT_FLAGS[@]}" "${link[@]}" -parse-as-library -module-name "FuzzTarget" \

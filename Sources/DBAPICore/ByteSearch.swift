@@ -13,7 +13,7 @@
 /// base drawn at random per search, so no input can be crafted to collide, every hash match
 /// confirmed. On UTF-8 text a byte match is a code point match: a valid needle can only match where
 /// a haystack scalar starts and ends, which is how Spark and Python compare substrings.
-public struct ByteSearch {
+package struct ByteSearch {
     private static let prime: UInt64 = (1 << 61) - 1
     private let needle: [UInt8]
     private let base: UInt64
@@ -22,13 +22,13 @@ public struct ByteSearch {
     private let leadingPower: UInt64
     /// Work done so far: a unit per 64 bytes scanned by `memchr`/`memcmp`, per candidate, and per
     /// byte hashed (the slow path).
-    public private(set) var cost = 0
+    package private(set) var cost = 0
     /// Work allowed; past it a search stops and reports `isStopped`.
-    public let limit: Int
-    public private(set) var isStopped = false
+    package let limit: Int
+    package private(set) var isStopped = false
 
     /// Prepares a search for `needle` (which must not be empty), allowed `limit` units of work.
-    public init(_ needle: [UInt8], limit: Int = .max) {
+    package init(_ needle: [UInt8], limit: Int = .max) {
         var generator = SystemRandomNumberGenerator()
         self.needle = needle
         self.limit = limit
@@ -45,7 +45,7 @@ public struct ByteSearch {
 
     /// The offset of the first occurrence of the needle in `haystack` at or after `start`; nil when
     /// there is none or the work limit was reached (`isStopped`).
-    public mutating func firstOffset(in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    package mutating func firstOffset(in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let count = needle.count
         guard count > 0, start >= 0, haystack.count - start >= count, let text = haystack.baseAddress, !isStopped else { return nil }
         let last = haystack.count - count
@@ -111,21 +111,21 @@ public struct ByteSearch {
 
 extension String {
     /// Whether `part` occurs in the string, matched by code point (an empty `part` always does).
-    public func contains(scalars part: String) -> Bool {
+    package func contains(scalars part: String) -> Bool {
         guard !part.isEmpty else { return true }
         var search = ByteSearch(Array(part.utf8))
         return !offsets(of: part, with: &search, limit: 1).isEmpty
     }
 
     /// The UTF-8 offsets of the non-overlapping occurrences of `part`, left to right.
-    public func offsets(ofScalars part: String) -> [Int] {
+    package func offsets(ofScalars part: String) -> [Int] {
         guard !part.isEmpty else { return [] }
         var search = ByteSearch(Array(part.utf8))
         return offsets(of: part, with: &search)
     }
 
     /// The offsets `search` (prepared for `part`) finds, at most `limit`; fewer when it stopped.
-    public func offsets(of part: String, with search: inout ByteSearch, limit: Int = .max) -> [Int] {
+    package func offsets(of part: String, with search: inout ByteSearch, limit: Int = .max) -> [Int] {
         let width = part.utf8.count
         var text = self
         return text.withUTF8 { bytes in

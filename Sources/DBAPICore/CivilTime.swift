@@ -148,7 +148,7 @@ public enum CivilTime {
 
     /// The `length` decimal digits at `start` as a number; nil if any is not a digit or out of range.
     @inlinable
-    public static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
+    package static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
         guard start >= 0, length >= 0, length <= 18, start <= bytes.count - length else { return nil }
         var value = 0
         var index = start

@@ -34,7 +34,7 @@ public struct DBAPIError: ReportableError, Equatable {
 }
 
 /// Shortens a user-supplied value for inclusion in an error message.
-public func excerpt(_ text: String, limit: Int = 40) -> String {
+package func excerpt(_ text: String, limit: Int = 40) -> String {
     let scalars = text.unicodeScalars
     guard scalars.count > limit else { return text }
     var out = String.UnicodeScalarView()

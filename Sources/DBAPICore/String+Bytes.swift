@@ -7,7 +7,7 @@
 extension String {
     /// Byte-wise (code point) equality, unlike `==`, which compares canonical equivalence.
     @inlinable
-    public func hasSameBytes(as other: String) -> Bool {
+    package func hasSameBytes(as other: String) -> Bool {
         // `==` is fast (small ASCII strings compare as raw bits) and never says "different" for equal
         // bytes; only when it says "equal" can two spellings of the same text still differ.
         guard self == other else { return false }
@@ -16,7 +16,7 @@ extension String {
 
     /// Byte-wise (code point) order: negative, zero or positive.
     @inlinable
-    public func compareBytes(with other: String) -> Int {
+    package func compareBytes(with other: String) -> Int {
         var left = self
         var right = other
         return left.withUTF8 { a in

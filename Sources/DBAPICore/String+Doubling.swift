@@ -1,7 +1,7 @@
 extension String {
     /// The string with every `character` written twice: the quoting rule of CSV fields (`"`) and of
     /// Spark back-quoted identifiers (`` ` ``).
-    public func doubling(_ character: Character) -> String {
+    package func doubling(_ character: Character) -> String {
         var out = ""
         out.reserveCapacity(utf8.count)
         for next in self {

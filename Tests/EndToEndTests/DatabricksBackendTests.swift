@@ -460,7 +460,7 @@ final class DatabricksSignalTests: XCTestCase {
     }
 }
 
-/// libcurl is loaded only when the Databricks backend runs (CurlLoader), so the binary starts without it.
+/// libcurl is loaded only when the Databricks backend runs (CCurlLoader), so the binary starts without it.
 final class CurlLoadingTests: XCTestCase {
     func testMissingLibcurl_IsAConfigurationErrorAndTheMockBackendDoesNotNeedIt() throws {
         guard FileManager.default.isExecutableFile(atPath: Fixtures.binary.path) else { throw XCTSkip("dbapi binary not built") }

@@ -25,6 +25,12 @@ enum Option: String, CaseIterable, Sendable {
     case rowLimit = "--row-limit"
     case disposition = "--disposition"
     case waitTimeout = "--wait-timeout"
+    case showSensitive = "--show-sensitive"
+    case all = "--all"
+    case to = "--to"
+    case limit = "--limit"
+    case filter = "--where"
+    case columns = "--columns"
 
     /// The option a command-line word names (`-h` and `-V` are short for `--help` and `--version`).
     static func named(_ word: String) -> Option? {
@@ -38,7 +44,7 @@ enum Option: String, CaseIterable, Sendable {
     /// The value's placeholder in help and messages; nil for a flag, which takes no value.
     var placeholder: String? {
         switch self {
-        case .help, .version, .pretty, .verbose: nil
+        case .help, .version, .pretty, .verbose, .showSensitive, .all: nil
         case .root, .mockData: "DIR"
         case .backend, .catalog, .schema, .profile: "NAME"
         case .format: "FORMAT"
@@ -47,7 +53,10 @@ enum Option: String, CaseIterable, Sendable {
         case .param: "NAME=VALUE"
         case .paramsJSON: "JSON"
         case .paramsFile, .sqlFile: "FILE"
-        case .rowLimit: "N"
+        case .rowLimit, .limit: "N"
+        case .to: "DIR"
+        case .filter: "SQL"
+        case .columns: "A,B,…"
         case .disposition: "MODE"
         }
     }
@@ -61,7 +70,7 @@ enum Option: String, CaseIterable, Sendable {
         case .format: "one of " + OutputFormatKind.allCases.map(\.rawValue).joined(separator: ", ")
         case .timeout: "a number of seconds greater than 0 and at most \(Int(ExecutionOptions.maxTimeoutSeconds)) (7 days)"
         case .waitTimeout: "0 or a whole number of seconds from 5 to 50"
-        case .rowLimit: "a positive whole number"
+        case .rowLimit, .limit: "a positive whole number"
         case .disposition: BackendRegistry.list(Disposition.allCases.map(\.rawValue), last: "or")
         default: nil
         }
@@ -91,6 +100,12 @@ enum Option: String, CaseIterable, Sendable {
         case .rowLimit: "Cap result rows; truncation is reported in meta (databricks)."
         case .disposition: "INLINE (default) or EXTERNAL_LINKS (databricks)."
         case .waitTimeout: "Server-side wait before polling: 0 or 5-50 (default 10)."
+        case .showSensitive: "Show the values of sensitive parameters (otherwise <redacted>)."
+        case .all: "Every operation under the root."
+        case .to: "Directory the snapshot's mock data files are written to."
+        case .limit: "At most this many rows per table (the same rows on every run)."
+        case .filter: "Only rows where this condition holds; :name markers take --param values."
+        case .columns: "Only these columns, comma-separated."
         }
     }
 }

@@ -54,7 +54,8 @@ struct RenderCommand {
         let envelope = invocation.envelope {
             let name = invocation.arguments.positionals.first ?? ""
             let raw = try ParameterSources(invocation.arguments, io: invocation.io).forOperation()
-            let statements = try OperationRunner.renderOnly(catalog: try invocation.catalog(), name, raw: raw)
+            let statements = try OperationRunner.renderOnly(
+                catalog: try invocation.catalog(), name, raw: raw, showingSensitive: invocation.arguments.has(.showSensitive))
             let queries = statements.map { JSONValue.object(JSONObject([("name", .string($0.name)), ("sql", .string($0.inlinedSQL))])) }
             var meta = invocation.baseMeta
             meta["operation"] = .string(name)

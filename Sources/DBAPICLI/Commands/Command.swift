@@ -2,7 +2,7 @@ import DBAPICore
 
 /// The subcommands of `dbapi`, with the options and arguments each accepts.
 enum Command: String, CaseIterable {
-    case run, query, list, describe, validate, render, auth
+    case run, query, list, describe, validate, render, diff, snapshot, auth
 
     private static let common: Set<Option> = [.help, .root, .format, .pretty, .correlationID, .verbose]
     private static let params: Set<Option> = [.param, .paramsJSON, .paramsFile]
@@ -14,8 +14,10 @@ enum Command: String, CaseIterable {
         switch self {
         case .run: Self.common.union(Self.params).union(Self.execution)
         case .query: Self.common.union(Self.params).union(Self.execution).union([.sqlFile])
-        case .render: Self.common.union(Self.params)
+        case .render: Self.common.union(Self.params).union([.showSensitive])
         case .list, .describe, .validate: Self.common
+        case .diff: Self.common.union(Self.params).union(Self.execution).union([.all]).subtracting([.backend])
+        case .snapshot: Self.common.union(Self.params).union(Self.execution).union([.to, .limit, .filter, .columns])
         case .auth: Self.common.union([.profile])
         }
     }
@@ -26,6 +28,8 @@ enum Command: String, CaseIterable {
         case .run, .describe, .render: ("an operation name", 1, 1)
         case .query: ("SQL text or --sql-file FILE", 0, 1)
         case .list, .validate: ("nothing", 0, 0)
+        case .diff: ("operation names or --all", 0, Int.max)
+        case .snapshot: ("table names", 1, Int.max)
         case .auth: ("a subcommand: describe", 1, 1)
         }
     }
@@ -46,10 +50,16 @@ enum Command: String, CaseIterable {
         if self == .query, arguments.positionals.isEmpty == (arguments.value(.sqlFile) == nil) {
             throw .missingArgument("either SQL text or --sql-file FILE (not both)", command: rawValue)
         }
+        if self == .snapshot, arguments.value(.to) == nil {
+            throw .missingArgument("--to DIR", command: rawValue)
+        }
+        if self == .diff, arguments.positionals.isEmpty != arguments.has(.all) {
+            throw .missingArgument("either operation names or --all (not both)", command: rawValue)
+        }
     }
 
     /// Whether the command runs statements (and so takes `ExecutionOptions`).
-    var executes: Bool { self == .run || self == .query }
+    var executes: Bool { [.run, .query, .diff, .snapshot].contains(self) }
 
     func execute(_ invocation: Invocation) async -> Int32 {
         switch self {
@@ -59,6 +69,8 @@ enum Command: String, CaseIterable {
         case .describe: DescribeCommand(invocation: invocation).execute()
         case .validate: ValidateCommand(invocation: invocation).execute()
         case .render: RenderCommand(invocation: invocation).execute()
+        case .diff: await DiffCommand(invocation: invocation).execute()
+        case .snapshot: await SnapshotCommand(invocation: invocation).execute()
         case .auth: await AuthCommand(invocation: invocation).execute()
         }
     }

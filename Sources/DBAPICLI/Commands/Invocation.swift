@@ -36,11 +36,12 @@ struct Invocation: Sendable {
     }
 
     /// The backend the execution options name (the registry's default when none is given).
-    func makeBackend() throws -> any SQLBackend {
-        guard let entry = backends.entry(named: execution.backend) else {
-            throw DBAPIError(
-                .configuration, "unknown backend '\(execution.backend)'; use \(backends.choices)",
-                details: ["backend": .string(execution.backend)])
+    func makeBackend() throws -> any SQLBackend { try makeBackend(named: execution.backend) }
+
+    /// The registry's backend called `name`, made with the run's settings.
+    func makeBackend(named name: String) throws -> any SQLBackend {
+        guard let entry = backends.entry(named: name) else {
+            throw DBAPIError(.configuration, "unknown backend '\(name)'; use \(backends.choices)", details: ["backend": .string(name)])
         }
         let backend = try entry.make(execution.settings)
         backendsInUse.withLock { $0.append(backend) }

@@ -12,6 +12,8 @@ enum HelpText {
           describe OP     Show an operation's parameters, queries and mapping.
           validate        Check every operation, template and mapping expression.
           render OP       Print the bound SQL of an operation without running it.
+          diff OP...      Run operations on the mock and on Databricks and compare the results.
+          snapshot TABLE  Copy warehouse tables into mock data files.
           auth describe   Show how dbapi signs in to Databricks, and whether it can.
           help [COMMAND]  Show help.
 
@@ -31,6 +33,9 @@ enum HelpText {
         case .describe: "dbapi describe OP [options]"
         case .validate: "dbapi validate [options]"
         case .render: "dbapi render OP [--param NAME=VALUE]... [options]"
+        case .diff: "dbapi diff (OP... | --all) [--param NAME=VALUE]... [options]"
+        case .snapshot:
+            "dbapi snapshot TABLE... --to DIR [--limit N] [--where SQL] [--columns A,B] [--param NAME[:TYPE]=VALUE]... [options]"
         case .auth: "dbapi auth describe [--profile NAME] [options]"
         }
     }
@@ -46,6 +51,10 @@ enum HelpText {
             "Check every operation: templates exist and stay under queries/, every marker is mapped, parameter types, patterns and defaults are valid, and mapping expressions parse. Exits 78 with every problem listed.",
         .render:
             "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}.",
+        .diff:
+            "Run each statement of the operations, with the same parameters, on the mock and on Databricks, and report column names and types that differ, rows found on one side only (as multisets unless the SQL orders them), values that differ (decimals exactly, doubles within n ulps for n rows) and errors on one side only. Exits 1 when anything differs. With --format json, prints {\"equal\", \"operations\": [...]}.",
+        .snapshot:
+            "Read tables from a backend (databricks unless --backend says otherwise) and write each as mock data: TABLE.jsonl and TABLE.schema.json with the warehouse's exact column types, rows in a stable order. Files are written under temporary names and renamed when complete; a failed or interrupted read writes nothing.",
         .auth:
             "Show the Databricks workspace host, the auth type, where each setting came from (flag, environment, profile and file), and whether a token can be obtained now (it tries; no secret is shown). Exits 0 when it can, else with the error's status.",
     ]
@@ -55,6 +64,8 @@ enum HelpText {
         switch command {
         case .run, .describe, .render: text += "\nARGUMENTS:\n  OP                      The operation name, e.g. inventory/status.\n"
         case .query: text += "\nARGUMENTS:\n  SQL                     The SQL text, with :name markers.\n"
+        case .diff: text += "\nARGUMENTS:\n  OP...                   Operation names, e.g. inventory/status (or --all).\n"
+        case .snapshot: text += "\nARGUMENTS:\n  TABLE...                Table names, e.g. retail.products.\n"
         case .auth: text += "\nSUBCOMMANDS:\n  describe                Describe the configured authentication.\n"
         default: break
         }

@@ -1,10 +1,10 @@
 /// Finds the end of plain runs inside JSON strings eight bytes at a time: the inner loop of every
 /// reader of large JSON (the `data_array` scanner, the parser's skip of a deferred array).
-public enum JSONStringScan {
+package enum JSONStringScan {
     /// The index of the first `"`, `\` or control character (< 0x20) at or after `index` in
     /// `bytes`, or `bytes.count` when there is none.
     @inlinable
-    public static func nextSpecial(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+    package static func nextSpecial(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         var index = max(0, index)
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
@@ -26,7 +26,7 @@ public enum JSONStringScan {
     /// High bit set in each byte lane of `word` that may be special; the lowest set lane always is,
     /// and the mask is zero only when no lane is.
     @inlinable
-    public static func specialMask(_ word: UInt64) -> UInt64 {
+    package static func specialMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)

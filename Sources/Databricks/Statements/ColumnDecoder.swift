@@ -71,7 +71,7 @@ struct ColumnDecoder: Sendable {
     static func value(utf8 bytes: UnsafeBufferPointer<UInt8>, as kind: Kind) -> SQLValue {
         switch kind {
         case .integer:
-            if let number = integer(bytes) { return .int(number) }
+            if let number = Int64(decimalUTF8: bytes) { return .int(number) }
         case .double:
             if let number = SQLValue.parseDouble(utf8: bytes) { return .double(number) }
         case .decimal:
@@ -113,25 +113,5 @@ struct ColumnDecoder: Sendable {
         if let interval = try? SQLInterval.parse(text, start: start, end: end) { return interval }
         guard !start.isYearMonth, let full = try? SQLInterval.parse(text, start: .day, end: .second) else { return nil }
         return SQLInterval(amount: full.amount, start: start, end: end)
-    }
-
-    /// A base-10 Int64 with an optional sign; nil on anything else or on overflow.
-    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        var index = 0
-        let negative = bytes.first == UInt8(ascii: "-")
-        if negative || bytes.first == UInt8(ascii: "+") { index = 1 }
-        guard index < bytes.count else { return nil }
-        var value: Int64 = 0
-        while index < bytes.count {
-            let digit = bytes[index] &- UInt8(ascii: "0")
-            guard digit < 10 else { return nil }
-            let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
-            let (next, overflowB) =
-                negative ? shifted.subtractingReportingOverflow(Int64(digit)) : shifted.addingReportingOverflow(Int64(digit))
-            guard !overflowA, !overflowB else { return nil }
-            value = next
-            index += 1
-        }
-        return value
     }
 }

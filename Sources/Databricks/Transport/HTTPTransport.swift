@@ -1,4 +1,4 @@
-import CurlLoader
+import CCurlLoader
 import DBAPICore
 import Foundation
 
@@ -68,7 +68,7 @@ public protocol HTTPTransport: Sendable {
 }
 
 /// URLSession transport with an ephemeral session (no cookies, no cache, no stored credentials),
-/// created on the first request, after libcurl has been loaded (see `CurlLoader`). Bodies are
+/// created on the first request, after libcurl has been loaded (see `CCurlLoader`). Bodies are
 /// collected by `ResponseCollector`, which also refuses redirects unless the request
 /// `followsRedirects`.
 public final class URLSessionTransport: HTTPTransport {

@@ -36,29 +36,10 @@ struct TypeInference {
         }
     }
 
-    /// A decimal integer of at most 19 digits with an optional sign, parsed without allocating;
-    /// nil outside BIGINT's range (`-9223372036854775808` is inside it).
+    /// A decimal integer with an optional sign (leading zeros allowed, as Spark's `Long.parseLong`),
+    /// parsed without allocating; nil outside BIGINT's range.
     static func parseInteger(_ bytes: ArraySlice<UInt8>) -> Int64? {
-        var index = bytes.startIndex
-        guard index < bytes.endIndex else { return nil }
-        var negative = false
-        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-            negative = bytes[index] == UInt8(ascii: "-")
-            index += 1
-        }
-        guard index < bytes.endIndex, bytes.endIndex - index <= 19 else { return nil }
-        var magnitude: UInt64 = 0  // 19 digits always fit; the sign is applied after the range check
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            magnitude = magnitude * 10 + UInt64(byte - UInt8(ascii: "0"))
-            index += 1
-        }
-        if negative {
-            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
-            return Int64(truncatingIfNeeded: 0 &- magnitude)
-        }
-        return Int64(exactly: magnitude)
+        bytes.withUnsafeBufferPointer { Int64(decimalUTF8: $0) }
     }
 
     private static func looksNumeric(_ bytes: ArraySlice<UInt8>) -> Bool {

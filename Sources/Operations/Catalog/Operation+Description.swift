@@ -18,8 +18,9 @@ extension Operation {
                 JSONObject([
                     ("name", .string(spec.name)), ("type", .string(spec.type.description)),
                     ("required", .bool(spec.isRequired)), ("nullable", .bool(spec.isNullable)),
-                    ("default", spec.defaultValue ?? .null), ("expected", .string(spec.expected)),
-                    ("description", spec.summary.map { .string($0) } ?? .null),
+                    ("default", spec.defaultValue.map { spec.isSensitive ? .string(SensitiveValues.placeholder) : $0 } ?? .null),
+                    ("expected", .string(spec.expected)), ("description", spec.summary.map { .string($0) } ?? .null),
+                    ("sensitive", .bool(spec.isSensitive)),
                 ]))
         }
         let queries = self.queries.map { query in

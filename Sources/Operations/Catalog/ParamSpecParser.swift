@@ -71,16 +71,20 @@ struct ParamSpecParser {
         }
         let spec = ParamSpec(
             name: name, type: type, isRequired: object["required"] == .bool(true), isNullable: object["nullable"] == .bool(true),
-            defaultValue: object["default"], summary: object["description"]?.string, pattern: pattern,
+            defaultValue: object["default"], summary: object["description"]?.string, isSensitive: object["sensitive"] == .bool(true),
+            pattern: pattern,
             minLength: integer(object, "min_length", "minLength"), maxLength: integer(object, "max_length", "maxLength"),
             allowed: allowed, minimum: minimum, maximum: maximum,
             minItems: integer(object, "min_items", "minItems"), maxItems: integer(object, "max_items", "maxItems"), items: items,
             sqlType: sqlType)
+        if let flag = object["sensitive"], flag != .bool(true), flag != .bool(false) { issue("sensitive must be true or false") }
         if let defaultValue = spec.defaultValue {
             do {
                 _ = try spec.coerce(.json(defaultValue))
             } catch {
-                issue("default \(JSONWriter().string(defaultValue)) is not valid: \(error.description)")
+                var sensitive = SensitiveValues()
+                if spec.isSensitive { sensitive.add(defaultValue) }
+                issue(sensitive.redact("default \(JSONWriter().string(defaultValue)) is not valid: \(error.description)"))
             }
         }
         return spec

@@ -12,11 +12,27 @@ public struct OperationRunner: Sendable {
         self.backend = backend
     }
 
-    /// The bound statements of an operation, without running anything (`dbapi render`).
-    public static func renderOnly(catalog: OperationCatalog, _ name: String, raw: [String: RawParam]) throws -> [BoundStatement] {
+    /// The bound statements of an operation, without running anything (`dbapi render`): sensitive
+    /// values are shown as `<redacted>` unless `showingSensitive`, and never in errors.
+    public static func renderOnly(catalog: OperationCatalog, _ name: String, raw: [String: RawParam], showingSensitive: Bool = false)
+        throws -> [BoundStatement]
+    {
         let operation = try catalog.operation(name)
-        let values = try ParameterResolver.resolve(operation, raw: raw)
-        return try operation.queries.map { query in try bind(query, of: operation, values: values, catalog: catalog) }
+        var sensitive = SensitiveValues(operation, raw: raw)
+        do {
+            let values = try ParameterResolver.resolve(operation, raw: raw)
+            sensitive = SensitiveValues(operation, raw: raw, values: values)
+            let statements = try operation.queries.map { query in try bind(query, of: operation, values: values, catalog: catalog) }
+            guard !showingSensitive else { return statements }
+            return statements.map { statement in
+                var shown = statement
+                shown.inlinedSQL = sensitive.redact(statement.inlinedSQL)
+                shown.nativeSQL = sensitive.redact(statement.nativeSQL)
+                return shown
+            }
+        } catch {
+            throw sensitive.redact(error)
+        }
     }
 
     /// Runs an operation and returns its envelope; failures become error envelopes, never throws.
@@ -31,9 +47,12 @@ public struct OperationRunner: Sendable {
         var meta = JSONObject([("operation", .string(name)), ("backend", .string(backend.name))])
         for (key, value) in baseMeta.members { meta[key] = value }
         var queryMeta: [JSONValue] = []
+        var sensitive = SensitiveValues()
         do {
             let operation = try catalog.operation(name)
+            sensitive = SensitiveValues(operation, raw: raw)
             let values = try ParameterResolver.resolve(operation, raw: raw)
+            sensitive = SensitiveValues(operation, raw: raw, values: values)
             let streams = operation.responseMapping == nil && operation.queries.count == 1 ? sink : nil
             var results = MappingDict()
             var tables = JSONObject()
@@ -76,7 +95,7 @@ public struct OperationRunner: Sendable {
         } catch {
             meta["duration_ms"] = .double(Self.milliseconds(since: started))
             if !queryMeta.isEmpty { meta["queries"] = .array(queryMeta) }
-            return .failure(reporting: error, meta: meta)
+            return .failure(reporting: sensitive.redact(error), meta: meta)
         }
     }
 

@@ -9,6 +9,9 @@ public struct ParamSpec: Sendable {
     public let isNullable: Bool
     public let defaultValue: JSONValue?
     public let summary: String?
+    /// Whether the value is secret (`"sensitive": true`): never shown in messages, `render` or
+    /// `describe` (`SensitiveValues`).
+    public let isSensitive: Bool
     let pattern: Pattern?
     let minLength: Int?
     let maxLength: Int?
@@ -31,7 +34,7 @@ public struct ParamSpec: Sendable {
 
     init(
         name: String, type: ParamType, isRequired: Bool = false, isNullable: Bool = false, defaultValue: JSONValue? = nil,
-        summary: String? = nil, pattern: Pattern? = nil, minLength: Int? = nil, maxLength: Int? = nil,
+        summary: String? = nil, isSensitive: Bool = false, pattern: Pattern? = nil, minLength: Int? = nil, maxLength: Int? = nil,
         allowed: [JSONValue]? = nil, minimum: SQLDecimal? = nil, maximum: SQLDecimal? = nil,
         minItems: Int? = nil, maxItems: Int? = nil, items: ParamSpec? = nil, sqlType: SQLType? = nil
     ) {
@@ -41,6 +44,7 @@ public struct ParamSpec: Sendable {
         self.isNullable = isNullable
         self.defaultValue = defaultValue
         self.summary = summary
+        self.isSensitive = isSensitive
         self.pattern = pattern
         self.minLength = minLength
         self.maxLength = maxLength

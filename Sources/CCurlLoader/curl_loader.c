@@ -1,8 +1,8 @@
-// Forwarders for the libcurl functions FoundationNetworking uses (see include/CurlLoader.h).
+// Forwarders for the libcurl functions FoundationNetworking uses (see include/CCurlLoader.h).
 // Types are spelled as their C ABI (handles as void *, enums as int) so no curl header is needed.
 // Every variadic argument libcurl accepts (long, pointer, curl_off_t) is one 64-bit integer-class
 // value on LP64, forwarded as a pointer-sized word.
-#include "CurlLoader.h"
+#include "CCurlLoader.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
