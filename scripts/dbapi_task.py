@@ -9,7 +9,7 @@ JSON string: a list of arguments, or an object
 The wrapper finds the bundled dbapi binary (and makes it executable), points it at the bundled
 config/ and queries/, chooses --backend databricks inside a job (DATABRICKS_RUNTIME_VERSION is set)
 and mock elsewhere, fills DATABRICKS_HOST and DATABRICKS_TOKEN from the job's runtime context when
-they are not set (never printing them), streams dbapi's stdout into the run output, publishes a
+they are not set (the token only when no other sign-in method is configured; never printing them), streams dbapi's stdout into the run output, publishes a
 small summary as the task value "dbapi" when dbutils is available, and exits with dbapi's status,
 so a failed operation fails the job run.
 """
@@ -102,14 +102,21 @@ def runtime_credentials():
         return None, None
 
 
+# Variables that configure how dbapi signs in: with any of them set, the runtime's token is not added (it would make
+# a second auth method, which dbapi refuses as ambiguous).
+AUTH_VARIABLES = ("DATABRICKS_TOKEN", "DATABRICKS_CLIENT_ID", "DATABRICKS_AUTH_TYPE", "DATABRICKS_CONFIG_PROFILE",
+                  "ARM_CLIENT_SECRET", "DATABRICKS_OIDC_TOKEN", "DATABRICKS_OIDC_TOKEN_ENV", "DATABRICKS_OIDC_TOKEN_FILEPATH")
+
+
 def child_environment(base):
     env = dict(os.environ)
     env.setdefault("DBAPI_ROOT", locate_root(base))
-    if in_databricks_job() and (not env.get("DATABRICKS_HOST") or not (env.get("DATABRICKS_TOKEN") or env.get("DATABRICKS_CLIENT_ID"))):
+    configured = any(env.get(name) for name in AUTH_VARIABLES)
+    if in_databricks_job() and (not env.get("DATABRICKS_HOST") or not configured):
         host, token = runtime_credentials()
         if host and not env.get("DATABRICKS_HOST"):
             env["DATABRICKS_HOST"] = host if host.startswith("http") else "https://" + host
-        if token and not env.get("DATABRICKS_TOKEN") and not env.get("DATABRICKS_CLIENT_ID"):
+        if token and not configured:
             env["DATABRICKS_TOKEN"] = token
     return env
 

@@ -31,6 +31,10 @@ Behaviour for the following statements is set with POST /__control (JSON, merged
                           next_link_404            the previous chunk's next_chunk_internal_link points at a chunk that 404s
   expire_links: n         the first n external link downloads answer 403 (expired)
   oauth_expires_in: s     lifetime of issued OAuth tokens (default 3600)
+  aad_tenant: t            GET /aad/auth redirects to https://login.microsoftonline.com/t/oauth2/authorize (Azure tenant discovery)
+  accepted_tokens: [...]  further bearer tokens accepted (tokens the fake databricks/az CLIs or a fake Entra ID issue)
+  federated_subjects: [...]  OIDC tokens the token endpoint exchanges (grant urn:ietf:params:oauth:grant-type:token-exchange)
+                          for "federated-token-N"; the form must name client_id federation_client_id (default "fed-client")
   rows_override: {"columns": [...], "rows": [[...]]}   return this result instead of running dbapi
   synthetic: {"rows": n, "chunks": k}   return n generated rows of 7 typed columns in k chunks (benchmarks)
   chunk_delay: s          answer each chunk and external link request after s seconds (GET /__requests
@@ -50,6 +54,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import uuid
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -207,6 +212,8 @@ class Handler(BaseHTTPRequestHandler):
         with lock:
             requests_seen.append({"method": self.command, "path": self.path, "authorization": self.headers.get("Authorization"),
                                   "user_agent": self.headers.get("User-Agent"), "storage_header": self.headers.get("x-fake-storage"),
+                                  "management_token": self.headers.get("X-Databricks-Azure-SP-Management-Token"),
+                                  "workspace_resource_id": self.headers.get("X-Databricks-Azure-Workspace-Resource-Id"),
                                   "body": body.decode("utf-8", "replace")})
 
     def send_injected(self):
@@ -231,7 +238,9 @@ class Handler(BaseHTTPRequestHandler):
         header = self.headers.get("Authorization") or ""
         if header == "Bearer " + args.token:
             return True
-        return header.startswith("Bearer ") and header[7:] in issued_tokens
+        with lock:
+            accepted = issued_tokens | set(control.get("accepted_tokens", []))
+        return header.startswith("Bearer ") and header[7:] in accepted
 
     def do_POST(self):
         body = self.body()
@@ -245,6 +254,8 @@ class Handler(BaseHTTPRequestHandler):
                 control.clear(); requests_seen.clear(); statements.clear(); issued_tokens.clear()
                 counters.update({"reset_polls": 0, "expire_links": 0, "tokens": 0, "chunks_in_flight": 0, "max_chunks_in_flight": 0})
             return self.send(200, {})
+        if self.path == "/oidc/v1/token" and b"grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange" in body:
+            return self.exchange(body)
         if self.path == "/oidc/v1/token":
             expected = "Basic " + base64.b64encode(("%s:%s" % (args.client_id, args.client_secret)).encode()).decode()
             if self.headers.get("Authorization") != expected or b"grant_type=client_credentials" not in body:
@@ -272,6 +283,22 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/api/2.0/sql/statements":
             return self.execute(json.loads(body))
         return self.send(404, {"error_code": "NOT_FOUND", "message": "no route " + self.path})
+
+    def exchange(self, body):
+        """The token-exchange grant of workload identity federation."""
+        form = dict(urllib.parse.parse_qsl(body.decode()))
+        with lock:
+            subjects = control.get("federated_subjects", [])
+            client = control.get("federation_client_id", "fed-client")
+        if form.get("subject_token") not in subjects or form.get("client_id") != client or form.get("scope") != "all-apis" \
+                or form.get("subject_token_type") != "urn:ietf:params:oauth:token-type:jwt":
+            return self.send(401, {"error": "invalid_grant", "error_description": "no federation policy accepts this token"})
+        with lock:
+            counters["tokens"] += 1
+            token = "federated-token-%d" % counters["tokens"]
+            issued_tokens.add(token)
+            lifetime = control.get("oauth_expires_in", 3600)
+        return self.send(200, {"access_token": token, "token_type": "Bearer", "expires_in": lifetime})
 
     def execute(self, request):
         statement_id = str(uuid.uuid4())
@@ -431,6 +458,12 @@ class Handler(BaseHTTPRequestHandler):
                                        "max_chunks_in_flight": counters["max_chunks_in_flight"]})
         if "/result/chunks/" in self.path or self.path.startswith("/__external/"):
             return self.chunk_request()
+        if self.path == "/aad/auth" and control.get("aad_tenant"):  # an Azure workspace names its Entra ID tenant
+            self.send_response(302)
+            self.send_header("Location", "https://login.microsoftonline.com/%s/oauth2/authorize?client_id=x" % control["aad_tenant"])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if self.path.startswith("/.well-known/"):  # newer SDKs probe for host metadata before anything else
             return self.send(404, {"error_code": "NOT_FOUND", "message": "no host metadata here"})
         return self.serve_get()

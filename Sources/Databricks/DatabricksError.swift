@@ -4,6 +4,8 @@ import DBAPICore
 public enum DatabricksError: ReportableError, Equatable {
     /// Configuration is missing or contradictory; `source` says where settings were read from.
     case configuration(String, source: String)
+    /// No token could be obtained: a CLI login expired or failed, or a token source answered nonsense.
+    case authentication(String)
     /// The workspace answered with an HTTP error.
     case http(status: Int, errorCode: String?, message: String, method: String, path: String, attempts: Int)
     /// The statement reached FAILED.
@@ -26,6 +28,7 @@ public enum DatabricksError: ReportableError, Equatable {
     public var code: ErrorCode {
         switch self {
         case .configuration: return .configuration
+        case .authentication: return .authentication
         case let .http(status, errorCode, _, _, _, _): return Self.classify(status: status, errorCode: errorCode)
         case let .statementFailed(_, errorCode, _, _):
             switch errorCode {
@@ -115,6 +118,7 @@ public enum DatabricksError: ReportableError, Equatable {
     public var description: String {
         switch self {
         case let .configuration(message, source): return "\(message) (settings from \(source))"
+        case .authentication(let message): return message
         case let .http(status, errorCode, message, method, path, attempts):
             let tried = attempts > 1 ? " after \(attempts) attempts" : ""
             return "\(method) \(path) failed with HTTP \(status)\(errorCode.map { " \($0)" } ?? ""): \(message)\(tried)"

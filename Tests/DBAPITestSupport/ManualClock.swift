@@ -14,6 +14,11 @@ public final class ManualClock: BackendClock {
 
     public func now() -> Double { state.withLock { $0.now } }
 
+    /// The wall-clock time at instant 0 (2027-01-15T08:00:00Z): `wallTime()` is this plus `now()`.
+    public static let epoch = 1_800_000_000.0
+
+    public func wallTime() -> Double { Self.epoch + now() }
+
     /// The delays requested from `sleep` so far, in order.
     public var sleeps: [Double] { state.withLock { $0.sleeps } }
 

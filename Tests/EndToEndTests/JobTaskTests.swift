@@ -14,6 +14,8 @@ final class JobTaskTests: XCTestCase {
         var changes: [String: String?] = ["DBAPI_BINARY": Fixtures.binary.path]
         for key in [
             "DATABRICKS_RUNTIME_VERSION", "DATABRICKS_HOST", "DATABRICKS_TOKEN", "DATABRICKS_CLIENT_ID", "DBAPI_ROOT", "PYTHONPATH",
+            "DATABRICKS_AUTH_TYPE", "DATABRICKS_CONFIG_PROFILE", "ARM_CLIENT_SECRET", "DATABRICKS_OIDC_TOKEN", "DATABRICKS_OIDC_TOKEN_ENV",
+            "DATABRICKS_OIDC_TOKEN_FILEPATH",
         ] {
             changes[key] = .some(nil)
         }
@@ -118,6 +120,17 @@ final class JobTaskTests: XCTestCase {
             ])
         XCTAssertEqual(explicitHost.json?["data"]?["args"], .string("run system/ping --backend mock"))
         XCTAssertEqual(explicitHost.json?["data"]?["host"], .string("https://mine.example.com"))
+        // Another sign-in method configured: the host is filled in, no token is added beside it.
+        for (name, value) in [("ARM_CLIENT_SECRET", "s"), ("DATABRICKS_AUTH_TYPE", "azure-cli"), ("DATABRICKS_OIDC_TOKEN_FILEPATH", "/t")] {
+            let other = try python(
+                [script, "run", "system/ping"],
+                environment: [
+                    "PYTHONPATH": runtime.path, "TASK_VALUES_FILE": values, "DATABRICKS_RUNTIME_VERSION": "15.4", "DBAPI_BINARY": fake,
+                    name: value,
+                ])
+            XCTAssertEqual(other.json?["data"]?["host"], .string("https://adb-123.azuredatabricks.net"), name)
+            XCTAssertEqual(other.json?["data"]?["token_set"], .bool(false), name)
+        }
     }
 
     func testMissingBinary_IsAClearFailure() throws {

@@ -2,7 +2,7 @@ import DBAPICore
 
 /// The subcommands of `dbapi`, with the options and arguments each accepts.
 enum Command: String, CaseIterable {
-    case run, query, list, describe, validate, render, diff, snapshot, result, cancel
+    case run, query, list, describe, validate, render, diff, snapshot, result, cancel, auth
 
     private static let common: Set<Option> = [.help, .root, .format, .pretty, .correlationID, .verbose]
     private static let params: Set<Option> = [.param, .paramsJSON, .paramsFile]
@@ -19,6 +19,7 @@ enum Command: String, CaseIterable {
         case .list, .describe, .validate: Self.common
         case .diff: Self.common.union(Self.params).union(Self.execution).union([.all]).subtracting([.backend])
         case .snapshot: Self.common.union(Self.params).union(Self.execution).union([.to, .limit, .filter, .columns])
+        case .auth: Self.common.union([.profile])
         }
     }
 
@@ -31,6 +32,7 @@ enum Command: String, CaseIterable {
         case .diff: ("operation names or --all", 0, Int.max)
         case .snapshot: ("table names", 1, Int.max)
         case .result, .cancel: ("a statement id", 1, 1)
+        case .auth: ("a subcommand: describe", 1, 1)
         }
     }
 
@@ -43,6 +45,9 @@ enum Command: String, CaseIterable {
         }
         if arguments.positionals.count > positionals.allowed {
             throw .extraArgument(arguments.positionals[positionals.allowed], command: rawValue)
+        }
+        if self == .auth, let word = arguments.positionals.first, word != "describe" {
+            throw .unknownCommand("auth \(word)", suggestion: "auth describe")
         }
         if self == .query, arguments.positionals.isEmpty == (arguments.value(.sqlFile) == nil) {
             throw .missingArgument("either SQL text or --sql-file FILE (not both)", command: rawValue)
@@ -70,6 +75,7 @@ enum Command: String, CaseIterable {
         case .snapshot: await SnapshotCommand(invocation: invocation).execute()
         case .result: await StatementCommands(invocation: invocation).result()
         case .cancel: await StatementCommands(invocation: invocation).cancel()
+        case .auth: await AuthCommand(invocation: invocation).execute()
         }
     }
 

@@ -16,6 +16,7 @@ enum HelpText {
           snapshot TABLE  Copy warehouse tables into mock data files.
           result ID       Wait for a statement submitted with --async and print its result.
           cancel ID       Cancel a statement submitted with --async.
+          auth describe   Show how dbapi signs in to Databricks, and whether it can.
           help [COMMAND]  Show help.
 
         OPTIONS:
@@ -39,6 +40,7 @@ enum HelpText {
         case .cancel: "dbapi cancel STATEMENT_ID [options]"
         case .snapshot:
             "dbapi snapshot TABLE... --to DIR [--limit N] [--where SQL] [--columns A,B] [--param NAME[:TYPE]=VALUE]... [options]"
+        case .auth: "dbapi auth describe [--profile NAME] [options]"
         }
     }
 
@@ -60,6 +62,8 @@ enum HelpText {
         .cancel: "Cancel a statement submitted with 'run --async' or 'query --async'.",
         .snapshot:
             "Read tables from a backend (databricks unless --backend says otherwise) and write each as mock data: TABLE.jsonl and TABLE.schema.json with the warehouse's exact column types, rows in a stable order. Files are written under temporary names and renamed when complete; a failed or interrupted read writes nothing.",
+        .auth:
+            "Show the Databricks workspace host, the auth type, where each setting came from (flag, environment, profile and file), and whether a token can be obtained now (it tries; no secret is shown). Exits 0 when it can, else with the error's status.",
     ]
 
     static func text(for command: Command) -> String {
@@ -70,6 +74,7 @@ enum HelpText {
         case .diff: text += "\nARGUMENTS:\n  OP...                   Operation names, e.g. inventory/status (or --all).\n"
         case .snapshot: text += "\nARGUMENTS:\n  TABLE...                Table names, e.g. retail.products.\n"
         case .result, .cancel: text += "\nARGUMENTS:\n  STATEMENT_ID            The statement_id 'run --async' printed.\n"
+        case .auth: text += "\nSUBCOMMANDS:\n  describe                Describe the configured authentication.\n"
         default: break
         }
         text += "\nOPTIONS:\n"

@@ -4,8 +4,10 @@ import Foundation
 /// Replaces credentials with `[REDACTED]` in text on its way to any output.
 ///
 /// It knows every credential of the configuration (the PAT; for OAuth M2M the client secret, the
-/// client ID, `id:secret` and its base64 as sent in the Basic header) and every OAuth access token
-/// issued so far, each also percent-encoded. `DatabricksBackend` passes every error it throws, every
+/// client ID, `id:secret` and its base64 as sent in the Basic header; an Azure service principal's
+/// secret and client ID; GitHub's request token and an OIDC token from the environment) and every
+/// token issued or read so far (access tokens from any source, management tokens, OIDC tokens),
+/// each also percent-encoded. `DatabricksBackend` passes every error it throws, every
 /// `--verbose` line and every statement id it reports through it, so a server that quotes the
 /// `Authorization` header in an error message cannot make dbapi print a credential.
 ///
@@ -21,15 +23,13 @@ final class SecretRedactor: Sendable {
     private let forms = LockedBox<[String]>([])
 
     init(_ authentication: DatabricksConfig.Authentication) {
-        switch authentication {
-        case .personalAccessToken(let token):
-            add(token)
-        case let .oauthMachineToMachine(clientID, clientSecret):
+        for secret in authentication.secrets { add(secret) }
+        if case let .oauthMachineToMachine(clientID, clientSecret) = authentication {
             let pair = clientID + ":" + clientSecret
             let basic = Data(pair.utf8).base64EncodedString()
             // Also without its `=` padding, which an echo may drop.
             let unpadded = basic.trimmingCharacters(in: CharacterSet(charactersIn: "="))
-            for secret in [clientSecret, clientID, pair, basic, unpadded] { add(secret) }
+            for secret in [pair, basic, unpadded] { add(secret) }
         }
     }
 
@@ -77,6 +77,8 @@ final class SecretRedactor: Sendable {
         switch error {
         case let .configuration(message, source):
             return .configuration(redact(message), source: redact(source))
+        case .authentication(let message):
+            return .authentication(redact(message))
         case let .http(status, errorCode, message, method, path, attempts):
             return .http(
                 status: status, errorCode: errorCode.map(redact), message: redact(message), method: method, path: redact(path),

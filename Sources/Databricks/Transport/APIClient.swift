@@ -64,10 +64,9 @@ final class APIClient: Sendable {
             attempt += 1
             attempts.withLock { $0 += 1 }
             var request = HTTPRequest(method: method, url: url, body: body, isIdempotent: isIdempotent)
-            request.headers = [
-                "Authorization": try await tokens.authorization(), "User-Agent": userAgent, "Accept": "application/json",
-                "Content-Type": "application/json",
-            ]
+            request.headers = try await tokens.headers().merging([
+                "User-Agent": userAgent, "Accept": "application/json", "Content-Type": "application/json",
+            ]) { $1 }
             let sentAt = clock.now()
             let response: HTTPResponse
             do {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The time the Databricks backend reads and the waits it makes, as one seam: retry backoff
 /// (`APIClient`), polling and the statement timeout (`StatementRunner`), the wait for statement ids
 /// in `DatabricksBackend.cancelAll`, and OAuth token expiry (`AccessTokenProvider`). Tests give a
@@ -10,6 +12,9 @@
 public protocol BackendClock: Sendable {
     /// The current instant, in seconds since the clock's origin.
     func now() -> Double
+
+    /// The wall-clock time in seconds since 1970, to read the expiry times CLIs print.
+    func wallTime() -> Double
 
     /// Returns after `seconds` (a negative wait is none).
     ///
@@ -29,6 +34,8 @@ public struct SystemClock: BackendClock {
         let elapsed = Self.origin.duration(to: .now).components
         return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
     }
+
+    public func wallTime() -> Double { Date().timeIntervalSince1970 }
 
     public func sleep(seconds: Double) async throws {
         let wait = seconds > 0 ? min(seconds, Self.longestWait) : 0

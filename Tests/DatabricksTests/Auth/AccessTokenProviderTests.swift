@@ -35,7 +35,7 @@ final class AccessTokenProviderTests: XCTestCase {
         ]
         for (advance, header) in steps {
             clock.advance(by: advance)
-            let authorization = try await provider.authorization()
+            let authorization = try await provider.headers()["Authorization"]
             XCTAssertEqual(authorization, header, "at \(clock.now()) s")
         }
         XCTAssertEqual(transport.lines, Array(repeating: "POST /oidc/v1/token", count: 3))

@@ -74,10 +74,10 @@ final class DatabricksConfigTests: XCTestCase {
             ),
             (
                 [
-                    "DATABRICKS_HOST": "https://h", "DATABRICKS_TOKEN": "t", "DATABRICKS_AUTH_TYPE": "azure-cli",
+                    "DATABRICKS_HOST": "https://h", "DATABRICKS_TOKEN": "t", "DATABRICKS_AUTH_TYPE": "basic",
                     "DATABRICKS_WAREHOUSE_ID": "w",
                 ], nil,
-                "auth type 'azure-cli' is not supported by dbapi; use pat or oauth-m2m"
+                "auth type 'basic' is not supported by dbapi; use one of pat, oauth-m2m, env-oidc, file-oidc, github-oidc, azure-client-secret, azure-cli, databricks-cli"
             ),
         ]
         for (environment, file, message) in cases {

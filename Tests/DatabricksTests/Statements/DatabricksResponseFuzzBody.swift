@@ -102,6 +102,7 @@ enum DatabricksResponseFuzzBody {
     /// A clock that stands still: polls and retries cost no time (no timeout is set).
     private struct StoppedClock: BackendClock {
         func now() -> Double { 0 }
+        func wallTime() -> Double { ManualClock.epoch }
         func sleep(seconds: Double) async throws {}
     }
 }
