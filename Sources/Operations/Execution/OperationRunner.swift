@@ -41,8 +41,15 @@ public struct OperationRunner: Sendable {
             statement: try Self.bind(query, of: operation, values: values, catalog: catalog), query: query.name, rowCap: page?.limit)
     }
 
+    /// Sees each query's result once pagination has trimmed it and before the response mapping reads
+    /// it; may reorder its rows (`dbapi test` records column types and volatile values, and sorts
+    /// the rows of a query without ORDER BY, here).
+    public typealias ResultObserver = @Sendable (QuerySpec, Template, inout ResultSet) -> Void
+
     /// Runs an operation and returns its envelope; failures become error envelopes, never throws.
-    public func run(_ name: String, raw: [String: RawParam], meta baseMeta: JSONObject) async -> Envelope {
+    public func run(
+        _ name: String, raw: [String: RawParam], meta baseMeta: JSONObject, observing observe: ResultObserver? = nil
+    ) async -> Envelope {
         let started = ContinuousClock.now
         var meta = JSONObject([("operation", .string(name)), ("backend", .string(backend.name))])
         for (key, value) in baseMeta.members { meta[key] = value }
@@ -65,10 +72,12 @@ public struct OperationRunner: Sendable {
                 } catch let error as any ReportableError {
                     throw QueryFailure(query: query.name, underlying: error)
                 }
-                if let page = operation.page(of: query, try catalog.template(query), values: values) {
+                let template = try catalog.template(query)
+                if let page = operation.page(of: query, template, values: values) {
                     let hasMore = page.trim(&result.rows)
                     pageMeta = page.meta(returned: result.rows.count, hasMore: hasMore)
                 }
+                observe?(query, template, &result)
                 var entry = JSONObject([
                     ("name", .string(query.name)), ("rows", .int(Int64(result.rows.count))),
                     ("duration_ms", .double(Self.milliseconds(since: queryStarted))),
