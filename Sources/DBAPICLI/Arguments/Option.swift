@@ -23,6 +23,10 @@ enum Option: String, CaseIterable, Sendable {
     case rowLimit = "--row-limit"
     case disposition = "--disposition"
     case waitTimeout = "--wait-timeout"
+    case update = "--update"
+    case junit = "--junit"
+    case jobs = "--jobs"
+    case snapshots = "--snapshots"
 
     /// The option a command-line word names (`-h` and `-V` are short for `--help` and `--version`).
     static func named(_ word: String) -> Option? {
@@ -36,16 +40,16 @@ enum Option: String, CaseIterable, Sendable {
     /// The value's placeholder in help and messages; nil for a flag, which takes no value.
     var placeholder: String? {
         switch self {
-        case .help, .version, .pretty, .verbose: nil
-        case .root, .mockData: "DIR"
+        case .help, .version, .pretty, .verbose, .update: nil
+        case .root, .mockData, .snapshots: "DIR"
         case .backend, .catalog, .schema, .profile: "NAME"
         case .format: "FORMAT"
         case .correlationID, .warehouse: "ID"
         case .timeout, .waitTimeout: "SECONDS"
         case .param: "NAME=VALUE"
         case .paramsJSON: "JSON"
-        case .paramsFile, .sqlFile: "FILE"
-        case .rowLimit: "N"
+        case .paramsFile, .sqlFile, .junit: "FILE"
+        case .rowLimit, .jobs: "N"
         case .disposition: "MODE"
         }
     }
@@ -60,6 +64,7 @@ enum Option: String, CaseIterable, Sendable {
         case .timeout: "a number of seconds greater than 0 and at most \(Int(ExecutionOptions.maxTimeoutSeconds)) (7 days)"
         case .waitTimeout: "0 or a whole number of seconds from 5 to 50"
         case .rowLimit: "a positive whole number"
+        case .jobs: "a whole number from 1 to \(TestOptions.maxJobs)"
         case .disposition: "INLINE or EXTERNAL_LINKS"
         default: nil
         }
@@ -89,6 +94,10 @@ enum Option: String, CaseIterable, Sendable {
         case .rowLimit: "Cap result rows; truncation is reported in meta (databricks)."
         case .disposition: "INLINE (default) or EXTERNAL_LINKS (databricks)."
         case .waitTimeout: "Server-side wait before polling: 0 or 5-50 (default 10)."
+        case .update: "Write new and changed snapshots instead of failing on them (test)."
+        case .junit: "Also write the results as JUnit XML to FILE (test)."
+        case .jobs: "Run up to N examples at once (test; default: the number of CPUs, at most 8)."
+        case .snapshots: "Snapshot directory (test; default: ROOT/config/snapshots)."
         }
     }
 }

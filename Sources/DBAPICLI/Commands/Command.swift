@@ -2,7 +2,7 @@ import DBAPICore
 
 /// The subcommands of `dbapi`, with the options and arguments each accepts.
 enum Command: String, CaseIterable {
-    case run, query, list, describe, validate, render
+    case run, query, list, describe, validate, render, test
 
     private static let common: Set<Option> = [.help, .root, .format, .pretty, .correlationID, .verbose]
     private static let params: Set<Option> = [.param, .paramsJSON, .paramsFile]
@@ -16,6 +16,7 @@ enum Command: String, CaseIterable {
         case .query: Self.common.union(Self.params).union(Self.execution).union([.sqlFile])
         case .render: Self.common.union(Self.params)
         case .list, .describe, .validate: Self.common
+        case .test: Self.execution.union([.help, .root, .correlationID, .verbose, .update, .junit, .jobs, .snapshots])
         }
     }
 
@@ -25,6 +26,7 @@ enum Command: String, CaseIterable {
         case .run, .describe, .render: ("an operation name", 1, 1)
         case .query: ("SQL text or --sql-file FILE", 0, 1)
         case .list, .validate: ("nothing", 0, 0)
+        case .test: ("operation names", 0, Int.max)
         }
     }
 
@@ -44,7 +46,7 @@ enum Command: String, CaseIterable {
     }
 
     /// Whether the command runs statements (and so takes `ExecutionOptions`).
-    var executes: Bool { self == .run || self == .query }
+    var executes: Bool { self == .run || self == .query || self == .test }
 
     func execute(_ invocation: Invocation) async -> Int32 {
         switch self {
@@ -54,6 +56,7 @@ enum Command: String, CaseIterable {
         case .describe: DescribeCommand(invocation: invocation).execute()
         case .validate: ValidateCommand(invocation: invocation).execute()
         case .render: RenderCommand(invocation: invocation).execute()
+        case .test: await TestCommand(invocation: invocation).execute()
         }
     }
 

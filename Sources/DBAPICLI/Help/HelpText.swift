@@ -12,6 +12,7 @@ enum HelpText {
           describe OP     Show an operation's parameters, queries and mapping.
           validate        Check every operation, template and mapping expression.
           render OP       Print the bound SQL of an operation without running it.
+          test [OP...]    Run the operations' examples and compare them with their snapshots.
           help [COMMAND]  Show help.
 
         OPTIONS:
@@ -30,6 +31,7 @@ enum HelpText {
         case .describe: "dbapi describe OP [options]"
         case .validate: "dbapi validate [options]"
         case .render: "dbapi render OP [--param NAME=VALUE]... [options]"
+        case .test: "dbapi test [OP...] [--update] [--backend NAME] [--junit FILE] [--jobs N] [options]"
         }
     }
 
@@ -44,12 +46,15 @@ enum HelpText {
             "Check every operation: templates exist and stay under queries/, every marker is mapped, parameter types, patterns and defaults are valid, and mapping expressions parse. Exits 78 with every problem listed.",
         .render:
             "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}.",
+        .test:
+            "Run every example of the operations (or of those named) and compare each result with its snapshot file SNAPSHOTS/OP/EXAMPLE.json: one line per example, a diff for each mismatch, then a summary. A missing snapshot fails unless --update writes it. Exits 0 only when all pass, 1 when any fails.",
     ]
 
     static func text(for command: Command) -> String {
         var text = "OVERVIEW: \(summaries[command] ?? "")\n\nUSAGE: \(usage(for: command))\n"
         switch command {
         case .run, .describe, .render: text += "\nARGUMENTS:\n  OP                      The operation name, e.g. inventory/status.\n"
+        case .test: text += "\nARGUMENTS:\n  OP...                   Operations whose examples run (default: all).\n"
         case .query: text += "\nARGUMENTS:\n  SQL                     The SQL text, with :name markers.\n"
         default: break
         }

@@ -66,7 +66,7 @@ public struct JSONPath: Sendable, Equatable, CustomStringConvertible {
             switch segment {
             case .key(let key) where Self.isBare(key): text += text.isEmpty ? key : "." + key
             case .key(let key): text += "[" + JSONWriter().string(.string(key)) + "]"
-            case .index(let index): text += "[\(index)]"
+            case .index(let index): text += (text.isEmpty ? "$" : "") + "[\(index)]"
             case .anyIndex: text += "[*]"
             }
         }
