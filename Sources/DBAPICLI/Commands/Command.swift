@@ -2,7 +2,7 @@ import DBAPICore
 
 /// The subcommands of `dbapi`, with the options and arguments each accepts.
 enum Command: String, CaseIterable {
-    case run, query, list, describe, validate, render, test
+    case run, query, list, describe, validate, render, test, check
 
     private static let common: Set<Option> = [.help, .root, .format, .pretty, .correlationID, .verbose]
     private static let params: Set<Option> = [.param, .paramsJSON, .paramsFile]
@@ -16,6 +16,7 @@ enum Command: String, CaseIterable {
         case .query: Self.common.union(Self.params).union(Self.execution).union([.sqlFile])
         case .render: Self.common.union(Self.params)
         case .list, .describe, .validate: Self.common
+        case .check: Self.common.union([.mockData])
         case .test: Self.execution.union([.help, .root, .correlationID, .verbose, .update, .junit, .jobs, .snapshots])
         }
     }
@@ -26,7 +27,7 @@ enum Command: String, CaseIterable {
         case .run, .describe, .render: ("an operation name", 1, 1)
         case .query: ("SQL text or --sql-file FILE", 0, 1)
         case .list, .validate: ("nothing", 0, 0)
-        case .test: ("operation names", 0, Int.max)
+        case .test, .check: ("operation names", 0, Int.max)
         }
     }
 
@@ -57,6 +58,7 @@ enum Command: String, CaseIterable {
         case .validate: ValidateCommand(invocation: invocation).execute()
         case .render: RenderCommand(invocation: invocation).execute()
         case .test: await TestCommand(invocation: invocation).execute()
+        case .check: CheckCommand(invocation: invocation).execute()
         }
     }
 

@@ -13,6 +13,7 @@ enum HelpText {
           validate        Check every operation, template and mapping expression.
           render OP       Print the bound SQL of an operation without running it.
           test [OP...]    Run the operations' examples and compare them with their snapshots.
+          check [OP...]   Plan every template with the mock engine, without running it.
           help [COMMAND]  Show help.
 
         OPTIONS:
@@ -32,6 +33,7 @@ enum HelpText {
         case .validate: "dbapi validate [options]"
         case .render: "dbapi render OP [--param NAME=VALUE]... [options]"
         case .test: "dbapi test [OP...] [--update] [--backend NAME] [--junit FILE] [--jobs N] [options]"
+        case .check: "dbapi check [OP...] [--format table|json] [options]"
         }
     }
 
@@ -46,6 +48,8 @@ enum HelpText {
             "Check every operation: templates exist and stay under queries/, every marker is mapped, parameter types, patterns and defaults are valid, and mapping expressions parse. Exits 78 with every problem listed.",
         .render:
             "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}.",
+        .check:
+            "Bind every template of every operation (or of those named) with values of the declared types and plan it with the mock engine against the mock data's schemas, without running it. Each problem is listed with the template's file:line:column and Spark's error class: unknown table or column, type errors, a marker whose type cannot stand where it is (a BIGINT after LIMIT), SQL the mock does not support yet (UNSUPPORTED_FEATURE: the template may still be valid Spark). A table by default; --format json for tools. Exits 78 when there is any problem.",
         .test:
             "Run every example of the operations (or of those named) and compare each result with its snapshot file SNAPSHOTS/OP/EXAMPLE.json: one line per example, a diff for each mismatch, then a summary. A missing snapshot fails unless --update writes it. Exits 0 only when all pass, 1 when any fails.",
     ]
@@ -55,6 +59,7 @@ enum HelpText {
         switch command {
         case .run, .describe, .render: text += "\nARGUMENTS:\n  OP                      The operation name, e.g. inventory/status.\n"
         case .test: text += "\nARGUMENTS:\n  OP...                   Operations whose examples run (default: all).\n"
+        case .check: text += "\nARGUMENTS:\n  OP...                   Operations whose templates are checked (default: all).\n"
         case .query: text += "\nARGUMENTS:\n  SQL                     The SQL text, with :name markers.\n"
         default: break
         }

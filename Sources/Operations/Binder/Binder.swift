@@ -33,6 +33,22 @@ public enum Binder {
     ///
     /// - Throws: `ParamError` for a marker without a value, a NULL identifier or an empty IN list.
     public static func bind(_ template: Template, name: String, bindings: [String: Binding]) throws(ParamError) -> BoundStatement {
+        let (rendered, parameters) = try renderMarkers(template, bindings: bindings)
+        let inlined = template.render { rendered[key($0)]?.inline ?? "" }
+        let native = template.render { rendered[key($0)]?.native ?? "" }
+        return BoundStatement(name: name, inlinedSQL: inlined, nativeSQL: native, parameters: parameters)
+    }
+
+    /// Each marker's inline literal, in the order the markers appear (what `bind` puts in their place
+    /// in `inlinedSQL`).
+    static func inlineTexts(_ template: Template, bindings: [String: Binding]) throws(ParamError) -> [String] {
+        let rendered = try renderMarkers(template, bindings: bindings).rendered
+        return template.markers.map { rendered[key($0)]?.inline ?? "" }
+    }
+
+    private static func renderMarkers(_ template: Template, bindings: [String: Binding]) throws(ParamError) -> (
+        rendered: [String: (inline: String, native: String)], parameters: [BoundStatement.Parameter]
+    ) {
         var rendered: [String: (inline: String, native: String)] = [:]
         var parameters: [BoundStatement.Parameter] = []
         var seen = Set<String>()
@@ -45,9 +61,7 @@ public enum Binder {
             rendered[key(marker)] = (inlineText, nativeText)
             for parameter in markerParameters where seen.insert(parameter.name).inserted { parameters.append(parameter) }
         }
-        let inlined = template.render { rendered[key($0)]?.inline ?? "" }
-        let native = template.render { rendered[key($0)]?.native ?? "" }
-        return BoundStatement(name: name, inlinedSQL: inlined, nativeSQL: native, parameters: parameters)
+        return (rendered, parameters)
     }
 
     private static func key(_ marker: Template.Marker) -> String { "\(marker.name)@\(marker.line):\(marker.column)" }

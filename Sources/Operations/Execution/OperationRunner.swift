@@ -114,6 +114,13 @@ public struct OperationRunner: Sendable {
         -> BoundStatement
     {
         let template = try catalog.template(query)
+        return try Binder.bind(template, name: query.name, bindings: bindings(query, of: operation, template, values: values))
+    }
+
+    /// The value and Spark type each marker of `query`'s template is bound with.
+    static func bindings(_ query: QuerySpec, of operation: Operation, _ template: Template, values: [String: SQLValue])
+        -> [String: Binding]
+    {
         let page = operation.page(of: query, template, values: values)
         var bindings: [String: Binding] = [:]
         for name in template.markerNames {
@@ -126,7 +133,7 @@ public struct OperationRunner: Sendable {
             let isPage = operation.pagination != nil && (source == "limit" || source == "offset")
             bindings[name] = Binding(value: value, type: spec.type, sqlType: isPage ? .int : spec.sqlType(for: value), param: source)
         }
-        return try Binder.bind(template, name: query.name, bindings: bindings)
+        return bindings
     }
 
     private func mapped(_ operation: Operation, results: MappingDict, values: [String: SQLValue]) throws -> JSONValue? {
