@@ -27,6 +27,7 @@ enum Option: String, CaseIterable, Sendable {
     case junit = "--junit"
     case jobs = "--jobs"
     case snapshots = "--snapshots"
+    case explain = "--explain"
 
     /// The option a command-line word names (`-h` and `-V` are short for `--help` and `--version`).
     static func named(_ word: String) -> Option? {
@@ -40,7 +41,7 @@ enum Option: String, CaseIterable, Sendable {
     /// The value's placeholder in help and messages; nil for a flag, which takes no value.
     var placeholder: String? {
         switch self {
-        case .help, .version, .pretty, .verbose, .update: nil
+        case .help, .version, .pretty, .verbose, .update, .explain: nil
         case .root, .mockData, .snapshots: "DIR"
         case .backend, .catalog, .schema, .profile: "NAME"
         case .format: "FORMAT"
@@ -98,6 +99,7 @@ enum Option: String, CaseIterable, Sendable {
         case .junit: "Also write the results as JUnit XML to FILE (test)."
         case .jobs: "Run up to N examples at once (test; default: the number of CPUs, at most 8)."
         case .snapshots: "Snapshot directory (test; default: ROOT/config/snapshots)."
+        case .explain: "Show where each parameter came from and how it is bound (render)."
         }
     }
 }

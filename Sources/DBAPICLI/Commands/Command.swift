@@ -14,7 +14,7 @@ enum Command: String, CaseIterable {
         switch self {
         case .run: Self.common.union(Self.params).union(Self.execution)
         case .query: Self.common.union(Self.params).union(Self.execution).union([.sqlFile])
-        case .render: Self.common.union(Self.params)
+        case .render: Self.common.union(Self.params).union([.explain])
         case .list, .describe, .validate: Self.common
         case .check: Self.common.union([.mockData])
         case .test: Self.execution.union([.help, .root, .correlationID, .verbose, .update, .junit, .jobs, .snapshots])
