@@ -2,7 +2,7 @@ import DBAPICore
 
 /// The subcommands of `dbapi`, with the options and arguments each accepts.
 enum Command: String, CaseIterable {
-    case run, query, list, describe, validate, render, test, check
+    case run, query, list, describe, validate, render, test, check, schema
 
     private static let common: Set<Option> = [.help, .root, .format, .pretty, .correlationID, .verbose]
     private static let params: Set<Option> = [.param, .paramsJSON, .paramsFile]
@@ -17,6 +17,7 @@ enum Command: String, CaseIterable {
         case .render: Self.common.union(Self.params).union([.explain])
         case .list, .describe, .validate: Self.common
         case .check: Self.common.union([.mockData])
+        case .schema: [.help]
         case .test: Self.execution.union([.help, .root, .correlationID, .verbose, .update, .junit, .jobs, .snapshots])
         }
     }
@@ -26,7 +27,7 @@ enum Command: String, CaseIterable {
         switch self {
         case .run, .describe, .render: ("an operation name", 1, 1)
         case .query: ("SQL text or --sql-file FILE", 0, 1)
-        case .list, .validate: ("nothing", 0, 0)
+        case .list, .validate, .schema: ("nothing", 0, 0)
         case .test, .check: ("operation names", 0, Int.max)
         }
     }
@@ -59,6 +60,7 @@ enum Command: String, CaseIterable {
         case .render: RenderCommand(invocation: invocation).execute()
         case .test: await TestCommand(invocation: invocation).execute()
         case .check: CheckCommand(invocation: invocation).execute()
+        case .schema: SchemaCommand(invocation: invocation).execute()
         }
     }
 

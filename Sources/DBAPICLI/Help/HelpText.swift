@@ -14,6 +14,7 @@ enum HelpText {
           render OP       Print the bound SQL of an operation without running it.
           test [OP...]    Run the operations' examples and compare them with their snapshots.
           check [OP...]   Plan every template with the mock engine, without running it.
+          schema          Print the JSON Schema of the operation config (for editors).
           help [COMMAND]  Show help.
 
         OPTIONS:
@@ -34,6 +35,7 @@ enum HelpText {
         case .render: "dbapi render OP [--param NAME=VALUE]... [--explain] [options]"
         case .test: "dbapi test [OP...] [--update] [--backend NAME] [--junit FILE] [--jobs N] [options]"
         case .check: "dbapi check [OP...] [--format table|json] [options]"
+        case .schema: "dbapi schema > config/operations.schema.json"
         }
     }
 
@@ -48,6 +50,8 @@ enum HelpText {
             "Check every operation: templates exist and stay under queries/, every marker is mapped, parameter types, patterns and defaults are valid, and mapping expressions parse. Exits 78 with every problem listed.",
         .render:
             "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}. With --explain, a table of each parameter: where its value came from (--param, --params-json, --params-file, default), the raw text, the coerced value, its Spark type, and for each marker the inline literal and the native form (marker text and parameters entries); with --format json as {\"params\", \"queries\"}.",
+        .schema:
+            "Print the JSON Schema (draft 2020-12) of the operation config files: every key, its type, constraints and a description. Name it in a config file's \"$schema\" for editor completion and checks.",
         .check:
             "Bind every template of every operation (or of those named) with values of the declared types and plan it with the mock engine against the mock data's schemas, without running it. Each problem is listed with the template's file:line:column and Spark's error class: unknown table or column, type errors, a marker whose type cannot stand where it is (a BIGINT after LIMIT), SQL the mock does not support yet (UNSUPPORTED_FEATURE: the template may still be valid Spark). A table by default; --format json for tools. Exits 78 when there is any problem.",
         .test:
