@@ -12,7 +12,8 @@ struct TemplateSourceMap {
     init(_ template: Template, literals: [String]) {
         let sentinel = "\u{0}\u{FFFF}\u{0}"
         let split = template.render { _ in sentinel }.components(separatedBy: sentinel)
-        pieces = split.map { Array($0.utf8) }
+        // A template holding the sentinel itself cannot be split this way: positions are then unknown.
+        pieces = split.count == template.markers.count + 1 ? split.map { Array($0.utf8) } : []
         markers = template.markers
         self.literals = literals.map { Array($0.utf8) }
         tokens = (try? Lexer.tokenize(template.render { ":" + $0.name })) ?? []
@@ -45,6 +46,7 @@ struct TemplateSourceMap {
 
     /// A position in the bound statement, as a position in the template.
     private func position(line: Int, column: Int) -> (line: Int, column: Int)? {
+        guard !pieces.isEmpty, line >= 1, column >= 1 else { return nil }
         // The statement's bytes, and the byte offset the position names.
         var bound: [UInt8] = []
         var segments: [(range: Range<Int>, piece: Int?, marker: Int?)] = []
@@ -68,7 +70,7 @@ struct TemplateSourceMap {
         if let marker = segment.marker, marker < markers.count { return (markers[marker].line, markers[marker].column) }
         guard let piece = segment.piece else { return nil }
         // The same byte in the template: the pieces before it and the markers between them.
-        var sourceOffset = min(offset - segment.range.lowerBound, pieces[piece].count)
+        var sourceOffset = max(0, min(offset - segment.range.lowerBound, pieces[piece].count))
         for earlier in 0..<piece { sourceOffset += pieces[earlier].count + 1 + markers[earlier].name.utf8.count }
         let source = Array(template(upTo: sourceOffset))
         let lineCount = source.filter { $0 == UInt8(ascii: "\n") }.count
