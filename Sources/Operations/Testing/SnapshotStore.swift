@@ -37,10 +37,28 @@ public struct SnapshotStore: Sendable {
         FileManager.default.contents(atPath: directory + "/" + relative).map { [UInt8]($0) }
     }
 
-    /// Writes a snapshot, creating its folders.
+    /// Writes a snapshot, creating its folders; refuses a folder that a symbolic link leads outside the
+    /// snapshot directory, and replaces (never writes through) a link in the file's place.
     func write(_ text: String, to relative: String) throws {
         let url = URL(fileURLWithPath: directory + "/" + relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let base = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        let resolved = folder.resolvingSymlinksInPath().path
+        guard resolved == base || resolved.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+            throw SnapshotStoreError.outsideDirectory(displayPath(relative))
+        }
         try Data(text.utf8).write(to: url, options: .atomic)
+    }
+}
+
+/// A snapshot that cannot be written where it belongs.
+enum SnapshotStoreError: Error, LocalizedError {
+    case outsideDirectory(String)
+
+    var errorDescription: String? {
+        switch self {
+        case .outsideDirectory(let path): "a symbolic link leads \(path) outside the snapshot directory"
+        }
     }
 }

@@ -84,3 +84,18 @@ final class ExampleTesterTests: XCTestCase {
         XCTAssertEqual(updated.status, .updated)
     }
 }
+
+extension ExampleTesterTests {
+    func testSnapshotFolderLinkedOutside_IsNotWrittenThrough() async throws {
+        let outside = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: root.path + "/config/snapshots", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/config/snapshots/t", withDestinationPath: outside.path)
+        let outcome = try await run("t", "both", update: true)
+        XCTAssertEqual(outcome.status, .failed)
+        XCTAssertEqual(
+            outcome.message,
+            "cannot write snapshot config/snapshots/t/both.json: a symbolic link leads config/snapshots/t/both.json outside the snapshot directory"
+        )
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.path), [])
+    }
+}
