@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Smoke test: every sample operation and a few bad inputs through the built dbapi binary.
+# Smoke test through the built dbapi binary: `dbapi test` runs every sample operation's examples
+# against their snapshots (config/snapshots/), then the checks only the command line can make
+# (--param text, --params-json, meta, exit statuses, error details and messages, other commands).
 # Usage: scripts/smoke.sh [path/to/dbapi]   (default: builds and uses .build/debug/dbapi)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,14 +30,16 @@ check() {
   pass=$((pass + 1))
 }
 
-check "example/echo" 0 "e['status'] == 'success' and e['data'] == {'message': 'hi'}" -- run example/echo --param message=hi
-check "system/ping" 0 "e['data']['status'] == 'ok' and e['meta']['backend'] == 'mock'" -- run system/ping
-check "inventory/status" 0 "e['data']['sku'] == 'KIT-1001' and e['data']['total'] == 35 and len(e['data']['warehouses']) == 3" -- run inventory/status --param sku=KIT-1001
-check "inventory/status countries" 0 "[w['warehouse'] for w in e['data']['warehouses']] == ['W-BER']" -- run inventory/status --param sku=KIT-1001 --param countries=DE,PL
-check "inventory/low-stock page" 0 "len(e['data']['items']) == 10 and e['meta']['pagination'] == {'limit': 10, 'offset': 0, 'returned': 10, 'has_more': True}" -- run inventory/low-stock --param limit=10
-check "sales/daily-revenue" 0 "e['data']['total_orders'] == 42 and str(e['data']['total_revenue']) == '17226.95'" -- run sales/daily-revenue --param start_date=2024-03-01 --param end_date=2024-03-03
-check "sales/top-products" 0 "[p['rank'] for p in e['data']['products']] == [1, 2, 3]" -- run sales/top-products --param top_n=3 --param category=toys
-check "customers/orders" 0 "e['data']['order_count'] == 17 and [c['customer_id'] for c in e['data']['customers']] == [1, 2]" -- run customers/orders --params-json '{"customer_ids": [2, 1]}'
+if "$BIN" test; then
+  echo "ok   dbapi test"; pass=$((pass + 1))
+else
+  echo "FAIL dbapi test"; fail=$((fail + 1))
+fi
+check "--param text" 0 "e['status'] == 'success' and e['data'] == {'message': 'hi'}" -- run example/echo --param message=hi
+check "meta.backend" 0 "e['data']['status'] == 'ok' and e['meta']['backend'] == 'mock'" -- run system/ping
+check "--param list" 0 "[w['warehouse'] for w in e['data']['warehouses']] == ['W-BER']" -- run inventory/status --param sku=KIT-1001 --param countries=DE,PL
+check "meta.pagination" 0 "len(e['data']['items']) == 10 and e['meta']['pagination'] == {'limit': 10, 'offset': 0, 'returned': 10, 'has_more': True}" -- run inventory/low-stock --param limit=10
+check "--params-json" 0 "e['data']['order_count'] == 17 and [c['customer_id'] for c in e['data']['customers']] == [1, 2]" -- run customers/orders --params-json '{"customer_ids": [2, 1]}'
 check "query" 0 "e['data']['rows'] == [[6]]" -- query "SELECT count(*) FROM retail.warehouses"
 check "validate" 0 "e['data']['valid'] is True" -- validate
 check "bad sku" 65 "e['error']['code'] == 'INVALID_PARAMETER' and e['error']['details']['param'] == 'sku'" -- run inventory/status --param sku='x;DROP'

@@ -32,6 +32,11 @@ enum Option: String, CaseIterable, Sendable {
     case filter = "--where"
     case columns = "--columns"
     case async = "--async"
+    case update = "--update"
+    case junit = "--junit"
+    case jobs = "--jobs"
+    case snapshots = "--snapshots"
+    case explain = "--explain"
 
     /// The option a command-line word names (`-h` and `-V` are short for `--help` and `--version`).
     static func named(_ word: String) -> Option? {
@@ -45,16 +50,16 @@ enum Option: String, CaseIterable, Sendable {
     /// The value's placeholder in help and messages; nil for a flag, which takes no value.
     var placeholder: String? {
         switch self {
-        case .help, .version, .pretty, .verbose, .showSensitive, .all, .async: nil
-        case .root, .mockData: "DIR"
+        case .help, .version, .pretty, .verbose, .showSensitive, .all, .async, .update, .explain: nil
+        case .root, .mockData, .snapshots: "DIR"
         case .backend, .catalog, .schema, .profile: "NAME"
         case .format: "FORMAT"
         case .correlationID, .warehouse: "ID"
         case .timeout, .waitTimeout: "SECONDS"
         case .param: "NAME=VALUE"
         case .paramsJSON: "JSON"
-        case .paramsFile, .sqlFile: "FILE"
-        case .rowLimit, .limit: "N"
+        case .paramsFile, .sqlFile, .junit: "FILE"
+        case .rowLimit, .limit, .jobs: "N"
         case .to: "DIR"
         case .filter: "SQL"
         case .columns: "A,B,…"
@@ -72,6 +77,7 @@ enum Option: String, CaseIterable, Sendable {
         case .timeout: "a number of seconds greater than 0 and at most \(Int(ExecutionOptions.maxTimeoutSeconds)) (7 days)"
         case .waitTimeout: "0 or a whole number of seconds from 5 to 50"
         case .rowLimit, .limit: "a positive whole number"
+        case .jobs: "a whole number from 1 to \(TestOptions.maxJobs)"
         case .disposition: BackendRegistry.list(Disposition.allCases.map(\.rawValue), last: "or")
         default: nil
         }
@@ -108,6 +114,11 @@ enum Option: String, CaseIterable, Sendable {
         case .filter: "Only rows where this condition holds; :name markers take --param values."
         case .columns: "Only these columns, comma-separated."
         case .async: "Submit and exit at once with the statement id; fetch it with 'dbapi result' (databricks)."
+        case .update: "Write new and changed snapshots instead of failing on them (test)."
+        case .junit: "Also write the results as JUnit XML to FILE (test)."
+        case .jobs: "Run up to N examples at once (test; default: the number of CPUs, at most 8)."
+        case .snapshots: "Snapshot directory (test; default: ROOT/config/snapshots)."
+        case .explain: "Show where each parameter came from and how it is bound (render)."
         }
     }
 }

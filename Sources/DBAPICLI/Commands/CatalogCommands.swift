@@ -51,6 +51,7 @@ struct RenderCommand {
     let invocation: Invocation
 
     func execute() -> Int32 {
+        if invocation.arguments.has(.explain) { return explain() }
         let envelope = invocation.envelope {
             let name = invocation.arguments.positionals.first ?? ""
             let raw = try ParameterSources(invocation.arguments, io: invocation.io).forOperation()
@@ -68,6 +69,25 @@ struct RenderCommand {
             if !text.hasSuffix("\n") { text += "\n" }
         }
         invocation.io.stdout(text)
+        return 0
+    }
+
+    /// `render --explain`: each parameter's source, raw text, value, Spark type and marker forms; a table,
+    /// or with `--format json` the envelope's data.
+    private func explain() -> Int32 {
+        let name = invocation.arguments.positionals.first ?? ""
+        var explanation: ParameterExplanation?
+        let envelope = invocation.envelope {
+            let sources = try ParameterSources(invocation.arguments, io: invocation.io)
+            let explained = try ParameterExplanation(
+                catalog: try invocation.catalog(), name, raw: try sources.forOperation(), sources: sources.sources)
+            explanation = explained
+            var meta = invocation.baseMeta
+            meta["operation"] = .string(name)
+            return .success(data: explained.json, meta: meta)
+        }
+        guard let explanation, !invocation.global.formatGiven else { return invocation.emit(envelope) }
+        invocation.io.stdout(explanation.table)
         return 0
     }
 }

@@ -2,7 +2,7 @@ import DBAPICore
 
 /// The subcommands of `dbapi`, with the options and arguments each accepts.
 enum Command: String, CaseIterable {
-    case run, query, list, describe, validate, render, diff, snapshot, result, cancel, auth
+    case run, query, list, describe, validate, render, diff, snapshot, result, cancel, auth, test, check, schema
 
     private static let common: Set<Option> = [.help, .root, .format, .pretty, .correlationID, .verbose]
     private static let params: Set<Option> = [.param, .paramsJSON, .paramsFile]
@@ -15,11 +15,14 @@ enum Command: String, CaseIterable {
         case .run: Self.common.union(Self.params).union(Self.execution).union([.async])
         case .query: Self.common.union(Self.params).union(Self.execution).union([.sqlFile, .async])
         case .result, .cancel: Self.common.union(Self.execution)
-        case .render: Self.common.union(Self.params).union([.showSensitive])
+        case .render: Self.common.union(Self.params).union([.showSensitive, .explain])
         case .list, .describe, .validate: Self.common
         case .diff: Self.common.union(Self.params).union(Self.execution).union([.all]).subtracting([.backend])
         case .snapshot: Self.common.union(Self.params).union(Self.execution).union([.to, .limit, .filter, .columns])
         case .auth: Self.common.union([.profile])
+        case .check: Self.common.union([.mockData])
+        case .schema: [.help]
+        case .test: Self.execution.union([.help, .root, .correlationID, .verbose, .update, .junit, .jobs, .snapshots])
         }
     }
 
@@ -28,11 +31,12 @@ enum Command: String, CaseIterable {
         switch self {
         case .run, .describe, .render: ("an operation name", 1, 1)
         case .query: ("SQL text or --sql-file FILE", 0, 1)
-        case .list, .validate: ("nothing", 0, 0)
+        case .list, .validate, .schema: ("nothing", 0, 0)
         case .diff: ("operation names or --all", 0, Int.max)
         case .snapshot: ("table names", 1, Int.max)
         case .result, .cancel: ("a statement id", 1, 1)
         case .auth: ("a subcommand: describe", 1, 1)
+        case .test, .check: ("operation names", 0, Int.max)
         }
     }
 
@@ -61,7 +65,7 @@ enum Command: String, CaseIterable {
     }
 
     /// Whether the command runs statements (and so takes `ExecutionOptions`).
-    var executes: Bool { [.run, .query, .diff, .snapshot, .result, .cancel].contains(self) }
+    var executes: Bool { [.run, .query, .diff, .snapshot, .result, .cancel, .test].contains(self) }
 
     func execute(_ invocation: Invocation) async -> Int32 {
         switch self {
@@ -76,6 +80,9 @@ enum Command: String, CaseIterable {
         case .result: await StatementCommands(invocation: invocation).result()
         case .cancel: await StatementCommands(invocation: invocation).cancel()
         case .auth: await AuthCommand(invocation: invocation).execute()
+        case .test: await TestCommand(invocation: invocation).execute()
+        case .check: CheckCommand(invocation: invocation).execute()
+        case .schema: SchemaCommand(invocation: invocation).execute()
         }
     }
 

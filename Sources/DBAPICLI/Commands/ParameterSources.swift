@@ -8,6 +8,8 @@ struct ParameterSources {
     /// Raw values by key as typed (`name` or `name:TYPE`).
     private(set) var values: [String: RawParam] = [:]
     private(set) var order: [String] = []
+    /// Where each value came from, by key: `--param`, `--params-json`, `--params-file FILE`.
+    private(set) var sources: [String: String] = [:]
 
     init(_ arguments: ParsedArguments, io: IO) throws {
         for (option, value) in arguments.options {
@@ -17,7 +19,7 @@ struct ParameterSources {
                 guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
                     throw UsageError.invalidValue(option: "--param", value: value, expected: "NAME=VALUE")
                 }
-                set(String(value[..<equals]), .text(String(value[value.index(after: equals)...])))
+                set(String(value[..<equals]), .text(String(value[value.index(after: equals)...])), source: "--param")
             case .paramsJSON:
                 try merge(Array(value.utf8), source: "--params-json")
             case .paramsFile:
@@ -38,13 +40,14 @@ struct ParameterSources {
         }
     }
 
-    private mutating func set(_ key: String, _ value: RawParam) {
+    private mutating func set(_ key: String, _ value: RawParam, source: String) {
         let name = key.split(separator: ":", maxSplits: 1).first.map(String.init) ?? key
         if let existing = order.firstIndex(where: { ($0.split(separator: ":", maxSplits: 1).first.map(String.init) ?? $0) == name }) {
             values[order[existing]] = nil
             order.remove(at: existing)
         }
         values[key] = value
+        sources[key] = source
         order.append(key)
     }
 
@@ -63,7 +66,7 @@ struct ParameterSources {
         guard let object = json.object else {
             throw DBAPIError(.invalidParameter, "\(source): expected a JSON object of name → value, got \(json.kindName)")
         }
-        for (key, value) in object.members { set(key, .json(value)) }
+        for (key, value) in object.members { set(key, .json(value), source: source) }
     }
 
     /// Plain `name → value` for operations; a typed key is an error there.

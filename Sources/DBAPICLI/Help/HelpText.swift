@@ -17,6 +17,9 @@ enum HelpText {
           result ID       Wait for a statement submitted with --async and print its result.
           cancel ID       Cancel a statement submitted with --async.
           auth describe   Show how dbapi signs in to Databricks, and whether it can.
+          test [OP...]    Run the operations' examples and compare them with their snapshots.
+          check [OP...]   Plan every template with the mock engine, without running it.
+          schema          Print the JSON Schema of the operation config (for editors).
           help [COMMAND]  Show help.
 
         OPTIONS:
@@ -34,7 +37,10 @@ enum HelpText {
         case .list: "dbapi list [options]"
         case .describe: "dbapi describe OP [options]"
         case .validate: "dbapi validate [options]"
-        case .render: "dbapi render OP [--param NAME=VALUE]... [options]"
+        case .render: "dbapi render OP [--param NAME=VALUE]... [--explain] [--show-sensitive] [options]"
+        case .test: "dbapi test [OP...] [--update] [--backend NAME] [--junit FILE] [--jobs N] [options]"
+        case .check: "dbapi check [OP...] [--format table|json] [options]"
+        case .schema: "dbapi schema > config/operations.schema.json"
         case .diff: "dbapi diff (OP... | --all) [--param NAME=VALUE]... [options]"
         case .result: "dbapi result STATEMENT_ID [options]"
         case .cancel: "dbapi cancel STATEMENT_ID [options]"
@@ -54,7 +60,13 @@ enum HelpText {
         .validate:
             "Check every operation: templates exist and stay under queries/, every marker is mapped, parameter types, patterns and defaults are valid, and mapping expressions parse. Exits 78 with every problem listed.",
         .render:
-            "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}.",
+            "Print the SQL each query of an operation would run, with parameters inlined as Spark SQL literals. Nothing is executed. With --format json, prints {\"queries\": [{\"name\", \"sql\"}]}. With --explain, a table of each parameter: where its value came from (--param, --params-json, --params-file, default), the raw text, the coerced value, its Spark type, and for each marker the inline literal and the native form (marker text and parameters entries); with --format json as {\"params\", \"queries\"}.",
+        .schema:
+            "Print the JSON Schema (draft 2020-12) of the operation config files: every key, its type, constraints and a description. Name it in a config file's \"$schema\" for editor completion and checks.",
+        .check:
+            "Bind every template of every operation (or of those named) with values of the declared types and plan it with the mock engine against the mock data's schemas, without running it. Each problem is listed with the template's file:line:column and Spark's error class: unknown table or column, type errors, a marker whose type cannot stand where it is (a BIGINT after LIMIT), SQL the mock does not support yet (UNSUPPORTED_FEATURE: the template may still be valid Spark). A table by default; --format json for tools. Exits 78 when there is any problem.",
+        .test:
+            "Run every example of the operations (or of those named) and compare each result with its snapshot file SNAPSHOTS/OP/EXAMPLE.json: one line per example, a diff for each mismatch, then a summary. A missing snapshot fails unless --update writes it. Exits 0 only when all pass, 1 when any fails.",
         .diff:
             "Run each statement of the operations, with the same parameters, on the mock and on Databricks, and report column names and types that differ, rows found on one side only (as multisets unless the SQL orders them), values that differ (decimals exactly, doubles within n ulps for n rows) and errors on one side only. Exits 1 when anything differs. With --format json, prints {\"equal\", \"operations\": [...]}.",
         .result:
@@ -70,6 +82,8 @@ enum HelpText {
         var text = "OVERVIEW: \(summaries[command] ?? "")\n\nUSAGE: \(usage(for: command))\n"
         switch command {
         case .run, .describe, .render: text += "\nARGUMENTS:\n  OP                      The operation name, e.g. inventory/status.\n"
+        case .test: text += "\nARGUMENTS:\n  OP...                   Operations whose examples run (default: all).\n"
+        case .check: text += "\nARGUMENTS:\n  OP...                   Operations whose templates are checked (default: all).\n"
         case .query: text += "\nARGUMENTS:\n  SQL                     The SQL text, with :name markers.\n"
         case .diff: text += "\nARGUMENTS:\n  OP...                   Operation names, e.g. inventory/status (or --all).\n"
         case .snapshot: text += "\nARGUMENTS:\n  TABLE...                Table names, e.g. retail.products.\n"

@@ -33,7 +33,41 @@ public enum Binder {
     ///
     /// - Throws: `ParamError` for a marker without a value, a NULL identifier or an empty IN list.
     public static func bind(_ template: Template, name: String, bindings: [String: Binding]) throws(ParamError) -> BoundStatement {
-        var rendered: [String: (inline: String, native: String)] = [:]
+        let (rendered, parameters) = try renderMarkers(template, bindings: bindings)
+        let inlined = template.render { rendered[key($0)]?.inline ?? "" }
+        let native = template.render { rendered[key($0)]?.native ?? "" }
+        return BoundStatement(name: name, inlinedSQL: inlined, nativeSQL: native, parameters: parameters)
+    }
+
+    /// Each marker's inline literal, in the order the markers appear (what `bind` puts in their place
+    /// in `inlinedSQL`).
+    static func inlineTexts(_ template: Template, bindings: [String: Binding]) throws(ParamError) -> [String] {
+        try markerForms(template, bindings: bindings).map(\.inline)
+    }
+
+    /// One marker's two forms: its inline literal, and its native text with the `parameters` entries it adds.
+    public struct MarkerForm: Sendable, Equatable {
+        public let marker: Template.Marker
+        public let inline: String
+        public let native: String
+        public let parameters: [BoundStatement.Parameter]
+    }
+
+    /// Each marker's forms, in the order the markers appear (`render --explain`).
+    public static func markerForms(_ template: Template, bindings: [String: Binding]) throws(ParamError) -> [MarkerForm] {
+        let rendered = try renderMarkers(template, bindings: bindings).rendered
+        return template.markers.map { marker in
+            let forms = rendered[key(marker)]
+            return MarkerForm(
+                marker: marker, inline: forms?.inline ?? "", native: forms?.native ?? "", parameters: forms?.parameters ?? [])
+        }
+    }
+
+    private static func renderMarkers(_ template: Template, bindings: [String: Binding]) throws(ParamError) -> (
+        rendered: [String: (inline: String, native: String, parameters: [BoundStatement.Parameter])],
+        parameters: [BoundStatement.Parameter]
+    ) {
+        var rendered: [String: (inline: String, native: String, parameters: [BoundStatement.Parameter])] = [:]
         var parameters: [BoundStatement.Parameter] = []
         var seen = Set<String>()
         var elementNames = ElementNames(markers: template.markers)
@@ -42,12 +76,10 @@ public enum Binder {
                 throw ParamError.unbound(marker: marker.name, line: marker.line, column: marker.column)
             }
             let (inlineText, nativeText, markerParameters) = try render(marker, binding, elementNames: &elementNames)
-            rendered[key(marker)] = (inlineText, nativeText)
+            rendered[key(marker)] = (inlineText, nativeText, markerParameters)
             for parameter in markerParameters where seen.insert(parameter.name).inserted { parameters.append(parameter) }
         }
-        let inlined = template.render { rendered[key($0)]?.inline ?? "" }
-        let native = template.render { rendered[key($0)]?.native ?? "" }
-        return BoundStatement(name: name, inlinedSQL: inlined, nativeSQL: native, parameters: parameters)
+        return (rendered, parameters)
     }
 
     private static func key(_ marker: Template.Marker) -> String { "\(marker.name)@\(marker.line):\(marker.column)" }

@@ -16,6 +16,8 @@ public struct Operation: Sendable {
     /// The config file (relative to the root) and line that define it.
     public let file: String
     public let line: Int?
+    /// The declared `examples` that `dbapi test` runs, in declaration order.
+    public internal(set) var examples: [OperationExample] = []
 
     public func param(named name: String) -> ParamSpec? { params.first { $0.name == name } }
 }

@@ -62,6 +62,13 @@ public final class OperationCatalog: Sendable {
             }
             for (name, declaration) in object.members {
                 let line = object.line(of: name)
+                if name == "$schema" {
+                    // The JSON Schema an editor checks the file against (`dbapi schema`), not an operation.
+                    if declaration.string == nil {
+                        issues.append(ConfigIssue(file: file, line: line, message: "$schema must be a string (a path or URL)"))
+                    }
+                    continue
+                }
                 if name.utf8.contains(0) {
                     let quoted = JSONWriter().string(.string(name))
                     issues.append(ConfigIssue(file: file, line: line, message: "operation name \(quoted) contains a NUL character"))

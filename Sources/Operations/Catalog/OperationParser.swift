@@ -132,8 +132,14 @@ struct OperationParser {
                 }
             }
         }
-        return Operation(
+        var operation = Operation(
             name: name, summary: object["description"]?.string, kind: kind, params: params,
             declaresParams: declaresParams, pagination: pagination, queries: queries, responseMapping: mapping, file: file, line: line)
+        if let examples = object["examples"] {
+            var parser = ExampleParser(file: file, operation: operation)
+            operation.examples = parser.parse(examples, line: object.line(of: "examples"))
+            issues += parser.issues
+        }
+        return operation
     }
 }

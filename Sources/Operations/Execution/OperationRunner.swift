@@ -35,14 +35,20 @@ public struct OperationRunner: Sendable {
         }
     }
 
+    /// Sees each query's result once pagination has trimmed it and before the response mapping reads
+    /// it; may reorder its rows (`dbapi test` records column types and volatile values, and sorts
+    /// the rows of a query without ORDER BY, here).
+    public typealias ResultObserver = @Sendable (QuerySpec, Template, inout ResultSet) -> Void
+
     /// Runs an operation and returns its envelope; failures become error envelopes, never throws.
     ///
     /// When `rows` is given and the operation's `data` is exactly its one query's rows (no response
     /// mapping), the rows go to `rows` as they arrive (at most a page of them) and the envelope's
-    /// `data` holds everything but them; otherwise the result is collected.
-    public func run(_ name: String, raw: [String: RawParam], meta baseMeta: JSONObject, rows sink: (any RowSink)? = nil) async
-        -> Envelope
-    {
+    /// `data` holds everything but them; otherwise the result is collected (always, with `observe`).
+    public func run(
+        _ name: String, raw: [String: RawParam], meta baseMeta: JSONObject, rows sink: (any RowSink)? = nil,
+        observing observe: ResultObserver? = nil
+    ) async -> Envelope {
         let started = ContinuousClock.now
         var meta = JSONObject([("operation", .string(name)), ("backend", .string(backend.name))])
         for (key, value) in baseMeta.members { meta[key] = value }
@@ -53,7 +59,7 @@ public struct OperationRunner: Sendable {
             sensitive = SensitiveValues(operation, raw: raw)
             let values = try ParameterResolver.resolve(operation, raw: raw)
             sensitive = SensitiveValues(operation, raw: raw, values: values)
-            let streams = operation.responseMapping == nil && operation.queries.count == 1 ? sink : nil
+            let streams = operation.responseMapping == nil && operation.queries.count == 1 && observe == nil ? sink : nil
             var results = MappingDict()
             var tables = JSONObject()
             var pageMeta: JSONValue?
@@ -61,13 +67,17 @@ public struct OperationRunner: Sendable {
                 let statement = try Self.bind(query, of: operation, values: values, catalog: catalog)
                 let page = operation.page(of: query, values: values)
                 let queryStarted = ContinuousClock.now
-                let outcome: QueryOutcome
+                var outcome: QueryOutcome
                 do {
                     outcome = try await execute(statement, page: page, streamingTo: streams, key: query.resultKey)
                 } catch let error as any ReportableError {
                     throw QueryFailure(query: query.name, underlying: error)
                 }
                 if let page { pageMeta = page.meta(returned: outcome.rowCount, hasMore: outcome.hasMore) }
+                if let observe, var collected = outcome.collected {
+                    observe(query, try catalog.template(query), &collected)
+                    outcome.collected = collected
+                }
                 var entry = JSONObject([
                     ("name", .string(query.name)), ("rows", .int(Int64(outcome.rowCount))),
                     ("duration_ms", .double(Self.milliseconds(since: queryStarted))),
@@ -155,6 +165,13 @@ public struct OperationRunner: Sendable {
         -> BoundStatement
     {
         let template = try catalog.template(query)
+        return try Binder.bind(template, name: query.name, bindings: bindings(query, of: operation, template, values: values))
+    }
+
+    /// The value and Spark type each marker of `query`'s template is bound with.
+    static func bindings(_ query: QuerySpec, of operation: Operation, _ template: Template, values: [String: SQLValue])
+        -> [String: Binding]
+    {
         let page = operation.page(of: query, values: values)
         var bindings: [String: Binding] = [:]
         for name in template.markerNames {
@@ -167,7 +184,7 @@ public struct OperationRunner: Sendable {
             let isPage = operation.pagination != nil && (source == "limit" || source == "offset")
             bindings[name] = Binding(value: value, type: spec.type, sqlType: isPage ? .int : spec.sqlType(for: value), param: source)
         }
-        return try Binder.bind(template, name: query.name, bindings: bindings)
+        return bindings
     }
 
     private func mapped(_ operation: Operation, results: MappingDict, values: [String: SQLValue]) throws -> JSONValue? {
