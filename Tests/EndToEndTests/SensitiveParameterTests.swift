@@ -27,6 +27,10 @@ final class SensitiveParameterTests: XCTestCase {
                 "params": {"token": {"type": "string", "sensitive": true, "default": "\(Self.planted)"}},
                 "execution": {"queries": [{"name": "lookup"}]}
               },
+              "secure/broken": {
+                "params": {"token": {"type": "string", "sensitive": true, "default": "\(Self.planted)"}},
+                "execution": {"queries": [{"name": "broken"}]}
+              },
               "secure/bad-default": {
                 "params": {"pin": {"type": "integer", "sensitive": true, "default": "\(Self.planted)"}},
                 "execution": {"queries": [{"name": "pin"}]}
@@ -36,6 +40,7 @@ final class SensitiveParameterTests: XCTestCase {
         root.write("queries/lookup.sql", "SELECT sku FROM retail.products WHERE sku = :token")
         root.write("queries/cast.sql", "SELECT CAST(:token AS INT) AS n")
         root.write("queries/pin.sql", "SELECT :pin AS pin")
+        root.write("queries/broken.sql", "SELECT :token AS t FROM")
     }
 
     private func dbapi(_ arguments: [String], environment: [String: String?] = [:]) throws -> ProcessOutcome {
@@ -66,6 +71,9 @@ final class SensitiveParameterTests: XCTestCase {
             ("describe", ["describe", "secure/defaulted"], 0, nil),
             ("run with the default", ["run", "secure/defaulted"] + mockData, 0, nil),
             ("validate", ["validate"], 78, nil),
+            ("check", ["check"], 78, nil),
+            ("render --explain", ["render", "secure/lookup", "--param", "token=\(Self.planted)", "--explain"], 0, nil),
+            ("render --explain, json", ["render", "secure/lookup", "--param", "token=\(Self.planted)", "--explain", "--format", "json"], 0, nil),
             ("run with a bad default", ["run", "secure/bad-default"] + mockData, 78, nil),
         ]
         for (label, arguments, status, message) in cases {
@@ -78,6 +86,11 @@ final class SensitiveParameterTests: XCTestCase {
         XCTAssertEqual(render.stdout, "-- query: lookup\nSELECT sku FROM retail.products WHERE sku = <redacted>\n")
         let shown = try dbapi(["render", "secure/lookup", "--param", "token=\(Self.planted)", "--show-sensitive"])
         XCTAssertEqual(shown.stdout, "-- query: lookup\nSELECT sku FROM retail.products WHERE sku = '\(Self.planted)'\n")
+        let explained = try dbapi(["render", "secure/lookup", "--param", "token=\(Self.planted)", "--explain", "--show-sensitive"])
+        XCTAssertTrue(explained.stdout.contains(Self.planted), explained.stdout)
+        let check = try dbapi(["check", "secure/broken", "--format", "json"])
+        XCTAssertEqual(check.status, 78)
+        assertNotShown(check, "check, json")
         let describe = try dbapi(["describe", "secure/defaulted"])
         XCTAssertEqual(describe.json?["data"]?["params"]?.array?.first?["default"], .string("<redacted>"))
         XCTAssertEqual(describe.json?["data"]?["params"]?.array?.first?["sensitive"], .bool(true))

@@ -80,7 +80,8 @@ struct RenderCommand {
         let envelope = invocation.envelope {
             let sources = try ParameterSources(invocation.arguments, io: invocation.io)
             let explained = try ParameterExplanation(
-                catalog: try invocation.catalog(), name, raw: try sources.forOperation(), sources: sources.sources)
+                catalog: try invocation.catalog(), name, raw: try sources.forOperation(), sources: sources.sources,
+                showingSensitive: invocation.arguments.has(.showSensitive))
             explanation = explained
             var meta = invocation.baseMeta
             meta["operation"] = .string(name)

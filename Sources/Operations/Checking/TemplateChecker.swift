@@ -51,10 +51,11 @@ public struct TemplateChecker: Sendable {
 
     private func check(_ query: QuerySpec, of operation: Operation, values: [String: SQLValue]) -> TemplateProblem? {
         let file = TemplateFile.relativePath(query.name) ?? "queries/\(query.name).sql"
+        let sensitive = SensitiveValues(operation, raw: [:], values: values)
         func problem(_ place: (line: Int, column: Int)?, _ errorClass: String, _ message: String) -> TemplateProblem {
             TemplateProblem(
                 file: file, line: place?.line, column: place?.column, operation: operation.name, query: query.name,
-                errorClass: errorClass, message: message)
+                errorClass: errorClass, message: sensitive.redact(message))
         }
         do {
             let template = try catalog.template(query)

@@ -21,14 +21,24 @@ public struct ParameterExplanation: Sendable {
     public let entries: [Entry]
     /// The bound statements, as `render` prints them.
     public let statements: [BoundStatement]
+    /// The sensitive values shown as `<redacted>` (none with `--show-sensitive`).
+    let sensitive: SensitiveValues
 
     /// Explains the binding of operation `name` with `raw` parameters; `sources` says where each raw
     /// value came from (by parameter name).
     ///
     /// - Throws: `CatalogError` and `ParamError`, as `render` does.
-    public init(catalog: OperationCatalog, _ name: String, raw: [String: RawParam], sources: [String: String]) throws {
+    public init(
+        catalog: OperationCatalog, _ name: String, raw: [String: RawParam], sources: [String: String], showingSensitive: Bool = false
+    ) throws {
         let operation = try catalog.operation(name)
-        let values = try ParameterResolver.resolve(operation, raw: raw)
+        let values: [String: SQLValue]
+        do {
+            values = try ParameterResolver.resolve(operation, raw: raw)
+        } catch {
+            throw SensitiveValues(operation, raw: raw).redact(error)
+        }
+        sensitive = showingSensitive ? SensitiveValues() : SensitiveValues(operation, raw: raw, values: values)
         var markers: [String: [(String, Binder.MarkerForm)]] = [:]
         var types: [String: SQLType] = [:]
         var statements: [BoundStatement] = []
@@ -87,7 +97,7 @@ public struct ParameterExplanation: Sendable {
                 ]))
         }
         let queries = statements.map { JSONValue.object(JSONObject([("name", .string($0.name)), ("sql", .string($0.inlinedSQL))])) }
-        return .object(JSONObject([("params", .array(params)), ("queries", .array(queries))]))
+        return sensitive.redact(.object(JSONObject([("params", .array(params)), ("queries", .array(queries))])))
     }
 
     /// A table for people: one row per parameter and marker it fills.
@@ -110,6 +120,7 @@ public struct ParameterExplanation: Sendable {
                 rows.append(common + ["\(query):\(form.marker.line):\(form.marker.column)", form.inline, native])
             }
         }
+        rows = rows.map { $0.map(sensitive.redact) }
         let widths = (0..<7).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             (0..<7).map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count + 2) }.joined() + row[7]
