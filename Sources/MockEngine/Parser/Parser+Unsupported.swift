@@ -11,7 +11,6 @@ extension Parser {
         }
         if current.isWord("USING") || current.isWord("ROW"), followsTransformCall { return "the TRANSFORM clause" }
         if current.isSymbol("|"), peek(1).isSymbol(">") { return "SQL pipe syntax (`|>`)" }
-        if case .string = current.kind, previous.isWord("X") { return "binary literals (`X'…'`)" }
         if current.isWord("SELECT"), previous.isSymbol("("), position > 1,
             ["ANY", "SOME", "ALL"].contains(where: { tokens[position - 2].isWord($0) })
         {

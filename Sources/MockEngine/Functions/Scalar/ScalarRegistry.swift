@@ -12,7 +12,7 @@ enum ScalarRegistry {
         { DateFunctions.declarations }, { ArrayFunctions.declarations }, { MapFunctions.declarations },
         { StringPadding.declarations }, { StringSearch.declarations }, { StringTrim.declarations },
         { RegexFunctions.declarations }, { RegexReplace.declarations }, { StringCharacters.declarations },
-        { StringEncoding.declarations }, { FormatNumber.declarations }, { FormatString.declarations },
+        { StringEncoding.declarations }, { BinaryFunctions.declarations }, { FormatNumber.declarations }, { FormatString.declarations },
         { DoubleMathFunctions.declarations }, { ModularFunctions.declarations }, { BitFunctions.declarations },
         { NumberFunctions.declarations }, { NumericCastFunctions.declarations }, { NullFunctions.declarations },
         { AssertionFunctions.declarations }, { TryArithmeticFunctions.declarations }, { JSONFunctions.declarations },
