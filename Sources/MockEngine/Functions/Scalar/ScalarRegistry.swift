@@ -13,6 +13,7 @@ enum ScalarRegistry {
         { StringPadding.declarations }, { StringSearch.declarations }, { StringTrim.declarations },
         { RegexFunctions.declarations }, { RegexReplace.declarations }, { StringCharacters.declarations },
         { StringEncoding.declarations }, { BinaryFunctions.declarations }, { FormatNumber.declarations }, { FormatString.declarations },
+        { ToChar.declarations },
         { DoubleMathFunctions.declarations }, { ModularFunctions.declarations }, { BitFunctions.declarations },
         { NumberFunctions.declarations }, { NumericCastFunctions.declarations }, { NullFunctions.declarations },
         { AssertionFunctions.declarations }, { TryArithmeticFunctions.declarations }, { JSONFunctions.declarations },
