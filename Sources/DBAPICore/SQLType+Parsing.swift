@@ -49,6 +49,7 @@ extension SQLType {
             guard (1...SQLType.maxDecimalPrecision).contains(precision), (0...precision).contains(scale) else { return nil }
             self = .decimal(precision: precision, scale: scale)
         case ("string", 0), ("varchar", 1), ("char", 1): self = .string
+        case ("binary", 0): self = .binary
         case ("date", 0): self = .date
         case ("timestamp", 0), ("timestamp_ltz", 0): self = .timestamp
         case ("timestamp_ntz", 0): self = .timestampNTZ

@@ -10,6 +10,8 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
     case float, double
     case decimal(precision: Int, scale: Int)
     case string
+    /// A byte string; values are `SQLValue.binary`.
+    case binary
     case date
     case timestamp
     /// A local date-time without a time zone (`TIMESTAMP_NTZ`); values are `SQLValue.timestampNTZ`.
@@ -41,6 +43,7 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
         case .double: "DOUBLE"
         case let .decimal(precision, scale): "DECIMAL(\(precision),\(scale))"
         case .string: "STRING"
+        case .binary: "BINARY"
         case .date: "DATE"
         case .timestamp: "TIMESTAMP"
         case .timestampNTZ: "TIMESTAMP_NTZ"
@@ -56,6 +59,17 @@ public indirect enum SQLType: Sendable, Hashable, CustomStringConvertible {
     public var isNested: Bool {
         switch self {
         case .array, .map, .struct: true
+        default: false
+        }
+    }
+
+    /// Whether this is BINARY or a nested type holding BINARY somewhere inside.
+    public var containsBinary: Bool {
+        switch self {
+        case .binary: true
+        case .array(let element): element.containsBinary
+        case let .map(key, value): key.containsBinary || value.containsBinary
+        case .struct(let fields): fields.contains { $0.type.containsBinary }
         default: false
         }
     }

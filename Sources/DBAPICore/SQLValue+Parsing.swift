@@ -1,6 +1,7 @@
 /// Reading values of a given SQL type from text (CSV cells, casts from STRING, JSON strings).
 extension SQLValue {
-    /// The value of `text` as `type`, following Spark's string-to-type casts; nil when it does not parse.
+    /// The value of `text` as `type`, following Spark's string-to-type casts (but BINARY is read from base64,
+    /// the form mock data gives it); nil when it does not parse.
     ///
     /// Integers must be whole numbers within range, decimals are rounded half-up to the type's scale
     /// and must fit its precision, dates and timestamps are read as Spark's cast reads them (`2024-1-5`,
@@ -41,6 +42,8 @@ extension SQLValue {
             return (try? SQLInterval.parse(text, start: start, end: end)).map { .interval($0) }
         case .array, .map, .struct, .nested:  // nested values are read from JSON: `SQLValue(json:as:)`
             return nil
+        case .binary:  // standard base64, as mock data holds BINARY (a CAST from STRING takes the UTF-8 bytes instead)
+            return Base64Strict.decode(text).map { .binary($0) }
         }
     }
 

@@ -11,6 +11,8 @@ public enum SQLValue: Sendable, CustomStringConvertible {
     case double(Double)
     case decimal(SQLDecimal)
     case string(String)
+    /// A BINARY value's bytes.
+    case binary([UInt8])
     case date(Int32)
     case timestamp(Int64)
     /// Microseconds of a local date-time without a time zone, counted as if it were UTC.
@@ -37,6 +39,7 @@ public enum SQLValue: Sendable, CustomStringConvertible {
         case .double(let number): SQLValue.sparkDouble(number)
         case .decimal(let number): number.description
         case .string(let text): text
+        case .binary(let bytes): "X'" + SQLValue.hexDigits(bytes) + "'"
         case .date(let days): CivilTime.formatDate(days)
         case .timestamp(let micros), .timestampNTZ(let micros): CivilTime.formatTimestamp(micros, separator: " ", zone: "")
         case .interval(let interval): interval.description
@@ -44,6 +47,18 @@ public enum SQLValue: Sendable, CustomStringConvertible {
         case .map(let entries): "{" + entries.map { $0.key.description + ": " + $0.value.description }.joined(separator: ", ") + "}"
         case .struct(let fields): "{" + fields.map { $0.name + ": " + $0.value.description }.joined(separator: ", ") + "}"
         }
+    }
+
+    /// Upper-case hexadecimal digits of `bytes`, two per byte (`0A1B`), as Spark's `hex` writes them.
+    public static func hexDigits(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Spark's (Java's) string form of a DOUBLE: `1.0`, `0.001`, `1.5E10`, `1.0E-4`, `NaN`, `Infinity`.
@@ -105,6 +120,7 @@ extension SQLValue: Hashable {
         case let (.double(a), .double(b)): a == b || (a.isNaN && b.isNaN)
         case let (.decimal(a), .decimal(b)): a == b
         case let (.string(a), .string(b)): a.hasSameBytes(as: b)
+        case let (.binary(a), .binary(b)): a == b
         case let (.date(a), .date(b)): a == b
         case let (.timestamp(a), .timestamp(b)), let (.timestampNTZ(a), .timestampNTZ(b)): a == b
         case let (.interval(a), .interval(b)): a == b
@@ -125,6 +141,7 @@ extension SQLValue: Hashable {
         case .string(let text):
             var text = text
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        case .binary(let bytes): bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         case .date(let days): hasher.combine(days)
         case .timestamp(let micros), .timestampNTZ(let micros): hasher.combine(micros)
         case .interval(let interval): hasher.combine(interval)

@@ -64,6 +64,9 @@ public struct SQLEngine: Sendable {
     private func executeOnCurrentThread(_ sql: String, _ context: ExecutionContext) throws(EngineError) -> ResultSet {
         let query = try Parser.parse(sql)
         let relation = try Planner(catalog: catalog).planQuery(query, outer: nil)
+        if let column = relation.columns.first(where: \.type.containsBinary) {
+            throw EngineError.binaryResultColumn(column.name, column.type)
+        }
         let rows = try Executor.run(relation.plan, context)
         return ResultSet(columns: relation.columns.map { ResultColumn(name: $0.name, type: $0.type) }, rows: rows)
     }

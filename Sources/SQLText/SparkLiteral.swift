@@ -47,6 +47,7 @@ public enum SparkLiteral {
             guard case .decimal = type, type != literalType(of: number) else { return literal }
             return "CAST(\(literal) AS \(type))"
         case .string(let text): return string(text)
+        case .binary(let bytes): return "X'" + SQLValue.hexDigits(bytes) + "'"
         case .date(let days): return "DATE '" + CivilTime.formatDate(days) + "'"
         case .timestamp(let micros): return "TIMESTAMP '" + CivilTime.formatTimestamp(micros, separator: " ", zone: "Z") + "'"
         case .timestampNTZ(let micros): return "TIMESTAMP_NTZ '" + CivilTime.formatTimestamp(micros, separator: " ", zone: "") + "'"

@@ -73,7 +73,10 @@ final class SensitiveParameterTests: XCTestCase {
             ("validate", ["validate"], 78, nil),
             ("check", ["check"], 78, nil),
             ("render --explain", ["render", "secure/lookup", "--param", "token=\(Self.planted)", "--explain"], 0, nil),
-            ("render --explain, json", ["render", "secure/lookup", "--param", "token=\(Self.planted)", "--explain", "--format", "json"], 0, nil),
+            (
+                "render --explain, json", ["render", "secure/lookup", "--param", "token=\(Self.planted)", "--explain", "--format", "json"],
+                0, nil
+            ),
             ("run with a bad default", ["run", "secure/bad-default"] + mockData, 78, nil),
         ]
         for (label, arguments, status, message) in cases {

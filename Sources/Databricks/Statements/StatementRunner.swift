@@ -166,7 +166,7 @@ struct StatementRunner: Sendable {
         case .timestampNTZ(let micros): object["value"] = .string(CivilTime.formatTimestamp(micros, separator: " ", zone: ""))
         case .interval(let interval): object["value"] = .string(interval.description)
         case .array(let items): object["value"] = .string(JSONWriter().string(.array(items.map { .string($0.description) })))
-        case .map, .struct: object["value"] = .string(parameter.value.description)
+        case .map, .struct, .binary: object["value"] = .string(parameter.value.description)
         }
         object["type"] = .string(parameter.type.description)
         return .object(object)

@@ -16,6 +16,7 @@ enum Arithmetic {
         if left.type == .string || right.type == .string {
             return try compileWithString(op, left, right, leftExpr: leftExpr, rightExpr: rightExpr, expr)
         }
+        if let error = EngineError.binaryOperandsDiffer(expr, left.type, right.type) { throw error }
         let leftType = left.type == .null ? right.type : left.type
         let rightType = right.type == .null ? left.type : right.type
         guard leftType.isNumeric || leftType == .null, rightType.isNumeric || rightType == .null else {

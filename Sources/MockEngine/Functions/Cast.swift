@@ -31,13 +31,17 @@ enum Cast {
         case .null: return .null
         case .string(let text):
             if target == .string { return value }
+            if target == .binary { return .binary(Array(text.utf8)) }
             if target.isNested { throw EngineError.invalidCast(value: text, type: target) }
             if case let .interval(start, end) = target { return .interval(try IntervalCast.parse(text, start, end, target)) }
             guard let parsed = SQLValue.parse(text, as: target) else { throw EngineError.invalidCast(value: text, type: target) }
             return parsed
         default: break
         }
-        if target == .string { return .string(Cast.string(value, type: source)) }
+        if target == .string {
+            if source.containsBinary, !value.binaryIsUTF8 { throw EngineError.binaryNotUTF8("CAST to STRING") }
+            return .string(Cast.string(value, type: source))
+        }
         switch (value, target) {
         case (.int(let number), _) where target.isIntegral:
             guard target.integralRange?.contains(number) == true else {
@@ -138,6 +142,7 @@ enum Cast {
             return "{" + entries.map { element($0.key, key) + " -> " + element($0.value, inner) }.joined(separator: ", ") + "}"
         case let (.struct(fields), .struct(types)) where fields.count == types.count:
             return "{" + zip(fields, types).map { element($0.value, $1.type) }.joined(separator: ", ") + "}"
+        case (.binary(let bytes), _): return String(decoding: bytes, as: UTF8.self)
         case (.double(let number), .float):  // Java's Float.toString: the float's shortest digits
             return SQLValue.sparkDouble(Double("\(Float(number))") ?? number)
         case (.array(let items), _):

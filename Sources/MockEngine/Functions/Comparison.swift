@@ -5,6 +5,7 @@ enum Comparison {
     static func compile(_ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr
     {
         guard let type = TypeCoercion.comparison(left.type, right.type) else {
+            if let error = EngineError.binaryOperandsDiffer(expr, left.type, right.type) { throw error }
             if IntervalArithmetic.isInterval(left.type) || IntervalArithmetic.isInterval(right.type) {
                 throw EngineError.analysis(
                     "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",

@@ -20,6 +20,7 @@ enum ValueOrder {
         switch (lhs, rhs) {
         case let (.int(a), .int(b)): return a < b ? -1 : (a == b ? 0 : 1)
         case let (.string(a), .string(b)): return a.compareBytes(with: b)
+        case let (.binary(a), .binary(b)): return a.lexicographicallyPrecedes(b) ? -1 : (a == b ? 0 : 1)  // unsigned bytes
         case let (.double(a), .double(b)): return compareDoubles(a, b)
         case let (.decimal(a), .decimal(b)): return SQLDecimal.compare(a, b)
         case let (.date(a), .date(b)): return a < b ? -1 : (a == b ? 0 : 1)

@@ -63,6 +63,12 @@ extension Parser {
             let source = try parseExpression()
             try expectSymbol(")")
             return .function(name: "extract", arguments: [.literal(.string(field), .string), source], isDistinct: false, isStar: false)
+        case "X" where peek(1).range.lowerBound == token.range.upperBound:  // `X'0A1B'`, no space after the X
+            guard case .string(let text) = peek(1).kind else { break }
+            advance()
+            advance()
+            guard let bytes = Self.hexBytes(text) else { throw invalidTypedLiteral("X", text, token) }
+            return .literal(.binary(bytes), .binary)
         case "INTERVAL" where startsIntervalLiteral:
             return try parseIntervalLiteral()
         case "IDENTIFIER":
@@ -209,6 +215,30 @@ extension Parser {
             throw invalidTypedLiteral(kind, text, token)
         }
         return .literal(.timestamp(micros), .timestamp)
+    }
+
+    /// The bytes of hexadecimal digits (either case), an odd count read with a leading 0 as Spark reads
+    /// `X'ABC'`; nil on any other character.
+    static func hexBytes(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count / 2 + 1)
+        var pending: UInt8? = text.utf8.count % 2 == 1 ? 0 : nil
+        for character in text.utf8 {
+            let digit: UInt8
+            switch character {
+            case 48...57: digit = character - 48
+            case 65...70: digit = character - 55
+            case 97...102: digit = character - 87
+            default: return nil
+            }
+            if let high = pending {
+                bytes.append(high << 4 | digit)
+                pending = nil
+            } else {
+                pending = digit
+            }
+        }
+        return bytes
     }
 
     private func invalidTypedLiteral(_ kind: String, _ text: String, _ token: Token) -> EngineError {

@@ -11,7 +11,6 @@ extension Parser {
         }
         if current.isWord(.using) || current.isWord(.row), followsTransformCall { return "the TRANSFORM clause" }
         if current.isSymbol("|"), peek(1).isSymbol(">") { return "SQL pipe syntax (`|>`)" }
-        if case .string = current.kind, previous.isWord(.x) { return "binary literals (`X'…'`)" }
         if current.isWord(.select), previous.isSymbol("("), position > 1,
             [Keyword.any, .some, .all].contains(where: { tokens[position - 2].isWord($0) })
         {

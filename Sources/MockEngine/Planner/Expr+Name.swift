@@ -9,6 +9,7 @@ extension Expr {
             switch value {
             case .null: return "NULL"
             case .string(let text): return text
+            case .binary: return value.description
             case .date: return "DATE '\(value)'"
             case .timestamp: return "TIMESTAMP '\(value)'"
             case .timestampNTZ: return "TIMESTAMP_NTZ '\(value)'"

@@ -2,7 +2,8 @@ import DBAPICore
 
 /// Generated column names that depend on types. Spark names an expression after its analyzer has
 /// rewritten it, and the one rewrite that changes a name is date arithmetic: `d + 1` on a DATE is
-/// named `date_add(d, 1)`, `d - 1` `date_sub(d, 1)` (also inside other calls: `max(date_add(d, 1))`).
+/// named `date_add(d, 1)`, `d - 1` `date_sub(d, 1)` (also inside other calls: `max(date_add(d, 1))`); and
+/// `to_char` is named after what it runs (`ToChar.namingForm`).
 extension ExpressionCompiler {
     /// The form of `expr` Spark names: each `+`/`-` on a DATE as the date function it stands for
     /// (`DateArithmetic`). Operands are typed against this compiler's scope; an aggregate (`max(d) + 1`)
@@ -32,6 +33,12 @@ extension ExpressionCompiler {
             return (.function(name: name, arguments: arguments, isDistinct: false, isStar: false), .date)
         case .cast(_, let type, _):
             return (mappingChildren(expr), type == .date ? .date : .other)
+        case let .function(name, arguments, _, _) where ["to_char", "to_varchar"].contains(name.lowercased()) && arguments.count == 2:
+            let rewritten = mappingChildren(expr)
+            guard let type = try? compile(arguments[0]).type, case let .function(_, printed, _, _) = rewritten else {
+                return (rewritten, .other)
+            }
+            return (ToChar.namingForm(name.lowercased(), printed, type), .other)
         case .unary, .isNull, .inList, .inSubquery, .exists, .between, .like, .quantifiedLike:
             return (mappingChildren(expr), .other)
         default:

@@ -67,6 +67,9 @@ struct ExpressionCompiler {
             if type.isNested || compiled.type.isNested, !Cast.isSupported(from: compiled.type, to: type) {
                 throw EngineError.castWithoutSuggestion(operand, from: compiled.type, to: type)
             }
+            if type == .binary || compiled.type == .binary, !Cast.isSupported(from: compiled.type, to: type) {
+                throw EngineError.binaryCast(expr, from: compiled.type, to: type)
+            }
             return try compileCast(compiled, to: type, isTry: isTry, expr)
         case .modifiedAggregate:
             throw EngineError.typeMismatch(

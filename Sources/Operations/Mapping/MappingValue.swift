@@ -59,6 +59,7 @@ indirect enum MappingValue: Sendable, Equatable {
         // The mapping language has no zone-less timestamp: it sees the text the envelope would hold.
         case .timestampNTZ(let micros): self = .string(CivilTime.formatTimestamp(micros, zone: ""))
         case .interval(let interval): self = .string(interval.description)
+        case .binary: self = .string(value.description)
         case .array(let items): self = .list(items.map(MappingValue.init))
         case .map(let entries):  // keyed as the envelope writes the map: by each key's JSON text
             var dict = MappingDict()

@@ -44,7 +44,7 @@ enum NullFunctions {
 
     /// Spark's `Decode`: `CASE WHEN expr <=> search1 THEN result1 … ELSE default END`, where a missing default is
     /// a STRING NULL (so `decode(x, 'a', 1)` is a BIGINT, an INT result widened with a STRING as ANSI Spark
-    /// widens them). Two arguments are `decode(binary, charset)`, which the mock does not run.
+    /// widens them). Two arguments are `decode(binary, charset)` (`BinaryFunctions`).
     private static func decode(_ call: ScalarCall) throws(EngineError) -> CompiledExpr {
         guard call.count >= 2 else {
             throw EngineError.classified(
@@ -52,7 +52,7 @@ enum NullFunctions {
                 message: "The `decode` requires 2 parameters but the actual number is \(call.count). Please, refer to "
                     + "'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.")
         }
-        guard call.count > 2 else { throw EngineError.unsupported("decode(binary, charset)") }
+        guard call.count > 2 else { return try BinaryFunctions.decode(call) }
         let input = call.arguments[0]
         var tests: [Evaluator] = []
         var results: [CompiledExpr] = []

@@ -4,15 +4,8 @@ import DBAPICore
 /// TIMESTAMPs to and from counts since 1970-01-01 00:00:00 UTC, and text read in a datetime pattern.
 enum UnixTimeFunctions {
     static let declarations: [ScalarDeclaration] = [
-        ScalarDeclaration(names: ["to_timestamp"], arity: 1...2) { call throws(EngineError) in
-            guard call.count == 2 else { return CompiledExpr(type: .timestamp, evaluate: try call.argument(0, as: .timestamp)) }
-            let parse = try parser(call, 1)
-            let text = try call.argument(0, as: .string)
-            return CompiledExpr(type: .timestamp) { row, context throws(EngineError) in
-                guard case .string(let value) = try text(row, context) else { return .null }
-                return .timestamp(try parse(value))
-            }
-        },
+        parsing("to_timestamp", tolerant: false),
+        parsing("try_to_timestamp", tolerant: true),
         ScalarDeclaration(names: ["unix_timestamp"], arity: 0...2) { call throws(EngineError) in
             guard call.count > 0 else {
                 return CompiledExpr(type: .bigint) { _, context in .int(CivilTime.floorDivide(context.now, 1_000_000).0) }
@@ -95,6 +88,30 @@ enum UnixTimeFunctions {
     }
 
     /// A reader of text in the pattern given as argument `index` (a string constant).
+    /// `to_timestamp(x [, pattern])`: text read as a cast reads it or in the pattern; DATE and TIMESTAMP_NTZ
+    /// values converted. `try_to_timestamp` (`tolerant`) answers NULL for text that does not parse; a bad
+    /// pattern is an error for both, a NULL pattern NULL.
+    private static func parsing(_ name: String, tolerant: Bool) -> ScalarDeclaration {
+        ScalarDeclaration(names: [name], arity: 1...2) { call throws(EngineError) in
+            if call.count == 2, call.type(1) == .null { return CompiledExpr(constant: .null, type: .timestamp) }
+            guard call.count == 2 || (tolerant && call.type(0) == .string) else {
+                return CompiledExpr(type: .timestamp, evaluate: try call.argument(0, as: .timestamp))
+            }
+            let parse = call.count == 2 ? try parser(call, 1) : nil
+            let text = try call.argument(0, as: .string)
+            return CompiledExpr(type: .timestamp) { row, context throws(EngineError) in
+                guard case .string(let value) = try text(row, context) else { return .null }
+                do throws(EngineError) {
+                    if let parse { return .timestamp(try parse(value)) }
+                    return try Cast.value(.string(value), from: .string, to: .timestamp)
+                } catch {
+                    if tolerant { return .null }
+                    throw error
+                }
+            }
+        }
+    }
+
     static func parser(_ call: ScalarCall, _ index: Int) throws(EngineError) -> @Sendable (String) throws(EngineError) -> Int64 {
         guard case .string(let pattern)? = call.constant(index) else {
             throw call.mismatch("\(call.name)'s format must be a string constant")

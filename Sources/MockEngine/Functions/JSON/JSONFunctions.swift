@@ -74,7 +74,7 @@ enum JSONEncoding {
         case let .map(key, value) where !key.isNested:
             try requireSupported(key)
             try requireSupported(value)
-        case .nested, .timestampNTZ, .map, .interval: throw EngineError.unsupported("to_json of \(type)")
+        case .nested, .timestampNTZ, .map, .interval, .binary: throw EngineError.unsupported("to_json of \(type)")
         default: break
         }
     }
@@ -128,7 +128,7 @@ enum JSONEncoding {
                 write(entry.value, valueType, to: &out)
             }
             out += "}"
-        case .timestampNTZ, .interval: out += "null"  // refused by requireSupported
+        case .timestampNTZ, .interval, .binary: out += "null"  // refused by requireSupported
         }
     }
 }

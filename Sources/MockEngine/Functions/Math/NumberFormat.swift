@@ -4,7 +4,7 @@ import DBAPICore
 /// `S`/`MI` signs and `PR` angle brackets, case-insensitive. The result type is DECIMAL(digits, digits after
 /// the point). A format Spark would reject is an UNSUPPORTED_FEATURE here (its messages are not reproduced).
 struct NumberFormat: Sendable {
-    private enum Token: Equatable, Sendable {
+    enum Token: Equatable, Sendable {
         case digits(count: Int, exact: Bool)
         case point, comma, dollar, optionalSign, optionalMinus, openBracket, closeBracket
         case invalid
@@ -12,7 +12,7 @@ struct NumberFormat: Sendable {
         case groups([Token])
     }
 
-    private let tokens: [Token]
+    let tokens: [Token]
     private let text: String
     let precision: Int
     let scale: Int

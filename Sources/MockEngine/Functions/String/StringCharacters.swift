@@ -13,8 +13,10 @@ enum StringCharacters {
             guard value.integer >= 0 else { return .string("") }
             return .string(String(scalars: [Unicode.Scalar(UInt8(value.integer % 256))]))
         },
-        .strict(["octet_length"], .string, returns: .int) { value in .int(Int64(value.text.utf8.count)) },
-        .strict(["bit_length"], .string, returns: .int) { value in .int(Int64(value.text.utf8.count) * 8) },
+        ScalarDeclaration.strict(["octet_length"], .string, returns: .int) { value in .int(Int64(value.text.utf8.count)) }
+            .overloadingBinary(returns: .int) { .int(Int64($0.count)) },
+        ScalarDeclaration.strict(["bit_length"], .string, returns: .int) { value in .int(Int64(value.text.utf8.count) * 8) }
+            .overloadingBinary(returns: .int) { .int(Int64($0.count) * 8) },
         ScalarDeclaration(names: ["levenshtein"], arity: 2...3) { call throws(EngineError) in
             let (left, right) = (try call.argument(0, as: .string), try call.argument(1, as: .string))
             let threshold = call.count == 3 ? try call.argument(2, as: .int) : nil

@@ -6,11 +6,12 @@ enum StringFunctions {
     static let declarations: [ScalarDeclaration] = [
         .strict(["upper", "ucase"], .string, returns: .string) { value in .string(value.text.uppercased()) },
         .strict(["lower", "lcase"], .string, returns: .string) { value in .string(value.text.javaLowercased()) },
-        .strict(["length", "char_length", "character_length", "len"], .string, returns: .int) { value in
+        ScalarDeclaration.strict(["length", "char_length", "character_length", "len"], .string, returns: .int) { value in
             .int(Int64(value.text.unicodeScalars.count))
-        },
+        }.overloadingBinary(returns: .int) { .int(Int64($0.count)) },
         ScalarDeclaration(names: ["concat"], arity: 0...Int.max) { call throws(EngineError) in
             if call.arguments.contains(where: { $0.type.isNested }) { return try ArrayShapeFunctions.concatArrays(call) }
+            if call.count > 0, call.arguments.allSatisfy({ $0.type == .binary }) { return BinaryFunctions.concat(call) }
             let parts = try (0..<call.count).map { (index) throws(EngineError) in try call.argument(index, as: .string) }
             return CompiledExpr(type: .string) { row, context throws(EngineError) in
                 var out = ""
@@ -57,7 +58,7 @@ enum StringFunctions {
                 }
                 return .string(substring(value, position, count))
             }
-        },
+        }.refusingBinary(),
         ScalarDeclaration(names: ["replace"], arity: 2...3, printer: ScalarDeclaration.fillingDefaults([""], arity: 3)) {
             call throws(EngineError) in
             let text = try call.argument(0, as: .string)

@@ -3,17 +3,17 @@ import DBAPICore
 /// lpad, rpad, repeat, left, right, reverse: strings cut or grown by a count of code points.
 enum StringPadding {
     static let declarations: [ScalarDeclaration] = [
-        pad("lpad", leading: true),
-        pad("rpad", leading: false),
+        pad("lpad", leading: true).refusingBinary(),
+        pad("rpad", leading: false).refusingBinary(),
         .strict(["repeat"], .string, .int, returns: .string) { text, times throws(EngineError) in
             let count = text.text.unicodeScalars.count
             let (total, overflow) = count.multipliedReportingOverflow(by: Int(max(times.integer, 0)))
             try StringLimits.checkResult(overflow ? Int.max : total, "repeat")
             return .string(String(repeating: text.text, count: Int(max(times.integer, 0))))
         },
-        .strict(["left"], .string, .int, returns: .string) { text, length in
+        ScalarDeclaration.strict(["left"], .string, .int, returns: .string) { text, length in
             .string(String(scalars: text.text.unicodeScalars.prefix(Int(clamping: max(length.integer, 0)))))
-        },
+        }.refusingBinary(),
         .strict(["right"], .string, .int, returns: .string) { text, length in
             .string(String(scalars: text.text.unicodeScalars.suffix(Int(clamping: max(length.integer, 0)))))
         },
@@ -30,7 +30,7 @@ enum StringPadding {
                 guard case .string(let value) = try text(row, context) else { return .null }
                 return .string(String(scalars: value.unicodeScalars.reversed()))
             }
-        },
+        }.refusingBinary(),
     ]
 
     /// lpad(str, len[, pad = ' ']), rpad: `str` cut to `len` code points, or filled to `len` with `pad`
