@@ -38,11 +38,12 @@ public struct IO: Sendable {
     }
 
     /// Writes `bytes` straight from the array (no `Data` copy of each streamed chunk), resuming
-    /// after short writes and EINTR; stops at any other error (a closed pipe ends the process by
-    /// SIGPIPE first, as for other command-line tools).
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    /// after short writes and EINTR; stops at any other error and returns its errno (a closed pipe
+    /// ends the process by SIGPIPE first, as for other command-line tools).
+    @discardableResult
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
+            guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {
                 let written = write(descriptor, base + offset, buffer.count - offset)
@@ -51,9 +52,10 @@ public struct IO: Sendable {
                 } else if written < 0, errno == EINTR {
                     continue
                 } else {
-                    return
+                    return written < 0 ? errno : ENOSPC
                 }
             }
+            return nil
         }
     }
 }

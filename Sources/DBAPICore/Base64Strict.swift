@@ -30,7 +30,8 @@ public enum Base64Strict {
         return out
     }
 
-    private static func digit(_ byte: UInt8) -> UInt32? {
+    /// The value of a base64 digit (standard alphabet), nil for any other byte.
+    package static func digit(_ byte: UInt8) -> UInt32? {
         switch byte {
         case 65...90: UInt32(byte - 65)
         case 97...122: UInt32(byte - 71)

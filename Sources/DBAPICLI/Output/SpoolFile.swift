@@ -39,20 +39,7 @@ final class SpoolFile {
 
     /// Appends `bytes`.
     func append(_ bytes: [UInt8]) throws(DBAPIError) {
-        let failure: Int32? = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = write(descriptor, base + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0, errno == EINTR {
-                    continue
-                } else {
-                    return written < 0 ? errno : ENOSPC
-                }
-            }
-            return nil
-        }
+        let failure = IO.writeAll(bytes, to: descriptor)
         if let failure { throw Self.failure(failure, directory: directory) }
         size += bytes.count
     }

@@ -40,16 +40,3 @@ public struct TableSnapshot: Sendable {
         return result
     }
 }
-
-extension SQLType {
-    /// Whether ORDER BY accepts the type: everything but MAP (also inside arrays and structs) and
-    /// nested types dbapi cannot model.
-    var isOrderable: Bool {
-        switch self {
-        case .map, .nested: false
-        case .array(let element): element.isOrderable
-        case .struct(let fields): fields.allSatisfy(\.type.isOrderable)
-        default: true
-        }
-    }
-}

@@ -1,3 +1,5 @@
+import DBAPICore
+
 /// Base64 as Spark's `base64` and `unbase64` do it: Java's MIME encoder and decoder.
 enum Base64Text {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
@@ -22,18 +24,6 @@ enum Base64Text {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The value of a base64 digit, nil for any other byte.
-    private static func digit(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case 65...90: UInt32(byte - 65)
-        case 97...122: UInt32(byte - 71)
-        case 48...57: UInt32(byte + 4)
-        case 43: 62
-        case 47: 63
-        default: nil
-        }
-    }
-
     /// The bytes of MIME base64 text as Java's MIME decoder reads it: bytes outside the alphabet are
     /// skipped, `=` ends the data; the decoder's complaints are returned as its message.
     static func decode(_ text: String) -> Result<[UInt8], Base64Error> {
@@ -44,7 +34,7 @@ enum Base64Text {
         while position < source.count {
             let byte = source[position]
             position += 1
-            guard let value = digit(byte) else {
+            guard let value = Base64Strict.digit(byte) else {
                 guard byte == UInt8(ascii: "=") else { continue }
                 // `=` after no digit of a unit is misplaced; after two digits a second `=` must follow.
                 let isPaired = shift == 6 && position < source.count && source[position] == UInt8(ascii: "=")
@@ -69,7 +59,7 @@ enum Base64Text {
         }
         while position < source.count {
             position += 1
-            if digit(source[position - 1]) != nil {  // after the padding only non-digits may follow
+            if Base64Strict.digit(source[position - 1]) != nil {  // after the padding only non-digits may follow
                 return .failure(Base64Error("Input byte array has incorrect ending byte at \(position)"))
             }
         }

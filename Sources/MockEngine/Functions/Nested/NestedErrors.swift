@@ -88,16 +88,3 @@ extension EngineError {
             ? ["first", "second", "third", "fourth", "fifth"][position - 1] : "\(position)th"
     }
 }
-
-extension SQLType {
-    /// Whether values of this type can be ordered and compared (`=`, `<`, ORDER BY): not a MAP, nor
-    /// anything holding one.
-    var isOrderable: Bool {
-        switch self {
-        case .map, .nested: false
-        case .array(let element): element.isOrderable
-        case .struct(let fields): fields.allSatisfy(\.type.isOrderable)
-        default: true
-        }
-    }
-}
