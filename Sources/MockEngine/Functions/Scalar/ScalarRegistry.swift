@@ -20,6 +20,7 @@ enum ScalarRegistry {
         { RandomFunctions.declarations }, { HigherOrderFunctions.declarations }, { DateFieldFunctions.declarations },
         { ExtractFunctions.declarations }, { TruncationFunctions.declarations }, { MonthFunctions.declarations },
         { UnixTimeFunctions.declarations }, { TimeZoneFunctions.declarations }, { TimestampAddDiff.declarations },
+        { IntervalConstructors.declarations },
     ]
 
     /// Every declaration (tests, README check); builds every family.
