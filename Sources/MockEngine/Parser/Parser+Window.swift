@@ -60,7 +60,6 @@ extension Parser {
             try expectWord("ROW")
             return .currentRow
         }
-        if current.isWord("INTERVAL") { throw EngineError.unsupported("a window frame bound with an INTERVAL") }
         let offset = try parseExpression()
         if consumeWord("PRECEDING") { return .preceding(offset) }
         try expectWord("FOLLOWING")
