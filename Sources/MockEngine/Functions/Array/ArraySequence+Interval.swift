@@ -10,7 +10,7 @@ extension ArraySequence {
         let isYearMonth = field.isYearMonth
         let (from, to, by) = (call.nestedArgument(0, as: type), call.nestedArgument(1, as: type), call.arguments[2].evaluate)
         return CompiledExpr(type: .array(type)) { row, context throws(EngineError) in
-            guard let start = micros(try from(row, context)), let stop = micros(try to(row, context)),
+            guard let start = try micros(try from(row, context)), let stop = try micros(try to(row, context)),
                 case .interval(let step) = try by(row, context)
             else { return .null }
             if type == .date, !isYearMonth, step.amount.magnitude < UInt64(CivilTime.microsPerDay) {
@@ -18,7 +18,7 @@ extension ArraySequence {
                     function: "sequence",
                     message: "sequence step must be an interval day to second of day granularity if start and end values are dates")
             }
-            let estimate = isYearMonth ? step.amount.multipliedReportingOverflow(by: 30 * CivilTime.microsPerDay).partialValue : step.amount
+            let estimate = step.amount  // only its sign and zero matter
             guard (estimate > 0 && start <= stop) || (estimate < 0 && start >= stop) || (estimate == 0 && start == stop) else {
                 let scale = type == .date ? CivilTime.microsPerDay : 1
                 let shown = isYearMonth ? step.amount : step.amount / scale
@@ -40,12 +40,19 @@ extension ArraySequence {
     }
 
     /// A date (midnight UTC), timestamp or local timestamp as microseconds.
-    private static func micros(_ value: SQLValue) -> Int64? {
+    private static func micros(_ value: SQLValue) throws(EngineError) -> Int64? {
         switch value {
-        case .date(let days): Int64(days) * CivilTime.microsPerDay
+        case .date(let days): try midnight(days)
         case .timestamp(let micros), .timestampNTZ(let micros): micros
         default: nil
         }
+    }
+
+    /// Microseconds at the start of a day; a day beyond TIMESTAMP's range is Spark's `long overflow`.
+    private static func midnight(_ days: Int32) throws(EngineError) -> Int64 {
+        let (micros, overflow) = Int64(days).multipliedReportingOverflow(by: CivilTime.microsPerDay)
+        guard !overflow else { throw EngineError.overflow("long overflow") }
+        return micros
     }
 
     private static func moved(_ start: Int64, by amount: Int64, times index: Int64, yearMonth: Bool) throws(EngineError) -> Int64 {
@@ -54,7 +61,7 @@ extension ArraySequence {
         guard yearMonth else { return try CalendarMath.adding(start, delta) }
         let day = CalendarMath.date(ofMicros: start)
         let days = try DatetimeArithmetic.addMonths(day, delta)
-        return Int64(days) * CivilTime.microsPerDay + CalendarMath.timeOfDay(start)
+        return try CalendarMath.adding(try midnight(days), CalendarMath.timeOfDay(start))
     }
 
     private static func value(_ micros: Int64, _ type: SQLType) -> SQLValue {
