@@ -52,6 +52,8 @@ struct WindowFrameBounds {
         case let (.date(days), .int(delta)):
             let step = Int32(truncatingIfNeeded: delta)
             return .date(down ? days &- step : days &+ step)
+        case let (.date, .interval(interval)), let (.timestamp, .interval(interval)), let (.timestampNTZ, .interval(interval)):
+            return shift(value, by: interval, down: down)
         case let (.int(a), .int(b)):
             let (moved, overflow) = down ? a.subtractingReportingOverflow(b) : a.addingReportingOverflow(b)
             if overflow { return .int((b < 0) == down ? Int64.max : Int64.min) }
@@ -62,6 +64,32 @@ struct WindowFrameBounds {
         case let (.int(a), .decimal(b)): return decimal(SQLDecimal(a), b, down: down)
         case let (.decimal(a), .int(b)): return decimal(a, SQLDecimal(b), down: down)
         default: return value
+        }
+    }
+
+    /// A DATE or TIMESTAMP moved by an interval: months with the day clamped to the month's end, microseconds (whole
+    /// days for a DATE); a result beyond the type's range saturates.
+    private static func shift(_ value: SQLValue, by interval: SQLInterval, down: Bool) -> SQLValue {
+        let amount = down ? -interval.amount : interval.amount
+        switch value {
+        case .date(let days):
+            guard interval.isYearMonth else { return .date(Int32(clamping: Int64(days) + amount / CivilTime.microsPerDay)) }
+            return .date((try? DatetimeArithmetic.addMonths(days, amount)) ?? (amount < 0 ? Int32.min : Int32.max))
+        case .timestamp(let micros), .timestampNTZ(let micros):
+            let moved: Int64
+            if interval.isYearMonth {
+                let day =
+                    (try? DatetimeArithmetic.addMonths(CalendarMath.date(ofMicros: micros), amount)) ?? (amount < 0 ? Int32.min : Int32.max)
+                let (scaled, overflow) = Int64(day).multipliedReportingOverflow(by: CivilTime.microsPerDay)
+                moved = overflow ? (amount < 0 ? Int64.min : Int64.max) : scaled &+ CalendarMath.timeOfDay(micros)
+            } else {
+                let (sum, overflow) = micros.addingReportingOverflow(amount)
+                moved = overflow ? (amount < 0 ? Int64.min : Int64.max) : sum
+            }
+            if case .timestamp = value { return .timestamp(moved) }
+            return .timestampNTZ(moved)
+        default:
+            return value
         }
     }
 

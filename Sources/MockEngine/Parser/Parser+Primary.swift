@@ -29,8 +29,16 @@ extension Parser {
                     return .scalarSubquery(query)
                 }
                 let inner = try parser.parseExpression()
+                guard parser.consumeSymbol(",") else {
+                    try parser.expectSymbol(")")
+                    return inner
+                }
+                // A row `(a, b)` is Spark's named_struct of its values, each named by its text.
+                var items = [inner]
+                repeat { items.append(try parser.parseExpression()) } while parser.consumeSymbol(",")
                 try parser.expectSymbol(")")
-                return inner
+                let arguments = items.flatMap { [Expr.literal(.string($0.sqlName), .string), $0] }
+                return .function(name: "named_struct", arguments: arguments, isDistinct: false, isStar: false)
             }
         case .word(let word):
             return try parseWordPrimary(word.uppercased(), token)

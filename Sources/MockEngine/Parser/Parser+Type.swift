@@ -59,26 +59,29 @@ extension Parser {
             try expectSymbol(",")
             type = .map(key: key, value: try parseType())
         default:
-            var fields: [SQLStructField] = []
-            if !current.isSymbol(">") && !current.isSymbol(">>") {
-                repeat {
-                    let name = try parseIdentifier("a field name")
-                    _ = consumeSymbol(":")
-                    fields.append(SQLStructField(name, try parseType()))
-                    if current.isWord(.not), peek(1).isWord(.null) {
-                        advance()
-                        advance()
-                    }
-                    if consumeWord(.comment) {
-                        guard case .string = current.kind else { throw unexpected("a comment string") }
-                        advance()
-                    }
-                } while consumeSymbol(",")
-            }
-            type = .struct(fields)
+            type = .struct(current.isSymbol(">") || current.isSymbol(">>") ? [] : try parseFields(colons: true))
         }
         try expectClosingAngle()
         return type
+    }
+
+    /// `field {',' field}`: a STRUCT's fields, or (without `colons`) a DDL column list (`a INT, b ARRAY<STRING>`).
+    mutating func parseFields(colons: Bool) throws(EngineError) -> [SQLStructField] {
+        var fields: [SQLStructField] = []
+        repeat {
+            let name = try parseIdentifier("a field name")
+            if colons { _ = consumeSymbol(":") }
+            fields.append(SQLStructField(name, try parseType()))
+            if current.isWord(.not), peek(1).isWord(.null) {
+                advance()
+                advance()
+            }
+            if consumeWord(.comment) {
+                guard case .string = current.kind else { throw unexpected("a comment string") }
+                advance()
+            }
+        } while consumeSymbol(",")
+        return fields
     }
 
     /// A `>`, taking one from a `>>` (`ARRAY<ARRAY<INT>>` lexes its end as one token).

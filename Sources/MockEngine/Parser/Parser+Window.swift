@@ -60,7 +60,6 @@ extension Parser {
             try expectWord(.row)
             return .currentRow
         }
-        if current.isWord(.interval) { throw EngineError.unsupported("a window frame bound with an INTERVAL") }
         let offset = try parseExpression()
         if consumeWord(.preceding) { return .preceding(offset) }
         try expectWord(.following)

@@ -106,7 +106,7 @@ extension AggregateSpec {
             evaluators.append(target.map { ExpressionCompiler.coerce(key, to: $0).evaluate } ?? key.evaluate)
         }
         let argumentType = resolution.argumentTypes.first.flatMap { $0 } ?? compiled.first?.type ?? .null
-        if let builtin = declaration.builtin {
+        if let builtin = declaration.builtin, resolution.makeKernel == nil {
             return AggregateSpec(
                 function: builtin, arguments: evaluators, argumentType: argumentType, resultType: resolution.resultType,
                 isDistinct: isDistinct, filter: filter)

@@ -76,6 +76,9 @@ extension ExpressionCompiler {
     func compileInSubquery(_ operand: Expr, _ query: Query, negated: Bool, _ expr: Expr) throws(EngineError) -> CompiledExpr {
         let value = try compile(operand)
         let (relation, run) = try planSubquery(query, name: "listquery()")
+        if case .function("named_struct", let fields, false, false) = operand, fields.count >= 4, fields.count % 2 == 0 {
+            return try compileRowInSubquery(fields, relation, run, negated: negated, expr)
+        }
         guard relation.columns.count == 1 else {
             throw EngineError.typeMismatch(
                 expression: expr.sqlName, message: "the IN subquery must return one column, it returns \(relation.columns.count)")

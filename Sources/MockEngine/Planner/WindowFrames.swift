@@ -70,13 +70,19 @@ enum WindowFrames {
     }
 
     /// A RANGE offset: a number, converted to the order key's domain (DOUBLE keys compare with DOUBLE
-    /// offsets); over a DATE key, an INT number of days. (Spark moves a TIMESTAMP key by an INTERVAL only,
-    /// and the mock engine has no INTERVAL literals.)
+    /// offsets); over a DATE key, an INT number of days, an INTERVAL DAY or a year-month interval; over a
+    /// TIMESTAMP key, any ANSI interval.
     private static func rangeEdge(
         _ value: SQLValue, _ type: SQLType, _ orderType: SQLType, isPreceding: Bool, _ side: String, _ text: String,
         _ spec: WindowSpec, _ numbers: inout [Double]
     ) throws(EngineError) -> FrameSpec.Edge {
         if [.date, .timestamp, .timestampNTZ].contains(orderType) {
+            if case .interval(let start, let end) = type, orderType != .date || start.isYearMonth || (start == .day && end == .day) {
+                guard case .interval(let interval) = value else { throw EngineError.unsupported("a RANGE frame offset of NULL") }
+                let magnitude = Double(interval.amount) * (interval.isYearMonth ? 30 * Double(CivilTime.microsPerDay) : 1)
+                numbers.append(isPreceding ? -magnitude : magnitude)
+                return .range(value, isPreceding: isPreceding)
+            }
             guard orderType == .date, type == .int else {
                 throw EngineError.windowDataType(
                     "RANGE_FRAME_INVALID_TYPE", WindowSpecText.text(spec),

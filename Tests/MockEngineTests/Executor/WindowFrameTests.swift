@@ -110,7 +110,7 @@ final class WindowFrameTests: XCTestCase {
         let cases: [(sql: String, message: String)] = [
             (
                 "SELECT sum(x) OVER (ORDER BY id RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND CURRENT ROW) FROM t",
-                "[UNSUPPORTED_FEATURE] The feature is not supported: a window frame bound with an INTERVAL (not implemented by the mock engine). SQLSTATE: 0A000"
+                "[UNSUPPORTED_FEATURE] The feature is not supported: a RANGE frame offset of type INTERVAL DAY (not implemented by the mock engine). SQLSTATE: 0A000"
             ),
             (
                 "SELECT sum(x) OVER (ORDER BY id RANGE BETWEEN CURRENT ROW AND CAST(NULL AS INT) FOLLOWING) FROM t",

@@ -7,6 +7,7 @@ enum BasicAggregates {
             AggregateResolution(resultType: .bigint)
         },
         AggregateDeclaration(names: ["sum"], arity: 1...1, builtin: .sum) { arguments throws(EngineError) in
+            if let interval = IntervalAggregates.resolution(arguments, isAverage: false, isTry: false) { return interval }
             let type = try numericInput(arguments)
             switch type {
             case _ where type.isIntegral: return AggregateResolution(resultType: .bigint)
@@ -16,6 +17,7 @@ enum BasicAggregates {
             }
         },
         AggregateDeclaration(names: ["avg", "mean"], arity: 1...1, builtin: .average) { arguments throws(EngineError) in
+            if let interval = IntervalAggregates.resolution(arguments, isAverage: true, isTry: false) { return interval }
             if case let .decimal(precision, scale) = try numericInput(arguments) {
                 return AggregateResolution(resultType: DecimalRules.bounded(precision: precision + 4, scale: scale + 4))
             }

@@ -4,6 +4,7 @@ import DBAPICore
 enum TryAggregates {
     static let declarations: [AggregateDeclaration] = [
         AggregateDeclaration(names: ["try_sum"], arity: 1...1) { arguments throws(EngineError) in
+            if let interval = IntervalAggregates.resolution(arguments, isAverage: false, isTry: true) { return interval }
             let type = try BasicAggregates.numericInput(arguments)
             let resultType: SQLType
             switch type {
@@ -16,6 +17,7 @@ enum TryAggregates {
             }
         },
         AggregateDeclaration(names: ["try_avg"], arity: 1...1) { arguments throws(EngineError) in
+            if let interval = IntervalAggregates.resolution(arguments, isAverage: true, isTry: true) { return interval }
             var (resultType, argumentType) = (SQLType.double, SQLType.double)
             if case let .decimal(precision, scale) = try BasicAggregates.numericInput(arguments) {
                 (resultType, argumentType) = (DecimalRules.bounded(precision: precision + 4, scale: scale + 4), arguments.types[0])

@@ -1,7 +1,7 @@
 import DBAPICore
 
 /// `sequence(start, stop [, step])` over integers (step ±1 by default) and over dates and timestamps
-/// (one day by default; an INTERVAL step is not modelled by the mock engine).
+/// (one day by default, or an INTERVAL step: ArraySequence+Interval.swift).
 enum ArraySequence {
     static func compile(_ call: ScalarCall) throws(EngineError) -> CompiledExpr {
         let (first, second) = (call.type(0), call.type(1))
@@ -23,7 +23,7 @@ enum ArraySequence {
         guard let type = TypeCoercion.common(first, second), type == .date || type == .timestamp || type == .timestampNTZ else {
             throw call.unexpected(0, "(\"INTEGRAL\" or \"DATE\" or \"TIMESTAMP\")")
         }
-        guard call.count == 2 else { throw EngineError.unsupported("sequence over dates or timestamps with an INTERVAL step") }
+        if call.count == 3 { return try intervalStep(call, type: type) }
         let unit: Int64 = isDate ? 1 : CivilTime.microsPerDay
         return .strict(.array(type), [call.nestedArgument(0, as: type), call.nestedArgument(1, as: type)]) { values throws(EngineError) in
             func number(_ value: SQLValue) -> Int64 {

@@ -13,11 +13,29 @@ indirect enum JSONNode {
 
     static let maxDepth = 256
 
+    /// What a reader accepts beyond strict JSON, as Jackson's features name it.
+    struct Leniency: Sendable {
+        /// Strings and keys in single quotes: `{'a':'x'}`.
+        var singleQuotes = false
+        /// `NaN`, `Infinity`, `+INF`, `-Infinity`… as numbers (read as `NaN`, `Infinity`, `-Infinity`).
+        var nonNumericNumbers = false
+        /// Integers written with leading zeros (`01`).
+        var leadingZeros = true
+
+        /// `get_json_object` and `json_tuple`.
+        static let pathExtraction = Leniency()
+        /// `from_json` and `schema_of_json` with Spark's default options.
+        static let sparkReader = Leniency(singleQuotes: true, nonNumericNumbers: true, leadingZeros: false)
+    }
+
     /// The first value in `text`, or nil when it does not start with a well-formed one.
-    static func parse(_ text: String) -> JSONNode? {
-        var reader = Reader(bytes: Array(text.utf8))
+    static func parse(_ text: String, _ leniency: Leniency = .pathExtraction) -> JSONNode? {
+        var reader = Reader(bytes: Array(text.utf8), leniency: leniency)
         return reader.value(depth: 0)
     }
+
+    /// The text of a non-numeric number (`NaN`, `Infinity`, `-Infinity`), which Jackson writes quoted.
+    static func isNonNumeric(_ text: String) -> Bool { text == "NaN" || text == "Infinity" || text == "-Infinity" }
 
     /// The first member named `key` (compared exactly, or ignoring ASCII case).
     func member(_ key: String, ignoringCase: Bool) -> JSONNode? {
@@ -32,6 +50,7 @@ indirect enum JSONNode {
         switch self {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
+        case .number(let text) where Self.isNonNumeric(text): out += "\"" + text + "\""
         case .number(let text): out += Self.normalizedNumber(text)
         case .string(let text): Self.writeString(text, to: &out)
         case .array(let items):
@@ -93,6 +112,7 @@ indirect enum JSONNode {
 /// A recursive-descent reader over UTF-8 bytes.
 private struct Reader {
     let bytes: [UInt8]
+    let leniency: JSONNode.Leniency
     var index = 0
 
     mutating func skipSpace() {
@@ -107,9 +127,15 @@ private struct Reader {
         case UInt8(ascii: "{"): return object(depth: depth)
         case UInt8(ascii: "["): return array(depth: depth)
         case UInt8(ascii: "\""): return string().map { .string($0) }
+        case UInt8(ascii: "'") where leniency.singleQuotes: return string().map { .string($0) }
         case UInt8(ascii: "t"): return word("true", .bool(true))
         case UInt8(ascii: "f"): return word("false", .bool(false))
         case UInt8(ascii: "n"): return word("null", .null)
+        case UInt8(ascii: "N") where leniency.nonNumericNumbers, UInt8(ascii: "I") where leniency.nonNumericNumbers,
+            UInt8(ascii: "+") where leniency.nonNumericNumbers:
+            return nonNumeric()
+        case UInt8(ascii: "-") where leniency.nonNumericNumbers && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "I"):
+            return nonNumeric()
         default: return number()
         }
     }
@@ -121,12 +147,24 @@ private struct Reader {
         return node
     }
 
+    /// `NaN`, `Infinity`, `+Infinity`, `-Infinity`, `+INF`, `-INF`, as Jackson's ALLOW_NON_NUMERIC_NUMBERS reads them.
+    mutating func nonNumeric() -> JSONNode? {
+        for (text, value) in [
+            ("NaN", "NaN"), ("Infinity", "Infinity"), ("+Infinity", "Infinity"), ("-Infinity", "-Infinity"), ("+INF", "Infinity"),
+            ("-INF", "-Infinity"),
+        ] {
+            if let node = word(text, .number(value)) { return node }
+        }
+        return nil
+    }
+
     mutating func number() -> JSONNode? {
         let start = index
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
         let digitsStart = index
         while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
         guard index > digitsStart else { return nil }
+        if !leniency.leadingZeros, index - digitsStart > 1, bytes[digitsStart] == UInt8(ascii: "0") { return nil }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             let fraction = index
@@ -143,14 +181,16 @@ private struct Reader {
         return .number(String(decoding: bytes[start..<index], as: UTF8.self))
     }
 
+    /// A string from its opening quote (`"`, or `'` where single quotes are allowed) through its closing one.
     mutating func string() -> String? {
+        let quote = bytes[index]
         index += 1
         var scalars = String.UnicodeScalarView()
         var run = index
         func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[run..<end], as: UTF8.self).unicodeScalars) }
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
+            if byte == quote {
                 flush(index)
                 index += 1
                 return String(scalars)
@@ -225,7 +265,9 @@ private struct Reader {
         }
         while true {
             skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || (leniency.singleQuotes && bytes[index] == UInt8(ascii: "'")),
+                let key = string()
+            else { return nil }
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1

@@ -6,6 +6,7 @@ enum MathFunctions {
         rounding("round", halfEven: false),
         rounding("bround", halfEven: true),
         ScalarDeclaration(names: ["abs"], arity: 1...1) { call throws(EngineError) in
+            if case .interval = call.type(0) { return IntervalAggregates.absolute(call.arguments[0]) }
             let operand = try numeric(call)
             let (inner, type) = (operand.evaluate, operand.type)
             return CompiledExpr(type: type) { row, context throws(EngineError) in
