@@ -28,6 +28,11 @@ final class DiffCommandTests: XCTestCase {
             config.append(#""\#(name)": {"execution": {"queries": [{"name": "\#(query)"}]}}"#)
             root.write("queries/\(query).sql", sql)
         }
+        config.append(
+            #""p/param": {"params": {"sku": {"type": "string", "required": true}}, "execution": {"queries": [{"name": "p_param"}]}, "#
+                + #""examples": [{"name": "same", "params": {"sku": "KIT-1001"}}, {"name": "changed", "params": {"sku": "KIT-1002"}}, "#
+                + #"{"name": "bad", "params": {"sku": 7}, "expect_error": "INVALID_PARAMETER"}]}"#)
+        root.write("queries/p_param.sql", "SELECT sku, unit_price FROM retail.products WHERE sku = :sku")
         root.write("config/operations.json", "{" + config.joined(separator: ",\n") + "}")
         root.write(
             "mock/retail.products.csv",
@@ -58,6 +63,7 @@ final class DiffCommandTests: XCTestCase {
             p/ordered: 2 differences between mock and databricks
               p_ordered: row 2, column unit_price: mock 999.00, databricks 302.49
               p_ordered: row only on databricks: ["KIT-1003",225.99]
+            p/param: not compared: sku is required: expected a string
             p/same: same on mock and databricks (1 statement)
             p/types: 3 differences between mock and databricks
               p_types: column 2: mock launched STRING, databricks launched DATE
@@ -82,6 +88,21 @@ final class DiffCommandTests: XCTestCase {
                         ("row", .array([.string("KIT-1003"), .number("225.99")])),
                     ])),
             ]))
+    }
+
+    /// With --examples each example expected to succeed runs with its own parameters.
+    func testExamples_EachRunWithItsParameters() throws {
+        let outcome = try diff(["p/param", "--examples"])
+        XCTAssertEqual(outcome.status, 1, outcome.stderr)
+        XCTAssertEqual(
+            outcome.stdout,
+            """
+            p/param [same]: same on mock and databricks (1 statement)
+            p/param [changed]: 2 differences between mock and databricks
+              p_param: row only on mock: ["KIT-1002",999.00]
+              p_param: row only on databricks: ["KIT-1002",302.49]
+
+            """)
     }
 
     func testAgreement_ExitsZero() throws {

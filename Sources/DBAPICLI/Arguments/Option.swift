@@ -32,6 +32,7 @@ enum Option: String, CaseIterable, Sendable {
     case filter = "--where"
     case columns = "--columns"
     case async = "--async"
+    case examples = "--examples"
     case update = "--update"
     case junit = "--junit"
     case jobs = "--jobs"
@@ -50,7 +51,7 @@ enum Option: String, CaseIterable, Sendable {
     /// The value's placeholder in help and messages; nil for a flag, which takes no value.
     var placeholder: String? {
         switch self {
-        case .help, .version, .pretty, .verbose, .showSensitive, .all, .async, .update, .explain: nil
+        case .help, .version, .pretty, .verbose, .showSensitive, .all, .async, .examples, .update, .explain: nil
         case .root, .mockData, .snapshots: "DIR"
         case .backend, .catalog, .schema, .profile: "NAME"
         case .format: "FORMAT"
@@ -113,6 +114,7 @@ enum Option: String, CaseIterable, Sendable {
         case .limit: "At most this many rows per table (the same rows on every run)."
         case .filter: "Only rows where this condition holds; :name markers take --param values."
         case .columns: "Only these columns, comma-separated."
+        case .examples: "Run each operation's declared examples (those expected to succeed) instead of --param values (diff)."
         case .async: "Submit and exit at once with the statement id; fetch it with 'dbapi result' (databricks)."
         case .update: "Write new and changed snapshots instead of failing on them (test)."
         case .junit: "Also write the results as JUnit XML to FILE (test)."

@@ -17,7 +17,7 @@ enum Command: String, CaseIterable {
         case .result, .cancel: Self.common.union(Self.execution)
         case .render: Self.common.union(Self.params).union([.showSensitive, .explain])
         case .list, .describe, .validate: Self.common
-        case .diff: Self.common.union(Self.params).union(Self.execution).union([.all]).subtracting([.backend])
+        case .diff: Self.common.union(Self.params).union(Self.execution).union([.all, .examples]).subtracting([.backend])
         case .snapshot: Self.common.union(Self.params).union(Self.execution).union([.to, .limit, .filter, .columns])
         case .auth: Self.common.union([.profile])
         case .check: Self.common.union([.mockData])

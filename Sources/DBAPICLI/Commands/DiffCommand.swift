@@ -20,7 +20,21 @@ struct DiffCommand {
             var reports: [OperationDiff.Report] = []
             for name in names {
                 invocation.log("diff \(name)")
-                reports.append(try await diff.run(name, raw: raw))
+                // An operation that cannot run (unknown, misconfigured, parameters missing) is reported and
+                // counts as a difference; the others are still compared.
+                do {
+                    guard invocation.arguments.has(.examples) else {
+                        reports.append(try await diff.run(name, raw: raw))
+                        continue
+                    }
+                    // Each declared example that should succeed, with its own parameters (expected errors stop
+                    // before any statement runs).
+                    for example in try catalog.operation(name).examples where example.expectedError == nil {
+                        reports.append(try await diff.run(name, raw: example.rawParams, label: "\(name) [\(example.name)]"))
+                    }
+                } catch {
+                    reports.append(.notCompared(name, error))
+                }
             }
             let status: Int32 = reports.allSatisfy(\.isEqual) ? 0 : 1
             guard invocation.global.formatGiven else {

@@ -41,7 +41,7 @@ enum HelpText {
         case .test: "dbapi test [OP...] [--update] [--backend NAME] [--junit FILE] [--jobs N] [options]"
         case .check: "dbapi check [OP...] [--format table|json] [options]"
         case .schema: "dbapi schema > config/operations.schema.json"
-        case .diff: "dbapi diff (OP... | --all) [--param NAME=VALUE]... [options]"
+        case .diff: "dbapi diff (OP... | --all) [--param NAME=VALUE... | --examples] [options]"
         case .result: "dbapi result STATEMENT_ID [options]"
         case .cancel: "dbapi cancel STATEMENT_ID [options]"
         case .snapshot:

@@ -26,10 +26,25 @@ public struct OperationDiff: Sendable {
     public struct Report: Sendable {
         public let operation: String
         public let queries: [QueryReport]
+        /// Why the operation could not be compared (its parameters, its configuration), if it could not.
+        public let failure: (any ReportableError)?
         let sensitive: SensitiveValues
 
-        /// Whether both backends agree on every statement.
-        public var isEqual: Bool { queries.allSatisfy { $0.differences.isEmpty } }
+        init(operation: String, queries: [QueryReport], failure: (any ReportableError)? = nil, sensitive: SensitiveValues) {
+            self.operation = operation
+            self.queries = queries
+            self.failure = failure
+            self.sensitive = sensitive
+        }
+
+        /// A report for an operation that could not be compared.
+        public static func notCompared(_ operation: String, _ error: any Error) -> Report {
+            let reportable = error as? any ReportableError ?? DBAPIError(.internal, "unexpected error: \(error)")
+            return Report(operation: operation, queries: [], failure: reportable, sensitive: SensitiveValues())
+        }
+
+        /// Whether both backends agree on every statement (an operation not compared never does).
+        public var isEqual: Bool { failure == nil && queries.allSatisfy { $0.differences.isEmpty } }
 
         /// How many differences, listed or not.
         public var count: Int { queries.reduce(0) { $0 + $1.differences.count + $1.unreportedRows } }
@@ -44,11 +59,17 @@ public struct OperationDiff: Sendable {
                         ("unreported_rows", .int(Int64(query.unreportedRows))),
                     ]))
             }
-            return .object(JSONObject([("operation", .string(operation)), ("equal", .bool(isEqual)), ("queries", .array(queries))]))
+            var object = JSONObject([("operation", .string(operation)), ("equal", .bool(isEqual)), ("queries", .array(queries))])
+            if let failure {
+                object["error"] = .object(
+                    JSONObject([("code", .string(failure.code.rawValue)), ("message", .string(failure.description))]))
+            }
+            return .object(object)
         }
 
         /// The report for people: a line for the operation, one per difference.
         public func text(left: String, right: String) -> String {
+            if let failure { return "\(operation): not compared: \(failure.description)\n" }
             guard !isEqual else {
                 return "\(operation): same on \(left) and \(right) (\(queries.count) statement\(queries.count == 1 ? "" : "s"))\n"
             }
@@ -63,11 +84,12 @@ public struct OperationDiff: Sendable {
         }
     }
 
-    /// Runs operation `name` with `raw` on both backends and compares each statement's results.
+    /// Runs operation `name` with `raw` on both backends and compares each statement's results; the
+    /// report is called `label` (an example's) or the operation's name.
     ///
     /// - Throws: what stops the operation before any statement runs (unknown operation, invalid
     ///   configuration or parameters), with sensitive values redacted.
-    public func run(_ name: String, raw: [String: RawParam]) async throws -> Report {
+    public func run(_ name: String, raw: [String: RawParam], label: String? = nil) async throws -> Report {
         let operation = try catalog.operation(name)
         var sensitive = SensitiveValues(operation, raw: raw)
         let statements: [BoundStatement]
@@ -101,7 +123,7 @@ public struct OperationDiff: Sendable {
                     QueryReport(name: statement.name, differences: [.error(left: describe(a), right: describe(b))], unreportedRows: 0))
             }
         }
-        return Report(operation: name, queries: queries, sensitive: sensitive)
+        return Report(operation: label ?? name, queries: queries, sensitive: sensitive)
     }
 
     /// A statement's result on one backend, or its failure.

@@ -8,14 +8,6 @@ import XCTest
 /// BINARY columns in mock data: standard padded base64 text (a CSV cell, a JSONL string, an element of
 /// an ARRAY<BINARY>), typed by the schema sidecar; anything else is refused with the file and line.
 final class BinaryMockDataTests: XCTestCase {
-    private func engine(_ files: [String: String]) throws -> SQLEngine {
-        let directory = TemporaryDirectory()
-        for (name, contents) in files { directory.write(name, contents) }
-        let catalog = try MockCatalog(directory: directory.path)
-        addTeardownBlock { _ = directory }
-        return SQLEngine(catalog: catalog)
-    }
-
     private let schema = #"{"columns": [{"name": "id", "type": "INT"}, {"name": "b", "type": "BINARY"}]}"#
 
     func testCSVAndJSONL_ReadBase64() throws {

@@ -6,14 +6,6 @@ import XCTest
 @testable import MockEngine
 
 final class MockCatalogTests: XCTestCase {
-    private func engine(_ files: [String: String]) throws -> SQLEngine {
-        let directory = TemporaryDirectory()
-        for (name, contents) in files { directory.write(name, contents) }
-        let catalog = try MockCatalog(directory: directory.path)
-        addTeardownBlock { _ = directory }
-        return SQLEngine(catalog: catalog)
-    }
-
     func testCSV_QuotingNullsAndInference() throws {
         let engine = try engine([
             "t.csv":

@@ -8,14 +8,6 @@ import XCTest
 /// ARRAY, MAP and STRUCT columns in mock data: JSONL arrays and objects, CSV cells holding JSON,
 /// typed by the schema sidecar or (JSONL) inferred as Spark's JSON reader infers them.
 final class NestedMockDataTests: XCTestCase {
-    private func engine(_ files: [String: String]) throws -> SQLEngine {
-        let directory = TemporaryDirectory()
-        for (name, contents) in files { directory.write(name, contents) }
-        let catalog = try MockCatalog(directory: directory.path)
-        addTeardownBlock { _ = directory }
-        return SQLEngine(catalog: catalog)
-    }
-
     private let schema =
         #"{"columns": [{"name": "id", "type": "int"}, {"name": "m", "type": "map<int, date>"}, {"name": "s", "type": "struct<a: decimal(4,2), `b c`: array<string>>"}]}"#
 
