@@ -92,6 +92,12 @@ public enum OperationConfigSchema {
                 ("default", object([("description", .string("The value when none is given; must be valid for the declaration."))])),
                 ("description", described("Shown by dbapi describe.", type: "string")),
                 (
+                    "sensitive",
+                    described(
+                        "A secret: its value is never shown in messages, render (unless --show-sensitive), describe or diffs.",
+                        type: "boolean")
+                ),
+                (
                     "pattern",
                     with(
                         described("A regular expression the string must contain a match of (anchor with ^…$).", type: "string"),
