@@ -205,13 +205,20 @@ public struct Lexer {
         return text
     }
 
-    /// Scans a quoted literal, resolving Spark's escapes (`SparkSqlParser.unescapeSQLString`).
+    /// Scans a quoted literal, resolving Spark's escapes (`SparkSqlParser.unescapeSQLString`): a doubled
+    /// quote inside it is one quote, as Spark 4 reads it (`'it''s'` is `it's`; `'a' 'b'`, with a space,
+    /// is still two literals, which the parser joins).
     private mutating func scanString(quote: UInt8, line: Int, column: Int) throws(LexError) -> String {
         advance()
         var out: [UInt8] = []
         while true {
             guard let byte = peek() else { throw .unterminatedString(line: line, column: column) }
             advance()
+            if byte == quote, peek() == quote {
+                advance()
+                out.append(quote)
+                continue
+            }
             if byte == quote { return String(decoding: out, as: UTF8.self) }
             guard byte == UInt8(ascii: "\\") else {
                 out.append(byte)
