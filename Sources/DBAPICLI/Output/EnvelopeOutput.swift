@@ -7,7 +7,7 @@ import Operations
 /// is dropped.
 ///
 /// Line formats (ndjson, csv) reach stdout slice by slice. A json envelope is one document, so its
-/// streamed rows are held in a spool file until the result is complete: memory stays flat, and a
+/// streamed rows are held (past 1 MiB, in a spool file) until the result is complete: memory stays flat, and a
 /// failure midway still leaves stdout one clean error envelope.
 final class EnvelopeOutput: RowSink {
     private struct State {
@@ -24,6 +24,8 @@ final class EnvelopeOutput: RowSink {
 
     private enum Held {
         case nowhere
+        /// In memory until it passes `spoolThreshold`; most documents end before (no file is made).
+        case pending
         case spool(SpoolFile)
         /// The spool file could not be made: the document is held in memory.
         case memory
@@ -31,6 +33,9 @@ final class EnvelopeOutput: RowSink {
     }
 
     enum Phase { case open, written, interrupted }
+
+    /// Bytes of a held document kept in memory before they move to a spool file.
+    static let spoolThreshold = 1 << 20
 
     private let state: LockedBox<State>
     private let io: IO
@@ -48,13 +53,7 @@ final class EnvelopeOutput: RowSink {
         state.withLock { state in
             guard state.phase == .open else { return }
             state.streamedRows = 0
-            if state.format.isOneDocument {
-                do {
-                    state.held = .spool(try SpoolFile(directory: io.environment["TMPDIR"] ?? "/tmp"))
-                } catch {
-                    state.held = .memory
-                }
-            }
+            if state.format.isOneDocument { state.held = .pending }
             state.format.begin(placement, to: &state.buffer)
             flush(&state)
         }
@@ -132,7 +131,7 @@ final class EnvelopeOutput: RowSink {
         switch held {
         case .nowhere: return nil
         case .failed(let error): return error
-        case .memory:
+        case .memory, .pending:
             flush(&state)
             return nil
         case .spool(let spool):
@@ -151,6 +150,16 @@ final class EnvelopeOutput: RowSink {
         guard !state.buffer.isEmpty else { return }
         switch state.held {
         case .memory, .failed: return
+        case .pending:
+            guard state.buffer.count >= Self.spoolThreshold else { return }
+            do {
+                state.held = .spool(try SpoolFile(directory: io.environment["TMPDIR"] ?? "/tmp"))
+            } catch {
+                state.held = .memory
+                return
+            }
+            flush(&state)
+            return
         case .spool(let spool):
             do {
                 try spool.append(state.buffer)

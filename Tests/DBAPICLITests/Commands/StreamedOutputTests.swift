@@ -74,6 +74,19 @@ final class StreamedOutputTests: XCTestCase {
         XCTAssertEqual(meta?["backend"] as? String, "batches")
     }
 
+    /// A document past `EnvelopeOutput.spoolThreshold` moves to a spool file and comes back in its
+    /// 1 MiB blocks; a smaller one never makes a file (one write).
+    func testLargeJSON_GoesThroughTheSpoolFile() async throws {
+        let result = await query(BatchesBackend(batches: [rows(0..<200_000)]), ["--format", "json"])
+        XCTAssertEqual(result.status, 0)
+        let text = result.writes.joined()
+        XCTAssertGreaterThan(text.utf8.count, EnvelopeOutput.spoolThreshold)
+        XCTAssertEqual(result.writes.map(\.utf8.count).dropLast(), [1 << 20], "replayed from the spool file")
+        let rows = try JSONParser.parse(text)["data"]?["rows"]?.array
+        XCTAssertEqual(rows?.count, 200_000)
+        XCTAssertEqual(rows?.last, .array([.int(199_999)]))
+    }
+
     /// Without a writable temporary directory the document is held in memory: still whole.
     func testJSON_WithoutATemporaryDirectory_IsStillWhole() async throws {
         let result = await query(
