@@ -43,7 +43,7 @@ SPEC="$(target_spec "$TARGET")"
 MODULES="${SPEC%%|*}"
 BODIES="${SPEC#*|}"
 
-SWIFT_FLAGS=(-sanitize=fuzzer,address -O -g -swift-version 6 -enable-upcoming-feature ExistentialAny -I "$BUILD/modules")
+SWIFT_FLAGS=(-sanitize=fuzzer,address -O -g -swift-version 6 -package-name dbapi -enable-upcoming-feature ExistentialAny -I "$BUILD/modules")
 mkdir -p "$BUILD/modules" "$BUILD/objects" "$BUILD/CCurlLoader"
 
 # True when $1 is missing or older than any file under the given directories.

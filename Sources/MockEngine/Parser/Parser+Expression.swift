@@ -129,46 +129,59 @@ extension Parser {
         return .inList(left, items, negated: negated)
     }
 
+    /// Spark's binary arithmetic and bitwise operators, one case per precedence level, loosest first.
+    private enum BinaryLevel {
+        case bitOr, bitXor, bitAnd, additive, multiplicative
+
+        /// The operator `token` spells at this level, if any.
+        func binaryOperator(_ token: Token) -> BinaryOperator? {
+            if token.keyword == .div { return self == .multiplicative ? .integerDivide : nil }
+            guard case .symbol(let symbol) = token.kind else { return nil }
+            switch (self, symbol) {
+            case (.bitOr, "|"): return .bitOr
+            case (.bitXor, "^"): return .bitXor
+            case (.bitAnd, "&"): return .bitAnd
+            case (.additive, "+"): return .add
+            case (.additive, "-"): return .subtract
+            case (.additive, "||"): return .concat
+            case (.multiplicative, "*"): return .multiply
+            case (.multiplicative, "/"): return .divide
+            case (.multiplicative, "%"): return .remainder
+            default: return nil
+            }
+        }
+    }
+
     private mutating func parseBinaryLevel(
-        _ operators: [String: BinaryOperator], next: (inout Parser) throws(EngineError) -> Expr
+        _ level: BinaryLevel, next: (inout Parser) throws(EngineError) -> Expr
     ) throws(EngineError) -> Expr {
         var left = try next(&self)
-        while true {
-            var op: BinaryOperator?
-            switch current.kind {
-            case .symbol(let symbol): op = operators[symbol]
-            case .word(let word): op = operators[word.uppercased()]
-            default: op = nil
-            }
-            guard let op else { return left }
+        while let op = level.binaryOperator(current) {
             advance()
             try countOperator()
             left = .binary(op, left, try next(&self))
         }
+        return left
     }
 
     mutating func parseBitOr() throws(EngineError) -> Expr {
-        try parseBinaryLevel(["|": .bitOr]) { (parser: inout Parser) throws(EngineError) in try parser.parseBitXor() }
+        try parseBinaryLevel(.bitOr) { (parser: inout Parser) throws(EngineError) in try parser.parseBitXor() }
     }
 
     private mutating func parseBitXor() throws(EngineError) -> Expr {
-        try parseBinaryLevel(["^": .bitXor]) { (parser: inout Parser) throws(EngineError) in try parser.parseBitAnd() }
+        try parseBinaryLevel(.bitXor) { (parser: inout Parser) throws(EngineError) in try parser.parseBitAnd() }
     }
 
     private mutating func parseBitAnd() throws(EngineError) -> Expr {
-        try parseBinaryLevel(["&": .bitAnd]) { (parser: inout Parser) throws(EngineError) in try parser.parseAdditive() }
+        try parseBinaryLevel(.bitAnd) { (parser: inout Parser) throws(EngineError) in try parser.parseAdditive() }
     }
 
     private mutating func parseAdditive() throws(EngineError) -> Expr {
-        try parseBinaryLevel(["+": .add, "-": .subtract, "||": .concat]) { (parser: inout Parser) throws(EngineError) in
-            try parser.parseMultiplicative()
-        }
+        try parseBinaryLevel(.additive) { (parser: inout Parser) throws(EngineError) in try parser.parseMultiplicative() }
     }
 
     private mutating func parseMultiplicative() throws(EngineError) -> Expr {
-        try parseBinaryLevel(["*": .multiply, "/": .divide, "%": .remainder, "DIV": .integerDivide]) {
-            (parser: inout Parser) throws(EngineError) in try parser.parseUnary()
-        }
+        try parseBinaryLevel(.multiplicative) { (parser: inout Parser) throws(EngineError) in try parser.parseUnary() }
     }
 
     private mutating func parseUnary() throws(EngineError) -> Expr {
