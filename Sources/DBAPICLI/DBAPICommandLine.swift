@@ -56,7 +56,7 @@ public enum DBAPICommandLine {
         let invocation: Invocation
         do {
             try command.validate(parsed)
-            invocation = try Invocation(arguments: parsed, io: io, backends: backends)
+            invocation = try Invocation(arguments: parsed, io: io, backends: backends, showsProgress: command.showsProgress)
         } catch {
             return fail(error, command)
         }

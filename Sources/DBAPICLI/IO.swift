@@ -11,6 +11,8 @@ public struct IO: Sendable {
     public var currentDirectory: String
     /// Whether commands may install process-wide signal handlers (the real binary does; tests do not).
     public var handlesSignals = false
+    /// The width of the terminal stderr is, or nil when stderr is not a terminal (a pipe, a file).
+    public var stderrTerminalColumns: @Sendable () -> Int? = { nil }
 
     public init(
         stdout: @escaping @Sendable (String) -> Void, stderr: @escaping @Sendable (String) -> Void,
@@ -34,7 +36,16 @@ public struct IO: Sendable {
             currentDirectory: FileManager.default.currentDirectoryPath)
         io.stdoutBytes = { bytes in writeAll(bytes, to: STDOUT_FILENO) }
         io.handlesSignals = true
+        io.stderrTerminalColumns = terminalColumns
         return io
+    }
+
+    /// The column count of the terminal on stderr (80 when it does not say), nil when it is none.
+    private static func terminalColumns() -> Int? {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 
     /// Writes `bytes` straight from the array (no `Data` copy of each streamed chunk), resuming

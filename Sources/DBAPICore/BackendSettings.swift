@@ -23,6 +23,8 @@ public struct BackendSettings: Sendable {
     public var version: String
     /// Receives `--verbose` lines (a no-op without it).
     public var log: @Sendable (String) -> Void
+    /// Receives each change in a statement's progress (a no-op unless a progress line is shown).
+    public var progress: @Sendable (StatementProgress) -> Void
 
     public init(root: String, correlationID: String, environment: [String: String], version: String) {
         self.root = root
@@ -30,6 +32,7 @@ public struct BackendSettings: Sendable {
         self.environment = environment
         self.version = version
         self.log = { _ in }
+        self.progress = { _ in }
     }
 }
 

@@ -14,6 +14,7 @@ extension DatabricksBackend {
         options.rowLimit = settings.rowLimit
         options.disposition = settings.disposition
         options.correlationID = settings.correlationID
+        options.progress = settings.progress
         settings.log(
             "backend databricks: host \(config.host.absoluteString), warehouse \(config.warehouseID), "
                 + "auth \(config.authentication.typeName), settings from \(config.source)")

@@ -14,6 +14,7 @@ enum Option: String, CaseIterable, Sendable {
     case correlationID = "--correlation-id"
     case timeout = "--timeout"
     case verbose = "--verbose"
+    case quiet = "--quiet"
     case param = "--param"
     case paramsJSON = "--params-json"
     case paramsFile = "--params-file"
@@ -51,7 +52,7 @@ enum Option: String, CaseIterable, Sendable {
     /// The value's placeholder in help and messages; nil for a flag, which takes no value.
     var placeholder: String? {
         switch self {
-        case .help, .version, .pretty, .verbose, .showSensitive, .all, .async, .examples, .update, .explain: nil
+        case .help, .version, .pretty, .verbose, .quiet, .showSensitive, .all, .async, .examples, .update, .explain: nil
         case .root, .mockData, .snapshots: "DIR"
         case .backend, .catalog, .schema, .profile: "NAME"
         case .format: "FORMAT"
@@ -97,6 +98,7 @@ enum Option: String, CaseIterable, Sendable {
         case .correlationID: "Correlation id for meta and logs (default: a new UUID)."
         case .timeout: "Give up after this many seconds (more than 0, at most 604800)."
         case .verbose: "Log what happens to stderr."
+        case .quiet: "No progress line on a terminal's stderr while a warehouse statement runs."
         case .param: "A parameter; repeatable. For query: NAME:TYPE=VALUE types it."
         case .paramsJSON: "Parameters as a JSON object."
         case .paramsFile: "Parameters from a JSON file ('-' reads stdin)."

@@ -7,7 +7,7 @@ enum Command: String, CaseIterable {
     private static let common: Set<Option> = [.help, .root, .format, .pretty, .correlationID, .verbose]
     private static let params: Set<Option> = [.param, .paramsJSON, .paramsFile]
     private static let execution: Set<Option> = [
-        .backend, .mockData, .timeout, .warehouse, .catalog, .schema, .profile, .rowLimit, .disposition, .waitTimeout,
+        .backend, .mockData, .timeout, .warehouse, .catalog, .schema, .profile, .rowLimit, .disposition, .waitTimeout, .quiet,
     ]
 
     var options: Set<Option> {
@@ -65,6 +65,10 @@ enum Command: String, CaseIterable {
     }
 
     /// Whether the command runs statements (and so takes `ExecutionOptions`).
+    /// Whether a warehouse statement the command runs shows a progress line on a terminal (`test`
+    /// runs examples side by side, and `cancel` waits for nothing).
+    var showsProgress: Bool { [.run, .query, .diff, .snapshot, .result].contains(self) }
+
     var executes: Bool { [.run, .query, .diff, .snapshot, .result, .cancel, .test].contains(self) }
 
     func execute(_ invocation: Invocation) async -> Int32 {

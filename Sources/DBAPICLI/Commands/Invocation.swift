@@ -14,6 +14,8 @@ struct Invocation: Sendable {
     let backendsInUse = LockedBox<[any SQLBackend]>([])
     /// Where the run's rows and envelope go; written once, by the command or a signal handler.
     let output: EnvelopeOutput
+    /// The progress line on a terminal's stderr, when one is shown.
+    let progress: ProgressLine?
 
     var correlationID: String { global.correlationID }
     var format: OutputFormatKind { global.format }
@@ -26,13 +28,16 @@ struct Invocation: Sendable {
     }
 
     /// Decodes and checks every option once; a value an option does not accept is a usage error.
-    init(arguments: ParsedArguments, io: IO, backends: BackendRegistry) throws(UsageError) {
+    init(arguments: ParsedArguments, io: IO, backends: BackendRegistry, showsProgress: Bool = false) throws(UsageError) {
         self.arguments = arguments
-        self.io = io
         self.backends = backends
-        global = try GlobalOptions(decoding: arguments, io: io)
-        output = EnvelopeOutput(format: global.format, pretty: global.pretty, io: io)
-        execution = try ExecutionOptions(decoding: arguments, global: global, io: io, backends: backends)
+        progress = showsProgress ? ProgressLine.start(io: io, quiet: arguments.has(.quiet)) : nil
+        self.io = progress?.wrap(io) ?? io
+        global = try GlobalOptions(decoding: arguments, io: self.io)
+        var execution = try ExecutionOptions(decoding: arguments, global: global, io: self.io, backends: backends)
+        if let progress { execution.settings.progress = { progress.update($0) } }
+        self.execution = execution
+        output = EnvelopeOutput(format: global.format, pretty: global.pretty, io: self.io)
     }
 
     /// The backend the execution options name (the registry's default when none is given).
@@ -69,7 +74,10 @@ struct Invocation: Sendable {
 
     /// Writes an envelope in the chosen format (after the rows streamed to `output`, if any) and
     /// returns the exit status.
-    func emit(_ envelope: Envelope) -> Int32 { output.finish(envelope) }
+    func emit(_ envelope: Envelope) -> Int32 {
+        progress?.finish()
+        return output.finish(envelope)
+    }
 
     /// Reports a usage error: an envelope on stdout, the message and usage on stderr, exit 64.
     static func fail(usage error: UsageError, command: Command?, correlationID: String, io: IO) -> Int32 {

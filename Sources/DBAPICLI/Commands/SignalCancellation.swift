@@ -88,6 +88,7 @@ enum SignalCancellation {
     /// Writes the CANCELED envelope (with the backends' facts: the statements cancelled) and returns
     /// the exit status for the signal.
     private static func canceled(_ invocation: Invocation, signal number: Int32, name: String) -> Int32 {
+        invocation.progress?.finish()
         let error = DBAPIError(.canceled, "interrupted by \(name); everything in flight was canceled")
         _ = invocation.output.writeInterruption(invocation.withBackendFacts(.failure(error, meta: invocation.baseMeta)))
         return 128 + number

@@ -18,6 +18,8 @@ public struct StatementOptions: Sendable {
     /// First and largest poll interval, in seconds.
     public var firstPoll = 0.1
     public var maxPoll = 2.0
+    /// Told the statement's state after each answer, then the chunks and rows read.
+    public var progress: @Sendable (StatementProgress) -> Void = { _ in }
 
     public init() {}
 }

@@ -76,6 +76,7 @@ struct StatementRunner: Sendable {
         // statement is canceled as soon as the next poll would come after the deadline.
         do {
             while let state = response["status"]?["state"]?.string, state == "PENDING" || state == "RUNNING" {
+                options.progress(StatementProgress(statementID: id, state: state))
                 if let timeout = options.timeout, clock.now() - started + interval > timeout {
                     try? await cancel(id)
                     throw DatabricksError.timedOut(statementID: id, seconds: timeout, canceled: true)
@@ -192,6 +193,25 @@ struct StatementRunner: Sendable {
         properties["disposition"] = .string(disposition.rawValue)
         if fallback { properties["disposition_fallback"] = .string("INLINE result over the 25 MiB limit; ran again with EXTERNAL_LINKS") }
         if let rows = ChunkHeader.int(manifest?["total_row_count"]) { properties["total_row_count"] = .int(Int64(rows)) }
-        return ResultStream(columns: decoders.map(\.column), properties: properties) { try await fetcher.next() }
+        var progress = StatementProgress(statementID: id, state: "SUCCEEDED")
+        progress.totalChunks = integrity.totalChunks
+        progress.totalRows = integrity.totalRows
+        options.progress(progress)
+        let fetched = LockedBox(progress)
+        let report = options.progress
+        return ResultStream(columns: decoders.map(\.column), properties: properties) {
+            let batch = try await fetcher.next()
+            report(
+                fetched.withLock { progress in
+                    if let batch {
+                        progress.chunksFetched += 1
+                        progress.rowsFetched += batch.count
+                    } else {
+                        progress.isComplete = true
+                    }
+                    return progress
+                })
+            return batch
+        }
     }
 }

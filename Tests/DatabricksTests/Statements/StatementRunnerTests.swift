@@ -184,4 +184,42 @@ final class StatementRunnerTests: XCTestCase {
             .statementFailed(statementID: "s1", errorCode: "BAD_REQUEST", sqlState: nil, message: refusal))
         XCTAssertEqual(asked.requests.count, 1)
     }
+
+    /// The progress a terminal's line shows: each state the warehouse reports while the statement
+    /// runs, then the result's chunks and rows as they are read, then the end of the result.
+    func testProgress_ReportsStatesThenChunksAndRows() async throws {
+        let twoChunks = """
+            {"statement_id": "s1", "status": {"state": "SUCCEEDED"},
+             "manifest": {"format": "JSON_ARRAY", "schema": {"column_count": 1, "columns": [{"name": "n", "type_name": "INT", "type_text": "INT"}]},
+                          "total_chunk_count": 2, "total_row_count": 3},
+             "result": {"chunk_index": 0, "row_offset": 0, "row_count": 2, "data_array": [["1"], ["2"]], "next_chunk_index": 1,
+                        "next_chunk_internal_link": "/api/2.0/sql/statements/s1/result/chunks/1"}}
+            """
+        let clock = ManualClock()
+        let inner = warehouse(clock: clock, polls: 2, finalBody: twoChunks)
+        let transport = ScriptedTransport { request in
+            guard request.url.path == Self.statementsPath + "/s1/result/chunks/1" else { return try await inner.send(request) }
+            return .json(200, #"{"chunk_index": 1, "row_offset": 2, "row_count": 1, "data_array": [["3"]]}"#)
+        }
+        let events = LockedBox<[StatementProgress]>([])
+        var options = StatementOptions()
+        options.progress = { progress in events.withLock { $0.append(progress) } }
+        let result = try await backend(transport, clock: clock, options: options).execute(Self.statement).collect()
+        XCTAssertEqual(result.rows, [[.int(1)], [.int(2)], [.int(3)]])
+        func progress(_ state: String, chunks: Int = 0, rows: Int = 0, totals: Bool = false, complete: Bool = false) -> StatementProgress {
+            var progress = StatementProgress(statementID: "s1", state: state)
+            progress.chunksFetched = chunks
+            progress.rowsFetched = rows
+            if totals { (progress.totalChunks, progress.totalRows) = (2, 3) }
+            progress.isComplete = complete
+            return progress
+        }
+        XCTAssertEqual(
+            events.withLock { $0 },
+            [
+                progress("PENDING"), progress("RUNNING"), progress("SUCCEEDED", totals: true),
+                progress("SUCCEEDED", chunks: 1, rows: 2, totals: true), progress("SUCCEEDED", chunks: 2, rows: 3, totals: true),
+                progress("SUCCEEDED", chunks: 2, rows: 3, totals: true, complete: true),
+            ])
+    }
 }
