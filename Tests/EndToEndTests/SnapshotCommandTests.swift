@@ -95,4 +95,56 @@ final class SnapshotCommandTests: XCTestCase {
         XCTAssertEqual(outcome.status, 74, outcome.stdout)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), [])
     }
+
+    /// SIGINT while the table's chunks arrive: the statement is canceled, exit 130, and no file
+    /// (not even a temporary one) is left in the directory.
+    func testInterruptedMidFetch_WritesNothing() throws {
+        let server = try FakeDatabricksServer()
+        try server.control(#"{"chunk_rows": 5, "chunk_delay": 0.3}"#)
+        let process = Process()
+        process.executableURL = Fixtures.binary
+        process.arguments = ["snapshot", "retail.products", "--to", out.path]
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in server.environment { environment[key] = value }
+        process.environment = environment
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = Pipe()
+        try process.run()
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, try !server.requests().contains(where: { ($0["path"]?.string ?? "").contains("/result/chunks/") }) {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(process.processIdentifier, SIGINT)
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130)
+        XCTAssertEqual(try JSONParser.parse(bytes: [UInt8](output))["error"]?["code"], .string("CANCELED"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), [])
+    }
+
+    /// `--for OP`: the tables the operation's templates read (CTEs and subqueries looked into, CTE
+    /// names left out), after those named, each once.
+    func testForOperation_SnapshotsTheTablesItsTemplatesRead() throws {
+        let server = try FakeDatabricksServer()
+        let outcome = try run(["snapshot", "retail.orders", "--for", "customers/orders", "--to", out.path, "--limit", "2"], server: server)
+        XCTAssertEqual(outcome.status, 0, outcome.stdout + outcome.stderr)
+        XCTAssertEqual(
+            outcome.json?["data"]?["tables"]?.array?.map { $0["table"] }, [.string("retail.orders"), .string("retail.customers")])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(),
+            ["retail.customers.jsonl", "retail.customers.schema.json", "retail.orders.jsonl", "retail.orders.schema.json"])
+        let refusals: [([String], Int32, String)] = [
+            (["snapshot", "--to", out.path], 64, "'snapshot' needs table names or --for OP"),
+            (
+                ["snapshot", "--for", "customers/order", "--to", out.path], 66,
+                "unknown operation 'customers/order'; did you mean 'customers/orders'?"
+            ),
+        ]
+        for (arguments, status, message) in refusals {
+            let refused = try run(arguments, server: server)
+            XCTAssertEqual(refused.status, status, refused.stdout)
+            XCTAssertEqual(refused.json?["error"]?["message"], .string(message))
+        }
+    }
 }

@@ -18,7 +18,7 @@ enum Command: String, CaseIterable {
         case .render: Self.common.union(Self.params).union([.showSensitive, .explain])
         case .list, .describe, .validate: Self.common
         case .diff: Self.common.union(Self.params).union(Self.execution).union([.all, .examples]).subtracting([.backend])
-        case .snapshot: Self.common.union(Self.params).union(Self.execution).union([.to, .limit, .filter, .columns])
+        case .snapshot: Self.common.union(Self.params).union(Self.execution).union([.to, .limit, .filter, .columns, .forOperation])
         case .auth: Self.common.union([.profile])
         case .check: Self.common.union([.mockData])
         case .schema: [.help]
@@ -33,7 +33,7 @@ enum Command: String, CaseIterable {
         case .query: ("SQL text or --sql-file FILE", 0, 1)
         case .list, .validate, .schema: ("nothing", 0, 0)
         case .diff: ("operation names or --all", 0, Int.max)
-        case .snapshot: ("table names", 1, Int.max)
+        case .snapshot: ("table names or --for OP", 0, Int.max)
         case .result, .cancel: ("a statement id", 1, 1)
         case .auth: ("a subcommand: describe", 1, 1)
         case .test, .check: ("operation names", 0, Int.max)
@@ -58,6 +58,9 @@ enum Command: String, CaseIterable {
         }
         if self == .snapshot, arguments.value(.to) == nil {
             throw .missingArgument("--to DIR", command: rawValue)
+        }
+        if self == .snapshot, arguments.positionals.isEmpty, !arguments.has(.forOperation) {
+            throw .missingArgument(positionals.name, command: rawValue)
         }
         if self == .diff, arguments.positionals.isEmpty != arguments.has(.all) {
             throw .missingArgument("either operation names or --all (not both)", command: rawValue)

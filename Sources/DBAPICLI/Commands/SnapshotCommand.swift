@@ -1,8 +1,9 @@
 import DBAPICore
+import MockEngine
 import Operations
 
-/// `dbapi snapshot TABLE... --to DIR`: tables read from a warehouse (or the backend `--backend`
-/// names) and written as mock data, one table at a time, each complete or not at all.
+/// `dbapi snapshot TABLE... [--for OP] --to DIR`: tables read from a warehouse (or the backend
+/// `--backend` names) and written as mock data, one table at a time, each complete or not at all.
 struct SnapshotCommand {
     let invocation: Invocation
 
@@ -15,7 +16,7 @@ struct SnapshotCommand {
             let backend = try invocation.makeBackend(named: arguments.value(.backend) ?? "databricks")
             let directory = arguments.value(.to).map { $0.hasPrefix("/") ? $0 : invocation.io.currentDirectory + "/" + $0 } ?? "."
             var written: [JSONValue] = []
-            for table in arguments.positionals {
+            for table in try tables() {
                 var snapshot = TableSnapshot(table: table)
                 snapshot.columns = columns
                 snapshot.filter = arguments.value(.filter)
@@ -36,5 +37,19 @@ struct SnapshotCommand {
         } catch {
             return invocation.emit(invocation.withBackendFacts(.failure(reporting: error, meta: invocation.baseMeta)))
         }
+    }
+
+    /// The tables named, then those `--for OP`'s templates read that were not named, each once.
+    private func tables() throws -> [String] {
+        var tables = invocation.arguments.positionals
+        guard let name = invocation.arguments.value(.forOperation) else { return tables }
+        for statement in try OperationStatements.representative(name, in: try invocation.catalog()) {
+            for table in try SQLEngine.tablesRead(by: statement.inlinedSQL)
+            where !tables.contains(where: { $0.lowercased() == table.lowercased() }) {
+                tables.append(table)
+            }
+        }
+        invocation.log("snapshot --for \(name): \(tables.joined(separator: ", "))")
+        return tables
     }
 }

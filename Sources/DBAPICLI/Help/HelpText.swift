@@ -45,7 +45,7 @@ enum HelpText {
         case .result: "dbapi result STATEMENT_ID [options]"
         case .cancel: "dbapi cancel STATEMENT_ID [options]"
         case .snapshot:
-            "dbapi snapshot TABLE... --to DIR [--limit N] [--where SQL] [--columns A,B] [--param NAME[:TYPE]=VALUE]... [options]"
+            "dbapi snapshot (TABLE... | --for OP) --to DIR [--limit N] [--where SQL] [--columns A,B] [--param NAME[:TYPE]=VALUE]... [options]"
         case .auth: "dbapi auth describe [--profile NAME] [options]"
         }
     }
@@ -73,7 +73,7 @@ enum HelpText {
             "Wait for a statement submitted with 'run --async' or 'query --async' and print its result as 'query' does (same integrity checks, same formats).",
         .cancel: "Cancel a statement submitted with 'run --async' or 'query --async'.",
         .snapshot:
-            "Read tables from a backend (databricks unless --backend says otherwise) and write each as mock data: TABLE.jsonl and TABLE.schema.json with the warehouse's exact column types, rows in a stable order. Files are written under temporary names and renamed when complete; a failed or interrupted read writes nothing.",
+            "Read tables from a backend (databricks unless --backend says otherwise) and write each as mock data: TABLE.jsonl and TABLE.schema.json with the warehouse's exact column types, rows in a stable order. --for OP adds every table the operation's templates read (bound as 'dbapi check' binds them, found by the mock engine's parser). Files are written under temporary names and renamed when complete; a failed or interrupted read writes nothing.",
         .auth:
             "Show the Databricks workspace host, the auth type, where each setting came from (flag, environment, profile and file), and whether a token can be obtained now (it tries; no secret is shown). Exits 0 when it can, else with the error's status.",
     ]
@@ -86,7 +86,7 @@ enum HelpText {
         case .check: text += "\nARGUMENTS:\n  OP...                   Operations whose templates are checked (default: all).\n"
         case .query: text += "\nARGUMENTS:\n  SQL                     The SQL text, with :name markers.\n"
         case .diff: text += "\nARGUMENTS:\n  OP...                   Operation names, e.g. inventory/status (or --all).\n"
-        case .snapshot: text += "\nARGUMENTS:\n  TABLE...                Table names, e.g. retail.products.\n"
+        case .snapshot: text += "\nARGUMENTS:\n  TABLE...                Table names, e.g. retail.products (or --for OP).\n"
         case .result, .cancel: text += "\nARGUMENTS:\n  STATEMENT_ID            The statement_id 'run --async' printed.\n"
         case .auth: text += "\nSUBCOMMANDS:\n  describe                Describe the configured authentication.\n"
         default: break
