@@ -77,6 +77,28 @@ final class EngineErrorTests: XCTestCase {
         }
     }
 
+    /// A builtin Spark has and the mock lacks would run on a warehouse: UNSUPPORTED_FEATURE, not the
+    /// UNRESOLVED_ROUTINE Spark gives for a name it does not know.
+    func testSparkBuiltinTheMockLacks_IsUnsupported_AnUnknownNameIsUnresolved() throws {
+        let cases: [(String, String)] = [
+            ("SELECT xpath_boolean('<a><b>1</b></a>', 'a/b')", "UNSUPPORTED_FEATURE"),
+            ("SELECT aes_encrypt('x', '0000111122223333')", "UNSUPPORTED_FEATURE"),
+            ("SELECT Variant_Get(NULL, '$')", "UNSUPPORTED_FEATURE"),
+            ("SELECT no_such_function(1)", "UNRESOLVED_ROUTINE"),
+        ]
+        for (sql, errorClass) in cases {
+            XCTAssertThrowsError(try engine.execute(sql, now: 0), sql) { error in
+                XCTAssertEqual((error as? EngineError)?.errorClass, errorClass, sql)
+            }
+        }
+        XCTAssertThrowsError(try engine.execute("SELECT xpath_boolean('<a/>', 'a')", now: 0)) { error in
+            XCTAssertEqual(
+                (error as? EngineError)?.description,
+                "[UNSUPPORTED_FEATURE] The feature is not supported: Spark's builtin function `xpath_boolean` (not implemented by the mock engine). SQLSTATE: 0A000"
+            )
+        }
+    }
+
     func testSyntaxError_SaysSparksWordsAndKeepsTheCaret() throws {
         XCTAssertThrowsError(try engine.execute("SELECT * FORM t", now: 0)) { error in
             XCTAssertEqual(

@@ -41,17 +41,21 @@ enum ScalarRegistry {
         return nil
     }
 
-    /// UNRESOLVED_ROUTINE (with the closest known name) unless `name` is a scalar function.
+    /// UNRESOLVED_ROUTINE (with the closest known name) or UNSUPPORTED_FEATURE (a Spark builtin the
+    /// engine lacks) unless `name` is a scalar function.
     static func requireKnown(_ name: String) throws(EngineError) {
         if declaration(name) == nil { throw unknown(name) }
     }
 
+    /// A builtin of Spark's that the engine lacks is UNSUPPORTED_FEATURE (a warehouse would run it);
+    /// any other name UNRESOLVED_ROUTINE, as Spark reports it.
     private static func unknown(_ name: String) -> EngineError {
-        .unknownFunction(name, suggestion: NameSuggestion.closest(to: name, among: callableNames))
+        if SparkBuiltinNames.all.contains(name) { return .unsupported("Spark's builtin function `\(name)`") }
+        return .unknownFunction(name, suggestion: NameSuggestion.closest(to: name, among: callableNames))
     }
 
     /// Resolves a call of scalar function `name` (lower case) on compiled arguments: an unknown name is
-    /// UNRESOLVED_ROUTINE (with the closest known name), a wrong argument count WRONG_NUM_ARGS.
+    /// UNRESOLVED_ROUTINE or UNSUPPORTED_FEATURE as for `requireKnown`, a wrong argument count WRONG_NUM_ARGS.
     static func compile(
         _ name: String, _ arguments: [CompiledExpr], _ expr: Expr, lambdas: [Int: LambdaArgument] = [:]
     ) throws(EngineError) -> CompiledExpr {
