@@ -1,22 +1,19 @@
 import DBAPICore
 
 /// Generated column names that depend on types. Spark names an expression after its analyzer has
-/// rewritten it, and the one rewrite that changes a name is date arithmetic: `d + 1` on a DATE is
-/// named `date_add(d, 1)`, `d - 1` `date_sub(d, 1)` (also inside other calls: `max(date_add(d, 1))`); and
-/// `to_char` is named after what it runs (`ToChar.namingForm`).
+/// rewritten it, and the rewrites that change a name are datetime arithmetic (`DatetimeNaming`: `d + 1`
+/// on a DATE is named `date_add(d, 1)`, also inside other calls: `max(date_add(d, 1))`) and `to_char`,
+/// named after what it runs (`ToChar.namingForm`).
 extension ExpressionCompiler {
-    /// The form of `expr` Spark names: each `+`/`-` on a DATE as the date function it stands for
-    /// (`DateArithmetic`). Operands are typed against this compiler's scope; an aggregate (`max(d) + 1`)
-    /// by planning it, a window call by compiling it. What cannot be typed is left as written.
+    /// The form of `expr` Spark names: each `+`/`-` on a date or timestamp as what the analyzer makes of
+    /// it (`DatetimeNaming`). Operands are typed against this compiler's scope; an aggregate
+    /// (`max(d) + 1`) by planning it, a window call by compiling it. What cannot be typed is left as written.
     func namingForm(_ expr: Expr) -> Expr { resolved(expr).expr }
 
-    /// What the naming rewrite needs to know of an operand's type.
-    private enum Kind { case date, other, unknown }
-
-    private func resolved(_ expr: Expr) -> (expr: Expr, kind: Kind) {
+    private func resolved(_ expr: Expr) -> (expr: Expr, kind: DatetimeNaming.Kind) {
         switch expr {
         case .literal(_, let type):
-            return (expr, type == .date ? .date : .other)
+            return (expr, DatetimeNaming.Kind(type))
         case let .binary(op, left, right):
             let (l, r) = (resolved(left), resolved(right))
             guard op == .add || op == .subtract else {
@@ -25,14 +22,13 @@ extension ExpressionCompiler {
             let leftKind = l.kind == .unknown ? kind(of: left) : l.kind
             let rightKind = r.kind == .unknown ? kind(of: right) : r.kind
             guard leftKind != .unknown, rightKind != .unknown,
-                let (name, isSwapped) = DateArithmetic.function(op, leftIsDate: leftKind == .date, rightIsDate: rightKind == .date)
+                let named = DatetimeNaming.form(op, (l.expr, leftKind), (r.expr, rightKind))
             else {
                 return (.binary(op, l.expr, r.expr), leftKind == .other && rightKind == .other ? .other : .unknown)
             }
-            let arguments = isSwapped ? [r.expr, l.expr] : [l.expr, r.expr]
-            return (.function(name: name, arguments: arguments, isDistinct: false, isStar: false), .date)
+            return named
         case .cast(_, let type, _):
-            return (mappingChildren(expr), type == .date ? .date : .other)
+            return (mappingChildren(expr), DatetimeNaming.Kind(type))
         case let .function(name, arguments, _, _) where ["to_char", "to_varchar"].contains(name.lowercased()) && arguments.count == 2:
             let rewritten = mappingChildren(expr)
             guard let type = try? compile(arguments[0]).type, case let .function(_, printed, _, _) = rewritten else {
@@ -50,8 +46,9 @@ extension ExpressionCompiler {
         (try? expr.mapChildren { (child) throws(EngineError) in resolved(child).expr }) ?? expr
     }
 
-    /// Whether `expr` is a DATE, by compiling (or planning) it; unknown when it does not compile here.
-    private func kind(of expr: Expr) -> Kind {
+    /// What `expr`'s type is to the naming rewrite, by compiling (or planning) it; unknown when it does
+    /// not compile here.
+    private func kind(of expr: Expr) -> DatetimeNaming.Kind {
         let type: SQLType?
         switch expr {
         case .window(let call):
@@ -64,7 +61,6 @@ extension ExpressionCompiler {
         default:
             type = try? compile(expr).type
         }
-        guard let type else { return .unknown }
-        return type == .date ? .date : .other
+        return type.map(DatetimeNaming.Kind.init) ?? .unknown
     }
 }

@@ -4,6 +4,7 @@
 enum FunctionNaming {
     /// The printed call `name(arguments…)`, with `DISTINCT` when asked.
     static func printed(_ name: String, _ arguments: [String], isDistinct: Bool) -> String {
+        if let text = DatetimeNaming.printed(name, arguments) { return text }
         let lower = name.lowercased()
         // Aggregates and window functions print as written here; looking them up among the scalar families
         // would build every family.
