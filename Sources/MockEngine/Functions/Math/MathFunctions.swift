@@ -36,14 +36,16 @@ enum MathFunctions {
         return operand
     }
 
-    /// floor, ceil: to an integral BIGINT (a DECIMAL keeps its type family with scale 0).
+    /// floor, ceil: to an integral BIGINT (a DECIMAL keeps its type family with scale 0); with a scale,
+    /// `ScaledRounding`'s. Spark prints the one-argument call as `printed` (`CEIL(x)`), the two-argument
+    /// one by its lower-case name (`ceil(x, 1)`, `ceiling(x, 1)`).
     private static func rounding(_ names: [String], up: Bool, printedAs printed: String?) -> ScalarDeclaration {
-        var printer: ScalarDeclaration.Printer?
-        if let printed {
-            printer = { _, arguments in "\(printed)(\(arguments.joined(separator: ", ")))" }
+        let printer: ScalarDeclaration.Printer = { name, arguments in
+            "\(arguments.count == 1 ? printed ?? name.lowercased() : name.lowercased())(\(arguments.joined(separator: ", ")))"
         }
-        return ScalarDeclaration(names: names, arity: 1...1, printer: printer) {
+        return ScalarDeclaration(names: names, arity: 1...2, printer: printer) {
             call throws(EngineError) in
+            if call.count == 2 { return try ScaledRounding.compile(call, up: up) }
             let operand = try numeric(call)
             let (inner, name) = (operand.evaluate, call.name)
             if case let .decimal(precision, scale) = operand.type {
