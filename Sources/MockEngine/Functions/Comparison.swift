@@ -4,13 +4,12 @@ import DBAPICore
 enum Comparison {
     static func compile(_ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr
     {
-        guard let type = TypeCoercion.comparison(left.type, right.type) else {
+        guard let type = comparedType(left.type, right.type) else {
             if let error = EngineError.binaryOperandsDiffer(expr, left.type, right.type) { throw error }
-            if IntervalArithmetic.isInterval(left.type) || IntervalArithmetic.isInterval(right.type) {
-                throw EngineError.analysis(
-                    "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
-                    "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the left and right operands of the binary operator "
-                        + "have incompatible types (\"\(left.type)\" and \"\(right.type)\").")
+            if IntervalArithmetic.isInterval(left.type) || IntervalArithmetic.isInterval(right.type)
+                || [left.type, right.type].contains(where: isStruct)
+            {
+                throw EngineError.incompatibleOperands(expr, left.type, right.type)
             }
             throw EngineError.typeMismatch(
                 expression: expr.sqlName, message: "cannot compare \(left.type) with \(right.type)")
@@ -70,5 +69,17 @@ enum Comparison {
         case .greater: { $0 > 0 }
         default: { $0 >= 0 }
         }
+    }
+
+    private static func isStruct(_ type: SQLType) -> Bool {
+        if case .struct = type { return true }
+        return false
+    }
+
+    /// The type two operands are compared in: two STRUCTs by `StructComparison`'s rule, others by
+    /// `TypeCoercion.comparison`.
+    static func comparedType(_ left: SQLType, _ right: SQLType) -> SQLType? {
+        if case .struct(let x) = left, case .struct(let y) = right { return StructComparison.commonType(x, y) }
+        return TypeCoercion.comparison(left, right)
     }
 }

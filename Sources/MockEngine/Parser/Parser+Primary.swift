@@ -33,11 +33,16 @@ extension Parser {
                     try parser.expectSymbol(")")
                     return inner
                 }
-                // A row `(a, b)` is Spark's named_struct of its values, each named by its text.
+                // A row `(a, b)` is Spark's named_struct of its values: a column's field is named after the
+                // column, any other value's `col1`, `col2`, … by its place.
                 var items = [inner]
                 repeat { items.append(try parser.parseExpression()) } while parser.consumeSymbol(",")
                 try parser.expectSymbol(")")
-                let arguments = items.flatMap { [Expr.literal(.string($0.sqlName), .string), $0] }
+                let arguments = items.enumerated().flatMap { index, item in
+                    var name = "col\(index + 1)"
+                    if case .column(let parts) = item, let last = parts.last { name = last }
+                    return [Expr.literal(.string(name), .string), item]
+                }
                 return .function(name: "named_struct", arguments: arguments, isDistinct: false, isStar: false)
             }
         case .word(let word):

@@ -6,7 +6,7 @@ extension ExpressionCompiler {
         let compiledItems = try items.map { (item) throws(EngineError) in try compile(item) }
         var type = value.type
         for item in compiledItems {
-            guard let common = TypeCoercion.comparison(type, item.type) else {
+            guard let common = Comparison.comparedType(type, item.type) else {
                 throw EngineError.typeMismatch(expression: expr.sqlName, message: "cannot compare \(value.type) with \(item.type) in IN")
             }
             type = common

@@ -16,7 +16,12 @@ extension EngineError {
     /// An operator between BINARY and another type (`X'01' = 1`, `X'01' + 1`): Spark's BINARY_OP_DIFF_TYPES.
     static func binaryOperandsDiffer(_ expr: Expr, _ left: SQLType, _ right: SQLType) -> EngineError? {
         guard left == .binary || right == .binary, left != right, left != .null, right != .null else { return nil }
-        return .analysis(
+        return incompatibleOperands(expr, left, right)
+    }
+
+    /// DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES: operands of a binary operator with no type in common.
+    static func incompatibleOperands(_ expr: Expr, _ left: SQLType, _ right: SQLType) -> EngineError {
+        .analysis(
             "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
             "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the left and right operands of the binary operator "
                 + "have incompatible types (\"\(left)\" and \"\(right)\").")
