@@ -4,6 +4,7 @@
 enum SparkErrorClass {
     static let sqlStates: [String: String] = [
         "AMBIGUOUS_REFERENCE": "42704",
+        "EXCEPT_OVERLAPPING_COLUMNS": "42702",
         "ARITHMETIC_OVERFLOW": "22003",
         "ASSIGNMENT_ARITY_MISMATCH": "42802",
         "CAST_INVALID_INPUT": "22018",

@@ -115,8 +115,8 @@ struct Select: Sendable, Equatable {
 
 enum SelectItem: Sendable, Equatable {
     case expression(Expr, alias: String?)
-    /// `*` or `t.*`.
-    case star(qualifier: [String]?)
+    /// `*` or `t.*`, and the columns `EXCEPT (a, t.b)` leaves out.
+    case star(qualifier: [String]?, except: [[String]] = [])
     /// `generator(…) AS (a, b)`: names for each column a generator produces.
     case multiAlias(Expr, aliases: [String])
 }

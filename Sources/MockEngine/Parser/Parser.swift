@@ -246,9 +246,9 @@ struct Parser {
         return select
     }
 
-    /// item := '*' | name '.' '*' | expr [[AS] alias]
+    /// item := '*' [EXCEPT '(' column, … ')'] | name '.' '*' [EXCEPT …] | expr [[AS] alias]
     mutating func parseSelectItem() throws(EngineError) -> SelectItem {
-        if consumeSymbol("*") { return .star(qualifier: nil) }
+        if consumeSymbol("*") { return .star(qualifier: nil, except: try parseStarExcept()) }
         var lookahead = 0
         var qualifier: [String] = []
         while true {
@@ -261,12 +261,25 @@ struct Parser {
             guard !qualifier.isEmpty, peek(lookahead + 1).isSymbol(".") else { break }
             if peek(lookahead + 2).isSymbol("*") {
                 position += lookahead + 3
-                return .star(qualifier: qualifier)
+                return .star(qualifier: qualifier, except: try parseStarExcept())
             }
             lookahead += 2
         }
         let expression = try parseExpression()
         if let aliases = try parseMultiAlias() { return .multiAlias(expression, aliases: aliases) }
         return .expression(expression, alias: try parseAlias())
+    }
+
+    /// The column names after `* EXCEPT (`, or none (an EXCEPT not followed by `(` is the set operator's).
+    private mutating func parseStarExcept() throws(EngineError) -> [[String]] {
+        guard current.isWord(.except), peek(1).isSymbol("(") else { return [] }
+        position += 2
+        var columns: [[String]] = []
+        repeat {
+            guard case .column(let parts) = try parseExpression() else { throw unexpected("a column name") }
+            columns.append(parts)
+        } while consumeSymbol(",")
+        try expectSymbol(")")
+        return columns
     }
 }

@@ -174,8 +174,8 @@ extension Planner {
                     name = compiler.namingForm(expr.resolvingFieldAccess(in: scope)).sqlName
                 }
                 expanded.append(.expression(expr, name: name))
-            case .star(let qualifier):
-                let matching = scope.columns.indices.filter { index in
+            case let .star(qualifier, except):
+                var matching = scope.columns.indices.filter { index in
                     let column = scope.columns[index]
                     guard !column.isHidden else { return false }
                     return qualifier.map { column.matches(qualifier: $0) } ?? true
@@ -183,6 +183,8 @@ extension Planner {
                 if let qualifier, matching.isEmpty {
                     throw EngineError.unknownTable(qualifier.joined(separator: "."), suggestion: nil)
                 }
+                let excluded = try StarExcept.columns(except, among: matching, scope: scope, compiler: compiler)
+                matching.removeAll(where: excluded.contains)
                 expanded += matching.map { .inputColumn(index: $0, name: scope.columns[$0].name) }
             }
         }
