@@ -33,7 +33,8 @@ enum StarExcept {
         guard Set(excluded).count == excluded.count else {
             throw EngineError.analysis(
                 "EXCEPT_OVERLAPPING_COLUMNS",
-                "Columns in an EXCEPT list must be distinct and non-overlapping, but got (\(names.map { $0.joined(separator: ".") }.joined(separator: ", "))).")
+                "Columns in an EXCEPT list must be distinct and non-overlapping, but got (\(names.map { $0.joined(separator: ".") }.joined(separator: ", ")))."
+            )
         }
         return Set(excluded)
     }
