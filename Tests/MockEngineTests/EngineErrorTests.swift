@@ -66,6 +66,11 @@ final class EngineErrorTests: XCTestCase {
             ("SELECT 1 AS a WHERE 1 = ANY (SELECT 1)", "quantified comparisons with a subquery (`= ANY (SELECT …)`)"),
             ("SELECT * FROM (SELECT 1 AS id) t NATURAL JOIN (SELECT 1 AS id) u", "NATURAL JOIN"),
             ("SELECT * FROM (SELECT 1 AS id) t VERSION AS OF 1", "time travel (`AS OF`)"),
+            (
+                "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r",
+                "recursive common table expressions (`WITH RECURSIVE`)"
+            ),
+            ("with recursive `r` AS (SELECT 1 AS n) SELECT * FROM r", "recursive common table expressions (`WITH RECURSIVE`)"),
         ]
         for (sql, feature) in cases {
             XCTAssertThrowsError(try engine.execute(sql, now: 0), sql) { error in

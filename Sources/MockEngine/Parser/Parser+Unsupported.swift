@@ -26,10 +26,18 @@ extension Parser {
             return "NATURAL JOIN"
         }
         if first.isWord(.timestamp) || first.isWord(.version), second.isWord(.as) { return "time travel (`AS OF`)" }
+        if case .word(let word) = first.kind, word.uppercased() == "RECURSIVE", isName(second) {
+            return "recursive common table expressions (`WITH RECURSIVE`)"
+        }
         for clause in [Keyword.cluster, .distribute, .sort] where first.isWord(clause) && second.isWord(.by) {
             return "\(clause.rawValue) BY"
         }
         return nil
+    }
+
+    private static func isName(_ token: Token) -> Bool {
+        if case .quotedIdentifier = token.kind { return true }
+        return token.isNameWord
     }
 
     /// Whether the current token follows `TRANSFORM ( … )` (a script transform, `SELECT TRANSFORM(a) USING 'cat'`).
