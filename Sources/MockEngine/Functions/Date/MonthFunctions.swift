@@ -7,7 +7,8 @@ enum MonthFunctions {
             guard case .date(let days) = date else { return .null }
             return .date(try DatetimeArithmetic.addMonths(days, months.integer))
         },
-        ScalarDeclaration(names: ["months_between"], arity: 2...3) { call throws(EngineError) in
+        ScalarDeclaration(names: ["months_between"], arity: 2...3, printer: ScalarDeclaration.fillingDefaults(["true"], arity: 3)) {
+            call throws(EngineError) in
             let (end, start) = (try call.argument(0, as: .timestamp), try call.argument(1, as: .timestamp))
             let roundOff: Evaluator = call.count == 3 ? try call.argument(2, as: .boolean) : { @Sendable _, _ in .bool(true) }
             return CompiledExpr(type: .double) { row, context throws(EngineError) in

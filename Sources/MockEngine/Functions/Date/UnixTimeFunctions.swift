@@ -6,7 +6,10 @@ enum UnixTimeFunctions {
     static let declarations: [ScalarDeclaration] = [
         parsing("to_timestamp", tolerant: false),
         parsing("try_to_timestamp", tolerant: true),
-        ScalarDeclaration(names: ["unix_timestamp"], arity: 0...2) { call throws(EngineError) in
+        ScalarDeclaration(
+            names: ["unix_timestamp"], arity: 0...2,
+            printer: ScalarDeclaration.fillingDefaults(["current_timestamp()", "yyyy-MM-dd HH:mm:ss"], arity: 2)
+        ) { call throws(EngineError) in
             guard call.count > 0 else {
                 return CompiledExpr(type: .bigint) { _, context in .int(CivilTime.floorDivide(context.now, 1_000_000).0) }
             }
@@ -26,7 +29,10 @@ enum UnixTimeFunctions {
                 return .int(CivilTime.floorDivide(micros, 1_000_000).0)
             }
         },
-        ScalarDeclaration(names: ["from_unixtime"], arity: 1...2) { call throws(EngineError) in
+        ScalarDeclaration(
+            names: ["from_unixtime"], arity: 1...2, printer: ScalarDeclaration.fillingDefaults(["yyyy-MM-dd HH:mm:ss"], arity: 2)
+        ) {
+            call throws(EngineError) in
             let seconds = try call.argument(0, as: .bigint)
             var pattern = "yyyy-MM-dd HH:mm:ss"
             if call.count == 2 {
