@@ -1,6 +1,6 @@
 import DBAPICore
 
-/// `bin`, `bit_count`, `shiftleft`, `shiftright`, `shiftrightunsigned`, on two's-complement integers as Java
+/// `bin`, `bit_count`, `getbit`/`bit_get`, `shiftleft`, `shiftright`, `shiftrightunsigned`, on two's-complement integers as Java
 /// computes them: an INT shifts by its count modulo 32, a BIGINT modulo 64.
 enum BitFunctions {
     static let declarations: [ScalarDeclaration] = [
@@ -32,7 +32,37 @@ enum BitFunctions {
                 ? Int64(bitPattern: UInt64(bitPattern: value) >> UInt64(count & 63))
                 : Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: value) >> UInt32(count & 31)))
         },
+        getbit("getbit"),
+        getbit("bit_get"),
     ]
+
+    /// `getbit(x, pos)`: bit `pos` (0 the lowest) of an integer, as a TINYINT 0 or 1; `pos` outside the type's
+    /// width is Spark's INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE.
+    private static func getbit(_ name: String) -> ScalarDeclaration {
+        ScalarDeclaration(names: [name], arity: 2...2) { call throws(EngineError) in
+            let width: Int64
+            switch call.type(0) {
+            case .tinyint: width = 8
+            case .smallint: width = 16
+            case .int, .null: width = 32
+            case .bigint: width = 64
+            default: throw call.unexpected(0, "\"INTEGRAL\"")
+            }
+            let (value, position) = (call.arguments[0].evaluate, try call.argument(1, as: .int))
+            return CompiledExpr(type: .tinyint) { row, context throws(EngineError) in
+                guard case .int(let number) = try value(row, context), case .int(let bit) = try position(row, context) else {
+                    return .null
+                }
+                guard bit >= 0, bit < width else {
+                    throw EngineError.classified(
+                        errorClass: "INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE", sqlState: "22023",
+                        message: "The value of parameter(s) `pos` in `\(name)` is invalid: expects an integer value in [0, \(width)), "
+                            + "but got \(bit).")
+                }
+                return .int(number >> bit & 1)
+            }
+        }
+    }
 
     /// A shift of an INT (smaller integers widen to it) or a BIGINT by an INT count.
     private static func shift(_ name: String, _ kernel: @escaping @Sendable (Int64, Int64, Bool) -> Int64) -> ScalarDeclaration {

@@ -66,6 +66,7 @@ enum DoubleMathFunctions {
         double(["csc"], ["csc": "CSC"]) { 1 / sin($0) },
         double(["degrees"], ["degrees": "DEGREES"]) { $0 * (180 / Double.pi) },
         double(["radians"], ["radians": "RADIANS"]) { $0 / 180 * Double.pi },
+        double(["rint"], [:]) { $0.rounded(.toNearestOrEven) },
     ]
 
     /// Spark's logarithms give NULL at and below 0.

@@ -1,7 +1,8 @@
 import DBAPICore
 
-/// rlike/regexp/regexp_like, regexp_extract, regexp_extract_all, regexp_count, regexp_substr with Java
-/// regular expressions (`CompiledRegex`); regexp_replace and split are in their own files.
+/// rlike/regexp/regexp_like, regexp_extract, regexp_extract_all, regexp_count, regexp_substr and regexp_instr
+/// (the 1-based start of the first match, whatever group is asked for, as Spark 4 answers) with Java regular
+/// expressions (`CompiledRegex`); regexp_replace and split are in their own files.
 enum RegexFunctions {
     static let declarations: [ScalarDeclaration] = [
         like("rlike", printedAs: "RLIKE"),
@@ -23,6 +24,17 @@ enum RegexFunctions {
                 let input = Array(value.unicodeScalars)
                 guard let match = try regex.matches(input, limit: 1, "regexp_substr").first, match.end > match.start else { return .null }
                 return .string(String(scalars: input[match.start..<match.end]))
+            }
+        },
+        ScalarDeclaration(names: ["regexp_instr"], arity: 2...3, printer: ScalarDeclaration.fillingDefaults(["0"], arity: 3)) {
+            call throws(EngineError) in
+            let (text, pattern) = (try call.argument(0, as: .string), try RegexArgument(call, index: 1, function: "regexp_instr"))
+            let group = call.count == 3 ? try call.argument(2, as: .int) : nil
+            return CompiledExpr(type: .int) { row, context throws(EngineError) in
+                guard case .string(let value) = try text(row, context), let regex = try pattern.regex(row, context) else { return .null }
+                if let group, try group(row, context).isNull { return .null }
+                let match = try regex.matches(Array(value.unicodeScalars), limit: 1, "regexp_instr").first
+                return .int(match.map { Int64($0.start) + 1 } ?? 0)
             }
         },
     ]

@@ -21,7 +21,9 @@ enum ScalarRegistry {
         { RandomFunctions.declarations }, { HigherOrderFunctions.declarations }, { DateFieldFunctions.declarations },
         { ExtractFunctions.declarations }, { TruncationFunctions.declarations }, { MonthFunctions.declarations },
         { UnixTimeFunctions.declarations }, { TimeZoneFunctions.declarations }, { TimestampAddDiff.declarations },
-        { IntervalConstructors.declarations },
+        { IntervalConstructors.declarations }, { NullPredicates.declarations }, { NaNFunctions.declarations },
+        { StringBuilding.declarations }, { StringCodes.declarations }, { MaskFunction.declarations },
+        { HashFunctions.declarations }, { CastFunctions.declarations }, { URLCoding.declarations },
     ]
 
     /// Every declaration (tests, README check); builds every family.
