@@ -14,7 +14,8 @@ enum DateFunctions {
         },
         shifting("date_add", subtract: false),
         shifting("date_sub", subtract: true),
-        ScalarDeclaration(names: ["datediff", "date_diff"], arity: 2...3) { call throws(EngineError) in
+        ScalarDeclaration(names: ["datediff", "date_diff"], arity: 2...3, printer: TimestampAddDiff.printed("timestampdiff")) {
+            call throws(EngineError) in
             if call.count == 3 { return try TimestampAddDiff.difference(call) }
             let (end, start) = (try call.argument(0, as: .date), try call.argument(1, as: .date))
             return CompiledExpr(type: .int) { row, context throws(EngineError) in
@@ -56,7 +57,10 @@ enum DateFunctions {
 
     /// date_add, date_sub: a DATE shifted by an INT, SMALLINT or TINYINT number of days.
     private static func shifting(_ name: String, subtract: Bool) -> ScalarDeclaration {
-        ScalarDeclaration(names: [name], arity: name == "date_add" ? 2...3 : 2...2) { call throws(EngineError) in
+        ScalarDeclaration(
+            names: [name], arity: name == "date_add" ? 2...3 : 2...2,
+            printer: name == "date_add" ? TimestampAddDiff.printed("timestampadd") : nil
+        ) { call throws(EngineError) in
             if call.count == 3 { return try TimestampAddDiff.add(call) }
             let date = try call.argument(0, as: .date)
             let offset = call.type(1) == .string ? try call.argument(1, as: .int) : call.arguments[1].evaluate

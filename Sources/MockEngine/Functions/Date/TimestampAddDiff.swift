@@ -6,9 +6,17 @@ import DBAPICore
 /// `ChronoUnit.between` does.
 enum TimestampAddDiff {
     static let declarations: [ScalarDeclaration] = [
-        ScalarDeclaration(names: ["timestampadd", "dateadd"], arity: 3...3) { call throws(EngineError) in try add(call) },
+        ScalarDeclaration(names: ["timestampadd", "dateadd"], arity: 3...3, printer: printed("timestampadd")) {
+            call throws(EngineError) in try add(call)
+        },
         ScalarDeclaration(names: ["timestampdiff"], arity: 3...3) { call throws(EngineError) in try difference(call) },
     ]
+
+    /// Spark names every three-argument form (`dateadd`, `date_add`; `datediff`, `date_diff`) after the
+    /// function it is: `timestampadd(…)`, `timestampdiff(…)`. Nil (the call as written) for other arities.
+    static func printed(_ function: String) -> ScalarDeclaration.Printer {
+        { _, arguments in arguments.count == 3 ? "\(function)(\(arguments.joined(separator: ", ")))" : nil }
+    }
 
     /// Function names whose first argument, in the three-argument form, is a unit word.
     static let unitFunctions: Set<String> = ["timestampadd", "dateadd", "date_add", "timestampdiff", "datediff", "date_diff"]

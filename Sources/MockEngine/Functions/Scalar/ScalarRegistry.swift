@@ -17,7 +17,7 @@ enum ScalarRegistry {
         { DoubleMathFunctions.declarations }, { ModularFunctions.declarations }, { BitFunctions.declarations },
         { NumberFunctions.declarations }, { NumericCastFunctions.declarations }, { NullFunctions.declarations },
         { AssertionFunctions.declarations }, { TryArithmeticFunctions.declarations }, { JSONFunctions.declarations },
-        { FromJSON.declarations }, { SchemaOfJSON.declarations },
+        { FromJSON.declarations }, { SchemaOfJSON.declarations }, { JSONShapeFunctions.declarations },
         { RandomFunctions.declarations }, { HigherOrderFunctions.declarations }, { DateFieldFunctions.declarations },
         { ExtractFunctions.declarations }, { TruncationFunctions.declarations }, { MonthFunctions.declarations },
         { UnixTimeFunctions.declarations }, { TimeZoneFunctions.declarations }, { TimestampAddDiff.declarations },
