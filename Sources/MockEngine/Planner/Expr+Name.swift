@@ -19,7 +19,11 @@ extension Expr {
             }
         case .column(let parts): return parts.last ?? ""
         case let .unary(op, operand):
-            return op == .not ? "(NOT \(operand.sqlName))" : "(\(op.rawValue) \(operand.sqlName))"
+            switch op {
+            case .not: return "(NOT \(operand.sqlName))"
+            case .bitNot: return "~\(operand.sqlName)"  // Spark's BitwiseNot prints without parentheses
+            case .negate, .plus: return "(\(op.rawValue) \(operand.sqlName))"
+            }
         case let .binary(.concat, left, right): return "concat(\(left.sqlName), \(right.sqlName))"  // `||` is parsed as concat
         case let .binary(op, left, right): return "(\(left.sqlName) \(op.rawValue) \(right.sqlName))"
         case let .isNull(operand, negated): return "(\(operand.sqlName) IS \(negated ? "NOT " : "")NULL)"

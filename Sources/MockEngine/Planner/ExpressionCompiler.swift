@@ -150,8 +150,10 @@ struct ExpressionCompiler {
         }
     }
 
-    /// `-x` (and `negative(x)`): integers check their type's range, as ANSI Spark does.
+    /// `-x` (and `negative(x)`): integers check their type's range, as ANSI Spark does; a STRING is read
+    /// as a DOUBLE first (`-('5')` is -5.0).
     static func negation(_ operand: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr {
+        let operand = operand.type == .string ? coerce(operand, to: .double) : operand
         let (inner, type) = (operand.evaluate, operand.type)
         guard type.isNumeric || type == .null else {
             throw EngineError.typeMismatch(expression: expr.sqlName, message: "unary - needs a number, got \(type)")
