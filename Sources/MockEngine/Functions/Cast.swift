@@ -61,10 +61,11 @@ enum Cast {
             return .int(Int64(truncated))
         case (.double, .double), (.double, .float): return value
         case (.double(let number), .decimal(let precision, let scale)):
-            guard number.isFinite, let decimal = SQLDecimal(string: "\(number)") else {
-                throw EngineError.invalidCast(value: SQLValue.sparkDouble(number), from: source, type: target)
+            guard number.isFinite else { throw EngineError.invalidCast(value: SQLValue.sparkDouble(number), from: source, type: target) }
+            guard let decimal = SQLDecimal(string: "\(number)") else {  // beyond any DECIMAL: Spark says so in plain digits
+                throw EngineError.decimalOutOfRange(plainDigits(number), precision: precision, scale: scale)
             }
-            return try fitDecimal(decimal, precision, scale, original: SQLValue.sparkDouble(number), target: target)
+            return try fitDecimal(decimal, precision, scale, original: decimal.description, target: target)
         case (.double(let number), .boolean): return .bool(number != 0)
         case (.decimal(let number), _) where target.isIntegral:
             guard let whole = number.rounded(places: 0, .towardZero),
@@ -91,6 +92,28 @@ enum Cast {
         default: break
         }
         throw EngineError.typeMismatch(expression: "CAST(\(value) AS \(target))", message: "cannot cast \(source) to \(target)")
+    }
+
+    /// A finite double's shortest decimal form without an exponent (`1.0E40` is 1 and forty zeros), as
+    /// Java's `BigDecimal.toPlainString` writes it.
+    static func plainDigits(_ number: Double) -> String {
+        let text = "\(number.magnitude)"
+        let parts = text.split(separator: "e", maxSplits: 1)
+        let mantissa = parts.first.map(String.init) ?? text
+        let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+        let dot = mantissa.firstIndex(of: ".")
+        var digits = mantissa.replacingOccurrences(of: ".", with: "")
+        var point = (dot.map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count) + exponent
+        while point > digits.count { digits += "0" }
+        while point < 1 {
+            digits = "0" + digits
+            point += 1
+        }
+        var integral = String(digits.prefix(point))
+        var fraction = String(digits.dropFirst(point))
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        while integral.count > 1, integral.hasPrefix("0") { integral.removeFirst() }
+        return (number < 0 ? "-" : "") + integral + (fraction.isEmpty ? "" : "." + fraction)
     }
 
     private static func fitDecimal(

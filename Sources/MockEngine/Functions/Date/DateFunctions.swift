@@ -35,7 +35,9 @@ enum DateFunctions {
             let text = try call.argument(0, as: .string)
             return CompiledExpr(type: .date) { row, context throws(EngineError) in
                 guard case .string(let value) = try text(row, context) else { return .null }
-                guard let days = try format.parseDate(value) else { throw EngineError.invalidCast(value: value, type: .date) }
+                guard let days = try format.parseDate(value) else {
+                    throw UnixTimeFunctions.unparsable(value, pattern, tolerantFunction: "try_to_date")
+                }
                 return .date(days)
             }
         },

@@ -130,12 +130,18 @@ enum UnixTimeFunctions {
         let format = try DateFormat(pattern)
         return { text throws(EngineError) in
             guard let micros = try format.parseTimestamp(text) else {
-                throw EngineError.analysis(
-                    "CANNOT_PARSE_TIMESTAMP",
-                    "Text '\(text)' could not be parsed with the pattern '\(pattern)'. Use `try_to_timestamp` to tolerate invalid input "
-                        + "string and return NULL instead.")
+                throw unparsable(text, pattern, tolerantFunction: "try_to_timestamp")
             }
             return micros
         }
+    }
+
+    /// CANNOT_PARSE_TIMESTAMP for `text` that `pattern` does not read (Spark's message adds Java's reason,
+    /// which the mock does not reproduce; the class and the advice are Spark's).
+    static func unparsable(_ text: String, _ pattern: String, tolerantFunction: String) -> EngineError {
+        .analysis(
+            "CANNOT_PARSE_TIMESTAMP",
+            "Text '\(text)' could not be parsed with the pattern '\(pattern)'. Use `\(tolerantFunction)` to tolerate invalid input "
+                + "string and return NULL instead.")
     }
 }
