@@ -21,7 +21,7 @@ enum ScalarRegistry {
         { RandomFunctions.declarations }, { HigherOrderFunctions.declarations }, { DateFieldFunctions.declarations },
         { ExtractFunctions.declarations }, { TruncationFunctions.declarations }, { MonthFunctions.declarations },
         { UnixTimeFunctions.declarations }, { TimeZoneFunctions.declarations }, { TimestampAddDiff.declarations },
-        { IntervalConstructors.declarations },
+        { IntervalConstructors.declarations }, { ArrayEditFunctions.declarations },
     ]
 
     /// Every declaration (tests, README check); builds every family.
