@@ -6,6 +6,7 @@ enum AggregateRegistry {
     static let declarations: [AggregateDeclaration] =
         BasicAggregates.declarations + ConditionalAggregates.declarations + StatisticalAggregates.declarations
         + PercentileAggregates.declarations + CollectionAggregates.declarations + TryAggregates.declarations
+        + RegressionAggregates.declarations + BitwiseAggregates.declarations
 
     private static let byName: [String: AggregateDeclaration] = {
         var table: [String: AggregateDeclaration] = [:]

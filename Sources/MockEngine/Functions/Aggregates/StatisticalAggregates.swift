@@ -1,31 +1,33 @@
 import DBAPICore
 
-/// stddev, variance and their _samp/_pop forms, covar_pop, covar_samp, corr: DOUBLE results
-/// computed with Spark's own running-moment updates, so the last digit matches. A sample
-/// statistic of one row is NULL (Spark's non-legacy behaviour), and so is corr when either side
-/// does not vary (Spark divides by zero into NULL there).
+/// stddev, variance and their _samp/_pop forms, skewness, kurtosis, covar_pop, covar_samp, corr: DOUBLE
+/// results computed with Spark's own running-moment updates, so the last digit matches. A sample
+/// statistic of one row is NULL (Spark's non-legacy behaviour), and so are corr, skewness and kurtosis
+/// when the input does not vary (Spark divides by zero into NULL there).
 enum StatisticalAggregates {
     static let declarations: [AggregateDeclaration] = [
         moment(["stddev", "stddev_samp", "std"]) { $0.count < 2 ? nil : ($0.m2 / ($0.count - 1)).squareRoot() },
         moment(["stddev_pop"]) { ($0.m2 / $0.count).squareRoot() },
         moment(["variance", "var_samp"]) { $0.count < 2 ? nil : $0.m2 / ($0.count - 1) },
         moment(["var_pop"]) { $0.m2 / $0.count },
+        moment(["skewness"], order: 3) { $0.m2 == 0 ? nil : $0.count.squareRoot() * $0.m3 / ($0.m2 * $0.m2 * $0.m2).squareRoot() },
+        moment(["kurtosis"], order: 4) { $0.m2 == 0 ? nil : $0.count * $0.m4 / ($0.m2 * $0.m2) - 3 },
         pair(["covar_pop"]) { $0.ck / $0.count },
         pair(["covar_samp"]) { $0.count < 2 ? nil : $0.ck / ($0.count - 1) },
         pair(["corr"]) { $0.count < 2 || $0.xMk * $0.yMk == 0 ? nil : $0.ck / ($0.xMk * $0.yMk).squareRoot() },
     ]
 
     private static func moment(
-        _ names: [String], _ finish: @escaping @Sendable (CentralMoment) -> Double?
+        _ names: [String], order: Int = 2, _ finish: @escaping @Sendable (RunningMoments) -> Double?
     ) -> AggregateDeclaration {
         AggregateDeclaration(names: names, arity: 1...1) { arguments throws(EngineError) in
             try AggregateResolution(resultType: .double, argumentTypes: [doubleInput(arguments, 0)]) {
-                CentralMoment(finish: finish)
+                CentralMoment(finish: finish, moments: RunningMoments(order: order))
             }
         }
     }
 
-    private static func pair(_ names: [String], _ finish: @escaping @Sendable (CoMoment) -> Double?) -> AggregateDeclaration {
+    private static func pair(_ names: [String], _ finish: @escaping @Sendable (RunningCoMoments) -> Double?) -> AggregateDeclaration {
         AggregateDeclaration(names: names, arity: 2...2) { arguments throws(EngineError) in
             try AggregateResolution(
                 resultType: .double, argumentTypes: [doubleInput(arguments, 0), doubleInput(arguments, 1)]
@@ -43,52 +45,34 @@ enum StatisticalAggregates {
     }
 }
 
-/// Count, mean and sum of squared deviations of the non-NULL inputs.
+/// The moments of the non-NULL inputs, for stddev, variance, skewness and kurtosis.
 private struct CentralMoment: AggregateKernel {
-    let finish: @Sendable (CentralMoment) -> Double?
-    var count = 0.0
-    var mean = 0.0
-    var m2 = 0.0
+    let finish: @Sendable (RunningMoments) -> Double?
+    var moments: RunningMoments
 
     mutating func add(_ arguments: Row) throws(EngineError) {
         guard case .double(let x) = arguments[0] else { return }
-        count += 1
-        let delta = x - mean
-        let deltaN = delta / count
-        mean += deltaN
-        m2 += delta * (delta - deltaN)
+        moments.add(x)
     }
 
     func result() throws(EngineError) -> SQLValue {
-        guard count > 0, let value = finish(self) else { return .null }
+        guard moments.count > 0, let value = finish(moments) else { return .null }
         return .double(value)
     }
 }
 
 /// Co-moments of the rows where both inputs are non-NULL.
 private struct CoMoment: AggregateKernel {
-    let finish: @Sendable (CoMoment) -> Double?
-    var count = 0.0
-    var xAvg = 0.0
-    var yAvg = 0.0
-    var ck = 0.0
-    var xMk = 0.0
-    var yMk = 0.0
+    let finish: @Sendable (RunningCoMoments) -> Double?
+    var moments = RunningCoMoments()
 
     mutating func add(_ arguments: Row) throws(EngineError) {
         guard case .double(let x) = arguments[0], case .double(let y) = arguments[1] else { return }
-        count += 1
-        let dx = x - xAvg
-        let dy = y - yAvg
-        xAvg += dx / count
-        yAvg += dy / count
-        ck += dx * (y - yAvg)
-        xMk += dx * (x - xAvg)
-        yMk += dy * (y - yAvg)
+        moments.add(x, y)
     }
 
     func result() throws(EngineError) -> SQLValue {
-        guard count > 0, let value = finish(self) else { return .null }
+        guard moments.count > 0, let value = finish(moments) else { return .null }
         return .double(value)
     }
 }

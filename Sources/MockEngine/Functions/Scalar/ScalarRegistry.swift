@@ -24,6 +24,7 @@ enum ScalarRegistry {
         { IntervalConstructors.declarations }, { NullPredicates.declarations }, { NaNFunctions.declarations },
         { StringBuilding.declarations }, { StringCodes.declarations }, { MaskFunction.declarations },
         { HashFunctions.declarations }, { CastFunctions.declarations }, { URLCoding.declarations },
+        { ArrayEditFunctions.declarations },
     ]
 
     /// Every declaration (tests, README check); builds every family.
