@@ -21,7 +21,8 @@ enum ScalarRegistry {
         { RandomFunctions.declarations }, { HigherOrderFunctions.declarations }, { DateFieldFunctions.declarations },
         { ExtractFunctions.declarations }, { TruncationFunctions.declarations }, { MonthFunctions.declarations },
         { UnixTimeFunctions.declarations }, { TimeZoneFunctions.declarations }, { TimestampAddDiff.declarations },
-        { IntervalConstructors.declarations }, { ArrayEditFunctions.declarations },
+        { IntervalConstructors.declarations }, { ArrayEditFunctions.declarations }, { DayAndMonthNames.declarations },
+        { TimestampConstructors.declarations },
     ]
 
     /// Every declaration (tests, README check); builds every family.
