@@ -19,7 +19,7 @@ extension Expr {
         case let .binary(_, left, right): left.isFoldable && right.isFoldable
         case let .function(name, arguments, _, isStar):
             !isStar && !AggregateRegistry.isAggregate(name)
-                && !["current_date", "current_timestamp", "now", "rand", "random", "uuid"].contains(name)
+                && !["current_date", "curdate", "current_timestamp", "now", "localtimestamp", "rand", "random", "uuid"].contains(name)
                 && arguments.allSatisfy(\.isFoldable)
         default: false
         }

@@ -1,16 +1,18 @@
 import DBAPICore
 
-/// current_date, current_timestamp, date_add, date_sub, datediff, year, month, day, to_date,
-/// date_format (the three-argument date_add and datediff are `TimestampAddDiff`'s). The session time zone is UTC.
+/// current_date (curdate), current_timestamp (now), localtimestamp, date_add, date_sub, datediff, year, month, day, to_date,
+/// try_to_date, date_format (the three-argument date_add and datediff are `TimestampAddDiff`'s). The session time zone is UTC.
 enum DateFunctions {
     static let declarations: [ScalarDeclaration] = [
-        ScalarDeclaration(names: ["current_date"], arity: 0...0) { _ in
-            CompiledExpr(type: .date) { _, context in
-                .date(Int32(clamping: CivilTime.floorDivide(context.now, CivilTime.microsPerDay).0))
-            }
-        },
+        ScalarDeclaration(names: ["current_date"], arity: 0...0) { _ in today },
+        // Spark prints curdate() as the current_date() it stands for.
+        ScalarDeclaration(names: ["curdate"], arity: 0...0, printer: { _, _ in "current_date()" }) { _ in today },
         ScalarDeclaration(names: ["current_timestamp", "now"], arity: 0...0) { _ in
             CompiledExpr(type: .timestamp) { _, context in .timestamp(context.now) }
+        },
+        // The session's wall clock (UTC), without a time zone.
+        ScalarDeclaration(names: ["localtimestamp"], arity: 0...0) { _ in
+            CompiledExpr(type: .timestampNTZ) { _, context in .timestampNTZ(context.now) }
         },
         shifting("date_add", subtract: false),
         shifting("date_sub", subtract: true),
@@ -26,21 +28,8 @@ enum DateFunctions {
         field(["year"]) { $0.year },
         field(["month"]) { $0.month },
         field(["day", "dayofmonth"]) { $0.day },
-        ScalarDeclaration(names: ["to_date"], arity: 1...2) { call throws(EngineError) in
-            guard call.count == 2 else { return CompiledExpr(type: .date, evaluate: try call.argument(0, as: .date)) }
-            guard case .string(let pattern)? = call.constant(1) else {
-                throw call.mismatch("to_date's format must be a string constant")
-            }
-            let format = try DateFormat(pattern)
-            let text = try call.argument(0, as: .string)
-            return CompiledExpr(type: .date) { row, context throws(EngineError) in
-                guard case .string(let value) = try text(row, context) else { return .null }
-                guard let days = try format.parseDate(value) else {
-                    throw UnixTimeFunctions.unparsable(value, pattern, tolerantFunction: "try_to_date")
-                }
-                return .date(days)
-            }
-        },
+        parsing("to_date", tolerant: false),
+        parsing("try_to_date", tolerant: true),
         ScalarDeclaration(names: ["date_format"], arity: 2...2) { call throws(EngineError) in
             guard case .string(let pattern)? = call.constant(1) else {
                 throw call.mismatch("date_format's format must be a string constant")
@@ -56,6 +45,41 @@ enum DateFunctions {
             }
         },
     ]
+
+    private static let today = CompiledExpr(type: .date) { _, context in
+        .date(Int32(clamping: CivilTime.floorDivide(context.now, CivilTime.microsPerDay).0))
+    }
+
+    /// to_date(x [, pattern]): a value cast to DATE, or text read in the pattern (a string constant). try_to_date
+    /// (`tolerant`) answers NULL for text that to_date fails to read.
+    private static func parsing(_ name: String, tolerant: Bool) -> ScalarDeclaration {
+        ScalarDeclaration(names: [name], arity: 1...2) { call throws(EngineError) in
+            guard call.count == 2 || (tolerant && call.type(0) == .string) else {
+                return CompiledExpr(type: .date, evaluate: try call.argument(0, as: .date))
+            }
+            var format: (reader: DateFormat, pattern: String)?
+            if call.count == 2 {
+                guard case .string(let pattern)? = call.constant(1) else {
+                    throw call.mismatch("\(name)'s format must be a string constant")
+                }
+                format = (try DateFormat(pattern), pattern)
+            }
+            let text = try call.argument(0, as: .string)
+            return CompiledExpr(type: .date) { [format] row, context throws(EngineError) in
+                guard case .string(let value) = try text(row, context) else { return .null }
+                do throws(EngineError) {
+                    guard let format else { return try Cast.value(.string(value), from: .string, to: .date) }
+                    guard let days = try format.reader.parseDate(value) else {
+                        throw UnixTimeFunctions.unparsable(value, format.pattern, tolerantFunction: "try_to_date")
+                    }
+                    return .date(days)
+                } catch {
+                    if tolerant { return .null }
+                    throw error
+                }
+            }
+        }
+    }
 
     /// date_add, date_sub: a DATE shifted by an INT, SMALLINT or TINYINT number of days.
     private static func shifting(_ name: String, subtract: Bool) -> ScalarDeclaration {

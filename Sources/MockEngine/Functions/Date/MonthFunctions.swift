@@ -1,6 +1,6 @@
 import DBAPICore
 
-/// add_months, months_between, next_day, make_date, make_timestamp.
+/// add_months, months_between, next_day, make_date (and the field checks the make_timestamp family shares).
 enum MonthFunctions {
     static let declarations: [ScalarDeclaration] = [
         .strict(["add_months"], .date, .int, returns: .date) { date, months throws(EngineError) in
@@ -29,21 +29,6 @@ enum MonthFunctions {
         .strict(["make_date"], .int, .int, .int, returns: .date) { year, month, day throws(EngineError) in
             .date(try civilDate(Int(year.integer), Int(month.integer), Int(day.integer)))
         },
-        ScalarDeclaration(names: ["make_timestamp"], arity: 6...6) { call throws(EngineError) in
-            var parts: [Evaluator] = []
-            for index in 0..<5 { parts.append(try call.argument(index, as: .int)) }
-            let seconds = try call.argument(5, as: .decimal(precision: 16, scale: 6))
-            let fields = parts
-            return CompiledExpr(type: .timestamp) { row, context throws(EngineError) in
-                var values: [Int] = []
-                for part in fields {
-                    guard case .int(let value) = try part(row, context) else { return .null }
-                    values.append(Int(value))
-                }
-                guard case .decimal(let second) = try seconds(row, context) else { return .null }
-                return .timestamp(try timestamp(values, second))
-            }
-        },
     ]
 
     /// Spark's months_between: whole months when the days of month match (or both are month ends), else
@@ -69,7 +54,7 @@ enum MonthFunctions {
         }
     }
 
-    private static func civilDate(_ year: Int, _ month: Int, _ day: Int) throws(EngineError) -> Int32 {
+    static func civilDate(_ year: Int, _ month: Int, _ day: Int) throws(EngineError) -> Int32 {
         guard (1...12).contains(month) else { throw outOfBounds("Invalid value for MonthOfYear (valid values 1 - 12): \(month)") }
         guard (1...31).contains(day) else { throw outOfBounds("Invalid value for DayOfMonth (valid values 1 - 28/31): \(day)") }
         guard let days = CivilTime.date(year: year, month: month, day: day) else {
@@ -80,7 +65,7 @@ enum MonthFunctions {
     }
 
     /// make_timestamp's fields (seconds may be 60 with no fraction: the next minute, as in Spark).
-    private static func timestamp(_ values: [Int], _ second: SQLDecimal) throws(EngineError) -> Int64 {
+    static func timestamp(_ values: [Int], _ second: SQLDecimal) throws(EngineError) -> Int64 {
         let days = try civilDate(values[0], values[1], values[2])
         let (hour, minute) = (values[3], values[4])
         guard (0...23).contains(hour) else { throw outOfBounds("Invalid value for HourOfDay (valid values 0 - 23): \(hour)") }

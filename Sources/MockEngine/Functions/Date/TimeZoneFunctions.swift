@@ -2,19 +2,36 @@ import DBAPICore
 import Foundation
 
 /// from_utc_timestamp(ts, zone) and to_utc_timestamp(ts, zone): a TIMESTAMP read as UTC shown as the wall
-/// clock of `zone`, and back. Zones are region IDs from the system's tz database (`America/New_York`), offsets
+/// clock of `zone`, and back; convert_timezone, a TIMESTAMP_NTZ wall clock moved from one zone to another. Zones are region IDs from the system's tz database (`America/New_York`), offsets
 /// (`+05:30`, `-08`, `GMT-03:00`, `UTC+8`) and `UTC`/`Z`; Foundation's TimeZone is only consulted for a region ID.
 enum TimeZoneFunctions {
     static let declarations: [ScalarDeclaration] = [
         .strict(["from_utc_timestamp"], .timestamp, .string, returns: .timestamp) { value, zone throws(EngineError) in
             guard case .timestamp(let micros) = value else { return .null }
-            return .timestamp(try CalendarMath.adding(micros, Int64(try Zone(zone.text).offset(atUTC: micros)) * CivilTime.microsPerSecond))
+            return .timestamp(try Zone(zone.text).wallClock(atUTC: micros))
         },
         .strict(["to_utc_timestamp"], .timestamp, .string, returns: .timestamp) { value, zone throws(EngineError) in
             guard case .timestamp(let micros) = value else { return .null }
-            let resolved = try Zone(zone.text)
-            let guess = try CalendarMath.adding(micros, -Int64(resolved.offset(atUTC: micros)) * CivilTime.microsPerSecond)
-            return .timestamp(try CalendarMath.adding(micros, -Int64(resolved.offset(atUTC: guess)) * CivilTime.microsPerSecond))
+            return .timestamp(try Zone(zone.text).utc(ofWallClock: micros))
+        },
+        // convert_timezone([source,] target, ts): the wall clock `ts` of `source` (the session's zone, UTC, when
+        // omitted) as the wall clock of `target`.
+        ScalarDeclaration(
+            names: ["convert_timezone"], arity: 2...3,
+            printer: { name, arguments in arguments.count == 2 ? "\(name)(current_timezone(), \(arguments.joined(separator: ", ")))" : nil }
+        ) { call throws(EngineError) in
+            let first = call.count - 2
+            let source: Evaluator = first == 1 ? try call.argument(0, as: .string) : { @Sendable _, _ in .string("UTC") }
+            let target = try call.argument(first, as: .string)
+            let value =
+                [.date, .timestamp].contains(call.type(first + 1))
+                ? call.nestedArgument(first + 1, as: .timestampNTZ) : try call.argument(first + 1, as: .timestampNTZ)
+            return CompiledExpr(type: .timestampNTZ) { row, context throws(EngineError) in
+                guard case .string(let from) = try source(row, context), case .string(let to) = try target(row, context),
+                    case .timestampNTZ(let micros) = try value(row, context)
+                else { return .null }
+                return .timestampNTZ(try Zone(to).wallClock(atUTC: try Zone(from).utc(ofWallClock: micros)))
+            }
         },
     ]
 
@@ -48,6 +65,17 @@ enum TimeZoneFunctions {
                         + "to +18:00. 'Z' and 'UTC' are accepted as synonyms for '+00:00'.")
             }
             (fixed, region) = (nil, zone)
+        }
+
+        /// The UTC instant at which this zone's clocks show `micros` (the later reading in a gap, as Java's).
+        func utc(ofWallClock micros: Int64) throws(EngineError) -> Int64 {
+            let guess = try CalendarMath.adding(micros, -Int64(offset(atUTC: micros)) * CivilTime.microsPerSecond)
+            return try CalendarMath.adding(micros, -Int64(offset(atUTC: guess)) * CivilTime.microsPerSecond)
+        }
+
+        /// What this zone's clocks show at the UTC instant `micros`.
+        func wallClock(atUTC micros: Int64) throws(EngineError) -> Int64 {
+            try CalendarMath.adding(micros, Int64(offset(atUTC: micros)) * CivilTime.microsPerSecond)
         }
 
         /// Seconds east of UTC at the UTC instant `micros`.

@@ -1,34 +1,19 @@
 import DBAPICore
 
-/// to_timestamp, unix_timestamp, from_unixtime, unix_seconds/millis/micros, timestamp_seconds/millis/micros:
+/// to_timestamp (_ltz, _ntz), unix_timestamp, to_unix_timestamp, from_unixtime, unix_seconds/millis/micros, timestamp_seconds/millis/micros:
 /// TIMESTAMPs to and from counts since 1970-01-01 00:00:00 UTC, and text read in a datetime pattern.
 enum UnixTimeFunctions {
     static let declarations: [ScalarDeclaration] = [
         parsing("to_timestamp", tolerant: false),
+        parsing("to_timestamp_ltz", tolerant: false),
+        parsing("to_timestamp_ntz", tolerant: false, type: .timestampNTZ),
         parsing("try_to_timestamp", tolerant: true),
-        ScalarDeclaration(
-            names: ["unix_timestamp"], arity: 0...2,
-            printer: ScalarDeclaration.fillingDefaults(["current_timestamp()", "yyyy-MM-dd HH:mm:ss"], arity: 2)
-        ) { call throws(EngineError) in
-            guard call.count > 0 else {
-                return CompiledExpr(type: .bigint) { _, context in .int(CivilTime.floorDivide(context.now, 1_000_000).0) }
-            }
-            let source: Evaluator
-            if call.type(0) == .string || call.type(0) == .null {
-                let parse = call.count == 2 ? try parser(call, 1) : try parser(pattern: "yyyy-MM-dd HH:mm:ss")
-                let text = call.arguments[0].evaluate
-                source = { row, context throws(EngineError) in
-                    guard case .string(let value) = try text(row, context) else { return .null }
-                    return .timestamp(try parse(value))
-                }
-            } else {
-                source = try call.argument(0, as: .timestamp)
-            }
-            return CompiledExpr(type: .bigint) { row, context throws(EngineError) in
-                guard case .timestamp(let micros) = try source(row, context) else { return .null }
-                return .int(CivilTime.floorDivide(micros, 1_000_000).0)
-            }
-        },
+        unixTimestamp(
+            "unix_timestamp", arity: 0...2,
+            printer: ScalarDeclaration.fillingDefaults(["current_timestamp()", "yyyy-MM-dd HH:mm:ss"], arity: 2)),
+        // Spark prints to_unix_timestamp with the default pattern it fills in.
+        unixTimestamp(
+            "to_unix_timestamp", arity: 1...2, printer: ScalarDeclaration.fillingDefaults(["yyyy-MM-dd HH:mm:ss"], arity: 2)),
         ScalarDeclaration(
             names: ["from_unixtime"], arity: 1...2, printer: ScalarDeclaration.fillingDefaults(["yyyy-MM-dd HH:mm:ss"], arity: 2)
         ) {
@@ -79,6 +64,33 @@ enum UnixTimeFunctions {
         .strict(["timestamp_micros"], .bigint, returns: .timestamp) { value in .timestamp(value.integer) },
     ]
 
+    /// unix_timestamp, to_unix_timestamp: seconds since the epoch of a TIMESTAMP or DATE, of text in a pattern
+    /// (`yyyy-MM-dd HH:mm:ss` by default), or of now when called without arguments.
+    private static func unixTimestamp(_ name: String, arity: ClosedRange<Int>, printer: ScalarDeclaration.Printer? = nil)
+        -> ScalarDeclaration
+    {
+        ScalarDeclaration(names: [name], arity: arity, printer: printer) { call throws(EngineError) in
+            guard call.count > 0 else {
+                return CompiledExpr(type: .bigint) { _, context in .int(CivilTime.floorDivide(context.now, 1_000_000).0) }
+            }
+            let source: Evaluator
+            if call.type(0) == .string || call.type(0) == .null {
+                let parse = call.count == 2 ? try parser(call, 1) : try parser(pattern: "yyyy-MM-dd HH:mm:ss")
+                let text = call.arguments[0].evaluate
+                source = { row, context throws(EngineError) in
+                    guard case .string(let value) = try text(row, context) else { return .null }
+                    return .timestamp(try parse(value))
+                }
+            } else {
+                source = try call.argument(0, as: .timestamp)
+            }
+            return CompiledExpr(type: .bigint) { row, context throws(EngineError) in
+                guard case .timestamp(let micros) = try source(row, context) else { return .null }
+                return .int(micros / 1_000_000)  // Java's long division, toward zero: 1969-12-31 23:59:59.5 is 0
+            }
+        }
+    }
+
     /// unix_seconds, unix_millis, unix_micros: a TIMESTAMP as a count of units since the epoch (floored).
     private static func since(_ names: [String], _ unit: Int64) -> ScalarDeclaration {
         .strict(names, .timestamp, returns: .bigint) { value in
@@ -94,22 +106,25 @@ enum UnixTimeFunctions {
     }
 
     /// A reader of text in the pattern given as argument `index` (a string constant).
-    /// `to_timestamp(x [, pattern])`: text read as a cast reads it or in the pattern; DATE and TIMESTAMP_NTZ
-    /// values converted. `try_to_timestamp` (`tolerant`) answers NULL for text that does not parse; a bad
+    /// `to_timestamp(x [, pattern])` (also `to_timestamp_ltz`; `to_timestamp_ntz` makes a TIMESTAMP_NTZ of `type`):
+    /// text read as a cast reads it or in the pattern (the session's zone is UTC); DATE and timestamp values converted. `try_to_timestamp` (`tolerant`) answers NULL for text that does not parse; a bad
     /// pattern is an error for both, a NULL pattern NULL.
-    private static func parsing(_ name: String, tolerant: Bool) -> ScalarDeclaration {
+    private static func parsing(_ name: String, tolerant: Bool, type: SQLType = .timestamp) -> ScalarDeclaration {
         ScalarDeclaration(names: [name], arity: 1...2) { call throws(EngineError) in
-            if call.count == 2, call.type(1) == .null { return CompiledExpr(constant: .null, type: .timestamp) }
+            if call.count == 2, call.type(1) == .null { return CompiledExpr(constant: .null, type: type) }
             guard call.count == 2 || (tolerant && call.type(0) == .string) else {
-                return CompiledExpr(type: .timestamp, evaluate: try call.argument(0, as: .timestamp))
+                let value =
+                    [.date, .timestamp, .timestampNTZ].contains(call.type(0))
+                    ? call.nestedArgument(0, as: type) : try call.argument(0, as: type)
+                return CompiledExpr(type: type, evaluate: value)
             }
             let parse = call.count == 2 ? try parser(call, 1) : nil
             let text = try call.argument(0, as: .string)
-            return CompiledExpr(type: .timestamp) { row, context throws(EngineError) in
+            return CompiledExpr(type: type) { row, context throws(EngineError) in
                 guard case .string(let value) = try text(row, context) else { return .null }
                 do throws(EngineError) {
-                    if let parse { return .timestamp(try parse(value)) }
-                    return try Cast.value(.string(value), from: .string, to: .timestamp)
+                    if let parse { return type == .timestamp ? .timestamp(try parse(value)) : .timestampNTZ(try parse(value)) }
+                    return try Cast.value(.string(value), from: .string, to: type)
                 } catch {
                     if tolerant { return .null }
                     throw error

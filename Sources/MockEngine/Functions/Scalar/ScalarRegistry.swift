@@ -25,6 +25,7 @@ enum ScalarRegistry {
         { StringBuilding.declarations }, { StringCodes.declarations }, { MaskFunction.declarations },
         { HashFunctions.declarations }, { CastFunctions.declarations }, { URLCoding.declarations },
         { ArrayEditFunctions.declarations },
+        { DayAndMonthNames.declarations }, { TimestampConstructors.declarations },
     ]
 
     /// Every declaration (tests, README check); builds every family.
