@@ -31,7 +31,7 @@ enum StructComparison {
             let (integral, .decimal(precision, scale)) where integral.isIntegral:
             return precision - scale >= digits(integral) ? .decimal(precision: precision, scale: scale) : nil
         case _ where a.isNumeric && b.isNumeric && !isDecimal(a) && !isDecimal(b):
-            return precedence(a) >= precedence(b) ? a : b
+            return TypeCoercion.numericPrecedence(a) >= TypeCoercion.numericPrecedence(b) ? a : b
         default: return nil
         }
     }
@@ -50,17 +50,6 @@ enum StructComparison {
         return false
     }
 
-    /// Spark's numeric precedence: TINYINT < SMALLINT < INT < BIGINT < FLOAT < DOUBLE.
-    private static func precedence(_ type: SQLType) -> Int {
-        switch type {
-        case .tinyint: 1
-        case .smallint: 2
-        case .int: 3
-        case .bigint: 4
-        case .float: 5
-        default: 6
-        }
-    }
 
     /// The decimal digits an integer type needs.
     private static func digits(_ type: SQLType) -> Int {

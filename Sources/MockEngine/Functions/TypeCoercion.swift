@@ -9,7 +9,7 @@ enum TypeCoercion {
         if b == .null { return a }
         switch (a, b) {
         case _ where a.isIntegral && b.isIntegral:
-            return rank(a) >= rank(b) ? a : b
+            return numericPrecedence(a) >= numericPrecedence(b) ? a : b
         case (.double, _) where b.isNumeric, (_, .double) where a.isNumeric: return .double
         case (.float, _) where b.isNumeric, (_, .float) where a.isNumeric: return .double
         case _ where a.isNumeric && b.isNumeric:
@@ -49,12 +49,15 @@ enum TypeCoercion {
         return nil
     }
 
-    private static func rank(_ type: SQLType) -> Int {
+    /// Spark's numeric precedence: TINYINT < SMALLINT < INT < BIGINT < FLOAT < DOUBLE.
+    static func numericPrecedence(_ type: SQLType) -> Int {
         switch type {
         case .tinyint: 1
         case .smallint: 2
         case .int: 3
-        default: 4
+        case .bigint: 4
+        case .float: 5
+        default: 6
         }
     }
 }
