@@ -50,7 +50,6 @@ enum StructComparison {
         return false
     }
 
-
     /// The decimal digits an integer type needs.
     private static func digits(_ type: SQLType) -> Int {
         switch type {
