@@ -205,50 +205,8 @@ extension Parser {
             return operand
         }
         advance()
-        var isPlainInteger = false  // `2147483648`, not `2147483648L`
-        if case .number(let text) = current.kind {
-            isPlainInteger = text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
-            if op == .negate, let minimum = Self.negatedMinimum(text) {  // `-128Y`, `-9223372036854775808L`
-                advance()
-                return minimum
-            }
-        }
-        return try nested { (parser: inout Parser) throws(EngineError) -> Expr in
-            let operand = try parser.parseUnary()
-            if op == .negate, case .literal(let value, let type) = operand, let negated = Self.negateLiteral(value) {
-                if isPlainInteger, case .decimal(let number) = negated, number.scale == 0, let small = Int64(exactly: number.unscaled) {
-                    return .literal(.int(small), .bigint)  // `-9223372036854775808` is a BIGINT
-                }
-                return .literal(negated, isPlainInteger ? Self.negatedLiteralType(negated, type) : type)
-            }
-            return .unary(op, operand)
-        }
-    }
-
-    /// Folds `-5` into a literal so `-2147483648` is an INT, as in Spark.
-    private static func negateLiteral(_ value: SQLValue) -> SQLValue? {
-        switch value {
-        case .int(let number) where number != Int64.min: .int(-number)
-        case .double(let number): .double(-number)
-        case .decimal(let number): .decimal(number.negated)
-        default: nil
-        }
-    }
-
-    /// `-2147483648` is an INT although `2147483648` is a BIGINT; `-7L` stays a BIGINT.
-    /// The smallest TINYINT, SMALLINT or BIGINT written with its suffix after a minus sign, whose magnitude
-    /// alone is out of the type's range.
-    private static func negatedMinimum(_ text: String) -> Expr? {
-        let types: [Character: SQLType] = ["Y": .tinyint, "S": .smallint, "L": .bigint]
-        guard let suffix = text.uppercased().last, let type = types[suffix], let range = type.integralRange,
-            UInt64(text.dropLast()) == range.lowerBound.magnitude
-        else { return nil }
-        return .literal(.int(range.lowerBound), type)
-    }
-
-    private static func negatedLiteralType(_ value: SQLValue, _ type: SQLType) -> SQLType {
-        if case .int(let number) = value, type == .bigint, Int32(exactly: number) != nil { return .int }
-        return type
+        // `-(1)` and `- -1` stay a negation of a literal, as in Spark: named `(- 1)`, checked for overflow.
+        return try nested { (parser: inout Parser) throws(EngineError) -> Expr in .unary(op, try parser.parseUnary()) }
     }
 
     /// postfix := primary {'::' type | ':' jsonPath | '[' expr ']' | '.' name}

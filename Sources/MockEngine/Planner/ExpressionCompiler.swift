@@ -150,7 +150,7 @@ struct ExpressionCompiler {
         }
     }
 
-    /// `-x` (and `negative(x)`): integers check their type's range, as ANSI Spark does.
+    /// `-x` (and `negative(x)`): integers check their type's range, as ANSI Spark does (ARITHMETIC_OVERFLOW `overflow.`).
     static func negation(_ operand: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr {
         let (inner, type) = (operand.evaluate, operand.type)
         guard type.isNumeric || type == .null else {
@@ -160,7 +160,7 @@ struct ExpressionCompiler {
             switch try inner(row, context) {
             case .int(let number):
                 guard number != Int64.min, type.integralRange?.contains(-number) ?? true else {
-                    throw EngineError.overflow("-(\(number)) overflows \(type)")
+                    throw EngineError.overflow("overflow")  // Spark's message for negateExact
                 }
                 return .int(-number)
             case .double(let number): return .double(-number)
