@@ -2,20 +2,22 @@ import DBAPICore
 
 /// Compiles `=`, `<=>`, `!=`, `<`, `<=`, `>`, `>=` after coercing both sides to a common type.
 enum Comparison {
+    /// The expression Spark names in a comparison's error: `a != b` is `NOT (a = b)`, so its error is about `(a = b)`.
+    private static func reported(_ expr: Expr) -> Expr {
+        guard case let .binary(.notEqual, left, right) = expr else { return expr }
+        return .binary(.equal, left, right)
+    }
+
     static func compile(_ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr
     {
         guard let type = comparedType(left.type, right.type) else {
-            if let error = EngineError.binaryOperandsDiffer(expr, left.type, right.type) { throw error }
-            if IntervalArithmetic.isInterval(left.type) || IntervalArithmetic.isInterval(right.type)
-                || [left.type, right.type].contains(where: isStruct)
-            {
-                throw EngineError.incompatibleOperands(expr, left.type, right.type)
-            }
-            throw EngineError.typeMismatch(
-                expression: expr.sqlName, message: "cannot compare \(left.type) with \(right.type)")
+            throw EngineError.analysis(
+                "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
+                "Cannot resolve \"\(reported(expr).sqlName)\" due to data type mismatch: the left and right operands of the binary "
+                    + "operator have incompatible types (\"\(left.type)\" and \"\(right.type)\").")
         }
         guard type.isOrderable else {
-            throw EngineError.invalidOrderingType(expr.sqlName, operator: op == .notEqual ? "=" : op.rawValue, type)
+            throw EngineError.invalidOrderingType(reported(expr).sqlName, operator: op == .notEqual ? "=" : op.rawValue, type)
         }
         let l = ExpressionCompiler.coerce(left, to: type)
         let r = ExpressionCompiler.coerce(right, to: type)
@@ -69,11 +71,6 @@ enum Comparison {
         case .greater: { $0 > 0 }
         default: { $0 >= 0 }
         }
-    }
-
-    private static func isStruct(_ type: SQLType) -> Bool {
-        if case .struct = type { return true }
-        return false
     }
 
     /// The type two operands are compared in: two STRUCTs by `StructComparison`'s rule, others by

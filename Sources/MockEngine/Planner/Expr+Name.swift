@@ -18,13 +18,11 @@ extension Expr {
             default: return Cast.string(value, type: type)
             }
         case .column(let parts): return parts.last ?? ""
-        case let .unary(op, operand):
-            switch op {
-            case .not: return "(NOT \(operand.sqlName))"
-            case .bitNot: return "~\(operand.sqlName)"  // Spark's BitwiseNot prints without parentheses
-            case .negate, .plus: return "(\(op.rawValue) \(operand.sqlName))"
-            }
+        case .unary(.not, let operand): return "(NOT \(operand.sqlName))"
+        case .unary(.bitNot, let operand): return "~\(operand.sqlName)"
+        case let .unary(op, operand): return "(\(op.rawValue) \(operand.sqlName))"
         case let .binary(.concat, left, right): return "concat(\(left.sqlName), \(right.sqlName))"  // `||` is parsed as concat
+        case let .binary(.notEqual, left, right): return "(NOT \(Expr.binary(.equal, left, right).sqlName))"  // parsed as NOT (a = b)
         case let .binary(op, left, right): return "(\(left.sqlName) \(op.rawValue) \(right.sqlName))"
         case let .isNull(operand, negated): return "(\(operand.sqlName) IS \(negated ? "NOT " : "")NULL)"
         case let .inList(operand, items, negated):

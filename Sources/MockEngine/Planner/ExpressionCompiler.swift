@@ -150,8 +150,8 @@ struct ExpressionCompiler {
         }
     }
 
-    /// `-x` (and `negative(x)`): integers check their type's range, as ANSI Spark does; a STRING is read
-    /// as a DOUBLE first (`-('5')` is -5.0).
+    /// `-x` (and `negative(x)`): integers check their type's range, as ANSI Spark does (ARITHMETIC_OVERFLOW
+    /// `overflow.`); a STRING is read as a DOUBLE first (`-('5')` is -5.0).
     static func negation(_ operand: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr {
         let operand = operand.type == .string ? coerce(operand, to: .double) : operand
         let (inner, type) = (operand.evaluate, operand.type)
@@ -162,7 +162,7 @@ struct ExpressionCompiler {
             switch try inner(row, context) {
             case .int(let number):
                 guard number != Int64.min, type.integralRange?.contains(-number) ?? true else {
-                    throw EngineError.overflow("-(\(number)) overflows \(type)")
+                    throw EngineError.overflow("overflow")  // Spark's message for negateExact
                 }
                 return .int(-number)
             case .double(let number): return .double(-number)

@@ -67,7 +67,7 @@ extension Planner {
         let scope = Scope(columns: input.columns, parent: nil)
         func type(_ expr: Expr) -> String {
             let compiled = try? ExpressionCompiler(planner: self, scope: scope).compile(expr)
-            return (compiled?.type ?? .null).description.lowercased()
+            return (compiled?.type ?? .null).catalogString
         }
         let columnType = "struct<" + columns.map { "\($0.sqlName):\(type($0))" }.joined(separator: ",") + ">"
         let valueText: String

@@ -1,7 +1,7 @@
 import DBAPICore
 
 /// `assert_true(condition [, message])` and `raise_error(message)`: VOID-typed calls that fail the query
-/// with Spark's USER_RAISED_EXCEPTION when reached, and `typeof(x)`, the type's name in lower case.
+/// with Spark's USER_RAISED_EXCEPTION when reached, and `typeof(x)`, the type's catalog string.
 enum AssertionFunctions {
     static let declarations: [ScalarDeclaration] = [
         ScalarDeclaration(names: ["assert_true"], arity: 1...2, printer: assertPrinter) { call throws(EngineError) in
@@ -34,7 +34,7 @@ enum AssertionFunctions {
             }
         },
         ScalarDeclaration(names: ["typeof"], arity: 1...1) { call throws(EngineError) in
-            CompiledExpr(constant: .string(call.type(0).description.lowercased()), type: .string)
+            CompiledExpr(constant: .string(call.type(0).catalogString), type: .string)
         },
     ]
 
