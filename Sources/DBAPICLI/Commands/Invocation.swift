@@ -33,8 +33,14 @@ struct Invocation: Sendable {
         self.backends = backends
         progress = showsProgress ? ProgressLine.start(io: io, quiet: arguments.has(.quiet)) : nil
         self.io = progress?.wrap(io) ?? io
-        global = try GlobalOptions(decoding: arguments, io: self.io)
-        var execution = try ExecutionOptions(decoding: arguments, global: global, io: self.io, backends: backends)
+        var execution: ExecutionOptions
+        do {
+            global = try GlobalOptions(decoding: arguments, io: self.io)
+            execution = try ExecutionOptions(decoding: arguments, global: global, io: self.io, backends: backends)
+        } catch {
+            progress?.finish()  // no command runs: the line's timer stops with the usage error
+            throw error
+        }
         if let progress { execution.settings.progress = { progress.update($0) } }
         self.execution = execution
         output = EnvelopeOutput(format: global.format, pretty: global.pretty, io: self.io)
