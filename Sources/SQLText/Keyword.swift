@@ -66,6 +66,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     case over = "OVER"
     case partition = "PARTITION"
     case pivot = "PIVOT"
+    case placing = "PLACING"
     case preceding = "PRECEDING"
     case qualify = "QUALIFY"
     case range = "RANGE"

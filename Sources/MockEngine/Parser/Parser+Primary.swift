@@ -110,6 +110,8 @@ extension Parser {
             if let trim = try parseTrimFrom() { return trim }
         case "POSITION" where peek(1).isSymbol("("):
             if let position = try parsePositionIn() { return position }
+        case "OVERLAY" where peek(1).isSymbol("("):
+            if let overlay = try parseOverlayPlacing() { return overlay }
         case "CURRENT_DATE", "CURRENT_TIMESTAMP":
             guard !peek(1).isSymbol("(") else { break }
             advance()

@@ -44,4 +44,23 @@ extension Parser {
         try expectSymbol(")")
         return .function(name: "locate", arguments: [part, text], isDistinct: false, isStar: false)
     }
+
+    /// `OVERLAY(input PLACING replace FROM pos [FOR len])` as `overlay(input, replace, pos[, len])`; nil (nothing
+    /// consumed) for the call form `overlay(input, replace, pos[, len])`.
+    mutating func parseOverlayPlacing() throws(EngineError) -> Expr? {
+        let start = position
+        advance()
+        advance()
+        let input = try parseBitOr()
+        guard consumeWord(.placing) else {
+            position = start
+            return nil
+        }
+        var arguments = [input, try parseBitOr()]
+        try expectWord(.from)
+        arguments.append(try parseBitOr())
+        if consumeWord(.for) { arguments.append(try parseBitOr()) }
+        try expectSymbol(")")
+        return .function(name: "overlay", arguments: arguments, isDistinct: false, isStar: false)
+    }
 }

@@ -166,7 +166,13 @@ struct Parser {
     mutating func parseOrderItems() throws(EngineError) -> [OrderItem] {
         var items: [OrderItem] = []
         repeat {
-            let expression = try parseExpression()
+            let expression: Expr
+            if current.isWord(.all), case .word(let text) = current.kind, Self.endsOrderItem(peek(1)) {
+                advance()
+                expression = .column([text])  // `ORDER BY ALL`, unless a column named `all` is in reach (the planner decides)
+            } else {
+                expression = try parseExpression()
+            }
             var ascending = true
             if consumeWord(.desc) { ascending = false } else { _ = consumeWord(.asc) }
             var nullsFirst: Bool?
@@ -181,6 +187,12 @@ struct Parser {
             items.append(OrderItem(expression: expression, isAscending: ascending, nullsFirst: nullsFirst))
         } while consumeSymbol(",")
         return items
+    }
+
+    /// Whether `token` ends an ORDER BY item's expression (so a bare `ALL` before it is the item).
+    private static func endsOrderItem(_ token: Token) -> Bool {
+        if token.kind == .end || token.isSymbol(",") || token.isSymbol(")") || token.isSymbol(";") { return true }
+        return [Keyword.asc, .desc, .nulls, .limit, .offset].contains { token.isWord($0) }
     }
 
     /// setExpr := intersect {(UNION | EXCEPT | MINUS) [ALL | DISTINCT] intersect}

@@ -46,6 +46,16 @@ extension Expr {
         return found
     }
 
+    /// Whether a column is read outside every aggregate call (`x` in `x + sum(y)`; not `sum(y)`).
+    var readsColumnOutsideAggregates: Bool {
+        switch self {
+        case .column: true
+        case .function(let name, _, _, _) where AggregateRegistry.isAggregate(name): false
+        case .modifiedAggregate: false
+        default: children.contains(where: \.readsColumnOutsideAggregates)
+        }
+    }
+
     private func collectAggregates(into found: inout [Expr]) {
         switch self {
         case let .function(name, _, _, _) where AggregateRegistry.isAggregate(name):

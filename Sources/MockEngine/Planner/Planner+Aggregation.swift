@@ -80,13 +80,25 @@ extension Planner {
     /// the expressions they name; for `GROUP BY ALL`, every select item without an aggregate.
     private func resolveGroupBy(_ select: Select, items: [ProjectionItem], scope: Scope) throws(EngineError) -> [Expr] {
         if select.groupByAll {
-            return items.compactMap { item in
+            let grouped = items.compactMap { item -> Expr? in
                 switch item {
                 case let .expression(expr, _): expr.aggregateCalls.isEmpty ? expr : nil
                 case let .inputColumn(index, _): .column(scope.columns[index].qualifier + [scope.columns[index].name])
                 case .generated: nil  // generated after the aggregation
                 }
             }
+            // `SELECT x + sum(y) … GROUP BY ALL`: Spark does not guess `x` as the grouping column.
+            let readsColumn = items.contains { item in
+                if case .expression(let expr, _) = item { return expr.readsColumnOutsideAggregates }
+                return false
+            }
+            guard !grouped.isEmpty || !readsColumn else {
+                throw EngineError.classified(
+                    errorClass: "UNRESOLVED_ALL_IN_GROUP_BY", sqlState: "42803",
+                    message: "Cannot infer grouping columns for GROUP BY ALL based on the select clause. Please explicitly specify "
+                        + "the grouping columns.")
+            }
+            return grouped
         }
         var groupExpressions: [Expr] = []
         for expr in select.groupBy {

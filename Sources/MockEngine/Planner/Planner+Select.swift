@@ -128,7 +128,7 @@ extension Planner {
                 hidden += 1
             }
             let index = position ?? 0
-            if index < columns.count { try EngineError.requireOrderable(item, columns[index].type) }
+            if index < columns.count { try EngineError.requireOrderable(item.naming(columns[index].name), columns[index].type) }
             keys.append(
                 SortKey(
                     evaluate: { row, _ in row[index] }, name: index < items.count ? items[index].name : item.expression.sqlName,

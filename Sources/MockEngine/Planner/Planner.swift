@@ -60,33 +60,7 @@ struct Planner: Sendable {
             planner.commonTables[cte.name.lowercased()] = CommonTable(
                 id: nextID(), relation: PlannedRelation(plan: relation.plan, columns: columns))
         }
-        var relation: PlannedRelation
-        if case .select(let select) = query.body {
-            relation = try planner.planSelect(select, orderBy: query.orderBy, outer: outer)
-        } else {
-            relation = try planner.planBody(query.body, outer: outer)
-            if !query.orderBy.isEmpty {
-                let scope = Scope(columns: relation.columns, parent: outer)
-                let compiler = ExpressionCompiler(planner: planner, scope: scope)
-                var keys: [SortKey] = []
-                for item in query.orderBy {
-                    let evaluate: Evaluator
-                    var name = item.expression.sqlName
-                    if let ordinal = try Self.ordinal(item.expression, count: relation.columns.count) {
-                        try EngineError.requireOrderable(item, relation.columns[ordinal].type)
-                        evaluate = { row, _ in row[ordinal] }
-                        name = relation.columns[ordinal].name
-                    } else {
-                        let key = try compiler.compile(item.expression)
-                        try EngineError.requireOrderable(item, key.type)
-                        evaluate = key.evaluate
-                    }
-                    keys.append(
-                        SortKey(evaluate: evaluate, name: name, isAscending: item.isAscending, nullsFirst: item.effectiveNullsFirst))
-                }
-                relation.plan = .sort(relation.plan, keys)
-            }
-        }
+        var relation = try planner.planOrdered(query.body, orderBy: query.orderBy, outer: outer)
         if query.limit != nil || query.offset != nil {
             let limit = try query.limit.map { (expr) throws(EngineError) in try planner.constantCount(expr, clause: "LIMIT") }
             let offset = try query.offset.map { (expr) throws(EngineError) in try planner.constantCount(expr, clause: "OFFSET") } ?? 0
