@@ -148,31 +148,33 @@ public struct Lexer {
             {
                 advance()
                 advance()
-            } else if [UInt8(ascii: "L"), UInt8(ascii: "S"), UInt8(ascii: "Y"), UInt8(ascii: "D"), UInt8(ascii: "F")]
-                .contains(upper), !(peek(1).map(Self.isIdentifierPart) ?? false)
-            {
+            } else if Self.typeSuffixes.contains(upper), !(peek(1).map(Self.isIdentifierPart) ?? false) {
                 advance()
             }
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
+    /// One-letter literal suffixes (upper case): BIGINT, SMALLINT, TINYINT, DOUBLE, FLOAT.
+    private static let typeSuffixes = Array("LSYDF".utf8)
+
     private static func isExponent(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") }
 
+    /// Operators longer than one byte, longest first, so that `<=>` is not read as `<=` and `>`.
+    private static let multiByteSymbols = ["<=>", "::", "<=", ">=", "<>", "!=", "==", "||", "<<", ">>", "->", "=>"]
+    private static let singleByteSymbols = Array("(),.;+-*/%=<>!&|^~[]{}:?".utf8)
+
     private mutating func scanSymbol(line: Int, column: Int) throws(LexError) -> String {
-        let threeByte = ["<=>"]
-        let twoByte = ["::", "<=", ">=", "<>", "!=", "==", "||", "<<", ">>", "->", "=>"]
-        for candidate in threeByte + twoByte where matches(candidate) {
+        for candidate in Self.multiByteSymbols where matches(candidate) {
             for _ in 0..<candidate.utf8.count { advance() }
             return candidate
         }
         guard let byte = peek() else { throw .unexpectedCharacter("", line: line, column: column) }
-        let singles = "(),.;+-*/%=<>!&|^~[]{}:?"
-        guard singles.utf8.contains(byte) else {
+        guard Self.singleByteSymbols.contains(byte) else {
             throw .unexpectedCharacter(String(decoding: [byte], as: UTF8.self), line: line, column: column)
         }
         advance()
-        return String(decoding: [byte], as: UTF8.self)
+        return String(Unicode.Scalar(byte))
     }
 
     private func matches(_ symbol: String) -> Bool {

@@ -28,8 +28,11 @@ enum ConfigFuzzBody {
         .map(MockBackend.init)
 
     static func run(_ bytes: [UInt8]) throws {
-        guard FileManager.default.createFile(atPath: root + "/config/operations.json", contents: Data(bytes)) else {
-            throw DBAPIError(.internal, "cannot write the fuzz config under \(root)")
+        // Rewritten in place: an atomic write renames over the old file, which ext4 flushes to disk.
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: root + "/config/operations.json"))
+        } catch {
+            throw DBAPIError(.internal, "cannot write the fuzz config under \(root): \(error)")
         }
         let catalog = try OperationCatalog(root: root)
         let issues = catalog.validateAll()
