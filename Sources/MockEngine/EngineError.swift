@@ -7,7 +7,8 @@ public enum EngineError: ReportableError, Equatable {
     case syntax(String, line: Int, column: Int, sql: String, errorClass: String = "PARSE_SYNTAX_ERROR")
     case nestingTooDeep(limit: Int, line: Int, column: Int)
     case unknownTable(String, suggestion: String?)
-    case unknownColumn(String, suggestion: String?)
+    /// An unresolved column, by its name parts, with the columns in reach ordered as Spark suggests them.
+    case unknownColumn([String], suggestions: [String])
     case ambiguousColumn(String, candidates: [String])
     case unknownFunction(String, suggestion: String?)
     case wrongArgumentCount(function: String, expected: String, got: Int)
@@ -54,8 +55,8 @@ public enum EngineError: ReportableError, Equatable {
         case .syntax(_, _, _, _, let errorClass): errorClass
         case .nestingTooDeep: "FAILED_TO_PARSE_TOO_COMPLEX"
         case .unknownTable: "TABLE_OR_VIEW_NOT_FOUND"
-        case .unknownColumn(_, let suggestion):
-            suggestion == nil ? "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION" : "UNRESOLVED_COLUMN.WITH_SUGGESTION"
+        case .unknownColumn(_, let suggestions):
+            suggestions.isEmpty ? "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION" : "UNRESOLVED_COLUMN.WITH_SUGGESTION"
         case .ambiguousColumn: "AMBIGUOUS_REFERENCE"
         case .unknownFunction: "UNRESOLVED_ROUTINE"
         case .wrongArgumentCount: "WRONG_NUM_ARGS.WITHOUT_SUGGESTION"
@@ -100,9 +101,10 @@ public enum EngineError: ReportableError, Equatable {
         case let .unknownTable(name, suggestion):
             return "The table or view `\(name)` cannot be found. Verify the spelling and correctness of the schema and catalog."
                 + (suggestion.map { " Did you mean `\($0)`?" } ?? "")
-        case let .unknownColumn(name, suggestion):
-            return "A column, variable, or function parameter with name `\(name)` cannot be resolved."
-                + (suggestion.map { " Did you mean one of the following? [`\($0)`]." } ?? "")
+        case let .unknownColumn(parts, suggestions):
+            let name = parts.map(ColumnSuggestions.quoted).joined(separator: ".")
+            return "A column, variable, or function parameter with name \(name) cannot be resolved."
+                + (suggestions.isEmpty ? "" : " Did you mean one of the following? [\(suggestions.joined(separator: ", "))].")
         case let .ambiguousColumn(name, candidates):
             let quoted = candidates.map { $0.split(separator: ".").map { "`\($0)`" }.joined(separator: ".") }
             return "Reference `\(name)` is ambiguous, could be: [\(quoted.joined(separator: ", "))]."

@@ -38,7 +38,7 @@ final class CheckCommandTests: XCTestCase {
             outcome.stdout,
             """
             LOCATION                      OPERATION      ERROR CLASS                              MESSAGE
-            queries/column.sql:2:8        t/column       UNRESOLVED_COLUMN.WITH_SUGGESTION        [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `qtty` cannot be resolved. Did you mean one of the following? [`qty`]. SQLSTATE: 42703
+            queries/column.sql:2:8        t/column       UNRESOLVED_COLUMN.WITH_SUGGESTION        [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `qtty` cannot be resolved. Did you mean one of the following? [`qty`, `sku`]. SQLSTATE: 42703
             queries/limit.sql:3:7         t/limit        INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE  [INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE] The limit like expression "1" is invalid. The limit expression must be integer type, but got "BIGINT". SQLSTATE: 42K0E
             queries/syntax.sql:1:44       t/syntax       PARSE_SYNTAX_ERROR                       [PARSE_SYNTAX_ERROR] Syntax error at or near 'AND': expected an expression (line 1, column 43). SQLSTATE: 42601
             queries/table.sql:3:6         t/table        TABLE_OR_VIEW_NOT_FOUND                  [TABLE_OR_VIEW_NOT_FOUND] The table or view `nope` cannot be found. Verify the spelling and correctness of the schema and catalog. SQLSTATE: 42P01

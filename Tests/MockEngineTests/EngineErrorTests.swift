@@ -14,8 +14,8 @@ final class EngineErrorTests: XCTestCase {
             (.syntax("m", line: 1, column: 1, sql: "", errorClass: "UNCLOSED_BRACKETED_COMMENT"), "UNCLOSED_BRACKETED_COMMENT", "42601"),
             (.nestingTooDeep(limit: 100, line: 1, column: 1), "FAILED_TO_PARSE_TOO_COMPLEX", "54001"),
             (.unknownTable("t", suggestion: nil), "TABLE_OR_VIEW_NOT_FOUND", "42P01"),
-            (.unknownColumn("c", suggestion: "d"), "UNRESOLVED_COLUMN.WITH_SUGGESTION", "42703"),
-            (.unknownColumn("c", suggestion: nil), "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", "42703"),
+            (.unknownColumn(["c"], suggestions: ["`d`"]), "UNRESOLVED_COLUMN.WITH_SUGGESTION", "42703"),
+            (.unknownColumn(["c"], suggestions: []), "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", "42703"),
             (.ambiguousColumn("id", candidates: ["a.id", "b.id"]), "AMBIGUOUS_REFERENCE", "42704"),
             (.unknownFunction("f", suggestion: nil), "UNRESOLVED_ROUTINE", "42883"),
             (.wrongArgumentCount(function: "f", expected: "1", got: 2), "WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "42605"),
@@ -35,6 +35,13 @@ final class EngineErrorTests: XCTestCase {
             (.unsupported("LATERAL VIEW"), "UNSUPPORTED_FEATURE", "0A000"),
             (.analysis("NESTED_AGGREGATE_FUNCTION", "m"), "NESTED_AGGREGATE_FUNCTION", "42607"),
             (.analysis("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", "m"), "DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", "42K09"),
+            (.analysis("JOIN_CONDITION_IS_NOT_BOOLEAN_TYPE", "m"), "JOIN_CONDITION_IS_NOT_BOOLEAN_TYPE", "42K0E"),
+            (.analysis("UNRESOLVED_USING_COLUMN_FOR_JOIN", "m"), "UNRESOLVED_USING_COLUMN_FOR_JOIN", "42703"),
+            (.analysis("INCOMPATIBLE_JOIN_TYPES", "m"), "INCOMPATIBLE_JOIN_TYPES", "42613"),
+            (
+                .analysis("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE", "m"),
+                "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE", "0A000"
+            ),
             (.invalidLimitLike(subclass: "IS_NULL", expression: "e", reason: "r"), "INVALID_LIMIT_LIKE_EXPRESSION.IS_NULL", "42K0E"),
             (.dataFile(file: "t.csv", line: 1, column: nil, message: "m"), "FAILED_READ_FILE.NO_HINT", "KD001"),
         ]
@@ -64,7 +71,6 @@ final class EngineErrorTests: XCTestCase {
             ("SELECT TRANSFORM(id) USING 'cat' FROM (SELECT 1 AS id) t", "the TRANSFORM clause"),
             ("SELECT 1 AS id |> WHERE id > 1", "SQL pipe syntax (`|>`)"),
             ("SELECT 1 AS a WHERE 1 = ANY (SELECT 1)", "quantified comparisons with a subquery (`= ANY (SELECT …)`)"),
-            ("SELECT * FROM (SELECT 1 AS id) t NATURAL JOIN (SELECT 1 AS id) u", "NATURAL JOIN"),
             ("SELECT * FROM (SELECT 1 AS id) t VERSION AS OF 1", "time travel (`AS OF`)"),
             (
                 "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r",

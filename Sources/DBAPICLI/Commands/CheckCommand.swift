@@ -54,7 +54,8 @@ extension EngineError {
         let place: PlanFailure.Place =
             switch self {
             case let .syntax(_, line, column, _, _), let .nestingTooDeep(_, line, column): .position(line: line, column: column)
-            case .unknownTable(let name, _), .unknownColumn(let name, _), .unknownFunction(let name, _): .name(name)
+            case .unknownTable(let name, _), .unknownFunction(let name, _): .name(name)
+            case .unknownColumn(let parts, _): .name(parts.joined(separator: "."))
             case .ambiguousColumn(let name, _): .name(name)
             case .wrongArgumentCount(let function, _, _): .name(function)
             case .typeMismatch(let expression, _), .notAggregated(let expression):

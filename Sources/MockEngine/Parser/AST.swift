@@ -172,6 +172,8 @@ enum JoinKind: String, Sendable, Equatable {
 enum JoinCondition: Sendable, Equatable {
     case on(Expr)
     case using([String])
+    /// NATURAL: USING every column name both sides have.
+    case natural
     case none
 }
 

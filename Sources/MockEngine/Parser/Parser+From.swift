@@ -2,13 +2,28 @@ import DBAPICore
 import SQLText
 
 extension Parser {
-    /// fromItem := primary {joinType JOIN primary [ON expr | USING '(' name {',' name} ')']}
+    /// fromItem := primary {[NATURAL] joinType JOIN primary [ON expr | USING '(' name {',' name} ')']}
+    /// (a NATURAL join takes neither ON nor USING)
     mutating func parseJoinChain() throws(EngineError) -> FromItem {
         var left = try parsePivots(try parseTablePrimary())
-        while let kind = try parseJoinKind() {
+        while true {
+            let isNatural = consumeWord(.natural)
+            guard let kind = try parseJoinKind() else {
+                if isNatural { throw unexpected("a join after NATURAL") }
+                break
+            }
+            if isNatural, kind == .cross {
+                throw EngineError.analysis("INCOMPATIBLE_JOIN_TYPES", "The join types NATURAL and CROSS are incompatible.")
+            }
+            if isNatural, kind == .leftSemi || kind == .leftAnti {  // Spark fails on these with a bare Java exception
+                let name = kind == .leftSemi ? "LeftSemi" : "LeftAnti"
+                throw EngineError.analysis("UNSUPPORTED_FEATURE", "requirement failed: Unsupported natural join type \(name).")
+            }
             let right = try parsePivots(try parseTablePrimary())
             var condition = JoinCondition.none
-            if consumeWord(.on) {
+            if isNatural {
+                condition = .natural
+            } else if consumeWord(.on) {
                 condition = .on(try parseExpression())
             } else if consumeWord(.using) {
                 try expectSymbol("(")

@@ -22,9 +22,6 @@ extension Parser {
     /// A two-word clause Spark accepts and the mock does not.
     private static func clause(_ first: Token, _ second: Token) -> String? {
         if first.isWord(.tablesample), second.isSymbol("(") { return "TABLESAMPLE" }
-        if first.isWord(.natural), second.isWord(.join) || second.isWord(.left) || second.isWord(.inner) {
-            return "NATURAL JOIN"
-        }
         if first.isWord(.timestamp) || first.isWord(.version), second.isWord(.as) { return "time travel (`AS OF`)" }
         if case .word(let word) = first.kind, word.uppercased() == "RECURSIVE", isName(second) {
             return "recursive common table expressions (`WITH RECURSIVE`)"

@@ -51,7 +51,7 @@ extension AggregateSpec {
         }
         let filter = try modifiers.filter.map { (condition) throws(EngineError) -> Evaluator in
             let compiled = try compiler.compile(condition)
-            guard compiled.type == .boolean || compiled.type == .null else {
+            guard compiled.type == .boolean else {  // a NULL literal is not BOOLEAN here either
                 throw EngineError.analysis(
                     "INVALID_AGGREGATE_FILTER.NOT_BOOLEAN",
                     "The FILTER expression \"\(condition.sqlName)\" in an aggregate function is invalid. "

@@ -12,6 +12,8 @@ struct ExpressionCompiler {
     var windows: WindowColumns?
     /// Inside a lambda body: the variables of the enclosing lambdas, outermost first.
     var lambdaVariables: [LambdaVariable] = []
+    /// In a clause where Spark refuses a subquery's reference to the enclosing query (`OuterReferences`).
+    var refusesOuterReferences = false
 
     init(planner: Planner, scope: Scope, aggregation: AggregationFrame? = nil) {
         self.planner = planner
@@ -108,6 +110,7 @@ struct ExpressionCompiler {
             if let aggregation { throw aggregation.notAggregated(parts.joined(separator: ".")) }
             return CompiledExpr(type: type) { row, _ in row[index] }
         case let .found(depth, index, type):
+            if refusesOuterReferences { throw OuterReferences.refused(parts.last ?? "") }
             scope.ancestor(depth)?.outerReads.withLock { $0 += 1 }
             return CompiledExpr(type: type) { _, context in
                 let outer = context.outerRow(depth: depth)
@@ -116,8 +119,7 @@ struct ExpressionCompiler {
         case .ambiguous(let candidates):
             throw EngineError.ambiguousColumn(parts.joined(separator: "."), candidates: candidates)
         case .missing:
-            let name = parts.joined(separator: ".")
-            throw EngineError.unknownColumn(name, suggestion: NameSuggestion.closest(to: parts.last ?? name, among: scope.allNames))
+            throw EngineError.unknownColumn(parts, suggestions: ColumnSuggestions.ordered(for: parts, in: scope))
         }
     }
 
@@ -173,12 +175,22 @@ struct ExpressionCompiler {
     }
 
     /// A WHERE or HAVING condition must be BOOLEAN (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN).
-    func requireFilterCondition(_ condition: CompiledExpr, _ expr: Expr) throws(EngineError) {
-        guard condition.type == .boolean || condition.type == .null else {
+    /// A NULL literal passes in HAVING but not in WHERE, as in Spark.
+    func requireFilterCondition(_ condition: CompiledExpr, _ expr: Expr, acceptsNull: Bool) throws(EngineError) {
+        guard condition.type == .boolean || (acceptsNull && condition.type == .null) else {
             throw EngineError.analysis(
                 "DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN",
                 "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: Filter expression \"\(expr.sqlName)\" of type "
                     + "\"\(condition.type)\" is not a boolean.")
+        }
+    }
+
+    /// A join condition must be BOOLEAN (JOIN_CONDITION_IS_NOT_BOOLEAN_TYPE; a NULL literal is not).
+    func requireJoinCondition(_ condition: CompiledExpr, _ expr: Expr) throws(EngineError) {
+        guard condition.type == .boolean else {
+            throw EngineError.analysis(
+                "JOIN_CONDITION_IS_NOT_BOOLEAN_TYPE",
+                "The join condition \"\(expr.sqlName)\" has the invalid type \"\(condition.type)\", expected \"BOOLEAN\".")
         }
     }
 
@@ -259,10 +271,13 @@ struct ExpressionCompiler {
     {
         var conditions: [Evaluator] = []
         var results: [CompiledExpr] = []
-        for branch in branches {
+        for (position, branch) in branches.enumerated() {
             let condition = operand.map { Expr.binary(.equal, $0, branch.condition) } ?? branch.condition
             let compiled = try compile(condition)
-            try requireBoolean(compiled, expr)
+            guard compiled.type == .boolean else {
+                throw EngineError.unexpectedInputType(
+                    expr.sqlName, parameter: position, requires: "\"BOOLEAN\"", input: condition.sqlName, type: compiled.type)
+            }
             conditions.append(compiled.evaluate)
             results.append(try compile(branch.result))
         }

@@ -11,7 +11,8 @@ extension Planner {
     func planAggregation(
         _ select: Select, items: [ProjectionItem], orderBy: [OrderItem], input: Plan, scope: Scope
     ) throws(EngineError) -> (Plan, AggregationFrame) {
-        let compiler = ExpressionCompiler(planner: self, scope: scope)
+        var compiler = ExpressionCompiler(planner: self, scope: scope)
+        compiler.refusesOuterReferences = true
         let groupExpressions = try resolveGroupBy(select, items: items, scope: scope)
         var keys: [Evaluator] = []
         var keyNames = groupExpressions.map(\.sqlName)
@@ -66,7 +67,7 @@ extension Planner {
             if case .function(_, let arguments, _, _) = function, arguments.contains(where: { !$0.windowCalls.isEmpty }) {
                 throw EngineError.windowInsideAggregate
             }
-            let spec = try AggregateSpec.plan(call, compiler: compiler)
+            let spec = try OuterReferences.planAggregate(call, compiler: compiler)
             specs.append(spec)
             types.append(spec.resultType)
         }

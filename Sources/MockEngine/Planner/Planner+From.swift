@@ -31,7 +31,7 @@ extension Planner {
             return PlannedRelation(plan: .scan(table), columns: columns)
         case let .subquery(query, alias, columnNames):
             let relation = try Self.renamed(
-                try planQuery(query, outer: nil), columnNames, alias: alias ?? "", isInline: query.body.isValues && query.ctes.isEmpty)
+                try planQuery(query, outer: outer), columnNames, alias: alias ?? "", isInline: query.body.isValues && query.ctes.isEmpty)
             let qualifier = alias.map { [$0.lowercased()] } ?? []
             let columns = relation.columns.map { ScopeColumn(qualifier: qualifier, name: $0.name, type: $0.type) }
             return PlannedRelation(plan: relation.plan, columns: columns)
@@ -87,21 +87,28 @@ extension Planner {
                 let condition = residual.dropFirst().reduce(first) { Expr.binary(.and, $0, $1) }
                 let compiler = ExpressionCompiler(planner: self, scope: combined)
                 let compiled = try compiler.compile(condition)
-                try compiler.requireBoolean(compiled, condition)
+                try compiler.requireJoinCondition(compiled, condition)
                 join.residual = compiled.evaluate
                 join.residualName = condition.sqlName
             }
             return PlannedRelation(plan: .join(join), columns: outputColumns)
+        case .natural:
+            let rightNames = Set(right.columns.filter { !$0.isHidden }.map { $0.name.lowercased() })
+            var common: [String] = []
+            for column in left.columns where !column.isHidden && rightNames.contains(column.name.lowercased()) {
+                if !common.contains(where: { $0.lowercased() == column.name.lowercased() }) { common.append(column.name) }
+            }
+            return try planJoin(kind, left, right, common.isEmpty ? .none : .using(common), outer: outer)
         case .using(let names):
             var usingLeft: [Int] = []
             var usingRight: [Int] = []
             var usingTypes: [SQLType] = []
             for name in names {
                 guard case .found(0, let l, let leftType) = leftScope.resolve([name]) else {
-                    throw EngineError.unknownColumn(name, suggestion: NameSuggestion.closest(to: name, among: leftScope.allNames))
+                    throw Self.unresolvedUsingColumn(name, side: "left", left.columns)
                 }
                 guard case .found(0, let r, let rightType) = rightScope.resolve([name]) else {
-                    throw EngineError.unknownColumn(name, suggestion: NameSuggestion.closest(to: name, among: rightScope.allNames))
+                    throw Self.unresolvedUsingColumn(name, side: "right", right.columns)
                 }
                 guard let type = TypeCoercion.comparison(leftType, rightType) else {
                     throw EngineError.typeMismatch(expression: "USING (\(name))", message: "cannot compare \(leftType) with \(rightType)")
@@ -116,6 +123,15 @@ extension Planner {
             if kind == .leftSemi || kind == .leftAnti { return PlannedRelation(plan: .join(join), columns: outputColumns) }
             return usingProjection(join, left, right, names, usingLeft, usingRight, usingTypes)
         }
+    }
+
+    /// A USING column missing from one side; Spark lists that side's columns in name order.
+    private static func unresolvedUsingColumn(_ name: String, side: String, _ columns: [ScopeColumn]) -> EngineError {
+        let listed = columns.filter { !$0.isHidden }.map { ColumnSuggestions.quoted($0.name) }.sorted()
+        return .analysis(
+            "UNRESOLVED_USING_COLUMN_FOR_JOIN",
+            "USING column \(ColumnSuggestions.quoted(name)) cannot be resolved on the \(side) side of the join. "
+                + "The \(side)-side columns: [\(listed.joined(separator: ", "))].")
     }
 
     /// Spark's USING output: each USING column once (from the side that is always present, or

@@ -88,11 +88,11 @@ extension Planner {
         case .on(let expr):
             let compiler = ExpressionCompiler(planner: self, scope: Scope(columns: columns, parent: outer))
             let compiled = try compiler.compile(expr)
-            try compiler.requireBoolean(compiled, expr)
+            try compiler.requireJoinCondition(compiled, expr)
             join.condition = compiled.evaluate
             join.conditionName = expr.sqlName
-        case .using:
-            throw EngineError.unsupported("USING with a LATERAL join")
+        case .using, .natural:
+            throw EngineError.unsupported("USING or NATURAL with a LATERAL join")
         }
         return PlannedRelation(plan: .lateralJoin(join), columns: columns)
     }

@@ -27,7 +27,8 @@ extension Planner {
         var relation = try planBody(body, outer: outer)
         guard !orderBy.isEmpty else { return relation }
         let scope = Scope(columns: relation.columns, parent: outer)
-        let compiler = ExpressionCompiler(planner: self, scope: scope)
+        var compiler = ExpressionCompiler(planner: self, scope: scope)
+        compiler.refusesOuterReferences = true
         var keys: [SortKey] = []
         for item in orderBy {
             let evaluate: Evaluator

@@ -123,8 +123,7 @@ extension Planner {
             case .ambiguous(let candidates):
                 throw EngineError.ambiguousColumn(parts.joined(separator: "."), candidates: candidates)
             default:
-                let name = parts.joined(separator: ".")
-                throw EngineError.unknownColumn(name, suggestion: NameSuggestion.closest(to: parts.last ?? name, among: scope.allNames))
+                throw EngineError.unknownColumn(parts, suggestions: ColumnSuggestions.ordered(for: parts, in: scope))
             }
         }
         let kept = input.columns.indices.filter { index in !input.columns[index].isHidden && !listed.contains { $0.index == index } }

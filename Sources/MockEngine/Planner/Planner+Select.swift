@@ -45,7 +45,7 @@ extension Planner {
                         + filter.aggregateCalls.map(\.sqlName).joined(separator: ", ") + ".")
             }
             let condition = try compiler.compile(filter)
-            try compiler.requireFilterCondition(condition, filter)
+            try compiler.requireFilterCondition(condition, filter, acceptsNull: false)
             plan = .filter(plan, condition.evaluate, condition: filter.sqlName)
         }
         try Self.checkGeneratorPlacement(select.items)
@@ -68,7 +68,7 @@ extension Planner {
             projectionCompiler.aggregation = frame
             if let having = select.having {
                 let condition = try projectionCompiler.compile(having)
-                try projectionCompiler.requireFilterCondition(condition, having)
+                try projectionCompiler.requireFilterCondition(condition, having, acceptsNull: true)
                 plan = .filter(plan, condition.evaluate, condition: having.sqlName)
             }
         } else if let having = select.having {
@@ -79,6 +79,10 @@ extension Planner {
             compiler: projectionCompiler)
         plan = try planWindowAndQualify(
             select, expressions: expressions, input: generated.plan, width: generated.width, compiler: &projectionCompiler)
+        // An aggregating query's select list and any ORDER BY may not read an enclosing query.
+        var sortCompiler = projectionCompiler
+        sortCompiler.refusesOuterReferences = true
+        let itemCompiler = usesAggregates ? sortCompiler : projectionCompiler
         var outputs: [Evaluator] = []
         var names: [String] = []
         var columns: [ScopeColumn] = []
@@ -86,7 +90,7 @@ extension Planner {
             let compiled: CompiledExpr
             switch item {
             case let .expression(expr, name):
-                compiled = try projectionCompiler.compile(expr)
+                compiled = try itemCompiler.compile(expr)
                 names.append(expr.sqlName == name ? name : "\(expr.sqlName) AS \(name)")
             case let .inputColumn(index, name):
                 names.append(name)
@@ -120,7 +124,7 @@ extension Planner {
                         expression: item.expression.sqlName,
                         message: "with SELECT DISTINCT, ORDER BY expressions must appear in the select list")
                 }
-                let key = try projectionCompiler.compile(item.expression)
+                let key = try sortCompiler.compile(item.expression)
                 try EngineError.requireOrderable(item, key.type)
                 outputs.append(key.evaluate)
                 names.append(item.expression.sqlName)

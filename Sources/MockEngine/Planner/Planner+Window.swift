@@ -87,7 +87,9 @@ extension Planner {
         }
         var plan = input
         if !calls.isEmpty {
-            let (stage, columns) = try planWindowStage(calls, compiler: compiler, inputWidth: width)
+            var windowCompiler = compiler  // a window may not read an enclosing query (`OuterReferences`)
+            windowCompiler.refusesOuterReferences = true
+            let (stage, columns) = try planWindowStage(calls, compiler: windowCompiler, inputWidth: width)
             plan = .window(plan, stage)
             compiler.windows = columns
         }

@@ -36,11 +36,12 @@ final class Scope: Sendable {
         case missing
     }
 
-    /// Resolves `sku`, `t.sku` or `main.retail.t.sku`, innermost scope first.
+    /// Resolves `sku`, `t.sku` or `main.retail.t.sku`, innermost scope first, at most
+    /// `OuterReferences.maximumDepth` levels out.
     func resolve(_ parts: [String]) -> Resolution {
         var scope: Scope? = self
         var depth = 0
-        while let current = scope {
+        while let current = scope, depth <= OuterReferences.maximumDepth {
             let name = parts.last?.lowercased() ?? ""
             let qualifier = Array(parts.dropLast())
             let matches = current.columns.indices.filter { index in
@@ -78,16 +79,5 @@ final class Scope: Sendable {
         var scope: Scope? = self
         for _ in 0..<depth { scope = scope?.parent }
         return scope
-    }
-
-    /// Every column name reachable from this scope, for "did you mean" hints.
-    var allNames: [String] {
-        var names: [String] = []
-        var scope: Scope? = self
-        while let current = scope {
-            names += current.columns.filter { !$0.isHidden }.map(\.name)
-            scope = current.parent
-        }
-        return names
     }
 }

@@ -26,7 +26,7 @@ enum StarExcept {
                     throw EngineError.unsupported("EXCEPT of a STRUCT field (`\(parts.joined(separator: "."))`)")
                 }
                 _ = try compiler.compile(.column(parts))  // Spark's UNRESOLVED_COLUMN, with suggestions
-                throw EngineError.unknownColumn(parts.joined(separator: "."), suggestion: nil)
+                throw EngineError.unknownColumn(parts, suggestions: [])
             }
             excluded.append(index)
         }

@@ -176,7 +176,8 @@ final class OperationRunnerTests: XCTestCase {
         let broken = try await run("items/broken", [:])
         XCTAssertEqual(
             broken.error?.description,
-            "query broken: [UNRESOLVED_COLUMN.WITHOUT_SUGGESTION] A column, variable, or function parameter with name `nope` cannot be resolved. SQLSTATE: 42703"
+            "query broken: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `nope` cannot be resolved. "
+                + "Did you mean one of the following? [`id`, `price`]. SQLSTATE: 42703"
         )
         XCTAssertEqual(broken.exitStatus, 67)
         XCTAssertEqual(broken.error?.details["query"], .string("broken"))

@@ -36,12 +36,7 @@ struct AggregateArguments {
     /// A `DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE` error for argument `index` (0-based).
     func unexpectedType(_ index: Int, requires: String) -> EngineError {
         guard index < types.count, index < argumentNames.count else { return .typeMismatch(expression: sqlName, message: requires) }
-        let ordinals = ["first", "second", "third", "fourth"]
-        let ordinal = index < ordinals.count ? ordinals[index] : "\(index + 1)th"
-        return .analysis(
-            "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
-            "Cannot resolve \"\(sqlName)\" due to data type mismatch: The \(ordinal) parameter requires the \(requires) type, "
-                + "however \"\(argumentNames[index])\" has the type \"\(types[index])\".")
+        return .unexpectedInputType(sqlName, parameter: index, requires: requires, input: argumentNames[index], type: types[index])
     }
 
     /// The constant argument at `index`, or a `DATATYPE_MISMATCH.NON_FOLDABLE_INPUT` error.

@@ -40,7 +40,7 @@ enum LambdaErrors {
     {
         .classified(
             errorClass: "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", sqlState: "42K09",
-            message: "Cannot resolve \"\(call)\" due to data type mismatch: The \(ordinalWord(ordinal)) parameter requires the "
+            message: "Cannot resolve \"\(call)\" due to data type mismatch: The \(EngineError.ordinalWord(ordinal)) parameter requires the "
                 + "\(required) type, however \"\(input)\" has the type \"\(type)\".")
     }
 
@@ -55,11 +55,5 @@ enum LambdaErrors {
     private static func invalidCall(_ subclass: String, _ message: String) -> EngineError {
         .classified(
             errorClass: "INVALID_LAMBDA_FUNCTION_CALL.\(subclass)", sqlState: "42K0D", message: "Invalid lambda function call. \(message)")
-    }
-
-    /// Spark's ordinal words for parameter positions.
-    private static func ordinalWord(_ index: Int) -> String {
-        let words = ["first", "second", "third", "fourth", "fifth"]
-        return index < words.count ? words[index] : "\(index + 1)th"
     }
 }

@@ -49,7 +49,7 @@ extension EngineError {
     static func unexpectedInputType(_ expression: Expr, position: Int, required: String, argument: Expr, _ type: SQLType) -> EngineError {
         .analysis(
             "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
-            "Cannot resolve \"\(expression.sqlName)\" due to data type mismatch: The \(ordinal(position)) parameter requires the "
+            "Cannot resolve \"\(expression.sqlName)\" due to data type mismatch: The \(EngineError.ordinalWord(position - 1)) parameter requires the "
                 + "\(required) type, however \"\(argument.sqlName)\" has the type \"\(type)\".")
     }
 
@@ -81,10 +81,5 @@ extension EngineError {
         guard !type.isOrderable else { return }
         let order = (item.isAscending ? " ASC" : " DESC") + (item.effectiveNullsFirst ? " NULLS FIRST" : " NULLS LAST")
         throw invalidOrderingType(item.expression.sqlName + order, operator: "sortorder", type)
-    }
-
-    private static func ordinal(_ position: Int) -> String {
-        ["first", "second", "third", "fourth", "fifth"].indices.contains(position - 1)
-            ? ["first", "second", "third", "fourth", "fifth"][position - 1] : "\(position)th"
     }
 }

@@ -1,0 +1,43 @@
+import DBAPICore
+
+/// Where a subquery may read the enclosing query's columns, as Spark's analyzer allows it: in WHERE,
+/// HAVING, join conditions and the select list of a query that does not aggregate, one query level out.
+/// Elsewhere (GROUP BY, ORDER BY, aggregate calls, the select list of an aggregating query) such a
+/// reference is UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.
+enum OuterReferences {
+    /// How many query levels out a column may be found: a subquery sees its own FROM and the query
+    /// it sits in, not the query around that one.
+    static let maximumDepth = 1
+
+    /// The error for an outer column read where Spark refuses one.
+    static func refused(_ reference: String) -> EngineError {
+        .analysis(
+            "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE",
+            "Unsupported subquery expression: Expressions referencing the outer query are not supported outside of "
+                + "WHERE/HAVING clauses: \"\(reference)\".")
+    }
+
+    /// The error for an aggregate call reading both outer and local columns (`max(on_hand + i.qty)`).
+    static func mixedInAggregate(_ call: Expr) -> EngineError {
+        .analysis(
+            "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.AGGREGATE_FUNCTION_MIXED_OUTER_LOCAL_REFERENCES",
+            "Unsupported subquery expression: Found an aggregate function in a correlated predicate that has both outer "
+                + "and local references, which is not supported: \"\(call.sqlName)\".")
+    }
+
+    /// Plans an aggregate call of a subquery: an outer column in it is refused, as mixed when the
+    /// call also reads a column of its own query.
+    static func planAggregate(_ call: Expr, compiler: ExpressionCompiler) throws(EngineError) -> AggregateSpec {
+        do {
+            return try AggregateSpec.plan(call, compiler: compiler)
+        } catch {
+            guard error.errorClass.hasSuffix(".CORRELATED_REFERENCE"), readsLocalColumn(call, compiler.scope) else { throw error }
+            throw mixedInAggregate(call)
+        }
+    }
+
+    private static func readsLocalColumn(_ expr: Expr, _ scope: Scope) -> Bool {
+        if case .column(let parts) = expr, case .found(0, _, _) = scope.resolve(parts) { return true }
+        return expr.children.contains { readsLocalColumn($0, scope) }
+    }
+}
