@@ -8,7 +8,13 @@ extension ExpressionCompiler {
     /// The form of `expr` Spark names: each `+`/`-` on a date or timestamp as what the analyzer makes of
     /// it (`DatetimeNaming`). Operands are typed against this compiler's scope; an aggregate
     /// (`max(d) + 1`) by planning it, a window call by compiling it. What cannot be typed is left as written.
-    func namingForm(_ expr: Expr) -> Expr { resolved(expr).expr }
+    func namingForm(_ expr: Expr) -> Expr {
+        // Typing operands compiles them once more: their reads of an enclosing query are not recorded twice.
+        let outer = scope.parent
+        let outerReads = outer?.outerReads.withLock { $0.count } ?? 0
+        defer { outer?.outerReads.withLock { $0.removeSubrange(min(outerReads, $0.count)...) } }
+        return resolved(expr).expr
+    }
 
     private func resolved(_ expr: Expr) -> (expr: Expr, kind: DatetimeNaming.Kind) {
         switch expr {
@@ -35,11 +41,43 @@ extension ExpressionCompiler {
                 return (rewritten, .other)
             }
             return (ToChar.namingForm(name.lowercased(), printed, type), .other)
-        case .unary, .isNull, .inList, .inSubquery, .exists, .between, .like, .quantifiedLike:
+        case .scalarSubquery(let query):
+            return (.column(["scalarsubquery(\(outerReferenceNames(query)))"]), .unknown)
+        case let .exists(query, negated):
+            let call = Expr.column(["exists(\(outerReferenceNames(query)))"])
+            return (negated ? .unary(.not, call) : call, .other)
+        case let .inSubquery(operand, query, negated):
+            let list = Expr.column(["listquery(\(outerReferenceNames(query)))"])
+            return (.inList(Self.rowNamingForm(operand), [list], negated: negated), .other)
+        case .unary, .isNull, .inList, .between, .like, .quantifiedLike:
             return (mappingChildren(expr), .other)
         default:
             return (mappingChildren(expr), .unknown)
         }
+    }
+
+    /// The enclosing query's columns `query` reads, as its generated name lists them (`id, qty`), found
+    /// by planning it here; empty when it does not plan.
+    private func outerReferenceNames(_ query: Query) -> String {
+        let before = scope.outerReads.withLock { $0.count }
+        let planned = (try? planner.discardingSubqueries().planQuery(query, outer: scope)) != nil
+        let reads = scope.outerReads.withLock { reads in
+            defer { reads.removeSubrange(min(before, reads.count)...) }
+            return reads[min(before, reads.count)...]
+        }
+        return planned ? OuterReferences.names(reads) : ""
+    }
+
+    /// A row `(a, b)` before IN (subquery) is named as Spark writes the struct it builds, field names
+    /// quoted: `named_struct('a', a, 'b', b)`.
+    private static func rowNamingForm(_ operand: Expr) -> Expr {
+        guard case .function("named_struct", let fields, false, false) = operand, fields.count % 2 == 0 else { return operand }
+        let pairs = stride(from: 0, to: fields.count, by: 2).map { index in
+            let value = fields[index + 1].sqlName
+            guard case .literal(.string(let name), _) = fields[index] else { return fields[index].sqlName + ", " + value }
+            return "'\(name)', \(value)"
+        }
+        return .column(["named_struct(" + pairs.joined(separator: ", ") + ")"])
     }
 
     private func mappingChildren(_ expr: Expr) -> Expr {

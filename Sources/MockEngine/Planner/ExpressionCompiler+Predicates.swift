@@ -46,7 +46,7 @@ extension ExpressionCompiler {
     /// columns, and stops it after `rowsNeeded` rows (EXISTS needs one, a scalar subquery two to
     /// tell that it has too many).
     private func planSubquery(_ query: Query, name: String, rowsNeeded: Int? = nil) throws(EngineError) -> (
-        relation: PlannedRelation, run: @Sendable (Row, ExecutionContext) throws(EngineError) -> [Row]
+        relation: PlannedRelation, run: @Sendable (Row, ExecutionContext) throws(EngineError) -> [Row], isCorrelated: Bool
     ) {
         let before = scope.outerReadsInChain
         let position = planner.reserveSubquery()
@@ -61,7 +61,8 @@ extension ExpressionCompiler {
                     try context.withOuterRow(row) { () throws(EngineError) in
                         try Executor.rows(plan, context, atMost: rowsNeeded)
                     }
-                }
+                },
+                true
             )
         }
         let id = planner.nextID()
@@ -69,13 +70,14 @@ extension ExpressionCompiler {
             relation,
             { _, context throws(EngineError) in
                 try context.cached(id) { () throws(EngineError) in try Executor.rows(plan, context, atMost: rowsNeeded) }
-            }
+            },
+            false
         )
     }
 
     func compileInSubquery(_ operand: Expr, _ query: Query, negated: Bool, _ expr: Expr) throws(EngineError) -> CompiledExpr {
         let value = try compile(operand)
-        let (relation, run) = try planSubquery(query, name: "listquery()")
+        let (relation, run, _) = try planSubquery(query, name: "listquery()")
         if case .function("named_struct", let fields, false, false) = operand, fields.count >= 4, fields.count % 2 == 0 {
             return try compileRowInSubquery(fields, relation, run, negated: negated, expr)
         }
@@ -107,14 +109,15 @@ extension ExpressionCompiler {
     }
 
     func compileExists(_ query: Query, negated: Bool) throws(EngineError) -> CompiledExpr {
-        let (_, run) = try planSubquery(query, name: "exists()", rowsNeeded: 1)
+        let (_, run, _) = try planSubquery(query, name: "exists()", rowsNeeded: 1)
         return CompiledExpr(type: .boolean) { row, context throws(EngineError) in
             .bool(try run(row, context).isEmpty == negated)
         }
     }
 
     func compileScalarSubquery(_ query: Query) throws(EngineError) -> CompiledExpr {
-        let (relation, run) = try planSubquery(query, name: "scalarsubquery()", rowsNeeded: 2)
+        let (relation, run, isCorrelated) = try planSubquery(query, name: "scalarsubquery()", rowsNeeded: 2)
+        if isCorrelated, clause == .sort { throw OuterReferences.scalarSubqueryInSort }
         guard relation.columns.count == 1 else {
             throw EngineError.typeMismatch(
                 expression: "scalarsubquery()", message: "a scalar subquery must return one column, it returns \(relation.columns.count)")

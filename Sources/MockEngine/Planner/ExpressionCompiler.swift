@@ -14,6 +14,8 @@ struct ExpressionCompiler {
     var lambdaVariables: [LambdaVariable] = []
     /// In a clause where Spark refuses a subquery's reference to the enclosing query (`OuterReferences`).
     var refusesOuterReferences = false
+    /// The clause being compiled, which orders a subquery's outer references in its generated name.
+    var clause = OuterReference.Clause.selectList
 
     init(planner: Planner, scope: Scope, aggregation: AggregationFrame? = nil) {
         self.planner = planner
@@ -111,7 +113,7 @@ struct ExpressionCompiler {
             return CompiledExpr(type: type) { row, _ in row[index] }
         case let .found(depth, index, type):
             if refusesOuterReferences { throw OuterReferences.refused(parts.last ?? "") }
-            scope.ancestor(depth)?.outerReads.withLock { $0 += 1 }
+            scope.ancestor(depth)?.outerReads.withLock { $0.append(OuterReference(clause: clause, name: parts.last ?? "")) }
             return CompiledExpr(type: type) { _, context in
                 let outer = context.outerRow(depth: depth)
                 return index < outer.count ? outer[index] : .null

@@ -13,6 +13,7 @@ extension Planner {
     ) throws(EngineError) -> (Plan, AggregationFrame) {
         var compiler = ExpressionCompiler(planner: self, scope: scope)
         compiler.refusesOuterReferences = true
+        compiler.clause = .aggregate
         let groupExpressions = try resolveGroupBy(select, items: items, scope: scope)
         var keys: [Evaluator] = []
         var keyNames = groupExpressions.map(\.sqlName)

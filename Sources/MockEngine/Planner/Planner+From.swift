@@ -85,7 +85,8 @@ extension Planner {
             }
             if let first = residual.first {
                 let condition = residual.dropFirst().reduce(first) { Expr.binary(.and, $0, $1) }
-                let compiler = ExpressionCompiler(planner: self, scope: combined)
+                var compiler = ExpressionCompiler(planner: self, scope: combined)
+                compiler.clause = .join
                 let compiled = try compiler.compile(condition)
                 try compiler.requireJoinCondition(compiled, condition)
                 join.residual = compiled.evaluate
@@ -184,15 +185,21 @@ extension Planner {
     }
 
     /// Hash-join keys when `a` reads only the left input and `b` only the right one. A side with a
-    /// subquery stays in the residual condition, so the subquery is planned once.
+    /// subquery, or reading an enclosing query, stays in the residual condition (compiled once there).
     private func equiKeys(
         _ a: Expr, _ b: Expr, _ leftScope: Scope, _ rightScope: Scope
     ) -> (left: Evaluator, right: Evaluator, names: (left: String, right: String))? {
-        guard a.referencesColumns, b.referencesColumns, !a.containsSubquery, !b.containsSubquery,
-            let left = try? ExpressionCompiler(planner: self, scope: leftScope).compile(a),
+        guard a.referencesColumns, b.referencesColumns, !a.containsSubquery, !b.containsSubquery else { return nil }
+        let outer = leftScope.parent
+        let outerReads = outer?.outerReads.withLock { $0.count } ?? 0
+        guard let left = try? ExpressionCompiler(planner: self, scope: leftScope).compile(a),
             let right = try? ExpressionCompiler(planner: self, scope: rightScope).compile(b),
-            let type = TypeCoercion.comparison(left.type, right.type)
-        else { return nil }
+            let type = TypeCoercion.comparison(left.type, right.type),
+            outer?.outerReads.withLock({ $0.count }) ?? 0 == outerReads
+        else {
+            outer?.outerReads.withLock { $0.removeSubrange(min(outerReads, $0.count)...) }
+            return nil
+        }
         return (
             ExpressionCompiler.coerce(left, to: type).evaluate, ExpressionCompiler.coerce(right, to: type).evaluate, (a.sqlName, b.sqlName)
         )

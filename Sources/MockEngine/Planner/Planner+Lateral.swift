@@ -86,7 +86,8 @@ extension Planner {
         case .none:
             break
         case .on(let expr):
-            let compiler = ExpressionCompiler(planner: self, scope: Scope(columns: columns, parent: outer))
+            var compiler = ExpressionCompiler(planner: self, scope: Scope(columns: columns, parent: outer))
+            compiler.clause = .join
             let compiled = try compiler.compile(expr)
             try compiler.requireJoinCondition(compiled, expr)
             join.condition = compiled.evaluate

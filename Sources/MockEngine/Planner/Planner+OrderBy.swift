@@ -29,6 +29,7 @@ extension Planner {
         let scope = Scope(columns: relation.columns, parent: outer)
         var compiler = ExpressionCompiler(planner: self, scope: scope)
         compiler.refusesOuterReferences = true
+        compiler.clause = .sort
         var keys: [SortKey] = []
         for item in orderBy {
             let evaluate: Evaluator

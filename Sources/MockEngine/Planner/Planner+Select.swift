@@ -44,7 +44,9 @@ extension Planner {
                     "The WHERE condition \"\(filter.sqlName)\" contains invalid expressions: "
                         + filter.aggregateCalls.map(\.sqlName).joined(separator: ", ") + ".")
             }
-            let condition = try compiler.compile(filter)
+            var filterCompiler = compiler
+            filterCompiler.clause = .filter
+            let condition = try filterCompiler.compile(filter)
             try compiler.requireFilterCondition(condition, filter, acceptsNull: false)
             plan = .filter(plan, condition.evaluate, condition: filter.sqlName)
         }
@@ -67,7 +69,9 @@ extension Planner {
             plan = aggregatePlan
             projectionCompiler.aggregation = frame
             if let having = select.having {
-                let condition = try projectionCompiler.compile(having)
+                var havingCompiler = projectionCompiler
+                havingCompiler.clause = .having
+                let condition = try havingCompiler.compile(having)
                 try projectionCompiler.requireFilterCondition(condition, having, acceptsNull: true)
                 plan = .filter(plan, condition.evaluate, condition: having.sqlName)
             }
@@ -80,9 +84,11 @@ extension Planner {
         plan = try planWindowAndQualify(
             select, expressions: expressions, input: generated.plan, width: generated.width, compiler: &projectionCompiler)
         // An aggregating query's select list and any ORDER BY may not read an enclosing query.
+        var itemCompiler = projectionCompiler
+        itemCompiler.refusesOuterReferences = usesAggregates
         var sortCompiler = projectionCompiler
         sortCompiler.refusesOuterReferences = true
-        let itemCompiler = usesAggregates ? sortCompiler : projectionCompiler
+        sortCompiler.clause = .sort
         var outputs: [Evaluator] = []
         var names: [String] = []
         var columns: [ScopeColumn] = []

@@ -12,7 +12,7 @@ struct Planner: Sendable {
     let catalog: MockCatalog
     private let idCounter: LockedBox<Int>
     /// Subqueries planned inside expressions, outermost first, for the plan's description.
-    private let subqueryLog: LockedBox<[SubqueryPlan]>
+    private var subqueryLog: LockedBox<[SubqueryPlan]>
     /// CTEs visible at this point, by lower-cased name.
     private(set) var commonTables: [String: CommonTable] = [:]
 
@@ -39,6 +39,13 @@ struct Planner: Sendable {
             log.append(SubqueryPlan(name: "", isCorrelated: false, plan: .singleRow))
             return log.count - 1
         }
+    }
+
+    /// A planner whose subqueries are not part of the plan's description (what it plans is only looked at).
+    func discardingSubqueries() -> Planner {
+        var planner = self
+        planner.subqueryLog = LockedBox([])
+        return planner
     }
 
     /// Records a planned subquery in the place `reserveSubquery()` gave it.

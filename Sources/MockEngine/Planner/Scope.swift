@@ -21,8 +21,8 @@ struct ScopeColumn: Sendable {
 final class Scope: Sendable {
     let columns: [ScopeColumn]
     let parent: Scope?
-    /// How many references from nested subqueries resolved to this scope's columns.
-    let outerReads = LockedBox(0)
+    /// The references from nested subqueries that resolved to this scope's columns, in the order compiled.
+    let outerReads = LockedBox<[OuterReference]>([])
 
     init(columns: [ScopeColumn], parent: Scope?) {
         self.columns = columns
@@ -68,7 +68,7 @@ final class Scope: Sendable {
         var total = 0
         var scope: Scope? = self
         while let current = scope {
-            total += current.outerReads.withLock { $0 }
+            total += current.outerReads.withLock { $0.count }
             scope = current.parent
         }
         return total
