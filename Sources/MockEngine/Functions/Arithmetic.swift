@@ -56,7 +56,10 @@ enum Arithmetic {
                     guard b != 0 else { throw EngineError.divideByZero }
                     (value, overflow) = a.dividedReportingOverflow(by: b)
                 }
-                guard !overflow, range.contains(value) else { throw EngineError.overflow("\(name) overflows \(resultType)") }
+                guard !overflow, range.contains(value) else {
+                    if resultType == .tinyint || resultType == .smallint, let error = smallIntegerOverflow(op, a, b) { throw error }
+                    throw EngineError.overflow("\(name) overflows \(resultType)")
+                }
                 return .int(value)
             }
         case .floating:
@@ -170,5 +173,20 @@ enum Arithmetic {
     private static func decimalType(_ type: SQLType, _ expr: Expr) -> SQLType {
         if case .literal(.int(let number), _) = expr { return .decimal(precision: SQLDecimal(number).digitCount, scale: 0) }
         return type.asDecimal ?? type
+    }
+
+    /// Spark checks TINYINT and SMALLINT `+`, `-` and `*` itself (BINARY_ARITHMETIC_OVERFLOW, the operands
+    /// written as SMALLINT literals); nil for the other operators.
+    private static func smallIntegerOverflow(_ op: BinaryOperator, _ a: Int64, _ b: Int64) -> EngineError? {
+        let (symbol, function): (String, String)
+        switch op {
+        case .add: (symbol, function) = ("+", "try_add")
+        case .subtract: (symbol, function) = ("-", "try_subtract")
+        case .multiply: (symbol, function) = ("*", "try_multiply")
+        default: return nil
+        }
+        return .analysis(
+            "BINARY_ARITHMETIC_OVERFLOW",
+            "\(a)S \(symbol) \(b)S caused overflow. Use `\(function)` to ignore overflow problem and return NULL.")
     }
 }

@@ -2,30 +2,41 @@ import DBAPICore
 
 extension TypeCoercion {
     /// The common type of CASE-like results where a STRING meets another type as ANSI Spark's coercion
-    /// widens them: beside an integer to BIGINT, beside another number to DOUBLE, else to the other type.
+    /// widens them (`widerPromotingStrings`).
     static func commonPromotingStrings(_ arguments: [CompiledExpr], _ expr: Expr) throws(EngineError) -> SQLType {
         var type = SQLType.null
         for argument in arguments {
-            if let common = common(type, argument.type) {
-                type = common
-                continue
-            }
-            let other = type == .string ? argument.type : type
-            guard type == .string || argument.type == .string, other != .string, Cast.isSupported(from: .string, to: other),
-                !other.isArray
-            else {
+            guard let wider = widerPromotingStrings(type, argument.type) else {
                 throw EngineError.typeMismatch(
                     expression: expr.sqlName, message: "arguments have incompatible types \(type) and \(argument.type)")
             }
-            type = other.isIntegral ? .bigint : other.isNumeric ? .double : other
+            type = wider
         }
         return type
     }
-}
 
-extension SQLType {
-    var isArray: Bool {
-        if case .array = self { return true }
-        return false
+    /// The type `a` and `b` widen to where a STRING may meet another atomic type (Spark's ANSI
+    /// `findWiderTypeForTwo` with string promotion): beside an integer to BIGINT, beside another number to
+    /// DOUBLE, else to the other type; inside ARRAY and STRUCT types too. Nil when there is none.
+    static func widerPromotingStrings(_ a: SQLType, _ b: SQLType) -> SQLType? {
+        if let type = common(a, b) { return type }
+        switch (a, b) {
+        case let (.array(x), .array(y)):
+            return widerPromotingStrings(x, y).map { .array($0) }
+        case let (.struct(x), .struct(y)):
+            guard x.count == y.count else { return nil }
+            var fields: [SQLStructField] = []
+            for (f, g) in zip(x, y) {
+                guard f.name.lowercased() == g.name.lowercased(), let type = widerPromotingStrings(f.type, g.type) else { return nil }
+                fields.append(SQLStructField(f.name, type))
+            }
+            return .struct(fields)
+        default:
+            guard a == .string || b == .string else { return nil }
+            let other = a == .string ? b : a
+            guard !other.isNested, Cast.isSupported(from: .string, to: other) else { return nil }
+            if case .interval = other { return nil }
+            return other.isIntegral ? .bigint : other.isNumeric ? .double : other
+        }
     }
 }

@@ -46,26 +46,28 @@ extension Expr {
         return found
     }
 
-    /// Whether a column is read outside every aggregate call (`x` in `x + sum(y)`; not `sum(y)`).
-    var readsColumnOutsideAggregates: Bool {
+    /// Whether this expression is itself an aggregate call (`sum(x)`, `count(*) FILTER (WHERE …)`).
+    var isAggregateCall: Bool {
         switch self {
-        case .column: true
-        case .function(let name, _, _, _) where AggregateRegistry.isAggregate(name): false
-        case .modifiedAggregate: false
-        default: children.contains(where: \.readsColumnOutsideAggregates)
+        case .function(let name, _, _, _): AggregateRegistry.isAggregate(name)
+        case .modifiedAggregate: true
+        default: false
         }
     }
 
+    /// Whether a column is read outside every aggregate call (`x` in `x + sum(y)`; not `sum(y)`).
+    var readsColumnOutsideAggregates: Bool {
+        if case .column = self { return true }
+        return !isAggregateCall && children.contains(where: \.readsColumnOutsideAggregates)
+    }
+
     private func collectAggregates(into found: inout [Expr]) {
-        switch self {
-        case let .function(name, _, _, _) where AggregateRegistry.isAggregate(name):
+        if isAggregateCall {
             if !found.contains(self) { found.append(self) }
-        case .modifiedAggregate:
-            if !found.contains(self) { found.append(self) }
-        default:
-            // Through everything else, window calls included: `sum(sum(x)) OVER (ORDER BY max(y))`
-            // holds the aggregates inside the call, not the call.
-            for child in children { child.collectAggregates(into: &found) }
+            return
         }
+        // Through everything else, window calls included: `sum(sum(x)) OVER (ORDER BY max(y))`
+        // holds the aggregates inside the call, not the call.
+        for child in children { child.collectAggregates(into: &found) }
     }
 }

@@ -58,6 +58,9 @@ extension Planner {
         }
         if let qualify = select.qualify, !qualify.aggregateCalls.isEmpty { throw EngineError.qualifyAggregate }
         select.qualify = try select.qualify.map { (qualify) throws(EngineError) in try Self.replacingAliases(qualify, items, scope) }
+        select.having = try select.having.map { (having) throws(EngineError) in
+            try Self.replacingAliases(having, items, scope, aliasesFirst: true)
+        }
         let usesAggregates =
             !select.groupBy.isEmpty || select.groupByAll || select.groupingSets != nil
             || (expressions + [select.having, select.qualify].compactMap { $0 } + orderBy.map(\.expression)).contains {

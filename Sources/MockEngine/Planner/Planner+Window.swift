@@ -102,14 +102,19 @@ extension Planner {
         return plan
     }
 
-    /// `expr` with each bare name that is no input column but a select-list alias replaced by the
-    /// aliased expression (QUALIFY may name `rn` from `row_number() OVER (…) AS rn`).
-    static func replacingAliases(_ expr: Expr, _ items: [ProjectionItem], _ scope: Scope) throws(EngineError) -> Expr {
-        if case .column(let parts) = expr, parts.count == 1, case .missing = scope.resolve(parts),
+    /// `expr` with each bare name that is a select-list alias replaced by the aliased expression: where no
+    /// input column has the name (QUALIFY may name `rn` from `row_number() OVER (…) AS rn`), or with
+    /// `aliasesFirst` before the input columns though not inside an aggregate call, as Spark resolves HAVING
+    /// against the aggregate's output first (`sum(amount) AS amount … HAVING amount > 50`).
+    static func replacingAliases(
+        _ expr: Expr, _ items: [ProjectionItem], _ scope: Scope, aliasesFirst: Bool = false
+    ) throws(EngineError) -> Expr {
+        if aliasesFirst, expr.isAggregateCall { return expr }
+        if case .column(let parts) = expr, parts.count == 1, aliasesFirst || scope.resolve(parts).isMissing,
             let item = items.first(where: { $0.name.lowercased() == parts[0].lowercased() }), case .expression(let aliased, _) = item
         {
             return aliased
         }
-        return try expr.mapChildren { (child) throws(EngineError) in try replacingAliases(child, items, scope) }
+        return try expr.mapChildren { (child) throws(EngineError) in try replacingAliases(child, items, scope, aliasesFirst: aliasesFirst) }
     }
 }

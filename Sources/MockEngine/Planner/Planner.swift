@@ -128,10 +128,13 @@ struct Planner: Sendable {
                     + "\(left.columns.count) columns and the second input has \(right.columns.count) columns.")
         }
         var types: [SQLType] = []
-        for (a, b) in zip(left.columns, right.columns) {
-            guard let type = TypeCoercion.common(a.type, b.type) else {
-                throw EngineError.typeMismatch(
-                    expression: op.rawValue, message: "column '\(a.name)' has incompatible types \(a.type) and \(b.type)")
+        for (index, (a, b)) in zip(left.columns, right.columns).enumerated() {
+            guard let type = TypeCoercion.widerPromotingStrings(a.type, b.type) else {
+                throw EngineError.analysis(
+                    "INCOMPATIBLE_COLUMN_TYPE",
+                    "\(op == .union || !isAll ? op.rawValue : op.rawValue + " ALL") can only be performed on tables with compatible "
+                        + "column types. The \(EngineError.ordinalWord(index)) column of the second table is \"\(b.type)\" type which "
+                        + "is not compatible with \"\(a.type)\" at the same column of the first table..")
             }
             types.append(type)
         }

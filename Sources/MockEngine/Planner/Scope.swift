@@ -34,6 +34,11 @@ final class Scope: Sendable {
         case found(depth: Int, index: Int, type: SQLType)
         case ambiguous([String])
         case missing
+
+        var isMissing: Bool {
+            if case .missing = self { return true }
+            return false
+        }
     }
 
     /// Resolves `sku`, `t.sku` or `main.retail.t.sku`, innermost scope first, at most

@@ -54,6 +54,12 @@ enum JSONFunctions {
             guard case .string(let text)? = call.constant(1), let path = DatabricksJSONPath(text) else {
                 throw call.mismatch("invalid JSON path")
             }
+            // Databricks extracts from a JSON string (or a VARIANT, which the mock lacks); Spark refuses the rest.
+            guard let operand = call.arguments.first?.type, operand == .string || operand == .null else {
+                throw EngineError.analysis(
+                    "COLUMN_IS_NOT_VARIANT_TYPE",
+                    "The semi-structured extraction operator (`:`) can only be applied to a column of the VARIANT type.")
+            }
             let json = try call.argument(0, as: .string)
             return CompiledExpr(type: .string) { row, context throws(EngineError) in
                 guard case .string(let document) = try json(row, context), let node = JSONNode.parse(document) else { return .null }
