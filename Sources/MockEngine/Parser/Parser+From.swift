@@ -78,7 +78,9 @@ extension Parser {
         if current.isSymbol("(") {
             return try nested { (parser: inout Parser) throws(EngineError) -> FromItem in
                 parser.advance()
-                if [Keyword.select, .with, .values].contains(where: parser.current.isWord) || parser.current.isSymbol("(") {
+                if [Keyword.select, .with, .values, .from].contains(where: parser.current.isWord) || parser.current.isSymbol("(")
+                    || parser.startsTableStatement
+                {
                     let query = try parser.parseQuery()
                     try parser.expectSymbol(")")
                     let (alias, columnNames) = try parser.parseTableAlias()

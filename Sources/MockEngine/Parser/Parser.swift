@@ -224,7 +224,7 @@ struct Parser {
         return body
     }
 
-    /// setPrimary := select | values | '(' query ')'
+    /// setPrimary := select | FROM from select | TABLE name | values | '(' query ')'
     mutating func parseSetPrimary() throws(EngineError) -> QueryBody {
         if current.isWord(.values) { return try parseValues() }
         if current.isSymbol("(") {
@@ -233,19 +233,36 @@ struct Parser {
             try expectSymbol(")")
             return .nested(query)
         }
+        if consumeWord(.from) { return .select(try parseSelect(from: try parseFromItems())) }
+        if startsTableStatement {
+            advance()
+            let line = current.line
+            let column = current.column
+            var name = [try parseIdentifier("a table name")]
+            while consumeSymbol(".") { name.append(try parseIdentifier("a table name")) }
+            let table = FromItem.table(name: name, alias: nil, line: line, column: column)
+            return .select(Select(items: [.star(qualifier: nil, except: [])], from: table))
+        }
         return .select(try parseSelect())
     }
 
-    /// select := SELECT [DISTINCT | ALL] item {',' item} [FROM …] [WHERE …] [GROUP BY …] [HAVING …] [WINDOW …] [QUALIFY …]
-    mutating func parseSelect() throws(EngineError) -> Select {
+    /// Whether the current word is `TABLE` (`TABLE name` stands for `SELECT * FROM name`).
+    var startsTableStatement: Bool {
+        if case .word(let word) = current.kind { return word.uppercased() == "TABLE" }
+        return false
+    }
+
+    /// select := SELECT [DISTINCT | ALL] item {',' item} [FROM from] [WHERE …] [GROUP BY …] [HAVING …] [WINDOW …]
+    /// [QUALIFY …]; after `FROM from` (Spark's FROM-first form) the select takes no FROM of its own.
+    mutating func parseSelect(from written: FromItem? = nil) throws(EngineError) -> Select {
         guard consumeWord(.select) else { throw unexpected("SELECT") }
         var select = Select()
         if consumeWord(.distinct) { select.isDistinct = true } else { _ = consumeWord(.all) }
         repeat { select.items.append(try parseSelectItem()) } while consumeSymbol(",")
-        if consumeWord(.from) {
-            var from = try parseJoinChain()
-            while consumeSymbol(",") { from = .join(.cross, from, try parseJoinChain(), .none) }
-            select.from = try parseLateralViews(from)
+        if let written {
+            select.from = written
+        } else if consumeWord(.from) {
+            select.from = try parseFromItems()
         }
         if consumeWord(.where) { select.filter = try parseExpression() }
         if consumeWord(.group) {
@@ -256,6 +273,13 @@ struct Parser {
         if consumeWord(.window) { select.windows = try parseWindowClause() }
         if consumeWord(.qualify) { select.qualify = try parseExpression() }
         return select
+    }
+
+    /// from := fromItem {',' fromItem} {LATERAL VIEW …}
+    private mutating func parseFromItems() throws(EngineError) -> FromItem {
+        var from = try parseJoinChain()
+        while consumeSymbol(",") { from = .join(.cross, from, try parseJoinChain(), .none) }
+        return try parseLateralViews(from)
     }
 
     /// item := '*' [EXCEPT '(' column, … ')'] | name '.' '*' [EXCEPT …] | expr [[AS] alias]

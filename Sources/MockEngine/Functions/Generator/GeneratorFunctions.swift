@@ -23,7 +23,7 @@ struct GeneratePlan: Sendable {
 }
 
 /// Spark's generator functions: `explode` and `posexplode` over an ARRAY (`col`) or a MAP (`key`, `value`),
-/// `inline` over an ARRAY of STRUCTs (one column per field), and their `_outer` forms; `json_tuple` (JSONTuple).
+/// `inline` over an ARRAY of STRUCTs (one column per field), and their `_outer` forms; `json_tuple` (JSONTuple), `stack` (Stack).
 enum GeneratorFunctions {
     private static let kinds: [String: (kind: GeneratePlan.Kind, isOuter: Bool)] = [
         "explode": (.explode, false), "explode_outer": (.explode, true), "posexplode": (.posexplode, false),
@@ -31,7 +31,7 @@ enum GeneratorFunctions {
     ]
 
     /// Whether `name` (lower case) is a generator.
-    static func isGenerator(_ name: String) -> Bool { kinds[name] != nil || name == JSONTuple.name }
+    static func isGenerator(_ name: String) -> Bool { kinds[name] != nil || name == JSONTuple.name || name == Stack.name }
 
     /// Whether `expr` is a call of a generator.
     static func isGeneratorCall(_ expr: Expr) -> Bool {
@@ -42,6 +42,7 @@ enum GeneratorFunctions {
     /// Binds generator call `expr` to its compiled `arguments`; `forceOuter` is LATERAL VIEW OUTER.
     static func resolve(_ expr: Expr, _ arguments: [CompiledExpr], forceOuter: Bool = false) throws(EngineError) -> GeneratePlan {
         if case .function(JSONTuple.name, _, _, _) = expr { return try JSONTuple.resolve(expr, arguments) }
+        if case .function(Stack.name, _, _, _) = expr { return try Stack.resolve(expr, arguments) }
         guard case let .function(name, written, _, _) = expr, let entry = kinds[name] else {
             throw EngineError.unsupported("\(expr.sqlName) as a generator")
         }
