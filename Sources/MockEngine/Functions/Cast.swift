@@ -12,6 +12,7 @@ enum Cast {
         case (.date, .timestamp), (.timestamp, .date), (.date, .timestampNTZ), (.timestampNTZ, .date), (.timestamp, .timestampNTZ),
             (.timestampNTZ, .timestamp):
             return true
+        case (.timestamp, _) where target.isNumeric, (_, .timestamp) where source.isNumeric: return true  // seconds since the epoch
         case let (.array(a), .array(b)): return isSupported(from: a, to: b)
         case (.interval, _), (_, .interval): return IntervalCast.isSupported(from: source, to: target)
         case let (.map(k1, v1), .map(k2, v2)): return isSupported(from: k1, to: k2) && isSupported(from: v1, to: v2)
@@ -34,6 +35,10 @@ enum Cast {
             if target == .binary { return .binary(Array(text.utf8)) }
             if target.isNested { throw EngineError.invalidCast(value: text, type: target) }
             if case let .interval(start, end) = target { return .interval(try IntervalCast.parse(text, start, end, target)) }
+            if target == .double {  // (a FLOAT came here as DOUBLE) Java's syntax: `1.5d`, `0x1.8p1`
+                guard let number = JavaFloatingSyntax.double(text) else { throw EngineError.invalidCast(value: text, type: target) }
+                return .double(number)
+            }
             guard let parsed = SQLValue.parse(text, as: target) else { throw EngineError.invalidCast(value: text, type: target) }
             return parsed
         default: break
@@ -88,6 +93,7 @@ enum Cast {
         case (.timestampNTZ(let micros), .timestamp): return .timestamp(micros)
         case (.interval, _), (_, .interval):
             return try IntervalCast.value(value, from: source, to: target)
+        case (.timestamp, _), (_, .timestamp): return try EpochSecondsCast.value(value, from: source, to: target)
         case (.array, .array), (.map, .map), (.struct, .struct): return try nested(value, from: source, to: target)
         default: break
         }

@@ -71,8 +71,8 @@ struct ExpressionCompiler {
             if type.isNested || compiled.type.isNested, !Cast.isSupported(from: compiled.type, to: type) {
                 throw EngineError.castWithoutSuggestion(operand, from: compiled.type, to: type)
             }
-            if type == .binary || compiled.type == .binary, !Cast.isSupported(from: compiled.type, to: type) {
-                throw EngineError.binaryCast(expr, from: compiled.type, to: type)
+            guard Cast.isSupported(from: compiled.type, to: type) else {
+                throw EngineError.castMismatch(expr, from: compiled.type, to: type)
             }
             return try compileCast(compiled, to: type, isTry: isTry, expr)
         case .modifiedAggregate:
@@ -236,9 +236,6 @@ struct ExpressionCompiler {
     }
 
     private func compileCast(_ operand: CompiledExpr, to type: SQLType, isTry: Bool, _ expr: Expr) throws(EngineError) -> CompiledExpr {
-        guard Cast.isSupported(from: operand.type, to: type) else {
-            throw EngineError.typeMismatch(expression: expr.sqlName, message: "cannot cast \(operand.type) to \(type)")
-        }
         let inner = operand.evaluate
         let source = operand.type
         if isTry {

@@ -1,18 +1,6 @@
 import DBAPICore
 
 extension EngineError {
-    /// A CAST to or from BINARY that Spark refuses: an integral type to BINARY is refused only in ANSI mode
-    /// (CAST_WITH_CONF_SUGGESTION), anything else always (CAST_WITHOUT_SUGGESTION).
-    static func binaryCast(_ cast: Expr, from source: SQLType, to target: SQLType) -> EngineError {
-        let head = "Cannot resolve \"\(cast.sqlName)\" due to data type mismatch: cannot cast \"\(source)\" to \"\(target)\""
-        guard source.isIntegral else { return .analysis("DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", head + ".") }
-        return .analysis(
-            "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION",
-            head
-                + " with ANSI mode on.\nIf you have to cast \"\(source)\" to \"\(target)\", you can set \"spark.sql.ansi.enabled\" as 'false'."
-        )
-    }
-
     /// An operator between BINARY and another type (`X'01' = 1`, `X'01' + 1`): Spark's BINARY_OP_DIFF_TYPES.
     static func binaryOperandsDiffer(_ expr: Expr, _ left: SQLType, _ right: SQLType) -> EngineError? {
         guard left == .binary || right == .binary, left != right, left != .null, right != .null else { return nil }
