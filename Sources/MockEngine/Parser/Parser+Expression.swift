@@ -227,7 +227,7 @@ extension Parser {
                 expression = .subscripted(expression, index)
             } else if current.isSymbol("."), Self.isName(peek(1)) {
                 advance()
-                expression = .field(expression, try parseIdentifier("a field name"))
+                expression = .field(expression, try parseNamePart("a field name"))
             } else {
                 return expression
             }

@@ -128,7 +128,7 @@ extension Parser {
         var parts = [try parseIdentifier("a column name")]
         while current.isSymbol("."), !peek(1).isSymbol("*") {
             advance()
-            parts.append(try parseIdentifier("a column name"))
+            parts.append(try parseNamePart("a column name"))
         }
         return .column(parts)
     }

@@ -126,6 +126,20 @@ struct Parser {
         return name
     }
 
+    /// A name after `.`: any word, reserved ones too (`s.end`, `window(…).start`), or a quoted identifier.
+    mutating func parseNamePart(_ what: String) throws(EngineError) -> String {
+        switch current.kind {
+        case .word(let word):
+            advance()
+            return word
+        case .quotedIdentifier(let name):
+            advance()
+            return name
+        default:
+            throw unexpected(what)
+        }
+    }
+
     /// An optional alias: `AS name`, or a bare non-reserved word.
     mutating func parseAlias() throws(EngineError) -> String? {
         if consumeWord(.as) { return try parseIdentifier("an alias") }

@@ -6,8 +6,8 @@ import DBAPICore
 ///
 /// A letter repeated more often than Spark's formatter allows (`yyyyyyy`, `MMMMM`, `ddd`) is refused as Spark
 /// refuses it, which also bounds the digits a field reads; week-based letters (`Y w W u e c`) and letters Spark
-/// does not know fail with Spark's classes (PySpark 4.3.0: `u e c` DATETIME_WEEK_BASED_PATTERN, `Y w W`
-/// DATETIME_PATTERN_RECOGNITION).
+/// does not know fail with Spark's classes (PySpark 4.3.0: `e c` DATETIME_WEEK_BASED_PATTERN, `Y w W u`
+/// DATETIME_PATTERN_RECOGNITION, in formatting and parsing alike).
 struct DateFormat {
     enum Field: Equatable {
         case literal(String)
@@ -50,8 +50,8 @@ struct DateFormat {
     }
 
     private static func field(_ letter: Character, _ count: Int, _ pattern: String) throws(EngineError) -> Field {
-        if "uec".contains(letter) { throw weekBased(pattern) }
-        if "YwW".contains(letter) { throw EngineError.invalidDatetimePattern(pattern) }
+        if "ec".contains(letter) { throw weekBased(pattern) }
+        if "YwWu".contains(letter) { throw EngineError.invalidDatetimePattern(pattern) }
         if let limit = maxWidths[letter], count > limit { throw EngineError.invalidDatetimePattern(pattern) }
         switch letter {
         case "G": return .era(count)

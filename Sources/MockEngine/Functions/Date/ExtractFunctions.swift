@@ -12,13 +12,14 @@ enum ExtractFunctions {
     ]
 
     private enum Field: String {
-        case year, quarter, month, week, day, dayOfWeek, dayOfWeekISO, dayOfYear, hour, minute, second
+        case year, yearOfWeek, quarter, month, week, day, dayOfWeek, dayOfWeekISO, dayOfYear, hour, minute, second
     }
 
     private static let synonyms: [String: Field] = {
         var table: [String: Field] = [:]
         let names: [(Field, [String])] = [
-            (.year, ["YEAR", "Y", "YEARS", "YR", "YRS"]), (.quarter, ["QUARTER", "QTR"]), (.month, ["MONTH", "MON", "MONS", "MONTHS"]),
+            (.year, ["YEAR", "Y", "YEARS", "YR", "YRS"]), (.yearOfWeek, ["YEAROFWEEK"]), (.quarter, ["QUARTER", "QTR"]),
+            (.month, ["MONTH", "MON", "MONS", "MONTHS"]),
             (.week, ["WEEK", "W", "WEEKS"]), (.day, ["DAY", "D", "DAYS"]), (.dayOfWeek, ["DAYOFWEEK", "DOW"]),
             (.dayOfWeekISO, ["DAYOFWEEK_ISO", "DOW_ISO"]), (.dayOfYear, ["DOY"]), (.hour, ["HOUR", "H", "HOURS", "HR", "HRS"]),
             (.minute, ["MINUTE", "M", "MIN", "MINS", "MINUTES"]), (.second, ["SECOND", "S", "SEC", "SECONDS", "SECS"]),
@@ -53,6 +54,7 @@ enum ExtractFunctions {
         let value: Int
         switch field {
         case .year: value = civil.year
+        case .yearOfWeek: value = CivilTime.civil(days: Int(days) + 3 - CalendarMath.weekday(days)).year  // the ISO week's Thursday
         case .quarter: value = CalendarMath.quarter(days)
         case .month: value = civil.month
         case .week: value = CalendarMath.isoWeek(days)
