@@ -70,6 +70,9 @@ extension Parser {
                 let negated = consumeWord(.not)
                 if consumeWord(.null) {
                     left = .isNull(left, negated: negated)
+                } else if case .word(let word) = current.kind, word.uppercased() == "UNKNOWN" {
+                    advance()
+                    left = try Self.isUnknown(left, negated: negated)
                 } else if current.isWord(.true) || current.isWord(.false) {
                     let wantTrue = current.isWord(.true)
                     advance()
@@ -80,7 +83,7 @@ extension Parser {
                     let test = Expr.binary(.nullSafeEqual, left, try parseBitOr())
                     left = negated ? test : .unary(.not, test)
                 } else {
-                    throw unexpected("NULL, TRUE, FALSE or DISTINCT FROM after IS")
+                    throw unexpected("NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM after IS")
                 }
                 continue
             }
@@ -239,6 +242,18 @@ extension Parser {
     }
 
     /// Whether `token` can be a field name after `.`.
+    /// `x IS [NOT] UNKNOWN`: Spark's analyzer turns it into `x IS [NOT] NULL` (and names it so) once it
+    /// resolves the operand, checking BOOLEAN only for an operand it need not resolve: a literal that is not
+    /// BOOLEAN fails. (A tree of BOOLEAN literals alone keeps the name `(true IS UNKNOWN)` in Spark; the
+    /// mock names it `(true IS NULL)`.)
+    private static func isUnknown(_ operand: Expr, negated: Bool) throws(EngineError) -> Expr {
+        let test = Expr.isNull(operand, negated: negated)
+        if case .literal(let value, let type) = operand, !value.isNull, type != .boolean {
+            throw EngineError.unexpectedInputType(test.sqlName, parameter: 0, requires: "\"BOOLEAN\"", input: operand.sqlName, type: type)
+        }
+        return test
+    }
+
     private static func isName(_ token: Token) -> Bool {
         switch token.kind {
         case .word, .quotedIdentifier: true
