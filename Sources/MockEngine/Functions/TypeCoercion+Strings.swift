@@ -24,13 +24,7 @@ extension TypeCoercion {
         case let (.array(x), .array(y)):
             return widerPromotingStrings(x, y).map { .array($0) }
         case let (.struct(x), .struct(y)):
-            guard x.count == y.count else { return nil }
-            var fields: [SQLStructField] = []
-            for (f, g) in zip(x, y) {
-                guard f.name.lowercased() == g.name.lowercased(), let type = widerPromotingStrings(f.type, g.type) else { return nil }
-                fields.append(SQLStructField(f.name, type))
-            }
-            return .struct(fields)
+            return widerStruct(x, y, by: widerPromotingStrings)
         default:
             guard a == .string || b == .string else { return nil }
             let other = a == .string ? b : a

@@ -25,16 +25,22 @@ enum TypeCoercion {
         case let (.map(k1, v1), .map(k2, v2)):
             guard let key = common(k1, k2), let value = common(v1, v2) else { return nil }
             return .map(key: key, value: value)
-        case let (.struct(x), .struct(y)):
-            guard x.count == y.count else { return nil }
-            var fields: [SQLStructField] = []
-            for (f, g) in zip(x, y) {
-                guard f.name.lowercased() == g.name.lowercased(), let type = common(f.type, g.type) else { return nil }
-                fields.append(SQLStructField(f.name, type))
-            }
-            return .struct(fields)
+        case let (.struct(x), .struct(y)): return widerStruct(x, y, by: common)
         default: return nil
         }
+    }
+
+    /// Two STRUCT types with the same field names (ignoring case) widened field by field by `wider`.
+    static func widerStruct(
+        _ x: [SQLStructField], _ y: [SQLStructField], by wider: (SQLType, SQLType) -> SQLType?
+    ) -> SQLType? {
+        guard x.count == y.count else { return nil }
+        var fields: [SQLStructField] = []
+        for (f, g) in zip(x, y) {
+            guard f.name.lowercased() == g.name.lowercased(), let type = wider(f.type, g.type) else { return nil }
+            fields.append(SQLStructField(f.name, type))
+        }
+        return .struct(fields)
     }
 
     /// The type to compare `a` and `b` in: the common type, or for a string against a number,
