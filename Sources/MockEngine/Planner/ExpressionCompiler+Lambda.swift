@@ -28,7 +28,7 @@ extension ExpressionCompiler {
     /// Whether `expr` reads a lambda variable in scope (it then never stands for a group key or aggregate).
     func readsLambdaVariable(_ expr: Expr) -> Bool {
         if lambdaVariables.isEmpty { return false }
-        if case .column(let parts) = expr { return lambdaVariable(parts) != nil }
+        if case .column(let parts) = expr, let first = parts.first { return lambdaVariable([first]) != nil }
         return expr.children.contains { readsLambdaVariable($0) }
     }
 

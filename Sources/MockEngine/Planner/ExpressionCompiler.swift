@@ -25,6 +25,9 @@ struct ExpressionCompiler {
 
     func compile(_ expr: Expr) throws(EngineError) -> CompiledExpr {
         if case .column(let parts) = expr, let variable = lambdaVariable(parts) { return variable }
+        if case .column(let parts) = expr, parts.count > 1, lambdaVariable([parts[0]]) != nil {  // `x.a`: a field of variable x
+            return try compile(parts.dropFirst().reduce(Expr.column([parts[0]])) { .field($0, $1) })
+        }
         if let aggregation, !readsLambdaVariable(expr), let position = try aggregation.position(of: expr, in: scope) {
             return CompiledExpr(type: aggregation.types[position]) { row, _ in row[position] }
         }

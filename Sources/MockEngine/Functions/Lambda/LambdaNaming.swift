@@ -8,7 +8,9 @@ extension Expr {
         let names = Set(parameters.map { $0.lowercased() })
         let variable = Expr.function(name: "namedlambdavariable", arguments: [], isDistinct: false, isStar: false)
         func bind(_ expr: Expr) -> Expr {
-            if case .column(let parts) = expr, parts.count == 1, names.contains(parts[0].lowercased()) { return variable }
+            if case .column(let parts) = expr, let first = parts.first, names.contains(first.lowercased()) {
+                return parts.dropFirst().reduce(variable) { .field($0, $1) }  // `x.a` is a field of the variable
+            }
             return (try? expr.mapChildren { (child) throws(EngineError) in bind(child) }) ?? expr
         }
         let arguments = [bind(body)] + parameters.map { _ in variable }
