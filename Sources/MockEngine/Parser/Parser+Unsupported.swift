@@ -11,11 +11,6 @@ extension Parser {
         }
         if current.isWord(.using) || current.isWord(.row), followsTransformCall { return "the TRANSFORM clause" }
         if current.isSymbol("|"), peek(1).isSymbol(">") { return "SQL pipe syntax (`|>`)" }
-        if current.isWord(.select), previous.isSymbol("("), position > 1,
-            [Keyword.any, .some, .all].contains(where: { tokens[position - 2].isWord($0) })
-        {
-            return "quantified comparisons with a subquery (`= ANY (SELECT …)`)"
-        }
         return nil
     }
 
