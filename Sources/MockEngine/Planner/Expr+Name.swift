@@ -68,13 +68,15 @@ extension Expr {
                     Expr.function(name: Self.nullsIgnoringName(name), arguments: arguments, isDistinct: isDistinct, isStar: isStar).sqlName
             }
             if !withinGroup.isEmpty, case let .function(name, _, _, _) = call {
-                let explicitOrder = AggregateRegistry.declaration(name)?.printsNullOrder ?? false
+                let declaration = AggregateRegistry.declaration(name)
+                let explicitOrder = declaration?.printsNullOrder ?? false
+                let reversed = declaration?.printsReversedOrder ?? false
                 let keys = withinGroup.map { item in
                     var key = item.expression.sqlName
                     if explicitOrder {
                         key += item.isAscending ? " ASC" : " DESC"
                         key += item.effectiveNullsFirst ? " NULLS FIRST" : " NULLS LAST"
-                    } else if !item.isAscending {
+                    } else if item.isAscending == reversed {
                         key += " DESC"
                     }
                     return key

@@ -76,6 +76,10 @@ struct AggregateDeclaration: Sendable {
     var printedDefaults: [String] = []
     /// Whether Spark prints WITHIN GROUP keys with explicit direction and null order.
     var printsNullOrder = false
+    /// Whether Spark prints each WITHIN GROUP key in the opposite direction (`mode`).
+    var printsReversedOrder = false
+    /// Spark's name for a call when no general rule gives it (`mode(x, true)`), or nil.
+    var printer: (@Sendable (_ arguments: [Expr]) -> String?)?
     var withinGroup = WithinGroup.forbidden
     /// Whether the function is an ordered-set aggregate without a written WITHIN GROUP (median is
     /// Spark's `percentile_cont(0.5) WITHIN GROUP (ORDER BY x)`).
@@ -88,6 +92,7 @@ struct AggregateDeclaration: Sendable {
 
     /// The column name Spark generates for a call of this aggregate.
     func printedName(_ name: String, _ arguments: [Expr], isDistinct: Bool) -> String {
+        if let special = printer?(arguments) { return special }
         var printed = arguments.map(\.sqlName)
         if let printedArity { printed = Array(printed.prefix(printedArity)) }
         if printed.count < arity.upperBound {

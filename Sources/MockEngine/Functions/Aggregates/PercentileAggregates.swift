@@ -35,13 +35,43 @@ enum PercentileAggregates {
                 Percentile(fractions: fractions, asArray: isArray, method: .nearestRank, descending: false)
             }
         },
-        AggregateDeclaration(names: ["mode"], arity: 1...2, printedArity: 1) { arguments in
-            AggregateResolution(resultType: arguments.types[0]) { Mode() }
-        },
+        modeDeclaration,
         AggregateDeclaration(names: ["approx_count_distinct"], arity: 1...2, printedArity: 1) { _ in
             AggregateResolution(resultType: .bigint) { DistinctCount() }
         },
     ]
+
+    /// mode(x [, deterministic]) and mode() WITHIN GROUP (ORDER BY x [DESC]): the most frequent value, among equally
+    /// frequent ones the smallest (the largest with DESC). Spark names `mode(x, true)` and an ascending WITHIN GROUP
+    /// `mode() WITHIN GROUP (ORDER BY x DESC)`, and a descending one without DESC.
+    private static let modeDeclaration = AggregateDeclaration(
+        names: ["mode"], arity: 0...2, printedArity: 1, printsReversedOrder: true,
+        printer: { arguments in
+            guard arguments.count == 2, case .literal(.bool(true), _) = arguments[1] else { return nil }
+            return "mode() WITHIN GROUP (ORDER BY \(arguments[0].sqlName) DESC)"
+        },
+        withinGroup: .optional
+    ) { arguments throws(EngineError) in
+        func invalid(_ subclass: String, _ message: String, function: String = "mode") -> EngineError {
+            .analysis("INVALID_WITHIN_GROUP_EXPRESSION.\(subclass)", "Invalid function `\(function)` with WITHIN GROUP. \(message)")
+        }
+        guard !arguments.order.isEmpty else {
+            guard let type = arguments.types.first else {
+                throw invalid("WITHIN_GROUP_MISSING", "WITHIN GROUP is required for the function.")
+            }
+            return AggregateResolution(resultType: type) { Mode() }
+        }
+        guard arguments.types.isEmpty else {
+            throw invalid("WRONG_NUM_ORDERINGS", "The function requires 0 orderings in WITHIN GROUP but got \(arguments.order.count).")
+        }
+        guard arguments.order.count == 1, let type = arguments.orderTypes.first else {
+            throw invalid(  // Spark names the class here
+                "WRONG_NUM_ORDERINGS", "The function requires 1 orderings in WITHIN GROUP but got \(arguments.order.count).",
+                function: "Mode")
+        }
+        let prefersLargest = !arguments.order[0].isAscending
+        return AggregateResolution(resultType: type) { Mode(prefersLargest: prefersLargest) }
+    }
 
     /// percentile_cont(p) / percentile_disc(p) WITHIN GROUP (ORDER BY x [DESC]).
     private static func withinGroup(_ name: String, _ method: Percentile.Method) -> AggregateDeclaration {

@@ -111,23 +111,32 @@ struct Percentile: RetractableAggregateKernel {
     }
 }
 
-/// The most frequent non-NULL value; among equally frequent ones the smallest (Spark may return
-/// any of them).
+/// The most frequent non-NULL value; among equally frequent ones the smallest, or with `prefersLargest`
+/// (WITHIN GROUP (ORDER BY x DESC)) the largest. (Spark's `mode(x)` without `true` may return any of them.)
 struct Mode: RetractableAggregateKernel {
     private var counts = ValueCounts()
+    private let prefersLargest: Bool
 
+    init(prefersLargest: Bool = false) { self.prefersLargest = prefersLargest }
+
+    // The value is the first of the row: mode's argument, or its WITHIN GROUP key when it has none.
     mutating func add(_ arguments: Row) throws(EngineError) { counts.add(arguments[0], 1) }
     mutating func retract(_ arguments: Row) throws(EngineError) { counts.remove(arguments[0], 1) }
 
     func result() throws(EngineError) -> SQLValue {
         var best: (value: SQLValue, count: Int64)?
         for (value, count) in counts.byValue {
-            if let current = best, count < current.count || (count == current.count && ValueOrder.compare(value, current.value) > 0) {
+            if let current = best, count < current.count || (count == current.count && !isPreferred(value, over: current.value)) {
                 continue
             }
             best = (value, count)
         }
         return best?.value ?? .null
+    }
+
+    private func isPreferred(_ value: SQLValue, over other: SQLValue) -> Bool {
+        let order = ValueOrder.compare(value, other)
+        return prefersLargest ? order > 0 : order < 0
     }
 }
 
