@@ -58,7 +58,7 @@ extension ExpressionCompiler {
 
     /// The enclosing query's columns `query` reads, as its generated name lists them (`id, qty`), found
     /// by planning it here; empty when it does not plan.
-    private func outerReferenceNames(_ query: Query) -> String {
+    func outerReferenceNames(_ query: Query) -> String {
         let before = scope.outerReads.withLock { $0.count }
         let planned = (try? planner.discardingSubqueries().planQuery(query, outer: scope)) != nil
         let reads = scope.outerReads.withLock { reads in

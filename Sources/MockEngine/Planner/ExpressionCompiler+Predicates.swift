@@ -118,6 +118,12 @@ extension ExpressionCompiler {
     func compileScalarSubquery(_ query: Query) throws(EngineError) -> CompiledExpr {
         let (relation, run, isCorrelated) = try planSubquery(query, name: "scalarsubquery()", rowsNeeded: 2)
         if isCorrelated, clause == .sort { throw OuterReferences.scalarSubqueryInSort }
+        if isCorrelated, aggregation != nil, refusesOuterReferences, clause == .selectList {  // an aggregating select list
+            throw EngineError.analysis(
+                "SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION",
+                "The correlated scalar subquery '\"scalarsubquery(\(outerReferenceNames(query)))\"' is neither present in GROUP BY, "
+                    + "nor in an aggregate function.")
+        }
         guard relation.columns.count == 1 else {
             throw EngineError.typeMismatch(
                 expression: "scalarsubquery()", message: "a scalar subquery must return one column, it returns \(relation.columns.count)")
