@@ -1,3 +1,5 @@
+import SQLText
+
 extension Parser {
     /// `TRIM([BOTH | LEADING | TRAILING] [chars] FROM str)` as the call Spark rewrites it to:
     /// `trim`, `ltrim` or `rtrim` of `(chars, str)`, or of `(str)` without chars. Nil (nothing consumed)
@@ -30,16 +32,22 @@ extension Parser {
         return .function(name: name, arguments: arguments, isDistinct: false, isStar: false)
     }
 
-    /// `POSITION(substr IN str)` as `locate(substr, str)`; nil (nothing consumed) for `position(substr, str[, pos])`.
-    mutating func parsePositionIn() throws(EngineError) -> Expr? {
+    /// After `NAME (`: the first operand when `keyword` follows it, or nil with nothing consumed (the plain call form).
+    private mutating func operand(before keyword: Keyword) throws(EngineError) -> Expr? {
         let start = position
         advance()
         advance()
-        let part = try parseBitOr()
-        guard consumeWord(.in) else {
+        let operand = try parseBitOr()
+        guard consumeWord(keyword) else {
             position = start
             return nil
         }
+        return operand
+    }
+
+    /// `POSITION(substr IN str)` as `locate(substr, str)`; nil (nothing consumed) for `position(substr, str[, pos])`.
+    mutating func parsePositionIn() throws(EngineError) -> Expr? {
+        guard let part = try operand(before: .in) else { return nil }
         let text = try parseBitOr()
         try expectSymbol(")")
         return .function(name: "locate", arguments: [part, text], isDistinct: false, isStar: false)
@@ -48,14 +56,7 @@ extension Parser {
     /// `OVERLAY(input PLACING replace FROM pos [FOR len])` as `overlay(input, replace, pos[, len])`; nil (nothing
     /// consumed) for the call form `overlay(input, replace, pos[, len])`.
     mutating func parseOverlayPlacing() throws(EngineError) -> Expr? {
-        let start = position
-        advance()
-        advance()
-        let input = try parseBitOr()
-        guard consumeWord(.placing) else {
-            position = start
-            return nil
-        }
+        guard let input = try operand(before: .placing) else { return nil }
         var arguments = [input, try parseBitOr()]
         try expectWord(.from)
         arguments.append(try parseBitOr())

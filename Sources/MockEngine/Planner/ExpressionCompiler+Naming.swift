@@ -11,8 +11,8 @@ extension ExpressionCompiler {
     func namingForm(_ expr: Expr) -> Expr {
         // Typing operands compiles them once more: their reads of an enclosing query are not recorded twice.
         let outer = scope.parent
-        let outerReads = outer?.outerReads.withLock { $0.count } ?? 0
-        defer { outer?.outerReads.withLock { $0.removeSubrange(min(outerReads, $0.count)...) } }
+        let mark = outer?.outerReadCount ?? 0
+        defer { outer?.takeOuterReads(since: mark) }
         return resolved(expr).expr
     }
 
@@ -59,12 +59,9 @@ extension ExpressionCompiler {
     /// The enclosing query's columns `query` reads, as its generated name lists them (`id, qty`), found
     /// by planning it here; empty when it does not plan.
     func outerReferenceNames(_ query: Query) -> String {
-        let before = scope.outerReads.withLock { $0.count }
+        let mark = scope.outerReadCount
         let planned = (try? planner.discardingSubqueries().planQuery(query, outer: scope)) != nil
-        let reads = scope.outerReads.withLock { reads in
-            defer { reads.removeSubrange(min(before, reads.count)...) }
-            return reads[min(before, reads.count)...]
-        }
+        let reads = scope.takeOuterReads(since: mark)
         return planned ? OuterReferences.names(reads) : ""
     }
 

@@ -191,13 +191,12 @@ extension Planner {
     ) -> (left: Evaluator, right: Evaluator, names: (left: String, right: String))? {
         guard a.referencesColumns, b.referencesColumns, !a.containsSubquery, !b.containsSubquery else { return nil }
         let outer = leftScope.parent
-        let outerReads = outer?.outerReads.withLock { $0.count } ?? 0
+        let mark = outer?.outerReadCount ?? 0
         guard let left = try? ExpressionCompiler(planner: self, scope: leftScope).compile(a),
             let right = try? ExpressionCompiler(planner: self, scope: rightScope).compile(b),
-            let type = TypeCoercion.comparison(left.type, right.type),
-            outer?.outerReads.withLock({ $0.count }) ?? 0 == outerReads
+            let type = TypeCoercion.comparison(left.type, right.type), (outer?.outerReadCount ?? 0) == mark
         else {
-            outer?.outerReads.withLock { $0.removeSubrange(min(outerReads, $0.count)...) }
+            outer?.takeOuterReads(since: mark)
             return nil
         }
         return (

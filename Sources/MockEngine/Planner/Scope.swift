@@ -67,13 +67,27 @@ final class Scope: Sendable {
         return .missing
     }
 
+    /// How many reads nested subqueries have recorded here: a mark for `takeOuterReads(since:)`.
+    var outerReadCount: Int { outerReads.withLock { $0.count } }
+
+    /// Removes and returns the reads recorded since `mark` (those of a trial compile, or of planning done
+    /// only to name a subquery).
+    @discardableResult
+    func takeOuterReads(since mark: Int) -> ArraySlice<OuterReference> {
+        outerReads.withLock { reads in
+            let taken = reads[min(mark, reads.count)...]
+            reads.removeSubrange(min(mark, reads.count)...)
+            return taken
+        }
+    }
+
     /// Outer reads of this scope and every enclosing one; a subquery is correlated when planning it
     /// changed this total.
     var outerReadsInChain: Int {
         var total = 0
         var scope: Scope? = self
         while let current = scope {
-            total += current.outerReads.withLock { $0.count }
+            total += current.outerReadCount
             scope = current.parent
         }
         return total
