@@ -112,8 +112,16 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// Whether the word cannot be a bare alias or identifier.
     public var isReserved: Bool { Self.reserved.contains(self) }
 
+    /// Whether the word cannot name a table even after `AS` (Spark's strict non-reserved words: the ones
+    /// that join and combine relations). Every other word, reserved ones too, can name a column after `AS`.
+    public var isStrictNonReserved: Bool { Self.strictNonReserved.contains(self) }
+
     private static let byText = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     private static let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0
+    private static let strictNonReserved: Set<Keyword> = [
+        .anti, .cross, .except, .full, .inner, .intersect, .join, .lateral, .left, .minus, .natural, .on, .right, .semi, .union,
+        .using,
+    ]
     private static let reserved: Set<Keyword> = [
         .all,
         .and,

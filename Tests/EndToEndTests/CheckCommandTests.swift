@@ -28,7 +28,7 @@ final class CheckCommandTests: XCTestCase {
         root.write("queries/type.sql", "SELECT sku FROM stock\nWHERE qty > date_add(:n, 1)\n")
         root.write("queries/unsupported.sql", "SELECT sku FROM stock TABLESAMPLE (10 PERCENT)\n")
         root.write("queries/limit.sql", "SELECT sku FROM stock\nORDER BY sku\nLIMIT :n\n")
-        root.write("queries/syntax.sql", "SELECT sku FROM stock WHERE sku = :sku AND AND qty > 1\n")
+        root.write("queries/syntax.sql", "SELECT sku FROM stock WHERE sku = :sku AND qty > > 1\n")
     }
 
     func testOneProblemOfEachKind_IsReportedAtItsTemplatePlace() throws {
@@ -40,7 +40,7 @@ final class CheckCommandTests: XCTestCase {
             LOCATION                      OPERATION      ERROR CLASS                              MESSAGE
             queries/column.sql:2:8        t/column       UNRESOLVED_COLUMN.WITH_SUGGESTION        [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `qtty` cannot be resolved. Did you mean one of the following? [`qty`, `sku`]. SQLSTATE: 42703
             queries/limit.sql:3:7         t/limit        INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE  [INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE] The limit like expression "1" is invalid. The limit expression must be integer type, but got "BIGINT". SQLSTATE: 42K0E
-            queries/syntax.sql:1:44       t/syntax       PARSE_SYNTAX_ERROR                       [PARSE_SYNTAX_ERROR] Syntax error at or near 'AND': expected an expression (line 1, column 43). SQLSTATE: 42601
+            queries/syntax.sql:1:50       t/syntax       PARSE_SYNTAX_ERROR                       [PARSE_SYNTAX_ERROR] Syntax error at or near '>': expected an expression (line 1, column 49). SQLSTATE: 42601
             queries/table.sql:3:6         t/table        TABLE_OR_VIEW_NOT_FOUND                  [TABLE_OR_VIEW_NOT_FOUND] The table or view `nope` cannot be found. Verify the spelling and correctness of the schema and catalog. SQLSTATE: 42P01
             queries/type.sql:2:13         t/type         DATATYPE_MISMATCH                        [DATATYPE_MISMATCH] Cannot resolve "date_add(1, 1)" due to data type mismatch: date_add expects DATE, got BIGINT. SQLSTATE: 42K09
             queries/unsupported.sql:1:23  t/unsupported  UNSUPPORTED_FEATURE                      [UNSUPPORTED_FEATURE] The feature is not supported: TABLESAMPLE (not implemented by the mock engine). SQLSTATE: 0A000

@@ -95,6 +95,12 @@ final class EngineErrorTests: XCTestCase {
             ("SELECT aes_encrypt('x', '0000111122223333')", "UNSUPPORTED_FEATURE"),
             ("SELECT Variant_Get(NULL, '$')", "UNSUPPORTED_FEATURE"),
             ("SELECT no_such_function(1)", "UNRESOLVED_ROUTINE"),
+            // A bare `user` that names no column is Spark's current_user(), which only a warehouse knows.
+            ("SELECT user", "UNSUPPORTED_FEATURE"),
+            ("SELECT Session_User FROM (SELECT 1 AS x)", "UNSUPPORTED_FEATURE"),
+            ("SELECT current_user AS u", "UNSUPPORTED_FEATURE"),
+            ("SELECT userx", "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION"),
+            ("SELECT t.user FROM (SELECT 1 AS x) t", "UNRESOLVED_COLUMN.WITH_SUGGESTION"),
         ]
         for (sql, errorClass) in cases {
             XCTAssertThrowsError(try engine.execute(sql, now: 0), sql) { error in

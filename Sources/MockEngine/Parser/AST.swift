@@ -111,6 +111,13 @@ struct Select: Sendable, Equatable {
     /// `WINDOW w AS (…), …`, in the order written.
     var windows: [NamedWindow] = []
     var qualify: Expr?
+
+    /// Whether this is `SELECT a, FROM t` as Spark reads it: no FROM clause, and a last item that is a
+    /// column `FROM` under the alias `t` after another item.
+    var endsInTrailingComma: Bool {
+        guard from == nil, items.count > 1, case .expression(.column(let parts), alias: .some)? = items.last else { return false }
+        return parts.count == 1 && parts[0].uppercased() == "FROM"
+    }
 }
 
 enum SelectItem: Sendable, Equatable {

@@ -45,7 +45,7 @@ extension Parser {
     }
 
     private mutating func parseNot() throws(EngineError) -> Expr {
-        if current.isWord(.not) || current.isSymbol("!") {
+        if (current.isWord(.not) && !Self.keywordIsColumn(before: peek(1))) || current.isSymbol("!") {
             advance()
             return try nested { (parser: inout Parser) throws(EngineError) -> Expr in .unary(.not, try parser.parseNot()) }
         }
@@ -230,7 +230,7 @@ extension Parser {
                 expression = .subscripted(expression, index)
             } else if current.isSymbol("."), Self.isName(peek(1)) {
                 advance()
-                expression = .field(expression, try parseNamePart("a field name"))
+                expression = .field(expression, try parseAnyName("a field name"))
             } else {
                 return expression
             }

@@ -99,9 +99,8 @@ extension Parser {
         if Self.isIdentifier(current), peek(1).isSymbol("("), !current.isWord(.identifier) { return try parseTableFunction() }
         let line = current.line
         let column = current.column
-        if let name = try parseIdentifierClause() { return .table(name: name, alias: try parseAlias(), line: line, column: column) }
-        var name = [try parseIdentifier("a table name")]
-        while consumeSymbol(".") { name.append(try parseIdentifier("a table name part")) }
-        return .table(name: name, alias: try parseAlias(), line: line, column: column)
+        let name: [String]
+        if let written = try parseIdentifierClause() { name = written } else { name = try parseTableName() }
+        return .table(name: name, alias: try parseAlias(ofTable: true), line: line, column: column)
     }
 }

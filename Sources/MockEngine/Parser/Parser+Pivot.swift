@@ -29,7 +29,7 @@ extension Parser {
                 repeat { values.append(try parsePivotValue()) } while consumeSymbol(",")
                 try expectSymbol(")")
                 try expectSymbol(")")
-                item = .pivot(item, Pivot(aggregates: aggregates, columns: columns, values: values), alias: try parseAlias())
+                item = .pivot(item, Pivot(aggregates: aggregates, columns: columns, values: values), alias: try parseAlias(ofTable: true))
             } else if current.isWord(.unpivot) {
                 advance()
                 var includeNulls = false
@@ -47,7 +47,7 @@ extension Parser {
                 let columns = try parseAliasedList()
                 try expectSymbol(")")
                 let unpivot = Unpivot(includeNulls: includeNulls, valueColumn: valueColumn, nameColumn: nameColumn, columns: columns)
-                item = .unpivot(item, unpivot, alias: try parseAlias())
+                item = .unpivot(item, unpivot, alias: try parseAlias(ofTable: true))
             } else {
                 return item
             }

@@ -86,7 +86,7 @@ extension Parser {
             return try parseIntervalLiteral()
         case "IDENTIFIER":
             if let name = try parseIdentifierClause() { return .column(name) }
-        case "CASE":
+        case "CASE" where !Self.keywordIsColumn(before: peek(1)):
             advance()
             return try parseCase()
         case "CAST", "TRY_CAST":
@@ -120,15 +120,16 @@ extension Parser {
             break
         }
         if peek(1).isSymbol("(") { return try parseFunctionCall() }
-        guard token.isNameWord else { throw unexpected("an expression") }
-        return try parseColumnReference()
+        // A query where an expression belongs (`x > ALL (SELECT …)`) is not a column named `select`.
+        if token.isWord(.select) || token.isWord(.with), !Self.keywordIsColumn(before: peek(1)) { throw unexpected("an expression") }
+        return try parseColumnReference()  // any other word, reserved ones too (Parser+KeywordColumns)
     }
 
     private mutating func parseColumnReference() throws(EngineError) -> Expr {
-        var parts = [try parseIdentifier("a column name")]
+        var parts = [try parseAnyName("a column name")]
         while current.isSymbol("."), !peek(1).isSymbol("*") {
             advance()
-            parts.append(try parseNamePart("a column name"))
+            parts.append(try parseAnyName("a column name"))
         }
         return .column(parts)
     }
@@ -147,7 +148,7 @@ extension Parser {
                 let argument = try parseFunctionArgument()
                 // struct(x AS a, …) names its fields.
                 let isStruct = name.lowercased() == "struct"
-                arguments.append(isStruct && consumeWord(.as) ? .aliased(argument, alias: try parseIdentifier("a field name")) : argument)
+                arguments.append(isStruct && consumeWord(.as) ? .aliased(argument, alias: try parseAnyName("a field name")) : argument)
             } while consumeSymbol(",")
         }
         try expectSymbol(")")

@@ -69,7 +69,7 @@ extension Parser {
     mutating func parseFields(colons: Bool) throws(EngineError) -> [SQLStructField] {
         var fields: [SQLStructField] = []
         repeat {
-            let name = try parseIdentifier("a field name")
+            let name = try parseAnyName("a field name")
             if colons { _ = consumeSymbol(":") }
             fields.append(SQLStructField(name, try parseType()))
             if current.isWord(.not), peek(1).isWord(.null) {

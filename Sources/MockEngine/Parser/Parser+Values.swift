@@ -27,7 +27,7 @@ extension Parser {
 
     /// A derived table's alias and optional column names: `[AS] t [(a, b)]`.
     mutating func parseTableAlias() throws(EngineError) -> (alias: String?, columnNames: [String]?) {
-        guard let alias = try parseAlias() else { return (nil, nil) }
+        guard let alias = try parseAlias(ofTable: true) else { return (nil, nil) }
         return (alias, try parseColumnNameList())
     }
 
@@ -35,7 +35,7 @@ extension Parser {
     mutating func parseColumnNameList() throws(EngineError) -> [String]? {
         guard consumeSymbol("(") else { return nil }
         var names: [String] = []
-        repeat { names.append(try parseIdentifier("a column name")) } while consumeSymbol(",")
+        repeat { names.append(try parseAnyName("a column name")) } while consumeSymbol(",")
         try expectSymbol(")")
         return names
     }

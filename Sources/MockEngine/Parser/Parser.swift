@@ -126,8 +126,9 @@ struct Parser {
         return name
     }
 
-    /// A name after `.`: any word, reserved ones too (`s.end`, `window(…).start`), or a quoted identifier.
-    mutating func parseNamePart(_ what: String) throws(EngineError) -> String {
+    /// A name where Spark takes any word, reserved ones too, or a quoted identifier: after `.` (`s.end`,
+    /// `window(…).start`), a column's alias after `AS`, a column list `t(end)`, a CTE's name.
+    mutating func parseAnyName(_ what: String) throws(EngineError) -> String {
         switch current.kind {
         case .word(let word):
             advance()
@@ -140,9 +141,13 @@ struct Parser {
         }
     }
 
-    /// An optional alias: `AS name`, or a bare non-reserved word.
-    mutating func parseAlias() throws(EngineError) -> String? {
-        if consumeWord(.as) { return try parseIdentifier("an alias") }
+    /// An optional alias: `AS name`, or a bare non-reserved word. After `AS` a column's alias may be any
+    /// word (`AS end`); a table's may not be one of the words that join relations (`AS left`).
+    mutating func parseAlias(ofTable: Bool = false) throws(EngineError) -> String? {
+        if consumeWord(.as) {
+            if ofTable, current.keyword?.isStrictNonReserved == true { throw unexpected("an alias") }
+            return try parseAnyName("an alias")
+        }
         if current.isWord(.pivot) || current.isWord(.unpivot) { return nil }
         return consumeIdentifier()
     }
@@ -155,7 +160,7 @@ struct Parser {
             var ctes: [CommonTableExpression] = []
             if parser.consumeWord(.with) {
                 repeat {
-                    let name = try parser.parseIdentifier("a CTE name")
+                    let name = try parser.parseAnyName("a CTE name")
                     let columnNames = try parser.parseColumnNameList()
                     try parser.expectWord(.as)
                     try parser.expectSymbol("(")
@@ -252,8 +257,7 @@ struct Parser {
             advance()
             let line = current.line
             let column = current.column
-            var name = [try parseIdentifier("a table name")]
-            while consumeSymbol(".") { name.append(try parseIdentifier("a table name")) }
+            let name = try parseTableName()
             let table = FromItem.table(name: name, alias: nil, line: line, column: column)
             return .select(Select(items: [.star(qualifier: nil, except: [])], from: table))
         }
@@ -271,7 +275,13 @@ struct Parser {
     mutating func parseSelect(from written: FromItem? = nil) throws(EngineError) -> Select {
         guard consumeWord(.select) else { throw unexpected("SELECT") }
         var select = Select()
-        if consumeWord(.distinct) { select.isDistinct = true } else { _ = consumeWord(.all) }
+        // `SELECT distinct FROM t` reads a column named `distinct`.
+        if current.isWord(.distinct), !Self.keywordIsColumn(before: peek(1)) {
+            advance()
+            select.isDistinct = true
+        } else if current.isWord(.all), !Self.keywordIsColumn(before: peek(1)) {
+            advance()
+        }
         repeat { select.items.append(try parseSelectItem()) } while consumeSymbol(",")
         if let written {
             select.from = written

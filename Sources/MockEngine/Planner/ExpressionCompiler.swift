@@ -124,6 +124,11 @@ struct ExpressionCompiler {
         case .ambiguous(let candidates):
             throw EngineError.ambiguousColumn(parts.joined(separator: "."), candidates: candidates)
         case .missing:
+            // Spark reads a bare `user`, `current_user` or `session_user` that names no column as current_user(),
+            // which only a warehouse can answer.
+            if parts.count == 1, ["user", "current_user", "session_user"].contains(parts[0].lowercased()) {
+                throw EngineError.unsupported("Spark's builtin function `current_user`")
+            }
             throw EngineError.unknownColumn(parts, suggestions: ColumnSuggestions.ordered(for: parts, in: scope))
         }
     }

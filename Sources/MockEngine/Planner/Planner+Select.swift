@@ -26,6 +26,10 @@ extension Planner {
     /// appends one column per window call (`WindowColumns`), which QUALIFY and the projection read.
     func planSelect(_ written: Select, orderBy: [OrderItem], outer: Scope?) throws(EngineError) -> PlannedRelation {
         var select = try Self.resolvingWindowNames(written)
+        if select.endsInTrailingComma {
+            throw EngineError.analysis(
+                "TRAILING_COMMA_IN_SELECT", "Trailing comma detected in SELECT clause. Remove the trailing comma before the FROM clause.")
+        }
         if let filter = select.filter, !filter.windowCalls.isEmpty { throw EngineError.windowInClause("WHERE") }
         if let having = select.having, !having.windowCalls.isEmpty { throw EngineError.windowInClause("HAVING") }
         if select.groupBy.contains(where: { !$0.windowCalls.isEmpty }) { throw EngineError.windowInClause("GROUP BY") }
