@@ -42,7 +42,7 @@ final class CheckCommandTests: XCTestCase {
             queries/limit.sql:3:7         t/limit        INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE  [INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE] The limit like expression "1" is invalid. The limit expression must be integer type, but got "BIGINT". SQLSTATE: 42K0E
             queries/syntax.sql:1:50       t/syntax       PARSE_SYNTAX_ERROR                       [PARSE_SYNTAX_ERROR] Syntax error at or near '>': expected an expression (line 1, column 49). SQLSTATE: 42601
             queries/table.sql:3:6         t/table        TABLE_OR_VIEW_NOT_FOUND                  [TABLE_OR_VIEW_NOT_FOUND] The table or view `nope` cannot be found. Verify the spelling and correctness of the schema and catalog. SQLSTATE: 42P01
-            queries/type.sql:2:13         t/type         DATATYPE_MISMATCH                        [DATATYPE_MISMATCH] Cannot resolve "date_add(1, 1)" due to data type mismatch: date_add expects DATE, got BIGINT. SQLSTATE: 42K09
+            queries/type.sql:2:13         t/type         DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE  [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "date_add(1, 1)" due to data type mismatch: The first parameter requires the "DATE" type, however "1" has the type "BIGINT". SQLSTATE: 42K09
             queries/unsupported.sql:1:23  t/unsupported  UNSUPPORTED_FEATURE                      [UNSUPPORTED_FEATURE] The feature is not supported: TABLESAMPLE (not implemented by the mock engine). SQLSTATE: 0A000
             6 problems; 7 queries checked
 

@@ -58,12 +58,19 @@ extension EngineError {
             case .unknownColumn(let parts, _): .name(parts.joined(separator: "."))
             case .ambiguousColumn(let name, _): .name(name)
             case .wrongArgumentCount(let function, _, _): .name(function)
-            case .typeMismatch(let expression, _), .notAggregated(let expression):
-                .name(String(expression.drop { !$0.isLetter && $0 != "_" }.prefix { $0.isLetter || $0.isNumber || $0 == "_" }))
+            case .typeMismatch(let expression, _), .notAggregated(let expression): .name(Self.leadingName(expression))
+            case .analysis(_, let message) where message.hasPrefix("Cannot resolve \""),  // Spark's DATATYPE_MISMATCH.* form
+                .classified(_, _, let message) where message.hasPrefix("Cannot resolve \""):
+                .name(Self.leadingName(message.dropFirst("Cannot resolve \"".count)))
             case .unsupported(let what): .name(what.split(separator: " ").first.map(String.init) ?? what)
             case .invalidLimitLike: .after(keyword: description.contains("The offset expression") ? .offset : .limit)
             default: .unknown
             }
         return PlanFailure(errorClass: errorClass, message: description, place: place)
+    }
+
+    /// The first name in an expression's text (`date_add` of `date_add(1, 1)`), to find it in the template.
+    private static func leadingName(_ expression: some StringProtocol) -> String {
+        String(expression.drop { !$0.isLetter && $0 != "_" }.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
     }
 }

@@ -2,13 +2,12 @@ import DBAPICore
 
 extension TypeCoercion {
     /// The common type of CASE-like results where a STRING meets another type as ANSI Spark's coercion
-    /// widens them (`widerPromotingStrings`).
-    static func commonPromotingStrings(_ arguments: [CompiledExpr], _ expr: Expr) throws(EngineError) -> SQLType {
+    /// widens them (`widerPromotingStrings`); DATA_DIFF_TYPES for `function` (Spark's name) if there is none.
+    static func commonPromotingStrings(_ arguments: [CompiledExpr], _ expr: Expr, function: String) throws(EngineError) -> SQLType {
         var type = SQLType.null
         for argument in arguments {
             guard let wider = widerPromotingStrings(type, argument.type) else {
-                throw EngineError.typeMismatch(
-                    expression: expr.sqlName, message: "arguments have incompatible types \(type) and \(argument.type)")
+                throw EngineError.dataDiffTypes(expr.sqlName, function: function, arguments.map(\.type))
             }
             type = wider
         }

@@ -7,7 +7,7 @@ extension ExpressionCompiler {
         var type = value.type
         for item in compiledItems {
             guard let common = Comparison.comparedType(type, item.type) else {
-                throw EngineError.typeMismatch(expression: expr.sqlName, message: "cannot compare \(value.type) with \(item.type) in IN")
+                throw EngineError.dataDiffTypes(expr.sqlName, function: "in", [value.type] + compiledItems.map(\.type))
             }
             type = common
         }

@@ -289,7 +289,7 @@ struct ExpressionCompiler {
             results.append(try compile(branch.result))
         }
         let fallback = try otherwise.map { (value) throws(EngineError) in try compile(value) } ?? CompiledExpr(constant: .null, type: .null)
-        let type = try TypeCoercion.commonPromotingStrings(results + [fallback], expr)
+        let type = try TypeCoercion.commonPromotingStrings(results + [fallback], expr, function: "casewhen")
         let evaluators = results.map { Self.coerce($0, to: type).evaluate }
         let otherwiseEvaluator = Self.coerce(fallback, to: type).evaluate
         let conditionEvaluators = conditions

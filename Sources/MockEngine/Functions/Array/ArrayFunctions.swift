@@ -6,7 +6,7 @@ enum ArrayFunctions {
     static let declarations: [ScalarDeclaration] =
         [
             ScalarDeclaration(names: ["array"], arity: 0...Int.max) { call throws(EngineError) in
-                let element = try ConditionalFunctions.commonType(call.arguments, call.expr)
+                let element = try ConditionalFunctions.commonType(call.arguments, call.expr, function: "array")
                 let evaluators = call.arguments.map { ExpressionCompiler.coerce($0, to: element).evaluate }
                 return CompiledExpr(type: .array(element)) { row, context throws(EngineError) in
                     var items: [SQLValue] = []
@@ -52,6 +52,7 @@ enum ArrayFunctions {
             },
             ScalarDeclaration(names: ["array_join"], arity: 2...3) { call throws(EngineError) in
                 let element = try call.arrayElement(0)
+                guard !element.isNested else { throw call.unexpected(0, "\"ARRAY<STRING>\"") }  // no implicit cast to STRING
                 let array = call.arguments[0].evaluate
                 let separator = try call.argument(1, as: .string)
                 let replacement = call.count == 3 ? try call.argument(2, as: .string) : nil

@@ -6,7 +6,7 @@ enum ArrayShapeFunctions {
     static let declarations: [ScalarDeclaration] = [
         ScalarDeclaration(names: ["array_repeat"], arity: 2...2) { call throws(EngineError) in
             let element = call.arguments[0]
-            let count = try call.argument(1, as: .int)
+            let count = try call.argument(1, exactly: .int)
             return CompiledExpr(type: .array(element.type)) { row, context throws(EngineError) in
                 guard case .int(let times) = try count(row, context) else { return .null }
                 try NestedLimits.requireSize(times, "array_repeat")

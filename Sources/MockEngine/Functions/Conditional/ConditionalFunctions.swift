@@ -6,9 +6,9 @@ enum ConditionalFunctions {
         ScalarDeclaration(names: ["if"], arity: 3...3, printer: { _, arguments in "(IF(\(arguments.joined(separator: ", "))))" }) {
             call throws(EngineError) in
             guard call.type(0) == .boolean || call.type(0) == .null else {
-                throw call.mismatch("if expects a BOOLEAN condition, got \(call.type(0))")
+                throw call.unexpected(0, "\"BOOLEAN\"")
             }
-            let type = try TypeCoercion.commonPromotingStrings(Array(call.arguments.dropFirst()), call.expr)
+            let type = try TypeCoercion.commonPromotingStrings(Array(call.arguments.dropFirst()), call.expr, function: "if")
             let condition = call.arguments[0].evaluate
             let then = ExpressionCompiler.coerce(call.arguments[1], to: type).evaluate
             let otherwise = ExpressionCompiler.coerce(call.arguments[2], to: type).evaluate
@@ -34,7 +34,7 @@ enum ConditionalFunctions {
     /// greatest/least: the largest (smallest) non-NULL argument in their common type.
     private static func extremum(_ name: String, wantGreater: Bool) -> ScalarDeclaration {
         ScalarDeclaration(names: [name], arity: 2...Int.max) { call throws(EngineError) in
-            let type = try commonType(call.arguments, call.expr)
+            let type = try commonType(call.arguments, call.expr, function: name)
             let evaluators = call.arguments.map { ExpressionCompiler.coerce($0, to: type).evaluate }
             return CompiledExpr(type: type) { row, context throws(EngineError) in
                 var best = SQLValue.null
@@ -51,7 +51,7 @@ enum ConditionalFunctions {
     /// coalesce, ifnull, nvl: the first non-NULL argument in their common type.
     private static func firstNonNull(_ names: [String], arity: ClosedRange<Int>) -> ScalarDeclaration {
         ScalarDeclaration(names: names, arity: arity) { call throws(EngineError) in
-            let type = try TypeCoercion.commonPromotingStrings(call.arguments, call.expr)
+            let type = try TypeCoercion.commonPromotingStrings(call.arguments, call.expr, function: "coalesce")
             let evaluators = call.arguments.map { ExpressionCompiler.coerce($0, to: type).evaluate }
             return CompiledExpr(type: type) { row, context throws(EngineError) in
                 for evaluate in evaluators {
@@ -63,16 +63,20 @@ enum ConditionalFunctions {
         }
     }
 
-    /// The type every argument can be coerced to, or a type mismatch.
-    static func commonType(_ arguments: [CompiledExpr], _ expr: Expr) throws(EngineError) -> SQLType {
+    /// The type every argument can be coerced to, or `mismatch` of all their types.
+    static func commonType(
+        _ arguments: [CompiledExpr], orFail mismatch: ([SQLType]) -> EngineError
+    ) throws(EngineError) -> SQLType {
         var type = SQLType.null
         for argument in arguments {
-            guard let common = TypeCoercion.common(type, argument.type) else {
-                throw EngineError.typeMismatch(
-                    expression: expr.sqlName, message: "arguments have incompatible types \(type) and \(argument.type)")
-            }
+            guard let common = TypeCoercion.common(type, argument.type) else { throw mismatch(arguments.map(\.type)) }
             type = common
         }
         return type
+    }
+
+    /// `commonType`, failing with DATA_DIFF_TYPES for `function` (Spark's name for it) in `expr`.
+    static func commonType(_ arguments: [CompiledExpr], _ expr: Expr, function: String) throws(EngineError) -> SQLType {
+        try commonType(arguments) { .dataDiffTypes(expr.sqlName, function: function, $0) }
     }
 }

@@ -4,7 +4,7 @@ import DBAPICore
 enum NullFunctions {
     static let declarations: [ScalarDeclaration] = [
         ScalarDeclaration(names: ["nvl2"], arity: 3...3) { call throws(EngineError) in
-            let type = try TypeCoercion.commonPromotingStrings(Array(call.arguments.dropFirst()), call.expr)
+            let type = try TypeCoercion.commonPromotingStrings(Array(call.arguments.dropFirst()), call.expr, function: "if")
             let test = call.arguments[0].evaluate
             let (present, absent) = (
                 ExpressionCompiler.coerce(call.arguments[1], to: type).evaluate,
@@ -24,7 +24,8 @@ enum NullFunctions {
         },
         ScalarDeclaration(names: ["zeroifnull"], arity: 1...1) { call throws(EngineError) in
             let operand = try numeric(call)
-            let type = try ConditionalFunctions.commonType([operand, CompiledExpr(constant: .int(0), type: .int)], call.expr)
+            let type = try ConditionalFunctions.commonType(
+                [operand, CompiledExpr(constant: .int(0), type: .int)], call.expr, function: "coalesce")
             let inner = ExpressionCompiler.coerce(operand, to: type).evaluate
             let zero = ExpressionCompiler.coerce(CompiledExpr(constant: .int(0), type: .int), to: type).constant ?? .int(0)
             return CompiledExpr(type: type) { row, context throws(EngineError) in
@@ -37,7 +38,7 @@ enum NullFunctions {
 
     private static func numeric(_ call: ScalarCall) throws(EngineError) -> CompiledExpr {
         guard call.type(0).isNumeric || call.type(0) == .null else {
-            throw call.mismatch("\(call.name) expects a number, got \(call.type(0))")
+            throw call.unexpected(0, "\"NUMERIC\"")
         }
         return call.arguments[0]
     }
@@ -63,7 +64,7 @@ enum NullFunctions {
             index += 2
         }
         let fallback = index < call.count ? call.arguments[index] : CompiledExpr(constant: .null, type: .string)
-        let type = try TypeCoercion.commonPromotingStrings(results + [fallback], call.expr)
+        let type = try TypeCoercion.commonPromotingStrings(results + [fallback], call.expr, function: "casewhen")
         let evaluators = results.map { ExpressionCompiler.coerce($0, to: type).evaluate }
         let otherwise = ExpressionCompiler.coerce(fallback, to: type).evaluate
         let conditions = tests

@@ -31,9 +31,7 @@ enum DateFunctions {
         parsing("to_date", tolerant: false),
         parsing("try_to_date", tolerant: true),
         ScalarDeclaration(names: ["date_format"], arity: 2...2) { call throws(EngineError) in
-            guard case .string(let pattern)? = call.constant(1) else {
-                throw call.mismatch("date_format's format must be a string constant")
-            }
+            guard let pattern = try call.constantText(1, "format") else { return CompiledExpr(constant: .null, type: .string) }
             let format = try DateFormat(pattern)
             let source = call.type(0) == .date ? call.arguments[0].evaluate : try call.argument(0, as: .timestamp)
             return CompiledExpr(type: .string) { row, context throws(EngineError) in
@@ -50,18 +48,18 @@ enum DateFunctions {
         .date(Int32(clamping: CivilTime.floorDivide(context.now, CivilTime.microsPerDay).0))
     }
 
-    /// to_date(x [, pattern]): a value cast to DATE, or text read in the pattern (a string constant). try_to_date
-    /// (`tolerant`) answers NULL for text that to_date fails to read.
+    /// to_date(x [, pattern]): a DATE or timestamp cast to DATE, or text read in the pattern (a constant);
+    /// any other value is read as its text, as Spark casts it to STRING first (`to_date(2024)` is 2024-01-01).
+    /// try_to_date (`tolerant`) answers NULL for text that to_date fails to read.
     private static func parsing(_ name: String, tolerant: Bool) -> ScalarDeclaration {
         ScalarDeclaration(names: [name], arity: 1...2) { call throws(EngineError) in
-            guard call.count == 2 || (tolerant && call.type(0) == .string) else {
+            let readsText = !call.type(0).isNested && ![.date, .timestamp, .timestampNTZ, .null].contains(call.type(0))
+            guard call.count == 2 || (readsText && (tolerant || call.type(0) != .string)) else {
                 return CompiledExpr(type: .date, evaluate: try call.argument(0, as: .date))
             }
             var format: (reader: DateFormat, pattern: String)?
             if call.count == 2 {
-                guard case .string(let pattern)? = call.constant(1) else {
-                    throw call.mismatch("\(name)'s format must be a string constant")
-                }
+                guard let pattern = try call.constantText(1, "format") else { return CompiledExpr(constant: .null, type: .date) }
                 format = (try DateFormat(pattern), pattern)
             }
             let text = try call.argument(0, as: .string)

@@ -21,9 +21,7 @@ enum UnixTimeFunctions {
             let seconds = try call.argument(0, as: .bigint)
             var pattern = "yyyy-MM-dd HH:mm:ss"
             if call.count == 2 {
-                guard case .string(let text)? = call.constant(1) else {
-                    throw call.mismatch("from_unixtime's format must be a string constant")
-                }
+                guard let text = try call.constantText(1, "format") else { return CompiledExpr(constant: .null, type: .string) }
                 pattern = text
             }
             let format = try DateFormat(pattern)
@@ -39,11 +37,11 @@ enum UnixTimeFunctions {
         since(["unix_micros"], 1),
         ScalarDeclaration(names: ["timestamp_seconds"], arity: 1...1) { call throws(EngineError) in
             let seconds = call.arguments[0]
-            guard seconds.type.isNumeric || seconds.type == .null else { throw call.mismatch("timestamp_seconds expects a number") }
+            guard seconds.type.isNumeric || seconds.type == .null else { throw call.unexpected(0, "\"NUMERIC\"") }
             let value = seconds.evaluate
             return CompiledExpr(type: .timestamp) { row, context throws(EngineError) in
                 switch try value(row, context) {
-                case .int(let number): return .timestamp(try scaled(number, 1_000_000))
+                case .int(let number): return .timestamp(try scaled(number, 1_000_000, "seconds"))
                 case .decimal(let number):
                     guard let micros = number.multiplied(by: SQLDecimal(1_000_000))?.rounded(places: 0, .floor),
                         let whole = Int64(exactly: micros.unscaled)
@@ -59,7 +57,7 @@ enum UnixTimeFunctions {
             }
         },
         .strict(["timestamp_millis"], .bigint, returns: .timestamp) { value throws(EngineError) in
-            .timestamp(try scaled(value.integer, 1_000))
+            .timestamp(try scaled(value.integer, 1_000, "milliseconds"))
         },
         .strict(["timestamp_micros"], .bigint, returns: .timestamp) { value in .timestamp(value.integer) },
     ]
@@ -75,7 +73,9 @@ enum UnixTimeFunctions {
             }
             let source: Evaluator
             if call.type(0) == .string || call.type(0) == .null {
-                let parse = call.count == 2 ? try parser(call, 1) : try parser(pattern: "yyyy-MM-dd HH:mm:ss")
+                guard let parse = call.count == 2 ? try parser(call, 1) : try parser(pattern: "yyyy-MM-dd HH:mm:ss") else {
+                    return CompiledExpr(constant: .null, type: .bigint)
+                }
                 let text = call.arguments[0].evaluate
                 source = { row, context throws(EngineError) in
                     guard case .string(let value) = try text(row, context) else { return .null }
@@ -99,24 +99,33 @@ enum UnixTimeFunctions {
         }
     }
 
-    private static func scaled(_ value: Int64, _ factor: Int64) throws(EngineError) -> Int64 {
+    /// Microseconds from `value` `unit`s (`factor` microseconds each) since the epoch, or Spark's DATETIME_OVERFLOW.
+    private static func scaled(_ value: Int64, _ factor: Int64, _ unit: String) throws(EngineError) -> Int64 {
         let (micros, overflow) = value.multipliedReportingOverflow(by: factor)
-        guard !overflow else { throw EngineError.overflow("long overflow") }
+        guard !overflow else {
+            throw EngineError.analysis(
+                "DATETIME_OVERFLOW", "Datetime operation overflow: create a TIMESTAMP from \(value)L \(unit) since the epoch.")
+        }
         return micros
     }
 
-    /// A reader of text in the pattern given as argument `index` (a string constant).
     /// `to_timestamp(x [, pattern])` (also `to_timestamp_ltz`; `to_timestamp_ntz` makes a TIMESTAMP_NTZ of `type`):
-    /// text read as a cast reads it or in the pattern (the session's zone is UTC); DATE and timestamp values converted. `try_to_timestamp` (`tolerant`) answers NULL for text that does not parse; a bad
-    /// pattern is an error for both, a NULL pattern NULL.
+    /// text read as a cast reads it or in the pattern (the session's zone is UTC); DATE and timestamp values
+    /// converted whatever the pattern (Spark reads no text for them); without a pattern, a number is seconds
+    /// since the epoch, as `CAST(x AS TIMESTAMP)` reads it; any other value is read as its text. `try_to_timestamp` (`tolerant`) answers NULL for
+    /// text that does not parse; a bad pattern is an error for both, a NULL pattern NULL.
     private static func parsing(_ name: String, tolerant: Bool, type: SQLType = .timestamp) -> ScalarDeclaration {
         ScalarDeclaration(names: [name], arity: 1...2) { call throws(EngineError) in
             if call.count == 2, call.type(1) == .null { return CompiledExpr(constant: .null, type: type) }
-            guard call.count == 2 || (tolerant && call.type(0) == .string) else {
-                let value =
-                    [.date, .timestamp, .timestampNTZ].contains(call.type(0))
-                    ? call.nestedArgument(0, as: type) : try call.argument(0, as: type)
-                return CompiledExpr(type: type, evaluate: value)
+            if [.date, .timestamp, .timestampNTZ].contains(call.type(0)) {
+                return CompiledExpr(type: type, evaluate: call.nestedArgument(0, as: type))
+            }
+            if call.count == 1, type == .timestamp, call.type(0).isNumeric {
+                return ExpressionCompiler.coerce(call.arguments[0], to: .timestamp)
+            }
+            let readsText = !call.type(0).isNested && ![.string, .null].contains(call.type(0))  // cast to STRING first
+            guard call.count == 2 || (tolerant && call.type(0) == .string) || readsText else {
+                return CompiledExpr(type: type, evaluate: try call.argument(0, as: type))
             }
             let parse = call.count == 2 ? try parser(call, 1) : nil
             let text = try call.argument(0, as: .string)
@@ -133,11 +142,9 @@ enum UnixTimeFunctions {
         }
     }
 
-    static func parser(_ call: ScalarCall, _ index: Int) throws(EngineError) -> @Sendable (String) throws(EngineError) -> Int64 {
-        guard case .string(let pattern)? = call.constant(index) else {
-            throw call.mismatch("\(call.name)'s format must be a string constant")
-        }
-        return try parser(pattern: pattern)
+    /// A reader of text in the pattern given as argument `index` (a constant), nil for a NULL pattern.
+    static func parser(_ call: ScalarCall, _ index: Int) throws(EngineError) -> (@Sendable (String) throws(EngineError) -> Int64)? {
+        try call.constantText(index, "format").map { (pattern) throws(EngineError) in try parser(pattern: pattern) }
     }
 
     /// A reader of text in `pattern`; text that does not match is CANNOT_PARSE_TIMESTAMP, as in Spark's ANSI mode.

@@ -8,7 +8,7 @@ enum JSONFunctions {
 
     static let declarations: [ScalarDeclaration] = [
         ScalarDeclaration(names: ["get_json_object"], arity: 2...2) { call throws(EngineError) in
-            let (json, path) = (try call.argument(0, as: .string), try call.argument(1, as: .string))
+            let (json, path) = (try call.argument(0, exactly: .string), try call.argument(1, exactly: .string))
             let constantPath: JSONPath?? = call.constant(1).map { value in value.isNull ? nil : JSONPath(value.text) }
             return CompiledExpr(type: .string) { row, context throws(EngineError) in
                 guard case .string(let text) = try json(row, context) else { return .null }

@@ -6,7 +6,7 @@ import DBAPICore
 enum JSONShapeFunctions {
     static let declarations: [ScalarDeclaration] = [
         ScalarDeclaration(names: ["json_array_length"], arity: 1...1) { call throws(EngineError) in
-            let json = try call.argument(0, as: .string)
+            let json = try call.argument(0, exactly: .string)
             return CompiledExpr(type: .int) { row, context throws(EngineError) in
                 guard case .string(let text) = try json(row, context), case .array(let elements)? = JSONNode.parse(text) else {
                     return .null
@@ -15,7 +15,7 @@ enum JSONShapeFunctions {
             }
         },
         ScalarDeclaration(names: ["json_object_keys"], arity: 1...1) { call throws(EngineError) in
-            let json = try call.argument(0, as: .string)
+            let json = try call.argument(0, exactly: .string)
             return CompiledExpr(type: .array(.string)) { row, context throws(EngineError) in
                 guard case .string(let text) = try json(row, context), case .object(let members)? = JSONNode.parse(text) else {
                     return .null

@@ -10,8 +10,8 @@ enum MapConstructors {
             }
             let keys = stride(from: 0, to: call.count, by: 2).map { call.arguments[$0] }
             let values = stride(from: 1, to: call.count, by: 2).map { call.arguments[$0] }
-            let keyType = try ConditionalFunctions.commonType(keys, call.expr)
-            let valueType = try ConditionalFunctions.commonType(values, call.expr)
+            let keyType = try ConditionalFunctions.commonType(keys) { .mapDiffTypes(call.expr.sqlName, keys: true, $0) }
+            let valueType = try ConditionalFunctions.commonType(values) { .mapDiffTypes(call.expr.sqlName, keys: false, $0) }
             guard keyType.isOrderable else { throw call.unexpected(0, "orderable") }
             let pairs = zip(keys, values).map {
                 (ExpressionCompiler.coerce($0, to: keyType).evaluate, ExpressionCompiler.coerce($1, to: valueType).evaluate)
@@ -51,9 +51,9 @@ enum MapConstructors {
         },
         ScalarDeclaration(names: ["str_to_map"], arity: 1...3, printer: ScalarDeclaration.fillingDefaults([",", ":"], arity: 3)) {
             call throws(EngineError) in
-            let text = try call.argument(0, as: .string)
-            let pairDelimiter = call.count > 1 ? try call.argument(1, as: .string) : { @Sendable _, _ in .string(",") }
-            let keyDelimiter = call.count > 2 ? try call.argument(2, as: .string) : { @Sendable _, _ in .string(":") }
+            let text = try call.argument(0, exactly: .string)
+            let pairDelimiter = call.count > 1 ? try call.argument(1, exactly: .string) : { @Sendable _, _ in .string(",") }
+            let keyDelimiter = call.count > 2 ? try call.argument(2, exactly: .string) : { @Sendable _, _ in .string(":") }
             return .strict(.map(key: .string, value: .string), [text, pairDelimiter, keyDelimiter]) { values throws(EngineError) in
                 let (pairs, separator) = (try literal(values[1].text), try literal(values[2].text))
                 var builder = MapBuilder(keyType: .string)

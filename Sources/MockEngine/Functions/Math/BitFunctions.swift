@@ -10,7 +10,7 @@ enum BitFunctions {
         ScalarDeclaration(names: ["bit_count"], arity: 1...1) { call throws(EngineError) in
             let type = call.type(0)
             guard type.isIntegral || type == .boolean || type == .null else {
-                throw call.mismatch("bit_count expects an integer or BOOLEAN, got \(type)")
+                throw call.unexpected(0, "(\"INTEGRAL\" or \"BOOLEAN\")")
             }
             let operand = call.arguments[0].evaluate
             return CompiledExpr(type: .int) { row, context throws(EngineError) in
@@ -69,7 +69,7 @@ enum BitFunctions {
         ScalarDeclaration(names: [name], arity: 2...2) { call throws(EngineError) in
             let isLong = call.type(0) == .bigint
             guard call.type(0).isIntegral || call.type(0) == .null || call.type(0) == .string else {
-                throw call.mismatch("\(name) expects an INT or BIGINT, got \(call.type(0))")
+                throw call.unexpected(0, "(\"INT\" or \"BIGINT\")")
             }
             let type: SQLType = isLong ? .bigint : .int
             let (value, count) = (try call.argument(0, as: type), try call.argument(1, as: .int))

@@ -64,8 +64,9 @@ enum DoubleMathFunctions {
         double(["cot"], ["cot": "COT"]) { 1 / tan($0) },
         double(["sec"], ["sec": "SEC"]) { 1 / cos($0) },
         double(["csc"], ["csc": "CSC"]) { 1 / sin($0) },
-        double(["degrees"], ["degrees": "DEGREES"]) { $0 * (180 / Double.pi) },
-        double(["radians"], ["radians": "RADIANS"]) { $0 / 180 * Double.pi },
+        // Java's Math.toDegrees and toRadians: one multiplication by a rounded constant.
+        double(["degrees"], ["degrees": "DEGREES"]) { $0 * 57.29577951308232 },
+        double(["radians"], ["radians": "RADIANS"]) { $0 * 0.017453292519943295 },
         double(["rint"], [:]) { $0.rounded(.toNearestOrEven) },
     ]
 

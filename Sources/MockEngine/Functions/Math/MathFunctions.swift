@@ -27,14 +27,18 @@ enum MathFunctions {
         rounding(["ceiling"], up: true, printedAs: nil),
     ]
 
-    /// The call's first argument, which must be a number (or NULL).
-    private static func numeric(_ call: ScalarCall) throws(EngineError) -> CompiledExpr {
+    /// The call's first argument, a number (or NULL): a STRING is cast to DOUBLE as Spark's implicit casts
+    /// do (`abs('5')` is 5.0, `abs('x')` CAST_INVALID_INPUT); any other type is UNEXPECTED_INPUT_TYPE.
+    static func numeric(_ call: ScalarCall) throws(EngineError) -> CompiledExpr {
         let operand = call.arguments[0]
-        guard operand.type.isNumeric || operand.type == .null else {
-            throw call.mismatch("\(call.name) expects a number, got \(operand.type)")
-        }
+        if operand.type == .string { return ExpressionCompiler.coerce(operand, to: .double) }
+        guard operand.type.isNumeric || operand.type == .null else { throw call.unexpected(0, "\"NUMERIC\"") }
         return operand
     }
+
+    /// Spark rounds integers and floating-point numbers through Java's BigDecimal, whose power of ten fails
+    /// past this many places (Java's "BigInteger would overflow supported range").
+    private static let maxPlacesBigDecimalReaches = 536_870_912
 
     /// floor, ceil: to an integral BIGINT (a DECIMAL keeps its type family with scale 0); with a scale,
     /// `ScaledRounding`'s. Spark prints the one-argument call as `printed` (`CEIL(x)`), the two-argument
@@ -47,7 +51,7 @@ enum MathFunctions {
             call throws(EngineError) in
             if call.count == 2 { return try ScaledRounding.compile(call, up: up) }
             let operand = try numeric(call)
-            let (inner, name) = (operand.evaluate, call.name)
+            let inner = operand.evaluate
             if case let .decimal(precision, scale) = operand.type {
                 let type = DecimalRules.bounded(precision: precision - scale + 1, scale: 0)
                 return CompiledExpr(type: type) { row, context throws(EngineError) in
@@ -59,8 +63,9 @@ enum MathFunctions {
                 switch try inner(row, context) {
                 case .int(let number): return .int(number)
                 case .double(let number):
+                    if number.isNaN { return .int(0) }  // Java's (long) NaN
                     let rounded = up ? number.rounded(.up) : number.rounded(.down)
-                    guard rounded.isFinite, abs(rounded) < 9.2e18 else { throw EngineError.overflow("\(name)(\(number)) overflows BIGINT") }
+                    guard rounded.isFinite, abs(rounded) < 9.2e18 else { throw EngineError.overflow("overflow") }
                     return .int(Int64(rounded))
                 default: return .null
                 }
@@ -75,12 +80,25 @@ enum MathFunctions {
             let operand = try numeric(call)
             var places = 0
             if call.count == 2 {
+                if call.type(1) == .null {  // NULL places: NULL, typed as for 0 places
+                    return CompiledExpr(constant: .null, type: round(operand, places: 0, halfEven: halfEven).type)
+                }
                 guard case .int(let value)? = call.constant(1), let small = Int32(exactly: value) else {
                     throw call.mismatch("\(name)'s scale must be an INT constant")
                 }
                 places = Int(small)
             }
-            return round(operand, places: places, halfEven: halfEven)
+            let rounded = round(operand, places: places, halfEven: halfEven)
+            guard places > maxPlacesBigDecimalReaches, !operand.type.isDecimal else { return rounded }
+            let value = rounded.evaluate
+            return CompiledExpr(type: rounded.type) { row, context throws(EngineError) in
+                let result = try value(row, context)
+                switch result {
+                case .int(0), .null: return result
+                case .double(let number) where number == 0 || !number.isFinite: return result
+                default: throw EngineError.overflow("BigInteger would overflow supported range")
+                }
+            }
         }
     }
 

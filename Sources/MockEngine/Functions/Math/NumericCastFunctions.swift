@@ -23,11 +23,7 @@ enum NumericCastFunctions {
                 try ExpressionCompiler.negation(call.arguments[0], call.expr)
             },
             ScalarDeclaration(names: ["positive"], arity: 1...1, printer: { _, arguments in "(+ \(arguments[0]))" }) {
-                call throws(EngineError) in
-                guard call.type(0).isNumeric || call.type(0) == .null else {
-                    throw call.mismatch("positive expects a number, got \(call.type(0))")
-                }
-                return call.arguments[0]
+                call throws(EngineError) in try MathFunctions.numeric(call)
             },
         ]
 }

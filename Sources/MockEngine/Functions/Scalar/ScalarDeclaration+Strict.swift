@@ -8,13 +8,14 @@ extension ScalarDeclaration {
     typealias BinaryKernel = @Sendable (SQLValue, SQLValue) throws(EngineError) -> SQLValue
     typealias TernaryKernel = @Sendable (SQLValue, SQLValue, SQLValue) throws(EngineError) -> SQLValue
 
-    /// `f(a)`: NULL in, NULL out.
+    /// `f(a)`: NULL in, NULL out. `casting: false` takes only arguments of the parameter's type, as a
+    /// Spark function that casts nothing does (`soundex(1)` is UNEXPECTED_INPUT_TYPE).
     static func strict(
-        _ names: [String], _ parameter: SQLType, returns result: SQLType, printer: Printer? = nil,
+        _ names: [String], _ parameter: SQLType, casting: Bool = true, returns result: SQLType, printer: Printer? = nil,
         _ kernel: @escaping UnaryKernel
     ) -> ScalarDeclaration {
         ScalarDeclaration(names: names, arity: 1...1, printer: printer) { call throws(EngineError) in
-            let first = try call.argument(0, as: parameter)
+            let first = try casting ? call.argument(0, as: parameter) : call.argument(0, exactly: parameter)
             return CompiledExpr(type: result) { row, context throws(EngineError) in
                 let a = try first(row, context)
                 return a.isNull ? .null : try kernel(a)

@@ -57,25 +57,50 @@ struct ScalarCall {
     /// type mismatch. Past the end it evaluates to NULL.
     func argument(_ index: Int, as type: SQLType) throws(EngineError) -> Evaluator {
         guard index < arguments.count else { return { _, _ in .null } }
-        return try ScalarCall.implicitCast(arguments[index], to: type, name, expr)
+        return try ScalarCall.implicitCast(arguments[index], to: type, name, expr, position: index)
+    }
+
+    /// Argument `index` where Spark's function casts nothing (an `ExpectsInputTypes` expression): it must be
+    /// of `type` or NULL, anything else is UNEXPECTED_INPUT_TYPE. Past the end it evaluates to NULL.
+    func argument(_ index: Int, exactly type: SQLType) throws(EngineError) -> Evaluator {
+        guard index < arguments.count else { return { _, _ in .null } }
+        let argument = arguments[index]
+        if argument.type == .null { return ExpressionCompiler.coerce(argument, to: type).evaluate }
+        guard argument.type == type else { throw unexpected(index, "\"\(type)\"") }
+        return argument.evaluate
     }
 
     /// Argument `index`'s value when it is a constant.
     func constant(_ index: Int) -> SQLValue? { index < arguments.count ? arguments[index].constant : nil }
 
+    /// A pattern or format argument, which must be a constant: its text (a number or date cast to STRING, as
+    /// Spark's implicit cast does), or nil for NULL, which makes the whole call NULL (Spark's NullPropagation
+    /// folds the call before the pattern is read).
+    func constantText(_ index: Int, _ what: String) throws(EngineError) -> String? {
+        guard let value = constant(index), !type(index).isNested else { throw mismatch("\(name)'s \(what) must be a constant") }
+        if value.isNull { return nil }
+        return try Cast.value(value, from: type(index), to: .string).text
+    }
+
     /// A DATATYPE_MISMATCH error about this call.
     func mismatch(_ message: String) -> EngineError { .typeMismatch(expression: expr.sqlName, message: message) }
 
-    /// Casts a STRING (or compatible) argument to `type`, as Spark's implicit casts do.
-    static func implicitCast(_ argument: CompiledExpr, to type: SQLType, _ name: String, _ expr: Expr) throws(EngineError)
-        -> Evaluator
-    {
+    /// Casts a STRING (or compatible) argument to `type`, as Spark's implicit casts do. One that cannot be is
+    /// UNEXPECTED_INPUT_TYPE when the call's argument `position` is known, else a plain type mismatch.
+    static func implicitCast(
+        _ argument: CompiledExpr, to type: SQLType, _ name: String, _ expr: Expr, position: Int? = nil
+    ) throws(EngineError) -> Evaluator {
         if argument.type == type || argument.type == .null { return argument.evaluate }
         let acceptable =
             argument.type == .string || (type.isNumeric && argument.type.isNumeric)
-            || (type == .date && (argument.type == .timestamp || argument.type == .timestampNTZ)) || (type == .string)
+            || (type == .date && (argument.type == .timestamp || argument.type == .timestampNTZ))
+            || (type == .string && !argument.type.isNested)
             || (type == .timestamp && (argument.type == .timestampNTZ || argument.type == .date))
         guard acceptable, Cast.isSupported(from: argument.type, to: type) else {
+            if let position, case .function(_, let written, _, _) = expr, position < written.count {
+                throw EngineError.unexpectedInputType(
+                    expr, position: position + 1, required: "\"\(type)\"", argument: written[position], argument.type)
+            }
             throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(name) expects \(type), got \(argument.type)")
         }
         return ExpressionCompiler.coerce(argument, to: type).evaluate

@@ -23,7 +23,7 @@ enum ScalarRegistry {
         { ExtractFunctions.declarations }, { TruncationFunctions.declarations }, { MonthFunctions.declarations },
         { UnixTimeFunctions.declarations }, { TimeZoneFunctions.declarations }, { TimestampAddDiff.declarations },
         { IntervalConstructors.declarations }, { NullPredicates.declarations }, { NaNFunctions.declarations },
-        { StringBuilding.declarations }, { StringCodes.declarations }, { MaskFunction.declarations },
+        { StringBuilding.declarations }, { StringCodes.declarations }, { UTF8Validity.declarations }, { MaskFunction.declarations },
         { HashFunctions.declarations }, { CastFunctions.declarations }, { URLCoding.declarations },
         { ArrayEditFunctions.declarations },
         { DayAndMonthNames.declarations }, { TimestampConstructors.declarations },

@@ -4,7 +4,7 @@ import DBAPICore
 /// Spark's `UTF8String.soundex` and `ExpressionImplUtils.isLuhnNumber` compute them.
 enum StringCodes {
     static let declarations: [ScalarDeclaration] = [
-        .strict(["soundex"], .string, returns: .string) { value in .string(soundex(value.text)) },
+        .strict(["soundex"], .string, casting: false, returns: .string) { value in .string(soundex(value.text)) },
         .strict(["luhn_check"], .string, returns: .boolean) { value in .bool(isLuhnNumber(value.text)) },
     ]
 
