@@ -76,6 +76,7 @@ final class EngineErrorTests: XCTestCase {
                 "recursive common table expressions (`WITH RECURSIVE`)"
             ),
             ("with recursive `r` AS (SELECT 1 AS n) SELECT * FROM r", "recursive common table expressions (`WITH RECURSIVE`)"),
+            ("SELECT to_timestamp('2024', 'yyyy[-MM]')", "optional sections (`[…]`) in a datetime pattern read as text"),
         ]
         for (sql, feature) in cases {
             XCTAssertThrowsError(try engine.execute(sql, now: 0), sql) { error in

@@ -18,6 +18,7 @@ extension DateFormat {
     func parseTimestamp(_ text: String) throws(EngineError) -> Int64? {
         var rest = Substring(text)
         var year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0, fraction: Int64 = 0, offset = 0
+        var dayOfYear: Int?
         var isPM: Bool?
         for (index, field) in fields.enumerated() {
             let nextIsNumeric = index + 1 < fields.count && Self.isNumeric(fields[index + 1])
@@ -60,6 +61,7 @@ extension DateFormat {
                 case .hour12, .hour0to11, .hour1to24, .hour24: hour = value
                 case .minute: minute = value
                 case .second: second = value
+                case .dayOfYear: dayOfYear = value
                 default: break
                 }
             }
@@ -69,10 +71,24 @@ extension DateFormat {
             guard (1...12).contains(hour) || hour == 0 else { return nil }
             hour = hour % 12 + (isPM ? 12 : 0)
         }
-        guard hour < 24, minute < 60, second < 60, let days = CivilTime.date(year: year, month: month, day: day) else { return nil }
+        guard hour < 24, minute < 60, second < 60, var days = CivilTime.date(year: year, month: month, day: day) else { return nil }
+        if let dayOfYear {  // the date that day of the year; a month and day written too must agree with it
+            guard let first = CivilTime.date(year: year, month: 1, day: 1), let last = CivilTime.date(year: year, month: 12, day: 31),
+                (1...Int(last - first) + 1).contains(dayOfYear)
+            else { return nil }
+            let date = first + Int32(dayOfYear - 1)
+            let written = CivilTime.civil(days: Int(date))
+            guard !writes({ if case .month = $0 { true } else { false } }) || written.month == month,
+                !writes({ if case .day = $0 { true } else { false } }) || written.day == day
+            else { return nil }
+            days = date
+        }
         let start = try DateFunctions.startOfDay(days)
         return try CalendarMath.adding(start, Int64(hour * 3600 + minute * 60 + second - offset) * CivilTime.microsPerSecond + fraction)
     }
+
+    /// Whether the pattern has a field of the kind `matches` accepts.
+    private func writes(_ matches: (Field) -> Bool) -> Bool { fields.contains(where: matches) }
 
     private static func isNumeric(_ field: Field) -> Bool {
         switch field {

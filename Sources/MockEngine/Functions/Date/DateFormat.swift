@@ -19,12 +19,24 @@ struct DateFormat {
 
     let pattern: String
     let fields: [Field]
+    /// Whether the pattern has optional sections (`yyyy[-MM]`): formatting writes their fields as if the
+    /// brackets were not there, as Java's formatter does; parsing them is not supported.
+    let hasOptionalSections: Bool
 
     init(_ pattern: String) throws(EngineError) {
         self.pattern = pattern
         var fields: [Field] = []
+        var hasOptionalSections = false
+        var openSections = 0
         var characters = Array(pattern)[...]
         while let first = characters.first {
+            if first == "[" || first == "]" {
+                openSections += first == "[" ? 1 : -1
+                guard openSections >= 0 else { throw EngineError.invalidDatetimePattern(pattern) }  // `]` closing nothing
+                hasOptionalSections = true
+                characters = characters.dropFirst()
+                continue
+            }
             if first == "'" {
                 characters = characters.dropFirst()
                 var text = ""
@@ -47,6 +59,22 @@ struct DateFormat {
             fields.append(try Self.field(first, count, pattern))
         }
         self.fields = fields
+        self.hasOptionalSections = hasOptionalSections
+    }
+
+    /// A pattern to read text with. Spark refuses day-of-week and aligned-week letters for parsing (`E F`:
+    /// DATETIME_PATTERN_RECOGNITION) and quarter letters (`q Q`: ILLEGAL_CHARACTER), though it formats with them.
+    static func forParsing(_ pattern: String) throws(EngineError) -> DateFormat {
+        let format = try DateFormat(pattern)
+        for field in format.fields {
+            switch field {
+            case .weekday, .alignedDayOfWeek: throw EngineError.invalidDatetimePattern(pattern)
+            case .quarter: throw illegalCharacter(pattern.contains("Q") ? "Q" : "q", pattern)
+            default: continue
+            }
+        }
+        if format.hasOptionalSections { throw EngineError.unsupported("optional sections (`[…]`) in a datetime pattern read as text") }
+        return format
     }
 
     private static func field(_ letter: Character, _ count: Int, _ pattern: String) throws(EngineError) -> Field {
@@ -71,13 +99,16 @@ struct DateFormat {
         case "s": return .second(count)
         case "S": return .fraction(count)
         case "V", "z", "O", "X", "x", "Z": return .zone(letter, count)
-        case _ where letter.isLetter:
-            throw EngineError.analysis(
-                "INVALID_DATETIME_PATTERN.ILLEGAL_CHARACTER",
-                "Unrecognized datetime pattern: \(pattern). Illegal pattern character found in datetime pattern: \(letter). "
-                    + "Please provide legal character.")
+        case _ where letter.isLetter: throw illegalCharacter(letter, pattern)
         default: return .literal(String(repeating: letter, count: count))
         }
+    }
+
+    private static func illegalCharacter(_ letter: Character, _ pattern: String) -> EngineError {
+        .analysis(
+            "INVALID_DATETIME_PATTERN.ILLEGAL_CHARACTER",
+            "Unrecognized datetime pattern: \(pattern). Illegal pattern character found in datetime pattern: \(letter). "
+                + "Please provide legal character.")
     }
 
     private static func weekBased(_ pattern: String) -> EngineError {
@@ -89,7 +120,7 @@ struct DateFormat {
 
     /// The most letters in a row Spark's formatter accepts for each letter.
     private static let maxWidths: [Character: Int] = [
-        "G": 5, "y": 6, "D": 3, "M": 4, "L": 4, "d": 2, "Q": 4, "q": 4, "E": 4, "F": 1, "a": 1, "h": 2, "K": 2, "k": 2,
+        "G": 4, "y": 6, "D": 3, "M": 4, "L": 4, "d": 2, "Q": 4, "q": 4, "E": 4, "F": 1, "a": 1, "h": 2, "K": 2, "k": 2,
         "H": 2, "m": 2, "s": 2, "S": 9, "V": 2, "z": 4, "O": 4, "X": 5, "x": 5, "Z": 5,
     ]
 

@@ -60,7 +60,7 @@ enum DateFunctions {
             var format: (reader: DateFormat, pattern: String)?
             if call.count == 2 {
                 guard let pattern = try call.constantText(1, "format") else { return CompiledExpr(constant: .null, type: .date) }
-                format = (try DateFormat(pattern), pattern)
+                format = (try DateFormat.forParsing(pattern), pattern)
             }
             let text = try call.argument(0, as: .string)
             return CompiledExpr(type: .date) { [format] row, context throws(EngineError) in

@@ -149,7 +149,7 @@ enum UnixTimeFunctions {
 
     /// A reader of text in `pattern`; text that does not match is CANNOT_PARSE_TIMESTAMP, as in Spark's ANSI mode.
     static func parser(pattern: String) throws(EngineError) -> @Sendable (String) throws(EngineError) -> Int64 {
-        let format = try DateFormat(pattern)
+        let format = try DateFormat.forParsing(pattern)
         return { text throws(EngineError) in
             guard let micros = try format.parseTimestamp(text) else {
                 throw unparsable(text, pattern, tolerantFunction: "try_to_timestamp")
