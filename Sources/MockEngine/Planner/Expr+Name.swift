@@ -67,8 +67,11 @@ extension Expr {
                 text =
                     Expr.function(name: Self.nullsIgnoringName(name), arguments: arguments, isDistinct: isDistinct, isStar: isStar).sqlName
             }
-            if !withinGroup.isEmpty, case let .function(name, _, _, _) = call {
+            if !withinGroup.isEmpty, case let .function(name, arguments, isDistinct, isStar) = call {
                 let declaration = AggregateRegistry.declaration(name)
+                if let printed = declaration?.printedWithinGroupAs {
+                    text = Expr.function(name: printed, arguments: arguments, isDistinct: isDistinct, isStar: isStar).sqlName
+                }
                 let explicitOrder = declaration?.printsNullOrder ?? false
                 let reversed = declaration?.printsReversedOrder ?? false
                 let keys = withinGroup.map { item in

@@ -70,6 +70,8 @@ struct AggregateDeclaration: Sendable {
     let arity: ClosedRange<Int>
     /// The name Spark prints when it differs from the called one (`array_agg` prints `collect_list`).
     var printedAs: String?
+    /// The name Spark prints for a call with WITHIN GROUP when it differs (`string_agg` prints `listagg`).
+    var printedWithinGroupAs: String?
     /// How many arguments Spark prints (`first(x, true)` prints `first(x)`), nil for all.
     var printedArity: Int?
     /// Arguments Spark fills in and prints when omitted (percentile's frequency `1`).

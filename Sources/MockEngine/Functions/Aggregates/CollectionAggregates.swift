@@ -12,12 +12,12 @@ enum CollectionAggregates {
             AggregateResolution(resultType: .array(arguments.types[0])) { CollectSet() }
         },
         AggregateDeclaration(
-            names: ["listagg", "string_agg"], arity: 1...2, printedAs: "listagg", printedDefaults: ["NULL"], printsNullOrder: true,
-            withinGroup: .optional
+            names: ["listagg", "string_agg"], arity: 1...2, printedWithinGroupAs: "listagg", printedDefaults: ["NULL"],
+            printsNullOrder: true, withinGroup: .optional
         ) { arguments throws(EngineError) in
-            guard arguments.types[0] == .string || arguments.types[0] == .null else {
-                throw arguments.unexpectedType(0, requires: "\"STRING\"")
-            }
+            // Any atomic value is joined as its text (Spark casts it to STRING); BINARY joins as bytes in Spark.
+            let input = arguments.types[0]
+            guard !input.isNested, input != .binary else { throw arguments.unexpectedType(0, requires: "(\"STRING\" or \"BINARY\")") }
             var separator = ""
             if arguments.types.count == 2 {
                 switch try arguments.constant(1) {
@@ -30,7 +30,9 @@ enum CollectionAggregates {
                 ListAgg.Key(index: arguments.types.count + offset, isAscending: item.isAscending, nullsFirst: item.effectiveNullsFirst)
             }
             let joiner = separator
-            return AggregateResolution(resultType: .string) { ListAgg(separator: joiner, keys: keys) }
+            var resolution = AggregateResolution(resultType: .string) { ListAgg(separator: joiner, keys: keys) }
+            resolution.argumentTypes = [input == .null ? nil : .string]
+            return resolution
         },
     ]
 }
