@@ -17,11 +17,15 @@ enum Arithmetic {
             return try compileWithString(op, left, right, leftExpr: leftExpr, rightExpr: rightExpr, expr)
         }
         if let error = EngineError.binaryOperandsDiffer(expr, left.type, right.type) { throw error }
+        if op == .integerDivide, [left.type, right.type].contains(.null),
+            [left.type, right.type].contains(where: { $0 == .double || $0 == .float })
+        {
+            throw EngineError.incompatibleOperands(expr, left.type, right.type)  // NULL is not cast beside a type div refuses
+        }
         let leftType = left.type == .null ? right.type : left.type
         let rightType = right.type == .null ? left.type : right.type
         guard leftType.isNumeric || leftType == .null, rightType.isNumeric || rightType == .null else {
-            throw EngineError.typeMismatch(
-                expression: expr.sqlName, message: "\(op.rawValue) needs numbers, got \(left.type) and \(right.type)")
+            throw EngineError.operandTypes(expr, left.type, right.type, requires: numericInput)
         }
         let resultType = try self.resultType(op, leftType, rightType, leftExpr, rightExpr, expr)
         let domain: Domain
@@ -63,21 +67,24 @@ enum Arithmetic {
                 return .int(value)
             }
         case .floating:
+            let isFloat = resultType == .float  // computed in single precision, as Java's float arithmetic is
             return CompiledExpr(type: resultType) { row, context throws(EngineError) in
                 let a = try l(row, context)
                 let b = try r(row, context)
                 guard let x = a.asDouble, let y = b.asDouble else { return .null }
+                let result: Double
                 switch op {
-                case .add: return .double(x + y)
-                case .subtract: return .double(x - y)
-                case .multiply: return .double(x * y)
+                case .add: result = isFloat ? Double(Float(x) + Float(y)) : x + y
+                case .subtract: result = isFloat ? Double(Float(x) - Float(y)) : x - y
+                case .multiply: result = isFloat ? Double(Float(x) * Float(y)) : x * y
                 case .divide:
                     guard y != 0 else { throw EngineError.divideByZero }
-                    return .double(x / y)
+                    result = x / y
                 default:
                     guard y != 0 else { throw EngineError.remainderByZero }
-                    return .double(x.truncatingRemainder(dividingBy: y))
+                    result = isFloat ? Double(Float(x).truncatingRemainder(dividingBy: Float(y))) : x.truncatingRemainder(dividingBy: y)
                 }
+                return .double(result)
             }
         case let .decimal(precision, scale):
             return CompiledExpr(type: resultType) { row, context throws(EngineError) in
@@ -104,31 +111,31 @@ enum Arithmetic {
     }
 
     /// A STRING next to a number is cast as Spark's ANSI coercion does: to BIGINT beside an integer, to DOUBLE
-    /// beside a DECIMAL or DOUBLE (so `'apple' + 1` fails at run time with CAST_INVALID_INPUT). Two STRINGs are a
-    /// type error.
+    /// beside a DECIMAL or DOUBLE (so `'apple' + 1` fails at run time with CAST_INVALID_INPUT). A STRING beside
+    /// another STRING, NULL or anything else is BINARY_OP_WRONG_TYPE.
     private static func compileWithString(
         _ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, leftExpr: Expr, rightExpr: Expr, _ expr: Expr
     ) throws(EngineError) -> CompiledExpr {
         let other = left.type == .string ? right.type : left.type
-        guard other.isNumeric || other == .null, left.type != right.type else {
-            let wrong = [left.type, right.type].first { !$0.isNumeric && $0 != .null } ?? .string
-            throw EngineError.analysis(
-                "DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE",
-                "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the binary operator requires the input type "
-                    + "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\"), not \"\(wrong)\".")
-        }
-        let target: SQLType = other.isIntegral || other == .null ? .bigint : .double
-        func widened(_ side: CompiledExpr) -> CompiledExpr {
-            side.type == .string ? ExpressionCompiler.coerce(side, to: target) : side
-        }
+        // Beside NULL or another STRING both sides are STRING, which no arithmetic takes.
+        guard other.isNumeric else { throw EngineError.wrongOperandType(expr, requires: numericInput, .string) }
+        // Beside a fraction both sides meet in DOUBLE (so `1.5BD div '4'` is DOUBLE div DOUBLE, which div refuses).
+        let target: SQLType = other.isIntegral ? .bigint : .double
+        func widened(_ side: CompiledExpr) -> CompiledExpr { ExpressionCompiler.coerce(side, to: target) }
         return try compile(op, widened(left), widened(right), leftExpr: leftExpr, rightExpr: rightExpr, expr)
     }
+
+    /// What Spark's arithmetic operators take, as its BINARY_OP_WRONG_TYPE lists it.
+    private static let numericInput = "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")"
 
     /// The Spark result type of `left op right` for numeric operands.
     static func resultType(
         _ op: BinaryOperator, _ left: SQLType, _ right: SQLType, _ leftExpr: Expr, _ rightExpr: Expr, _ expr: Expr
     ) throws(EngineError) -> SQLType {
         if op == .integerDivide { return try integralDivideType(left, right, expr) }
+        if left == .null, right == .null { return .double }  // NULL beside NULL is read as DOUBLE
+        // FLOAT stays FLOAT only beside FLOAT (or NULL), and `/` always divides in DOUBLE.
+        if op != .divide, [left, right].allSatisfy({ $0 == .float || $0 == .null }) { return .float }
         let isFloating = [left, right].contains { $0 == .double || $0 == .float }
         if isFloating { return .double }
         let isDecimal = [left, right].contains { if case .decimal = $0 { return true } else { return false } }

@@ -11,10 +11,7 @@ enum Comparison {
     static func compile(_ op: BinaryOperator, _ left: CompiledExpr, _ right: CompiledExpr, _ expr: Expr) throws(EngineError) -> CompiledExpr
     {
         guard let type = comparedType(left.type, right.type) else {
-            throw EngineError.analysis(
-                "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
-                "Cannot resolve \"\(reported(expr).sqlName)\" due to data type mismatch: the left and right operands of the binary "
-                    + "operator have incompatible types (\"\(left.type)\" and \"\(right.type)\").")
+            throw EngineError.incompatibleOperands(reported(expr), left.type, right.type)
         }
         guard type.isOrderable else {
             throw EngineError.invalidOrderingType(reported(expr).sqlName, operator: op == .notEqual ? "=" : op.rawValue, type)

@@ -226,20 +226,7 @@ struct ExpressionCompiler {
         case .concat:
             return try ScalarRegistry.compile("concat", [left, right], expr)
         case .bitAnd, .bitOr, .bitXor:
-            guard left.type.isIntegral || left.type == .null, right.type.isIntegral || right.type == .null,
-                let type = TypeCoercion.common(left.type, right.type)
-            else {
-                throw EngineError.typeMismatch(expression: expr.sqlName, message: "\(op.rawValue) needs integers")
-            }
-            let (l, r) = (left.evaluate, right.evaluate)
-            return CompiledExpr(type: type) { row, context throws(EngineError) in
-                guard case .int(let a) = try l(row, context), case .int(let b) = try r(row, context) else { return .null }
-                switch op {
-                case .bitAnd: return .int(a & b)
-                case .bitOr: return .int(a | b)
-                default: return .int(a ^ b)
-                }
-            }
+            return try Bitwise.compile(op, left, right, expr)
         }
     }
 

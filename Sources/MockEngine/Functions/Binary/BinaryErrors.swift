@@ -7,14 +7,6 @@ extension EngineError {
         return incompatibleOperands(expr, left, right)
     }
 
-    /// DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES: operands of a binary operator with no type in common.
-    static func incompatibleOperands(_ expr: Expr, _ left: SQLType, _ right: SQLType) -> EngineError {
-        .analysis(
-            "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
-            "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the left and right operands of the binary operator "
-                + "have incompatible types (\"\(left)\" and \"\(right)\").")
-    }
-
     /// A value the mock cannot hold exactly: BINARY bytes that are not UTF-8, read as a STRING (Spark keeps
     /// the raw bytes in its string; a Swift string cannot).
     static func binaryNotUTF8(_ what: String) -> EngineError {

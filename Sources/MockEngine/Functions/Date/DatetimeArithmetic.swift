@@ -64,9 +64,9 @@ enum DatetimeArithmetic {
         if left.type.isNumeric, right.type == .date {
             (requirement, ordinal, operand, type) = ("\"DATE\"", "first", leftExpr, left.type)
         } else if left.type == .timestamp || left.type == .timestampNTZ, right.type.isNumeric {
-            requirement =
-                "(\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\" or \"(TIMESTAMP_LTZ(P) OR TIMESTAMP_NTZ(P) WITH P IN [7, 9])\")"
-            (ordinal, operand, type) = ("second", rightExpr, right.type)
+            (requirement, ordinal, operand, type) = (timestampInput, "second", rightExpr, right.type)
+        } else if right.type == .timestamp || right.type == .timestampNTZ, left.type.isNumeric || left.type == .boolean {
+            (requirement, ordinal, operand, type) = (timestampInput, "first", leftExpr, left.type)
         } else {
             return nil
         }
@@ -75,6 +75,9 @@ enum DatetimeArithmetic {
             "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: The \(ordinal) parameter requires the \(requirement) type, "
                 + "however \"\(operand.sqlName)\" has the type \"\(type)\".")
     }
+
+    private static let timestampInput =
+        "(\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\" or \"(TIMESTAMP_LTZ(P) OR TIMESTAMP_NTZ(P) WITH P IN [7, 9])\")"
 
     private static func isInterval(_ type: SQLType) -> Bool {
         if case .interval = type { return true }
