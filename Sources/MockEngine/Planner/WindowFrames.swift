@@ -146,6 +146,20 @@ enum WindowFrames {
         return "specifiedwindowframe(\(frame.isRange ? "RangeFrame" : "RowFrame"), \(edge(frame.start)), \(edge(frame.end)))"
     }
 
+    /// A written frame as Spark prints it in that message, its offsets as written (`-2` for `2 PRECEDING`).
+    static func internalText(_ frame: WindowFrame) -> String {
+        func edge(_ bound: FrameBound) -> String {
+            switch bound {
+            case .unboundedPreceding: "unboundedpreceding$()"
+            case .unboundedFollowing: "unboundedfollowing$()"
+            case .currentRow: "currentrow$()"
+            case .preceding(let offset): "-\(offset.sqlName)"
+            case .following(let offset): offset.sqlName
+            }
+        }
+        return "specifiedwindowframe(\(frame.unit == .range ? "RangeFrame" : "RowFrame"), \(edge(frame.start)), \(edge(frame.end)))"
+    }
+
     static func boundText(_ bound: FrameBound) -> String {
         switch bound {
         case .unboundedPreceding: "UNBOUNDED PRECEDING"
