@@ -1,10 +1,13 @@
-/// Spark's JSON path subset for `get_json_object`: `$`, then `.name`, `['name']`, `[index]` and `[*]` (or
-/// `.*`). Anything else (`$..a`, `[-1]`, a path without `$`) is invalid, and the function gives NULL.
+/// Spark's JSON path subset for `get_json_object`: `$`, then `.name`, `['name']`, `[index]` and `[*]`; `.*` is
+/// accepted but, as in Spark, matches nothing. Anything else (`$..a`, `[-1]`, a path without `$`) is invalid,
+/// and the function gives NULL.
 struct JSONPath {
     enum Step: Equatable {
         case key(String, ignoringCase: Bool)
         case index(Int)
         case wildcard
+        /// `.*`: Spark parses it as a key wildcard it never evaluates, so it selects nothing.
+        case anyKey
     }
 
     /// How a matched value is written: strings raw at the top, quoted inside a wildcard's array.
@@ -30,7 +33,7 @@ struct JSONPath {
                 let name = rest.prefix { $0 != "." && $0 != "[" }
                 guard !name.isEmpty else { return nil }
                 rest = rest.dropFirst(name.count)
-                steps.append(name == "*" ? .wildcard : .key(String(name), ignoringCase: dotKeysIgnoringCase))
+                steps.append(name == "*" ? .anyKey : .key(String(name), ignoringCase: dotKeysIgnoringCase))
             } else if first == "[" {
                 guard let close = rest.firstIndex(of: "]") else { return nil }
                 let inside = rest[..<close]
