@@ -25,6 +25,7 @@ struct DateFormat {
 
     init(_ pattern: String) throws(EngineError) {
         self.pattern = pattern
+        try Self.checkLetters(pattern)
         var fields: [Field] = []
         var hasOptionalSections = false
         var openSections = 0
@@ -77,8 +78,16 @@ struct DateFormat {
         return format
     }
 
+    /// Spark's checks of the whole pattern (outside quotes) before it reads it: a week-based letter (`e c`)
+    /// anywhere is DATETIME_WEEK_BASED_PATTERN, then a letter it disables (`A B n N p`) ILLEGAL_CHARACTER.
+    private static func checkLetters(_ pattern: String) throws(EngineError) {
+        let unquoted = pattern.split(separator: "'", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }
+        let letters = unquoted.flatMap(\.element)
+        if letters.contains(where: { "ec".contains($0) }) { throw weekBased(pattern) }
+        if let disabled = letters.first(where: { "ABnNp".contains($0) }) { throw illegalCharacter(disabled, pattern) }
+    }
+
     private static func field(_ letter: Character, _ count: Int, _ pattern: String) throws(EngineError) -> Field {
-        if "ec".contains(letter) { throw weekBased(pattern) }
         if "YwWu".contains(letter) { throw EngineError.invalidDatetimePattern(pattern) }
         if let limit = maxWidths[letter], count > limit { throw EngineError.invalidDatetimePattern(pattern) }
         switch letter {
@@ -99,7 +108,12 @@ struct DateFormat {
         case "s": return .second(count)
         case "S": return .fraction(count)
         case "V", "z", "O", "X", "x", "Z": return .zone(letter, count)
-        case _ where letter.isLetter: throw illegalCharacter(letter, pattern)
+        case _ where letter.isLetter:  // a letter Java's formatter does not know
+            throw EngineError.analysis(
+                "INVALID_DATETIME_PATTERN.WITH_SUGGESTION",
+                "Unrecognized datetime pattern: '\(pattern)'. You can form a valid datetime pattern with the guide from "
+                    + "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.")
+        case "{", "}", "#": throw EngineError.invalidDatetimePattern(pattern)  // reserved by Java's pattern syntax
         default: return .literal(String(repeating: letter, count: count))
         }
     }
