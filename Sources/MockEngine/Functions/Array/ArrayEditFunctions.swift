@@ -71,7 +71,9 @@ enum ArrayEditFunctions {
         }
     }
 
-    private static func differentTypes(_ call: ScalarCall, valueIndex: Int) -> EngineError {
+    /// DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES: argument 0 and the value at `valueIndex` are not an ARRAY
+    /// and a value of its element type.
+    static func differentTypes(_ call: ScalarCall, valueIndex: Int) -> EngineError {
         call.mismatch(
             "ARRAY_FUNCTION_DIFF_TYPES",
             "Input to `\(call.name)` should have been \"ARRAY\" followed by a value with same element type, but it's "

@@ -45,6 +45,7 @@ enum ArrayFunctions {
                 }
             },
             ScalarDeclaration(names: ["array_remove"], arity: 2...2) { call throws(EngineError) in
+                guard case .array = call.type(0) else { throw ArrayEditFunctions.differentTypes(call, valueIndex: 1) }
                 let (array, needle) = try elementAndValue(call, widening: false, refusesNull: false)
                 return .strict(call.type(0), [array, needle]) { values in
                     .array(values[0].items.filter { $0.isNull || $0 != values[1] })
@@ -85,12 +86,7 @@ enum ArrayFunctions {
         }
         let common = TypeCoercion.common(element, valueType)
         let tight = element == valueType || element == .null || valueType == .null || (element.isIntegral && valueType.isIntegral)
-        guard let common, widening || tight, common.isOrderable else {
-            throw call.mismatch(
-                "ARRAY_FUNCTION_DIFF_TYPES",
-                "Input to `\(call.name)` should have been \"ARRAY\" followed by a value with same element type, but it's "
-                    + "[\"\(call.type(0))\", \"\(valueType)\"]")
-        }
+        guard let common, widening || tight, common.isOrderable else { throw ArrayEditFunctions.differentTypes(call, valueIndex: 1) }
         return (call.nestedArgument(0, as: .array(common)), call.nestedArgument(1, as: common))
     }
 

@@ -39,11 +39,12 @@ extension ScalarCall {
             "DATATYPE_MISMATCH.\(subclass)", "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: \(message).")
     }
 
-    /// The common element type of ARRAY arguments `indexes` (Spark's BINARY_ARRAY_DIFF_TYPES when there is none).
+    /// The common element type of ARRAY arguments `indexes` (Spark's BINARY_ARRAY_DIFF_TYPES when there is none,
+    /// or when one is not an ARRAY, NULL included).
     func commonElement(_ indexes: [Int]) throws(EngineError) -> SQLType {
         var element = SQLType.null
         for index in indexes {
-            guard let common = TypeCoercion.common(element, try arrayElement(index)) else {
+            guard case .array(let next) = type(index), let common = TypeCoercion.common(element, next) else {
                 throw mismatch(
                     "BINARY_ARRAY_DIFF_TYPES",
                     "Input to function `\(name)` should have been two \"ARRAY\" with same element type, but it's "
