@@ -12,11 +12,16 @@ Spark fails without an error class (a bare Java exception such as `long overflow
 and the case is listed as a NOTE. Unity Catalog names (`main.default.items`) are read as `default.items`,
 since Spark's local session catalog takes no catalog part; values Python cannot hold (a DATE past year 9999)
 and intervals (`INTERVAL '1-2' YEAR TO MONTH`, as dbapi writes them) are compared through Spark's own CAST to STRING.
-Usage: spark_oracle.py --dbapi BIN [--scripts DIR] [--only FILE.test] [--show-spark]
+To record a new script, write each case's answer as a single `?` line and run with --record: every `?` is
+replaced by Spark's answer, or for a query Spark refuses by the mock engine's own error line (the runner
+compares messages exactly), which the oracle then checks has Spark's class.
+Usage: spark_oracle.py --dbapi BIN [--scripts DIR] [--only FILE.test] [--show-spark] [--record]
 """
 import argparse
+import json
 import os
 import re
+import subprocess
 import sys
 
 import spark_support as support
@@ -26,6 +31,7 @@ parser.add_argument("--dbapi", required=True)
 parser.add_argument("--scripts", default="Tests/MockEngineTests/Scripts")
 parser.add_argument("--only", action="append", default=[])
 parser.add_argument("--show-spark", action="store_true", help="print Spark's answer for every query (to record one)")
+parser.add_argument("--record", action="store_true", help="fill in every `?` answer (Spark's, or the mock's error line)")
 args = parser.parse_args()
 
 VOLATILE = re.compile(r"current_date|current_timestamp|\bnow\s*\(", re.IGNORECASE)
@@ -115,6 +121,31 @@ def compare(statement, expected, answer):
     return "rows differ:\n    expected %s\n    Spark    %s" % (expected[1:8], answer[1:8])
 
 
+def recorded_answer(statement, answer, data):
+    """The golden lines for a `?` case: Spark's rows, or the mock engine's error line where Spark fails."""
+    if isinstance(answer, list):
+        return answer
+    run = subprocess.run([args.dbapi, "query", statement, "--mock-data", data], capture_output=True, text=True)
+    try:
+        envelope = json.loads(run.stdout)
+    except ValueError:
+        envelope = {}
+    if envelope.get("status") == "error":
+        return ["error: " + envelope["error"]["message"].split("\n")[0]]
+    return ["error: [%s] %s" % answer[1:]]  # the mock answers where Spark fails: the runner will show it
+
+
+def record(path, spark, data):
+    """Rewrites `path` with every `?` answer filled in."""
+    lines = open(path, encoding="utf-8").read().split("\n")
+    for line, statement, expected in reversed(cases("\n".join(lines))):
+        if expected != ["?"]:
+            continue
+        index = line - 1 + statement.count("\n") + 2  # the `?` line, after the statement and `----`
+        lines[index:index + 1] = recorded_answer(statement, spark_answer(spark, statement), data)
+    open(path, "w", encoding="utf-8").write("\n".join(lines))
+
+
 def main():
     spark = support.session()
     data = os.path.join(args.scripts, "data")
@@ -124,6 +155,9 @@ def main():
         files = [f for f in files if f in args.only]
     checked, differences, notes = 0, [], []
     print("PySpark %s (ANSI, session time zone UTC)" % spark.version)
+    if args.record:
+        for name in files:
+            record(os.path.join(args.scripts, name), spark, data)
     for name in files:
         text = open(os.path.join(args.scripts, name), encoding="utf-8").read()
         version = VERIFIED.search(text)

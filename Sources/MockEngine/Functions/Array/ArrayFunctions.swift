@@ -29,7 +29,7 @@ enum ArrayFunctions {
                 }
             },
             ScalarDeclaration(names: ["array_contains"], arity: 2...2) { call throws(EngineError) in
-                let (array, needle) = try elementAndValue(call, widening: true, refusesNull: true)
+                let (_, array, needle) = try elementAndValue(call, widening: true, refusesNull: true)
                 return .strict(.boolean, [array, needle]) { values in
                     var sawNull = false
                     for item in values[0].items {
@@ -39,15 +39,15 @@ enum ArrayFunctions {
                 }
             },
             ScalarDeclaration(names: ["array_position"], arity: 2...2) { call throws(EngineError) in
-                let (array, needle) = try elementAndValue(call, widening: false, refusesNull: false)
+                let (_, array, needle) = try elementAndValue(call, widening: false, refusesNull: false)
                 return .strict(.bigint, [array, needle]) { values in
                     .int(Int64((values[0].items.firstIndex { !$0.isNull && $0 == values[1] } ?? -1) + 1))
                 }
             },
             ScalarDeclaration(names: ["array_remove"], arity: 2...2) { call throws(EngineError) in
                 guard case .array = call.type(0) else { throw ArrayEditFunctions.differentTypes(call, valueIndex: 1) }
-                let (array, needle) = try elementAndValue(call, widening: false, refusesNull: false)
-                return .strict(call.type(0), [array, needle]) { values in
+                let (resultType, array, needle) = try elementAndValue(call, widening: false, refusesNull: false)
+                return .strict(resultType, [array, needle]) { values in
                     .array(values[0].items.filter { $0.isNull || $0 != values[1] })
                 }
             },
@@ -74,11 +74,12 @@ enum ArrayFunctions {
             extremum("array_max", wantsLarger: true),
         ] + ArrayShapeFunctions.declarations + ArraySetFunctions.declarations + ElementAccessFunctions.declarations
 
-    /// The array and the value of `f(array, value)`, the value cast to the element type. Spark refuses a
+    /// The array type and the array and value of `f(array, value)`, both cast to the common element type. Spark refuses a
     /// value of another type (with `widening`, one the element type widens to is accepted, as
     /// `array_contains` does) and, with `refusesNull`, a NULL literal value.
-    private static func elementAndValue(_ call: ScalarCall, widening: Bool, refusesNull: Bool) throws(EngineError) -> (Evaluator, Evaluator)
-    {
+    private static func elementAndValue(
+        _ call: ScalarCall, widening: Bool, refusesNull: Bool
+    ) throws(EngineError) -> (type: SQLType, array: Evaluator, value: Evaluator) {
         let element = try call.arrayElement(0)
         let valueType = call.type(1)
         guard valueType != .null || !refusesNull else {
@@ -87,7 +88,7 @@ enum ArrayFunctions {
         let common = TypeCoercion.common(element, valueType)
         let tight = element == valueType || element == .null || valueType == .null || (element.isIntegral && valueType.isIntegral)
         guard let common, widening || tight, common.isOrderable else { throw ArrayEditFunctions.differentTypes(call, valueIndex: 1) }
-        return (call.nestedArgument(0, as: .array(common)), call.nestedArgument(1, as: common))
+        return (.array(common), call.nestedArgument(0, as: .array(common)), call.nestedArgument(1, as: common))
     }
 
     /// array_min / array_max: NULL elements skipped, NULL for an empty array; NaN is the largest double.

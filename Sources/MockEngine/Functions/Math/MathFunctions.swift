@@ -27,12 +27,13 @@ enum MathFunctions {
         rounding(["ceiling"], up: true, printedAs: nil),
     ]
 
-    /// The call's first argument, a number (or NULL): a STRING is cast to DOUBLE as Spark's implicit casts
-    /// do (`abs('5')` is 5.0, `abs('x')` CAST_INVALID_INPUT); any other type is UNEXPECTED_INPUT_TYPE.
+    /// The call's first argument, a number: a STRING or NULL is cast to DOUBLE as Spark's implicit casts do
+    /// (`abs('5')` is 5.0, `abs('x')` CAST_INVALID_INPUT, `abs(NULL)` a DOUBLE NULL); any other type is
+    /// UNEXPECTED_INPUT_TYPE.
     static func numeric(_ call: ScalarCall) throws(EngineError) -> CompiledExpr {
         let operand = call.arguments[0]
-        if operand.type == .string { return ExpressionCompiler.coerce(operand, to: .double) }
-        guard operand.type.isNumeric || operand.type == .null else { throw call.unexpected(0, "\"NUMERIC\"") }
+        if operand.type == .string || operand.type == .null { return ExpressionCompiler.coerce(operand, to: .double) }
+        guard operand.type.isNumeric else { throw call.unexpected(0, "\"NUMERIC\"") }
         return operand
     }
 
