@@ -35,6 +35,7 @@ enum Cast {
             if target == .binary { return .binary(Array(text.utf8)) }
             if target.isNested { throw EngineError.invalidCast(value: text, type: target) }
             if case let .interval(start, end) = target { return .interval(try IntervalCast.parse(text, start, end, target)) }
+            if case let .decimal(precision, scale) = target { return try decimal(text, precision, scale, target) }
             if target == .double {  // (a FLOAT came here as DOUBLE) Java's syntax: `1.5d`, `0x1.8p1`
                 guard let number = JavaFloatingSyntax.double(text) else { throw EngineError.invalidCast(value: text, type: target) }
                 return .double(number)
@@ -120,6 +121,24 @@ enum Cast {
         while fraction.hasSuffix("0") { fraction.removeLast() }
         while integral.count > 1, integral.hasPrefix("0") { integral.removeFirst() }
         return (number < 0 ? "-" : "") + integral + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    /// Text cast to DECIMAL(precision, scale) as Spark casts it: any number in Java's syntax, rounded half-up to
+    /// the scale; one that does not fit is NUMERIC_VALUE_OUT_OF_RANGE (NUMERIC_OUT_OF_SUPPORTED_RANGE past 38
+    /// integer digits), text that is no number CAST_INVALID_INPUT.
+    private static func decimal(_ text: String, _ precision: Int, _ scale: Int, _ target: SQLType) throws(EngineError) -> SQLValue {
+        if let value = SQLValue.parse(text, as: target) { return value }  // the common case, without allocating
+        guard let number = DecimalText(reading: text) else { throw EngineError.invalidCast(value: text, type: target) }
+        guard number.integer.count <= SQLType.maxDecimalPrecision else {
+            throw EngineError.analysis(
+                "NUMERIC_OUT_OF_SUPPORTED_RANGE",
+                "The value \(text.trimmingSpaces()) cannot be interpreted as a numeric since it has more than 38 digits.")
+        }
+        let rounded = number.rounded(toPlaces: scale, tie: .up)
+        guard rounded.integer.count <= precision - scale,
+            let value = SQLDecimal(string: rounded.plainText)?.fitted(precision: precision, scale: scale)
+        else { throw EngineError.decimalOutOfRange(number.plainText, precision: precision, scale: scale) }
+        return .decimal(value)
     }
 
     private static func fitDecimal(

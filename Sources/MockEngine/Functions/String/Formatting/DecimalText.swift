@@ -65,7 +65,7 @@ struct DecimalText: Equatable {
     }
 
     /// `digits` with the decimal point after `point` of them (before them when negative).
-    private init(shifting digits: [UInt8], point: Int, isNegative: Bool) {
+    init(shifting digits: [UInt8], point: Int, isNegative: Bool) {
         if point <= 0 {
             self.init(integer: [], fraction: [UInt8](repeating: 0, count: -point) + digits, isNegative: isNegative)
         } else if point >= digits.count {
