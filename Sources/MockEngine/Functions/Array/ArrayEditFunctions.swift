@@ -23,7 +23,7 @@ enum ArrayEditFunctions {
             }
         },
         ScalarDeclaration(names: ["array_insert"], arity: 3...3) { call throws(EngineError) in
-            guard case .array = call.type(0) else { throw differentTypes(call, valueIndex: 2) }
+            guard case .array = call.type(0) else { throw call.arrayAndValueDiffer(valueIndex: 2) }
             guard [.int, .smallint, .tinyint].contains(call.type(1)) else { throw call.unexpected(1, "\"INT\"") }
             let position = try call.argument(1, as: .int)
             let (type, array, value) = try arrayAndValue(call, valueIndex: 2)
@@ -52,7 +52,7 @@ enum ArrayEditFunctions {
     /// when there is none.
     private static func arrayAndValue(_ call: ScalarCall, valueIndex: Int) throws(EngineError) -> (SQLType, Evaluator, Evaluator) {
         let element = try call.arrayElement(0)
-        guard let common = tightest(element, call.type(valueIndex)) else { throw differentTypes(call, valueIndex: valueIndex) }
+        guard let common = tightest(element, call.type(valueIndex)) else { throw call.arrayAndValueDiffer(valueIndex: valueIndex) }
         return (.array(common), call.nestedArgument(0, as: .array(common)), call.nestedArgument(valueIndex, as: common))
     }
 
@@ -69,15 +69,6 @@ enum ArrayEditFunctions {
             return common
         default: return TypeCoercion.common(a, b)
         }
-    }
-
-    /// DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES: argument 0 and the value at `valueIndex` are not an ARRAY
-    /// and a value of its element type.
-    static func differentTypes(_ call: ScalarCall, valueIndex: Int) -> EngineError {
-        call.mismatch(
-            "ARRAY_FUNCTION_DIFF_TYPES",
-            "Input to `\(call.name)` should have been \"ARRAY\" followed by a value with same element type, but it's "
-                + "[\"\(call.type(0))\", \"\(call.type(valueIndex))\"]")
     }
 
     /// `items` with `value` at 1-based `position`: past the end the gap fills with NULLs; a negative position counts

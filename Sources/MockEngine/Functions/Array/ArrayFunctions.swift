@@ -45,7 +45,7 @@ enum ArrayFunctions {
                 }
             },
             ScalarDeclaration(names: ["array_remove"], arity: 2...2) { call throws(EngineError) in
-                guard case .array = call.type(0) else { throw ArrayEditFunctions.differentTypes(call, valueIndex: 1) }
+                guard case .array = call.type(0) else { throw call.arrayAndValueDiffer(valueIndex: 1) }
                 let (resultType, array, needle) = try elementAndValue(call, widening: false, refusesNull: false)
                 return .strict(resultType, [array, needle]) { values in
                     .array(values[0].items.filter { $0.isNull || $0 != values[1] })
@@ -87,7 +87,7 @@ enum ArrayFunctions {
         }
         let common = TypeCoercion.common(element, valueType)
         let tight = element == valueType || element == .null || valueType == .null || (element.isIntegral && valueType.isIntegral)
-        guard let common, widening || tight, common.isOrderable else { throw ArrayEditFunctions.differentTypes(call, valueIndex: 1) }
+        guard let common, widening || tight, common.isOrderable else { throw call.arrayAndValueDiffer(valueIndex: 1) }
         return (.array(common), call.nestedArgument(0, as: .array(common)), call.nestedArgument(1, as: common))
     }
 

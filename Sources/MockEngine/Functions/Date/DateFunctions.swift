@@ -53,8 +53,7 @@ enum DateFunctions {
     /// try_to_date (`tolerant`) answers NULL for text that to_date fails to read.
     private static func parsing(_ name: String, tolerant: Bool) -> ScalarDeclaration {
         ScalarDeclaration(names: [name], arity: 1...2) { call throws(EngineError) in
-            let readsText = !call.type(0).isNested && ![.date, .timestamp, .timestampNTZ, .null].contains(call.type(0))
-            guard call.count == 2 || (readsText && (tolerant || call.type(0) != .string)) else {
+            guard call.count == 2 || (tolerant && call.type(0) == .string) || call.castsToText(0) else {
                 return CompiledExpr(type: .date, evaluate: try call.argument(0, as: .date))
             }
             var format: (reader: DateFormat, pattern: String)?

@@ -123,8 +123,7 @@ enum UnixTimeFunctions {
             if call.count == 1, type == .timestamp, call.type(0).isNumeric {
                 return ExpressionCompiler.coerce(call.arguments[0], to: .timestamp)
             }
-            let readsText = !call.type(0).isNested && ![.string, .null].contains(call.type(0))  // cast to STRING first
-            guard call.count == 2 || (tolerant && call.type(0) == .string) || readsText else {
+            guard call.count == 2 || (tolerant && call.type(0) == .string) || call.castsToText(0) else {
                 return CompiledExpr(type: type, evaluate: try call.argument(0, as: type))
             }
             let parse = call.count == 2 ? try parser(call, 1) : nil

@@ -55,6 +55,15 @@ extension ScalarCall {
         return element
     }
 
+    /// DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES: argument 0 and the value at `valueIndex` are not an ARRAY
+    /// and a value of its element type.
+    func arrayAndValueDiffer(valueIndex: Int) -> EngineError {
+        mismatch(
+            "ARRAY_FUNCTION_DIFF_TYPES",
+            "Input to `\(name)` should have been \"ARRAY\" followed by a value with same element type, but it's "
+                + "[\"\(type(0))\", \"\(type(valueIndex))\"]")
+    }
+
     /// Argument `index` cast to `type` (arguments of ARRAY, MAP or STRUCT types included).
     func nestedArgument(_ index: Int, as type: SQLType) -> Evaluator {
         ExpressionCompiler.coerce(arguments[index], to: type).evaluate
