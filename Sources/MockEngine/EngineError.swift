@@ -80,6 +80,12 @@ public enum EngineError: ReportableError, Equatable {
         }
     }
 
+    /// An invalid datetime pattern (INCONSISTENT_BEHAVIOR_CROSS_VERSION.*, INVALID_DATETIME_PATTERN.*), which Spark
+    /// reports only once it formats or reads a value.
+    var isDatetimePatternError: Bool {
+        errorClass.hasPrefix("INCONSISTENT_BEHAVIOR_CROSS_VERSION.") || errorClass.hasPrefix("INVALID_DATETIME_PATTERN.")
+    }
+
     /// Spark's SQLSTATE for `errorClass` (`22012` for DIVIDE_BY_ZERO).
     public var sqlState: String {
         if case .classified(_, let sqlState, _) = self { return sqlState }

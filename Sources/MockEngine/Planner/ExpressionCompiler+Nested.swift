@@ -14,15 +14,17 @@ extension ExpressionCompiler {
                 throw EngineError.unexpectedInputType(expr, position: 2, required: "\"INTEGRAL\"", argument: indexExpr, index.type)
             }
             let (array, position) = (base.evaluate, index.evaluate)
-            return CompiledExpr(type: element) { row, context throws(EngineError) in
+            let item = CompiledExpr(type: element) { row, context throws(EngineError) in
                 guard case .array(let items) = try array(row, context), case .int(let offset) = try position(row, context) else {
                     return .null
                 }
                 guard offset >= 0, offset < items.count else { throw EngineError.invalidArrayIndex(offset, count: items.count) }
                 return items[Int(offset)]
             }
+            return NullPropagation.fold(item, [base, index], nullIntolerant: true)
         case let .map(keyType, valueType):
-            return try Self.mapLookup(base, key: index, keyType: keyType, valueType: valueType, expr)
+            let value = try Self.mapLookup(base, key: index, keyType: keyType, valueType: valueType, expr)
+            return NullPropagation.fold(value, [base, index], nullIntolerant: true)
         case .struct(let fields):
             guard case .string(let name)? = index.constant else {
                 throw EngineError.invalidExtractBase(baseExpr.sqlName, base.type)

@@ -139,9 +139,11 @@ extension ExpressionCompiler {
         _ operand: Expr, _ pattern: Expr, caseInsensitive: Bool, negated: Bool, escape: Character, _ expr: Expr
     ) throws(EngineError) -> CompiledExpr {
         let name = caseInsensitive ? "ilike" : "like"
-        let text = try ScalarCall.implicitCast(try compile(operand), to: .string, name, expr)
+        let compiledOperand = try compile(operand)
+        let text = try ScalarCall.implicitCast(compiledOperand, to: .string, name, expr)
         let compiledPattern = try compile(pattern)
         let patternEvaluator = try ScalarCall.implicitCast(compiledPattern, to: .string, name, expr)
+        if compiledOperand.isNullConstant || compiledPattern.isNullConstant { return CompiledExpr(constant: .null, type: .boolean) }
         if case .string(let constant)? = compiledPattern.constant {
             let matcher = try LikePattern(caseInsensitive ? constant.lowercased() : constant, escape: escape)
             return CompiledExpr(type: .boolean) { row, context throws(EngineError) in

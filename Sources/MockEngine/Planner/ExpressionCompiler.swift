@@ -44,7 +44,8 @@ struct ExpressionCompiler {
         case .aliased(let operand, _):  // the alias names a field of struct(…), which reads it from the call
             return try compile(operand)
         case let .unary(op, operand):
-            return try compileUnary(op, try compile(operand), expr)
+            let compiled = try compile(operand)
+            return NullPropagation.fold(try compileUnary(op, compiled, expr), [compiled], nullIntolerant: true)
         case let .binary(op, left, right):
             return try compileBinary(op, left, right, expr)
         case let .isNull(operand, negated):
@@ -77,6 +78,7 @@ struct ExpressionCompiler {
             guard Cast.isSupported(from: compiled.type, to: type) else {
                 throw EngineError.castMismatch(expr, from: compiled.type, to: type)
             }
+            if compiled.isNullConstant { return CompiledExpr(constant: .null, type: type) }
             return try compileCast(compiled, to: type, isTry: isTry, expr)
         case .modifiedAggregate:
             throw EngineError.typeMismatch(
@@ -214,20 +216,23 @@ struct ExpressionCompiler {
     {
         let left = try compile(leftExpr)
         let right = try compile(rightExpr)
+        let compiled: CompiledExpr
         switch op {
         case .and, .or:
             try requireBoolean(left, expr)
             try requireBoolean(right, expr)
-            return Logic.compile(isAnd: op == .and, left.evaluate, right.evaluate)
+            compiled = Logic.compile(isAnd: op == .and, left.evaluate, right.evaluate)
         case .equal, .nullSafeEqual, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
-            return try Comparison.compile(op, left, right, expr)
+            compiled = try Comparison.compile(op, left, right, expr)
         case .add, .subtract, .multiply, .divide, .remainder, .integerDivide:
-            return try Arithmetic.compile(op, left, right, leftExpr: leftExpr, rightExpr: rightExpr, expr)
+            compiled = try Arithmetic.compile(op, left, right, leftExpr: leftExpr, rightExpr: rightExpr, expr)
         case .concat:
             return try ScalarRegistry.compile("concat", [left, right], expr)
         case .bitAnd, .bitOr, .bitXor:
-            return try Bitwise.compile(op, left, right, expr)
+            compiled = try Bitwise.compile(op, left, right, expr)
         }
+        let nullIntolerant = ![.and, .or, .nullSafeEqual].contains(op)
+        return NullPropagation.fold(compiled, [left, right], nullIntolerant: nullIntolerant)
     }
 
     private func compileCast(_ operand: CompiledExpr, to type: SQLType, isTry: Bool, _ expr: Expr) throws(EngineError) -> CompiledExpr {

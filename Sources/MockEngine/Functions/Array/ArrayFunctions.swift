@@ -29,7 +29,8 @@ enum ArrayFunctions {
                 }
             },
             ScalarDeclaration(names: ["array_contains"], arity: 2...2) { call throws(EngineError) in
-                let (_, array, needle) = try elementAndValue(call, widening: true, refusesNull: true)
+                try call.requireTyped([0, 1])
+                let (_, array, needle) = try elementAndValue(call, widening: true)
                 return .strict(.boolean, [array, needle]) { values in
                     var sawNull = false
                     for item in values[0].items {
@@ -39,14 +40,15 @@ enum ArrayFunctions {
                 }
             },
             ScalarDeclaration(names: ["array_position"], arity: 2...2) { call throws(EngineError) in
-                let (_, array, needle) = try elementAndValue(call, widening: false, refusesNull: false)
+                try call.requireTyped([0])
+                let (_, array, needle) = try elementAndValue(call, widening: false)
                 return .strict(.bigint, [array, needle]) { values in
                     .int(Int64((values[0].items.firstIndex { !$0.isNull && $0 == values[1] } ?? -1) + 1))
                 }
             },
             ScalarDeclaration(names: ["array_remove"], arity: 2...2) { call throws(EngineError) in
                 guard case .array = call.type(0) else { throw call.arrayAndValueDiffer(valueIndex: 1) }
-                let (resultType, array, needle) = try elementAndValue(call, widening: false, refusesNull: false)
+                let (resultType, array, needle) = try elementAndValue(call, widening: false)
                 return .strict(resultType, [array, needle]) { values in
                     .array(values[0].items.filter { $0.isNull || $0 != values[1] })
                 }
@@ -76,15 +78,12 @@ enum ArrayFunctions {
 
     /// The array type and the array and value of `f(array, value)`, both cast to the common element type. Spark refuses a
     /// value of another type (with `widening`, one the element type widens to is accepted, as
-    /// `array_contains` does) and, with `refusesNull`, a NULL literal value.
+    /// `array_contains` does).
     private static func elementAndValue(
-        _ call: ScalarCall, widening: Bool, refusesNull: Bool
+        _ call: ScalarCall, widening: Bool
     ) throws(EngineError) -> (type: SQLType, array: Evaluator, value: Evaluator) {
         let element = try call.arrayElement(0)
         let valueType = call.type(1)
-        guard valueType != .null || !refusesNull else {
-            throw call.mismatch("NULL_TYPE", "Null typed values cannot be used as arguments of `\(call.name)`")
-        }
         let common = TypeCoercion.common(element, valueType)
         let tight = element == valueType || element == .null || valueType == .null || (element.isIntegral && valueType.isIntegral)
         guard let common, widening || tight, common.isOrderable else { throw call.arrayAndValueDiffer(valueIndex: 1) }

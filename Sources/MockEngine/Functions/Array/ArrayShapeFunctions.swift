@@ -14,8 +14,8 @@ enum ArrayShapeFunctions {
             }
         },
         ScalarDeclaration(names: ["slice"], arity: 3...3) { call throws(EngineError) in
-            _ = try call.arrayElement(0)
-            return .strict(call.type(0), [call.arguments[0].evaluate, try call.argument(1, as: .int), try call.argument(2, as: .int)]) {
+            let type = SQLType.array(try call.arrayElement(0))  // ARRAY<VOID> for a NULL literal
+            return .strict(type, [call.arguments[0].evaluate, try call.argument(1, as: .int), try call.argument(2, as: .int)]) {
                 values throws(EngineError) in
                 let (items, start, length) = (values[0].items, values[1].integer, values[2].integer)
                 guard start != 0 else {

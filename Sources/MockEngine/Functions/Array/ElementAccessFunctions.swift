@@ -7,8 +7,8 @@ enum ElementAccessFunctions {
         elementAt("element_at", tolerant: false),
         elementAt("try_element_at", tolerant: true),
         ScalarDeclaration(names: ["get"], arity: 2...2) { call throws(EngineError) in
-            let element = try call.arrayElement(0)
-            let index = try intIndex(call)
+            guard case .array(let element) = call.type(0) else { throw call.unexpected(0, "\"ARRAY\"") }
+            let index = try intIndex(call, acceptingNull: true)
             return .strict(element, [call.arguments[0].evaluate, index]) { values in
                 let (items, position) = (values[0].items, values[1].integer)
                 return position >= 0 && position < items.count ? items[Int(position)] : .null
@@ -45,10 +45,11 @@ enum ElementAccessFunctions {
         }
     }
 
-    /// The second argument as an INT index: Spark takes INT (and the smaller integers), not BIGINT.
-    private static func intIndex(_ call: ScalarCall) throws(EngineError) -> Evaluator {
+    /// The second argument as an INT index: Spark takes INT (and the smaller integers), not BIGINT; get takes a NULL too.
+    private static func intIndex(_ call: ScalarCall, acceptingNull: Bool = false) throws(EngineError) -> Evaluator {
         switch call.type(1) {
         case .tinyint, .smallint, .int: return call.nestedArgument(1, as: .int)
+        case .null where acceptingNull: return call.nestedArgument(1, as: .int)
         default: throw call.unexpected(1, "\"INT\"")
         }
     }

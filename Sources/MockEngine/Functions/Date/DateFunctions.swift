@@ -78,11 +78,13 @@ enum DateFunctions {
         }
     }
 
-    /// date_add, date_sub: a DATE shifted by an INT, SMALLINT or TINYINT number of days.
+    /// date_add (also dateadd), date_sub: a DATE shifted by an INT, SMALLINT or TINYINT number of days. With three
+    /// arguments date_add and dateadd are timestampadd; Spark prints a two-argument dateadd as date_add.
     private static func shifting(_ name: String, subtract: Bool) -> ScalarDeclaration {
-        ScalarDeclaration(
-            names: [name], arity: name == "date_add" ? 2...3 : 2...2,
-            printer: name == "date_add" ? TimestampAddDiff.printed("timestampadd") : nil
+        let adds = name == "date_add"
+        return ScalarDeclaration(
+            names: adds ? [name, "dateadd"] : [name], arity: adds ? 2...3 : 2...2,
+            printer: adds ? printedAdd : nil
         ) { call throws(EngineError) in
             if call.count == 3 { return try TimestampAddDiff.add(call) }
             let date = try call.argument(0, as: .date)
@@ -95,6 +97,11 @@ enum DateFunctions {
                 return shift(days, by: delta, subtract: subtract)
             }
         }
+    }
+
+    /// How Spark prints date_add and dateadd: as timestampadd with three arguments, else as date_add.
+    private static let printedAdd: ScalarDeclaration.Printer = { _, arguments in
+        "\(arguments.count == 3 ? "timestampadd" : "date_add")(\(arguments.joined(separator: ", ")))"
     }
 
     /// year, month, day: one field of a DATE's civil date.

@@ -29,6 +29,7 @@ enum ExtractFunctions {
     }()
 
     private static func compile(_ call: ScalarCall) throws(EngineError) -> CompiledExpr {
+        if call.constant(0)?.isNull == true { return CompiledExpr(constant: .null, type: .double) }  // Spark's type for it
         guard case .string(let name)? = call.constant(0) else { throw call.mismatch("\(call.name)'s field must be a string constant") }
         let source = call.arguments[1]
         let field = synonyms[name.uppercased()]

@@ -1,12 +1,12 @@
 import DBAPICore
 
-/// timestampadd(unit, n, ts) (also dateadd and date_add with three arguments) and timestampdiff(unit, start, end)
+/// timestampadd(unit, n, ts) (also dateadd and date_add with three arguments, declared with date_add) and timestampdiff(unit, start, end)
 /// (also datediff and date_diff with three): the parser turns the unit word into a string constant. Calendar
 /// units move the wall clock (the day clamped to the month's end); `diff` counts whole units, as Java's
 /// `ChronoUnit.between` does.
 enum TimestampAddDiff {
     static let declarations: [ScalarDeclaration] = [
-        ScalarDeclaration(names: ["timestampadd", "dateadd"], arity: 3...3, printer: printed("timestampadd")) {
+        ScalarDeclaration(names: ["timestampadd"], arity: 3...3) {
             call throws(EngineError) in try add(call)
         },
         ScalarDeclaration(names: ["timestampdiff"], arity: 3...3) { call throws(EngineError) in try difference(call) },

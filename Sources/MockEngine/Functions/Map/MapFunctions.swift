@@ -21,12 +21,13 @@ enum MapFunctions {
             },
             ScalarDeclaration(names: ["map_contains_key"], arity: 2...2) { call throws(EngineError) in
                 let keyType = try call.mapTypes(0).key
-                guard let common = TypeCoercion.common(keyType, call.type(1)), common.isOrderable else {
+                guard case .map = call.type(0), let common = TypeCoercion.common(keyType, call.type(1)), common.isOrderable else {
                     throw call.mismatch(
                         "MAP_FUNCTION_DIFF_TYPES",
                         "Input to `map_contains_key` should have been \"MAP\" followed by a value with same key type, but it's "
                             + "[\"\(call.type(0))\", \"\(call.type(1))\"]")
                 }
+                try call.requireTyped([1])
                 let key = call.nestedArgument(1, as: common)
                 return .strict(.boolean, [call.arguments[0].evaluate, key]) { values throws(EngineError) in
                     var found = false

@@ -32,10 +32,11 @@ enum NumberFunctions {
     ]
 
     /// `to_number(text, format)`: the DECIMAL the constant format describes; text that does not match is
-    /// INVALID_FORMAT.MISMATCH_INPUT, or NULL for `try_to_number`.
+    /// INVALID_FORMAT.MISMATCH_INPUT, or NULL for `try_to_number`. A NULL format is a NULL DECIMAL(10,0).
     private static func parsing(_ name: String, tolerant: Bool) -> ScalarDeclaration {
         ScalarDeclaration(names: [name], arity: 2...2) { call throws(EngineError) in
             let text = try call.argument(0, as: .string)
+            if call.constant(1)?.isNull == true { return CompiledExpr(constant: .null, type: .decimal(precision: 10, scale: 0)) }
             guard call.type(1) == .string, case .string(let pattern)? = call.constant(1) else {
                 throw EngineError.unsupported("\(name) with a format that is not a constant string")
             }

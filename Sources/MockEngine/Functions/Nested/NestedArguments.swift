@@ -27,6 +27,13 @@ extension ScalarCall {
         return .unexpectedInputType(expr, position: index + 1, required: required, argument: arguments[index], type(index))
     }
 
+    /// DATATYPE_MISMATCH.NULL_TYPE unless the arguments at `indexes` have a type (a NULL literal's is VOID).
+    func requireTyped(_ indexes: [Int]) throws(EngineError) {
+        guard indexes.allSatisfy({ type($0) != .null }) else {
+            throw mismatch("NULL_TYPE", "Null typed values cannot be used as arguments of `\(name)`")
+        }
+    }
+
     /// The printed text of argument `index` (for messages and generated field names).
     func argumentExpr(_ index: Int) -> Expr? {
         guard case .function(_, let arguments, _, _) = expr, index < arguments.count else { return nil }

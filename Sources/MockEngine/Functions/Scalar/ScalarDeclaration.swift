@@ -42,7 +42,7 @@ struct ScalarDeclaration: Sendable {
 struct ScalarCall {
     /// The name as called (lower case).
     let name: String
-    let arguments: [CompiledExpr]
+    var arguments: [CompiledExpr]
     let expr: Expr
     /// The function arguments, by position (for higher-order functions; their `arguments` entries are NULL).
     var lambdas: [Int: LambdaArgument] = [:]

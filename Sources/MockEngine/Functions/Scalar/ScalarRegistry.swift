@@ -69,6 +69,17 @@ enum ScalarRegistry {
             throw EngineError.wrongArgumentCount(
                 function: name, expected: EngineError.arity(declaration.arity), got: arguments.count)
         }
-        return try declaration.resolve(ScalarCall(name: name, arguments: arguments, expr: expr, lambdas: lambdas))
+        let call = ScalarCall(name: name, arguments: arguments, expr: expr, lambdas: lambdas)
+        let resolved: CompiledExpr
+        do throws(EngineError) {
+            resolved = try declaration.resolve(call)
+        } catch  where error.isDatetimePatternError && arguments.first?.isNullConstant == true {
+            // Spark never reads the pattern of a NULL value: resolve again for the type alone.
+            var nulls = call
+            nulls.arguments = arguments.map { CompiledExpr(constant: .null, type: $0.type) }
+            return CompiledExpr(constant: .null, type: try declaration.resolve(nulls).type)
+        }
+        guard lambdas.isEmpty else { return resolved }
+        return NullPropagation.fold(resolved, arguments, nullIntolerant: NullPropagation.intolerantFunctions.contains(name))
     }
 }

@@ -15,7 +15,7 @@ enum StringFunctions {
             let parts = try (0..<call.count).map { (index) throws(EngineError) in try call.argument(index, as: .string) }
             return CompiledExpr(type: .string) { row, context throws(EngineError) in
                 var out = ""
-                for part in parts {
+                for part in parts {  // left to right, as Spark does: nothing after a NULL is evaluated
                     guard case .string(let value) = try part(row, context) else { return .null }
                     out += value
                 }
@@ -29,7 +29,7 @@ enum StringFunctions {
                 return try call.argument(index, as: .string)
             }
             return CompiledExpr(type: .string) { row, context throws(EngineError) in
-                guard case .string(let glue) = try separator(row, context) else { return .null }
+                let glue = try separator(row, context)
                 var pieces: [String] = []
                 for part in parts {
                     switch try part(row, context) {
@@ -38,6 +38,7 @@ enum StringFunctions {
                     default: continue  // NULLs are skipped
                     }
                 }
+                guard case .string(let glue) = glue else { return .null }  // after every part, as Spark evaluates them
                 return .string(pieces.joined(separator: glue))
             }
         },
