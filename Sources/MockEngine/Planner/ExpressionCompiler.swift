@@ -79,6 +79,10 @@ struct ExpressionCompiler {
                 throw EngineError.castMismatch(expr, from: compiled.type, to: type)
             }
             if compiled.isNullConstant { return CompiledExpr(constant: .null, type: type) }
+            // A constant that casts is folded (Spark's ConstantFolding); one that fails still fails when it runs.
+            if let constant = compiled.constant, let value = try? Cast.value(constant, from: compiled.type, to: type) {
+                return CompiledExpr(constant: value, type: type)
+            }
             return try compileCast(compiled, to: type, isTry: isTry, expr)
         case .modifiedAggregate:
             throw EngineError.typeMismatch(

@@ -4,9 +4,10 @@ import DBAPICore
 /// (one day by default, or an INTERVAL step: ArraySequence+Interval.swift).
 enum ArraySequence {
     static func compile(_ call: ScalarCall) throws(EngineError) -> CompiledExpr {
-        let (first, second) = (call.type(0), call.type(1))
-        if first.isIntegral || second.isIntegral, let type = TypeCoercion.common(first, second), type.isIntegral {
-            if call.count == 3, !(call.type(2).isIntegral || call.type(2) == .null) { throw call.unexpected(2, "\"INTEGRAL\"") }
+        if let type = integral(call) {
+            if call.count == 3, !(call.type(2).isIntegral || [.null, .string].contains(call.type(2))) {
+                throw call.unexpected(2, "\"INTEGRAL\"")
+            }
             let step = call.count == 3 ? call.nestedArgument(2, as: type) : nil
             let (from, to) = (call.nestedArgument(0, as: type), call.nestedArgument(1, as: type))
             return CompiledExpr(type: .array(type)) { row, context throws(EngineError) in
@@ -19,9 +20,20 @@ enum ArraySequence {
                 return .array(try numbers(from: start, to: stop, by: by).map { .int($0) })
             }
         }
+        // A STRING beside a DATE or timestamp is read as one.
+        let pointInTime = [call.type(0), call.type(1)].first { [.date, .timestamp, .timestampNTZ].contains($0) }
+        let read = { (type: SQLType) in type == .string ? pointInTime ?? type : type }
+        let (first, second) = (read(call.type(0)), read(call.type(1)))
         let isDate = (first == .date || first == .null) && (second == .date || second == .null)
         guard let type = TypeCoercion.common(first, second), type == .date || type == .timestamp || type == .timestampNTZ else {
-            throw call.unexpected(0, "(\"INTEGRAL\" or \"DATE\" or \"TIMESTAMP\")")
+            throw call.mismatch(
+                "SEQUENCE_WRONG_INPUT_TYPES",
+                "`sequence` uses the wrong parameter type. The parameter type must conform to:\n"
+                    + "1. The start and stop expressions must resolve to the same type.\n"
+                    + "2. If start and stop expressions resolve to the (\"TIMESTAMP\" or \"TIMESTAMP_NTZ\" or \"DATE\") type, then the "
+                    + "step expression must resolve to the (\"INTERVAL\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\") type.\n"
+                    + "3. Otherwise, if start and stop expressions resolve to the \"INTEGRAL\" type, then the step expression must "
+                    + "resolve to the same type")
         }
         if call.count == 3 { return try intervalStep(call, type: type) }
         let unit: Int64 = isDate ? 1 : CivilTime.microsPerDay
@@ -43,6 +55,21 @@ enum ArraySequence {
                     }
                 })
         }
+    }
+
+    /// The integer type of an integer sequence: the wider of the integer arguments, BIGINT when a STRING stands beside
+    /// one (Spark's wider common type reads the text as a BIGINT); nil when no argument is an integer or one is of another type.
+    private static func integral(_ call: ScalarCall) -> SQLType? {
+        let types = (0..<call.count).map { call.type($0) }
+        guard types.contains(where: \.isIntegral) else { return nil }
+        var type = SQLType.null
+        for next in types where next != .null {
+            guard next.isIntegral || next == .string, let wider = TypeCoercion.common(type, next == .string ? .bigint : next) else {
+                return nil
+            }
+            type = wider
+        }
+        return type
     }
 
     /// `start, start + by, …` up to `stop`; a step of 0 or away from `stop` is Spark's "Illegal sequence boundaries".

@@ -21,6 +21,7 @@ enum ElementAccessFunctions {
     private static func elementAt(_ name: String, tolerant: Bool) -> ScalarDeclaration {
         ScalarDeclaration(names: [name], arity: 2...2) { call throws(EngineError) in
             if case let .map(keyType, valueType) = call.type(0) {
+                if keyType == .null { return CompiledExpr(constant: .null, type: valueType) }  // map(): no key to find
                 guard let common = TypeCoercion.common(keyType, call.type(1)), common == keyType else {
                     throw call.mismatch(
                         "MAP_FUNCTION_DIFF_TYPES",

@@ -70,8 +70,11 @@ struct ScalarCall {
         return argument.evaluate
     }
 
-    /// Argument `index`'s value when it is a constant.
-    func constant(_ index: Int) -> SQLValue? { index < arguments.count ? arguments[index].constant : nil }
+    /// Argument `index`'s value when it is a constant, or foldable as Spark folds it (`1 + 1`, `abs(-1)`).
+    func constant(_ index: Int) -> SQLValue? {
+        guard index < arguments.count else { return nil }
+        return arguments[index].constant ?? argumentExpr(index)?.foldedValue(arguments[index])
+    }
 
     /// A pattern or format argument, which must be a constant: its text (a number or date cast to STRING, as
     /// Spark's implicit cast does), or nil for NULL, which makes the whole call NULL (Spark's NullPropagation
