@@ -5,11 +5,16 @@ import DBAPICore
 /// and MINUTE are TINYINT).
 enum ExtractFunctions {
     static let declarations: [ScalarDeclaration] = [
-        ScalarDeclaration(names: ["extract"], arity: 2...2, printer: { _, arguments in "extract(\(arguments[0]) FROM \(arguments[1]))" }) {
-            call throws(EngineError) in try compile(call)
-        },
-        ScalarDeclaration(names: ["date_part", "datepart"], arity: 2...2) { call throws(EngineError) in try compile(call) },
+        ScalarDeclaration(names: ["extract", "date_part", "datepart"], arity: 2...2, printer: printed) { call throws(EngineError) in
+            try compile(call)
+        }
     ]
+
+    /// Spark prints extract and datepart as `name(field FROM source)`, date_part as called.
+    private static let printed: ScalarDeclaration.Printer = { name, arguments in
+        guard name != "date_part", arguments.count == 2 else { return nil }
+        return "\(name)(\(arguments[0]) FROM \(arguments[1]))"
+    }
 
     private enum Field: String {
         case year, yearOfWeek, quarter, month, week, day, dayOfWeek, dayOfWeekISO, dayOfYear, hour, minute, second
