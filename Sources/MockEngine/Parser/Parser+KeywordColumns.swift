@@ -33,3 +33,24 @@ extension Parser {
         return name
     }
 }
+
+extension Parser {
+    /// A keyword as a select item's alias without AS (`SELECT 1 end`, `SELECT 2 order FROM t`): Spark takes one
+    /// where it cannot begin what it otherwise would, that is before the end of the statement, `,`, `)`, `;` or
+    /// FROM (`SELECT 1 from` is a column named from).
+    mutating func consumeKeywordAlias() -> String? {
+        guard case .word(let name) = current.kind, current.keyword != nil, Self.endsSelectItem(peek(1)) else {
+            return nil
+        }
+        advance()
+        return name
+    }
+
+    private static func endsSelectItem(_ token: Token) -> Bool {
+        switch token.kind {
+        case .end: true
+        case .symbol(let symbol): [",", ")", ";"].contains(symbol)
+        default: token.isWord(.from)
+        }
+    }
+}

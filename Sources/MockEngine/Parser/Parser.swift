@@ -327,7 +327,7 @@ struct Parser {
         }
         let expression = try parseExpression()
         if let aliases = try parseMultiAlias() { return .multiAlias(expression, aliases: aliases) }
-        return .expression(expression, alias: try parseAlias())
+        return .expression(expression, alias: try parseAlias() ?? consumeKeywordAlias())
     }
 
     /// The column names after `* EXCEPT (`, or none (an EXCEPT not followed by `(` is the set operator's).
