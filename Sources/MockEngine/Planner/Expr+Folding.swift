@@ -12,7 +12,7 @@ extension Expr {
     }
 
     /// Built from literals by operators, casts and scalar functions only.
-    private var isFoldable: Bool {
+    var isFoldable: Bool {
         switch self {
         case .literal: true
         case .unary(_, let operand), .cast(let operand, _, _): operand.isFoldable

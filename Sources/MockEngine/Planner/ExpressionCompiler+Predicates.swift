@@ -11,6 +11,10 @@ extension ExpressionCompiler {
             }
             type = common
         }
+        // Spark folds a NULL value to NULL, and a list of NULLs only (OptimizeIn makes `x IN (NULL)` `x = NULL`) unless
+        // `x` is a constant, which it evaluates first (`CAST('x' AS INT) IN (NULL)` fails).
+        let onlyNulls = !compiledItems.isEmpty && compiledItems.allSatisfy(\.isNullConstant) && !operand.isFoldable
+        if value.isNullConstant || onlyNulls { return CompiledExpr(constant: .null, type: .boolean) }
         let needle = Self.coerce(value, to: type).evaluate
         let coerced = compiledItems.map { Self.coerce($0, to: type) }
         if coerced.allSatisfy({ $0.constant != nil }) {
