@@ -5,9 +5,6 @@ import DBAPICore
 enum ArraySequence {
     static func compile(_ call: ScalarCall) throws(EngineError) -> CompiledExpr {
         if let type = integral(call) {
-            if call.count == 3, !(call.type(2).isIntegral || [.null, .string].contains(call.type(2))) {
-                throw call.unexpected(2, "\"INTEGRAL\"")
-            }
             let step = call.count == 3 ? call.nestedArgument(2, as: type) : nil
             let (from, to) = (call.nestedArgument(0, as: type), call.nestedArgument(1, as: type))
             return CompiledExpr(type: .array(type)) { row, context throws(EngineError) in
@@ -58,7 +55,8 @@ enum ArraySequence {
     }
 
     /// The integer type of an integer sequence: the wider of the integer arguments, BIGINT when a STRING stands beside
-    /// one (Spark's wider common type reads the text as a BIGINT); nil when no argument is an integer or one is of another type.
+    /// one (Spark's wider common type reads the text as a BIGINT); nil when no argument (the step included) is an
+    /// integer, or one is neither an integer, a STRING nor NULL.
     private static func integral(_ call: ScalarCall) -> SQLType? {
         let types = (0..<call.count).map { call.type($0) }
         guard types.contains(where: \.isIntegral) else { return nil }

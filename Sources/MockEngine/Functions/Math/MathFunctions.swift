@@ -81,10 +81,10 @@ enum MathFunctions {
             let operand = try numeric(call)
             var places = 0
             if call.count == 2 {
-                if call.constant(1)?.isNull == true {  // NULL places: NULL, typed as for 0 places
+                var scale = call.constant(1)
+                if scale?.isNull == true {  // NULL places: NULL, typed as for 0 places
                     return CompiledExpr(constant: .null, type: round(operand, places: 0, halfEven: halfEven).type)
                 }
-                var scale = call.constant(1)
                 // A STRING scale is cast to INT as Spark's analyzer casts it: 'x' is CAST_INVALID_INPUT.
                 if call.type(1) == .string, let text = scale { scale = try Cast.value(text, from: .string, to: .int) }
                 guard case .int(let value)? = scale, let small = Int32(exactly: value) else {
