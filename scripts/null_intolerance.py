@@ -34,7 +34,7 @@ UNIT_FIRST = {
 
 def main():
     source = open("Sources/MockEngine/Functions/SparkBuiltinNames.swift").read()
-    names = [name for name in re.findall(r'"([a-z_0-9]+)"', source) if name not in SKIPPED]
+    names = [name for name in re.findall(r'"([a-z_0-9]+)"', source) if name not in SKIPPED] + sorted(UNIT_FIRST)
     spark = support.session()
     folded, evaluated = [], []
     for name in names:

@@ -19,8 +19,8 @@ enum NullPropagation {
     }
 
     /// The functions Spark treats as null-intolerant when they take more than one argument: those
-    /// `scripts/null-intolerance.sh` finds in PySpark 4.3.0 (`f(CAST(raise_error(…) AS T), NULL)` answers NULL) that
-    /// the mock implements, less array_join, whose two-argument form Spark evaluates. `null_propagation.test` checks them.
+    /// `scripts/null-intolerance.sh` finds folded in PySpark 4.3.0 (`f(CAST(raise_error(…) AS T), NULL)` answers NULL)
+    /// that the mock implements. `null_propagation.test` checks them.
     static let intolerantFunctions: Set<String> = [
         "add_months", "array_position", "array_remove", "atan2", "bit_get", "bround", "contains", "conv",
         "convert_timezone", "date_add", "date_diff", "date_format", "date_sub", "dateadd", "datediff", "div",
