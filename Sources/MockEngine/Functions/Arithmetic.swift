@@ -126,7 +126,7 @@ enum Arithmetic {
     }
 
     /// What Spark's arithmetic operators take, as its BINARY_OP_WRONG_TYPE lists it.
-    private static let numericInput = "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")"
+    static let numericInput = "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")"
 
     /// The Spark result type of `left op right` for numeric operands.
     static func resultType(

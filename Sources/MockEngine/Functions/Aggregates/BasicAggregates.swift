@@ -13,7 +13,7 @@ enum BasicAggregates {
             case _ where type.isIntegral: return AggregateResolution(resultType: .bigint)
             case let .decimal(precision, scale):
                 return AggregateResolution(resultType: DecimalRules.bounded(precision: precision + 10, scale: scale))
-            default: return AggregateResolution(resultType: .double, argumentTypes: castsStrings(arguments))
+            default: return AggregateResolution(resultType: .double, argumentTypes: castsToDouble(arguments))
             }
         },
         AggregateDeclaration(names: ["avg", "mean"], arity: 1...1, builtin: .average) { arguments throws(EngineError) in
@@ -21,7 +21,7 @@ enum BasicAggregates {
             if case let .decimal(precision, scale) = try numericInput(arguments) {
                 return AggregateResolution(resultType: DecimalRules.bounded(precision: precision + 4, scale: scale + 4))
             }
-            return AggregateResolution(resultType: .double, argumentTypes: castsStrings(arguments))
+            return AggregateResolution(resultType: .double, argumentTypes: castsToDouble(arguments))
         },
         AggregateDeclaration(names: ["min"], arity: 1...1, builtin: .minimum) { arguments in
             AggregateResolution(resultType: arguments.types[0])
@@ -31,17 +31,18 @@ enum BasicAggregates {
         },
     ]
 
-    /// A string argument is cast to DOUBLE; numbers are read as they are.
-    static func castsStrings(_ arguments: AggregateArguments) -> [SQLType?] {
-        arguments.types[0] == .string ? [.double] : []
+    /// A STRING or TIMESTAMP argument is cast to DOUBLE (a TIMESTAMP's seconds since the epoch); numbers are read as
+    /// they are.
+    static func castsToDouble(_ arguments: AggregateArguments) -> [SQLType?] {
+        [.string, .timestamp].contains(arguments.types[0]) ? [.double] : []
     }
 
-    /// The numeric type of a sum or average's input: numbers as they are, strings (cast to DOUBLE
-    /// as ANSI Spark does) and NULL as DOUBLE; anything else is a type mismatch.
+    /// The numeric type of a sum or average's input: numbers as they are; strings and TIMESTAMPs (cast to DOUBLE as
+    /// ANSI Spark does) and NULL as DOUBLE; anything else is a type mismatch.
     static func numericInput(_ arguments: AggregateArguments) throws(EngineError) -> SQLType {
         let type = arguments.types[0]
         if type.isNumeric { return type }
-        if type == .string || type == .null { return .double }
+        if [.string, .timestamp, .null].contains(type) { return .double }
         throw arguments.unexpectedType(0, requires: "\"NUMERIC\" or \"ANSI INTERVAL\"")
     }
 }

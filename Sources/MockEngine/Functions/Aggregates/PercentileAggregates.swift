@@ -9,6 +9,7 @@ enum PercentileAggregates {
     static let declarations: [AggregateDeclaration] = [
         AggregateDeclaration(names: ["percentile"], arity: 2...3, printedDefaults: ["1"]) { arguments throws(EngineError) in
             let (fractions, isArray) = try percentages(arguments, 1)
+            if refusesTime(arguments.types[0]) { throw unsupportedTime }
             let input = try StatisticalAggregates.doubleInput(arguments, 0)
             let frequencyName = arguments.argumentNames.count > 2 ? arguments.argumentNames[2] : "1"
             return AggregateResolution(resultType: isArray ? .array(.double) : .double, argumentTypes: [input, nil, .bigint]) {
@@ -17,6 +18,7 @@ enum PercentileAggregates {
             }
         },
         AggregateDeclaration(names: ["median"], arity: 1...1, impliesWithinGroup: true) { arguments throws(EngineError) in
+            if refusesTime(arguments.types[0]) { throw unsupportedTime }
             let input = try StatisticalAggregates.doubleInput(arguments, 0)
             return AggregateResolution(resultType: .double, argumentTypes: [input]) {
                 Percentile(fractions: [0.5], asArray: false, method: .interpolated, descending: false)
@@ -40,6 +42,13 @@ enum PercentileAggregates {
             AggregateResolution(resultType: .bigint) { DistinctCount() }
         },
     ]
+
+    /// percentile, median, percentile_cont and percentile_disc of a DATE or TIMESTAMP: Spark refuses them with an
+    /// error that names TIME (PySpark 4.3.0).
+    private static let unsupportedTime = EngineError.classified(
+        errorClass: "UNSUPPORTED_TIME_TYPE", sqlState: "0A000", message: "The data type TIME is not supported.")
+
+    private static func refusesTime(_ type: SQLType) -> Bool { type == .date || type == .timestamp }
 
     /// mode(x [, deterministic]) and mode() WITHIN GROUP (ORDER BY x [DESC]): the most frequent value, among equally
     /// frequent ones the smallest (the largest with DESC). Spark names `mode(x, true)` and an ascending WITHIN GROUP
@@ -81,6 +90,7 @@ enum PercentileAggregates {
                     "INVALID_WITHIN_GROUP_EXPRESSION.WRONG_NUM_ORDERINGS",
                     "The function \(name) requires 1 orderings in WITHIN GROUP but got \(arguments.order.count).")
             }
+            if refusesTime(key) { throw unsupportedTime }
             guard key.isNumeric || key == .null || key == .string else {
                 throw EngineError.analysis(
                     "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",

@@ -21,8 +21,10 @@ enum DatetimeArithmetic {
     {
         guard op == .add || op == .subtract, isDatetime(left.type) || isDatetime(right.type) else { return nil }
         var (left, right) = (left, right)
-        // Commute `x + date` so the datetime is on the left.
-        if op == .add, !isDatetime(left.type) || (isInterval(left.type) && isDatetime(right.type) && !isInterval(right.type)) {
+        // Commute `x + date` so the datetime is on the left, and `timestamp + date` so the DATE is: Spark reads both
+        // as date_add(date, x).
+        let dateLast = right.type == .date && isPointInTime(left.type) && left.type != .date
+        if op == .add, !isDatetime(left.type) || (isInterval(left.type) && isDatetime(right.type) && !isInterval(right.type)) || dateLast {
             swap(&left, &right)
         }
         if op == .subtract, isPointInTime(left.type) {
@@ -49,6 +51,9 @@ enum DatetimeArithmetic {
                     + "interval, not to \"\(isInterval(left.type) ? right.type : left.type)\".")
         }
         if op == .subtract, let mismatch = subtractionMismatch(left, right, expr) { throw mismatch }
+        if op == .add, isPointInTime(left.type), right.type == .string {  // the text is read as a timestamp, which + refuses
+            throw EngineError.wrongOperandType(expr, requires: Arithmetic.numericInput, left.type)
+        }
         throw EngineError.analysis(
             "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
             "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the left and right operands of the binary operator have "
