@@ -23,6 +23,11 @@ extension ExpressionCompiler {
             }
             return NullPropagation.fold(item, [base, index], nullIntolerant: true)
         case let .map(keyType, valueType):
+            // `map()[k]`: the empty map's key type is VOID. Spark tries to cast a STRING key to it and refuses any other.
+            if keyType == .null, index.type == .string { throw EngineError.castWithoutSuggestion(indexExpr, from: .string, to: .null) }
+            if keyType == .null, index.type != .null {
+                throw EngineError.unexpectedInputType(expr, position: 2, required: "\"VOID\"", argument: indexExpr, index.type)
+            }
             let value = try Self.mapLookup(base, key: index, keyType: keyType, valueType: valueType, expr)
             return NullPropagation.fold(value, [base, index], nullIntolerant: true)
         case .struct(let fields):

@@ -58,7 +58,7 @@ enum DateFunctions {
             }
             var format: (reader: DateFormat, pattern: String)?
             if call.count == 2 {
-                guard let pattern = try call.constantText(1, "format") else { return CompiledExpr(constant: .null, type: .date) }
+                guard let pattern = try call.constantText(1, "format") else { return call.nullAfterValue(.date) }
                 format = (try DateFormat.forParsing(pattern), pattern)
             }
             let text = try call.argument(0, as: .string)

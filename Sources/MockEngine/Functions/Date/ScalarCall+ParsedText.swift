@@ -8,4 +8,14 @@ extension ScalarCall {
         let type = type(index)
         return !type.isNested && ![.string, .date, .timestamp, .timestampNTZ, .null].contains(type)
     }
+
+    /// A NULL of `type` that still evaluates argument 0 first: a datetime parser given a NULL pattern reads nothing,
+    /// but Spark evaluates the value anyway, so one that fails fails the call.
+    func nullAfterValue(_ type: SQLType) -> CompiledExpr {
+        guard let value = arguments.first?.evaluate else { return CompiledExpr(constant: .null, type: type) }
+        return CompiledExpr(type: type) { row, context throws(EngineError) in
+            _ = try value(row, context)
+            return .null
+        }
+    }
 }

@@ -116,10 +116,10 @@ enum UnixTimeFunctions {
     /// text that does not parse; a bad pattern is an error for both, a NULL pattern NULL.
     private static func parsing(_ name: String, tolerant: Bool, type: SQLType = .timestamp) -> ScalarDeclaration {
         ScalarDeclaration(names: [name], arity: 1...2) { call throws(EngineError) in
-            if call.count == 2, call.type(1) == .null { return CompiledExpr(constant: .null, type: type) }
             if [.date, .timestamp, .timestampNTZ].contains(call.type(0)) {
                 return CompiledExpr(type: type, evaluate: call.nestedArgument(0, as: type))
             }
+            if call.count == 2, call.constant(1)?.isNull == true { return call.nullAfterValue(type) }
             if call.count == 1, type == .timestamp, call.type(0).isNumeric {
                 return ExpressionCompiler.coerce(call.arguments[0], to: .timestamp)
             }
