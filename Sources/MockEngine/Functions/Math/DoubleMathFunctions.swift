@@ -36,7 +36,8 @@ enum DoubleMathFunctions {
                 }
             },
             binaryDouble(["power", "pow"], printed: ["power": "POWER"]) { .double(pow($0, $1)) },
-            binaryDouble(["atan2"], printed: ["atan2": "ATAN2"]) { .double(atan2($0, $1)) },
+            // Spark adds 0.0 to both sides first, so -0.0 is 0.0: atan2(-0.0, -0.0) is 0.0.
+            binaryDouble(["atan2"], printed: ["atan2": "ATAN2"]) { .double(atan2($0 + 0.0, $1 + 0.0)) },
             binaryDouble(["hypot"], printed: ["hypot": "HYPOT"]) { .double(hypot($0, $1)) },
             constant("pi", Double.pi),
             constant("e", M_E),

@@ -15,6 +15,9 @@ enum FormatNumber {
                     message: "Cannot resolve \"\(call.expr.sqlName)\" due to data type mismatch: The first parameter requires the "
                         + "\"NUMERIC\" type, however \"\(argument)\" has the type \"\(type)\".")
             }
+            guard [.tinyint, .smallint, .int, .string, .null].contains(call.type(1)) else {
+                throw call.unexpected(1, "(\"INT\" or \"STRING\")")
+            }
             let number = call.arguments[0].evaluate
             let isPattern = call.type(1) == .string
             let shapeArgument = try call.argument(1, as: isPattern ? .string : .int)
