@@ -161,16 +161,9 @@ enum Arithmetic {
     private static func integralDivideType(_ left: SQLType, _ right: SQLType, _ expr: Expr) throws(EngineError) -> SQLType {
         let shown = { (type: SQLType) -> SQLType in type.isIntegral ? .bigint : type }
         if [left, right].contains(where: { $0 == .double || $0 == .float }) {
-            if left != right {
-                throw EngineError.analysis(
-                    "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
-                    "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the left and right operands of the binary "
-                        + "operator have incompatible types (\"\(shown(left))\" and \"\(shown(right))\").")
-            }
-            throw EngineError.analysis(
-                "DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE",
-                "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the binary operator requires the input type "
-                    + "(\"BIGINT\" or \"DECIMAL\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\"), not \"\(left)\".")
+            if left != right { throw EngineError.incompatibleOperands(expr, shown(left), shown(right)) }
+            throw EngineError.wrongOperandType(
+                expr, requires: "(\"BIGINT\" or \"DECIMAL\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")", left)
         }
         return .bigint
     }

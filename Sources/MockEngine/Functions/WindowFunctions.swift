@@ -50,10 +50,9 @@ enum WindowFunctions {
             if call.ignoresNulls { throw EngineError.unsupportedSyntax(function: name, "IGNORE NULLS") }
             let required = name == "cume_dist" ? FrameSpec.toCurrentPeers : FrameSpec.toCurrentRow
             // Spark compares the frame as written, before it checks the frame itself (a RANGE offset over two keys).
-            if let frame = spec.frame,
-                frame.unit != (required.isRange ? .range : .rows) || frame.start != .unboundedPreceding || frame.end != .currentRow
-            {
-                throw EngineError.windowFrameMismatch(WindowFrames.internalText(frame), required: WindowFrames.internalText(required))
+            let written = WindowFrame(unit: required.isRange ? .range : .rows, start: .unboundedPreceding, end: .currentRow)
+            if let frame = spec.frame, frame != written {
+                throw EngineError.windowFrameMismatch(WindowFrames.internalText(frame), required: WindowFrames.internalText(written))
             }
             let kind: WindowFunction.Kind
             switch name {

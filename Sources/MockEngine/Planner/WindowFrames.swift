@@ -131,22 +131,8 @@ enum WindowFrames {
         return "\(frame.isRange ? "RANGE" : "ROWS") BETWEEN \(edge(frame.start)) AND \(edge(frame.end))"
     }
 
-    /// A resolved frame as Spark's legacy frame-mismatch message prints it:
-    /// `specifiedwindowframe(RowFrame, -1, currentrow$())`.
-    static func internalText(_ frame: FrameSpec) -> String {
-        func edge(_ edge: FrameSpec.Edge) -> String {
-            switch edge {
-            case .unboundedPreceding: "unboundedpreceding$()"
-            case .unboundedFollowing: "unboundedfollowing$()"
-            case .currentRow: "currentrow$()"
-            case .rows(let offset): "\(offset)"
-            case let .range(value, isPreceding): isPreceding ? "-\(value)" : "\(value)"
-            }
-        }
-        return "specifiedwindowframe(\(frame.isRange ? "RangeFrame" : "RowFrame"), \(edge(frame.start)), \(edge(frame.end)))"
-    }
-
-    /// A written frame as Spark prints it in that message, its offsets as written (`-2` for `2 PRECEDING`).
+    /// A written frame as Spark's legacy frame-mismatch message prints it, its offsets as written:
+    /// `specifiedwindowframe(RowFrame, -2, currentrow$())` for `ROWS BETWEEN 2 PRECEDING AND CURRENT ROW`.
     static func internalText(_ frame: WindowFrame) -> String {
         func edge(_ bound: FrameBound) -> String {
             switch bound {

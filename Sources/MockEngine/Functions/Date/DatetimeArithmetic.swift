@@ -54,10 +54,7 @@ enum DatetimeArithmetic {
         if op == .add, isPointInTime(left.type), right.type == .string {  // the text is read as a timestamp, which + refuses
             throw EngineError.wrongOperandType(expr, requires: Arithmetic.numericInput, left.type)
         }
-        throw EngineError.analysis(
-            "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
-            "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the left and right operands of the binary operator have "
-                + "incompatible types (\"\(left.type)\" and \"\(right.type)\").")
+        throw EngineError.incompatibleOperands(expr, left.type, right.type)
     }
 
     /// A number minus a DATE, or a TIMESTAMP minus a number: Spark reads these as its date and timestamp

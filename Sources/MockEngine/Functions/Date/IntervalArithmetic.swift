@@ -29,10 +29,7 @@ enum IntervalArithmetic {
         let (interval, number) = leftIsInterval ? (left, right) : (right, left)
         guard op == .multiply || (op == .divide && leftIsInterval), number.type.isNumeric || number.type == .null, isInterval(interval.type)
         else {
-            throw EngineError.analysis(
-                "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
-                "Cannot resolve \"\(expr.sqlName)\" due to data type mismatch: the left and right operands of the binary operator "
-                    + "have incompatible types (\"\(left.type)\" and \"\(right.type)\").")
+            throw EngineError.incompatibleOperands(expr, left.type, right.type)
         }
         guard case let .interval(first, _) = interval.type else { return nil }
         let (start, end): (IntervalField, IntervalField) = first.isYearMonth ? (.year, .month) : (.day, .second)
